@@ -1,0 +1,1 @@
+"""ReportLab: membership cards, sheets and receipts. No Qt, no database."""

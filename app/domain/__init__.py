@@ -1,0 +1,1 @@
+"""Plain-Python rules of the programme: NIK, regions, participants, rates and budgets."""

@@ -1,0 +1,129 @@
+"""Opening a data dir: checks, migration with a backup, and the install's identity."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from app import settings
+from app.domain.install import Identity
+from app.domain.regions import RegionIndex
+from app.errors import AppError, StorageError
+from app.store import repo
+from app.store.engine import DB_FILENAME, Database
+from app.store.migrate import needs_upgrade, upgrade
+
+log = logging.getLogger(__name__)
+
+
+def ensure_writable(path: Path) -> None:
+    """Create the data dir if needed and prove it can be written.
+
+    Raises:
+        StorageError: the folder cannot be created or written.
+    """
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        probe = path / ".write-test"
+        probe.write_bytes(b"ok")
+        probe.unlink()
+    except OSError as exc:
+        raise StorageError(
+            "datadir.not_writable", path=str(path), reason=exc.strerror or ""
+        ) from exc
+
+
+@dataclass
+class Context:
+    """An open data dir: the database and this install's identity."""
+
+    data_dir: Path
+    db: Database
+    _identity: Identity | None = None
+    _regions: RegionIndex | None = field(default=None, repr=False)
+
+    @property
+    def backups_dir(self) -> Path:
+        """Where automatic and manual backups go."""
+        return self.data_dir / "backups"
+
+    @property
+    def identity(self) -> Identity:
+        """This install's identity.
+
+        Raises:
+            AppError: the data dir has not been set up.
+        """
+        if self._identity is None:
+            with self.db.read() as s:
+                self._identity = repo.get_identity(s)
+        if self._identity is None:
+            raise AppError("setup.needed", path=str(self.data_dir))
+        return self._identity
+
+    @property
+    def is_set_up(self) -> bool:
+        """True once ``setup`` has run."""
+        try:
+            _ = self.identity
+        except AppError:
+            return False
+        return True
+
+    @property
+    def regions(self) -> RegionIndex:
+        """The install's region table (cached: it changes only with ``regions import``)."""
+        if self._regions is None:
+            with self.db.read() as s:
+                self._regions = RegionIndex(repo.all_regions(s))
+        return self._regions
+
+    def forget_cached(self) -> None:
+        """Drop cached identity and regions after setup or a region import."""
+        self._identity = None
+        self._regions = None
+
+    def setting(self, key: str) -> Any:
+        """A setting's value, or its declared default."""
+        with self.db.read() as s:
+            value = repo.get_setting(s, key)
+        return settings.default(key) if value is None else value
+
+    def close(self) -> None:
+        """Release the database."""
+        self.db.close()
+
+
+def open_data_dir(path: Path) -> Context:
+    """Open (creating if needed) the data dir and bring its database to this version.
+
+    Raises:
+        StorageError: not writable, damaged, or written by a newer version.
+    """
+    ensure_writable(path)
+    for sub in ("logs", "backups", "keys"):
+        (path / sub).mkdir(exist_ok=True)
+    if os.name == "posix":
+        (path / "keys").chmod(0o700)
+    db_path = path / DB_FILENAME
+    db = Database(db_path)
+    try:
+        if needs_upgrade(db.engine):
+            upgrade(db.engine, db_path, path / "backups")
+    except sqlite3.DatabaseError as exc:
+        db.close()
+        raise StorageError("db.damaged", path=str(db_path)) from exc
+    except AppError:
+        db.close()
+        raise
+    except Exception as exc:
+        db.close()
+        # SQLAlchemy wraps sqlite3 errors; a file that is not a database lands here.
+        if "file is not a database" in str(exc) or "malformed" in str(exc):
+            raise StorageError("db.damaged", path=str(db_path)) from exc
+        raise
+    return Context(path, db)

@@ -1,0 +1,121 @@
+"""``lindungi selftest``: prove, in a temporary data dir, that this build works end to end.
+
+It must pass from source and inside the frozen build, so it exercises what packaging can
+break: resources, migrations, the database driver, and every layer below the UI.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.domain.fmt import format_rupiah
+from app.domain.install import Role as InstallRole
+from app.domain.nik import make_nik
+from app.domain.participant import ParticipantData, Sex
+from app.services import budget, demo, participants
+from app.services.actor import CLI_ADMIN
+from app.services.context import Context, open_data_dir
+from app.services.nik import describe
+from app.services.setup import setup_install
+from app.store.migrate import SCHEMA_HEAD, current_revision
+from app.store.repo import ListQuery
+
+
+@dataclass(frozen=True)
+class Check:
+    """One step of the self-test."""
+
+    name: str
+    ok: bool
+    detail: str
+    seconds: float
+
+
+def _steps(root: Path, state: dict[str, Context]) -> list[tuple[str, Callable[[], str]]]:
+
+    def open_dir() -> str:
+        state["ctx"] = open_data_dir(root / "kecamatan")
+        rev = current_revision(state["ctx"].db.engine)
+        if rev != SCHEMA_HEAD:
+            raise AssertionError(f"schema {rev} != {SCHEMA_HEAD}")
+        return f"schema {rev}"
+
+    def setup() -> str:
+        ident = setup_install(
+            state["ctx"], CLI_ADMIN, role=InstallRole.KECAMATAN, kecamatan="13.03.06", station="A"
+        )
+        villages = participants.villages_for(state["ctx"])
+        if len(villages) < 1:
+            raise AssertionError("no nagari loaded")
+        return f"{ident.install_code}, {len(villages)} nagari"
+
+    def register() -> str:
+        ctx = state["ctx"]
+        birth = dt.date(1980, 8, 17)
+        nagari = participants.villages_for(ctx)[0]
+        reg = participants.register(
+            ctx,
+            CLI_ADMIN,
+            ParticipantData(
+                nik=make_nik("130306", birth, Sex.P, 1),
+                name="Nur'aini Şahin",
+                birth_place="Sijunjung",
+                birth_date=birth,
+                sex=Sex.P,
+                nagari_code=nagari.code,
+                occupation="petani",
+            ),
+        )
+        found = participants.search(ctx, ListQuery(search="nuraini"))
+        found += participants.search(ctx, ListQuery(search="Nur"))
+        if not found:
+            raise AssertionError("registered participant not found by name")
+        return reg.reg_no
+
+    def demo_and_budget() -> str:
+        ctx = state["ctx"]
+        demo.generate(ctx, CLI_ADMIN, 50, seed=1)
+        rows = budget.year_budget(ctx, 2022, months=9)
+        total = rows[-1]
+        if total.participants != 50 or total.total != 50 * 16_800 * 9:
+            raise AssertionError(f"budget {total.participants} / {total.total}")
+        return f"{total.participants} participants, {format_rupiah(total.total)}"
+
+    def nik() -> str:
+        d = describe("1303064708800001")
+        if not d.report.valid or d.kecamatan_name != "Kamang Baru":
+            raise AssertionError("NIK not understood")
+        return d.kecamatan_name
+
+    return [
+        ("open and migrate a data dir", open_dir),
+        ("set up a kecamatan install", setup),
+        ("register and find a participant", register),
+        ("demo data and budget", demo_and_budget),
+        ("read a NIK with the bundled region table", nik),
+    ]
+
+
+def run() -> list[Check]:
+    """Run every step in a fresh temporary data dir; a failed step does not stop the rest."""
+    results: list[Check] = []
+    with tempfile.TemporaryDirectory(prefix="lindungi-selftest-") as tmp:
+        state: dict[str, Context] = {}
+        steps = _steps(Path(tmp), state)
+        for name, step in steps:
+            start = time.perf_counter()
+            try:
+                detail = step()
+                ok = True
+            except Exception as exc:  # a self-test reports every failure, whatever it is
+                detail = f"{type(exc).__name__}: {exc}"
+                ok = False
+            results.append(Check(name, ok, detail, time.perf_counter() - start))
+        for ctx in state.values():
+            ctx.close()  # so that Windows can delete the database files
+    return results

@@ -1,0 +1,434 @@
+"""Repository functions: the only code that writes queries. Each takes an open Session."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, insert, select, text
+from sqlalchemy.orm import Session
+
+from app.domain.install import Identity, Role
+from app.domain.participant import Programme
+from app.domain.rates import Cohort, RateRule
+from app.domain.regions import Region as RegionData
+from app.store import tables as t
+from app.store.records import HistoryRecord, ListRow, ParticipantRecord
+
+_FIELDS = [f.name for f in dataclasses.fields(ParticipantRecord)]
+
+
+# --- install and settings -------------------------------------------------------------
+
+
+def get_identity(s: Session) -> Identity | None:
+    """This install's identity, or None before setup."""
+    row = s.get(t.Install, 1)
+    if row is None:
+        return None
+    return Identity(Role(row.role), row.regency_code, row.kecamatan_code, row.station)
+
+
+def save_identity(s: Session, ident: Identity, now: dt.datetime) -> None:
+    """Store the identity of a new install."""
+    s.add(
+        t.Install(
+            id=1,
+            role=ident.role.value,
+            regency_code=ident.regency,
+            kecamatan_code=ident.kecamatan,
+            station=ident.station,
+            install_code=ident.install_code,
+            created_at=now,
+            registration_seq=0,
+        )
+    )
+
+
+def next_registration_seq(s: Session, count: int = 1) -> int:
+    """Reserve ``count`` registration numbers; returns the first."""
+    row = s.get(t.Install, 1, with_for_update=True)
+    assert row is not None
+    first = row.registration_seq + 1
+    row.registration_seq += count
+    return first
+
+
+def get_setting(s: Session, key: str) -> Any | None:
+    """A stored setting's value, or None when it was never stored."""
+    row = s.get(t.Setting, key)
+    return None if row is None else json.loads(row.value)
+
+
+def put_setting(s: Session, key: str, value: Any) -> None:
+    """Store a setting."""
+    s.merge(t.Setting(key=key, value=json.dumps(value)))
+
+
+# --- regions --------------------------------------------------------------------------
+
+
+def replace_regions(s: Session, regions: Iterable[RegionData]) -> int:
+    """Load a region table into an empty install (parents before children)."""
+    order = {"provinsi": 0, "kabupaten": 1, "kecamatan": 2, "nagari": 3, "desa": 3}
+    rows = sorted(regions, key=lambda r: (order[r.level], r.code))
+    for r in rows:
+        s.merge(
+            t.Region(
+                code=r.code,
+                level=r.level,
+                parent_code=r.parent,
+                name=r.name,
+                aliases=";".join(r.aliases),
+            )
+        )
+    s.flush()
+    return len(rows)
+
+
+def all_regions(s: Session) -> list[RegionData]:
+    """Every region of the install's table."""
+    return [
+        RegionData(
+            r.code, r.level, r.parent_code, r.name, tuple(a for a in r.aliases.split(";") if a)
+        )
+        for r in s.scalars(select(t.Region).order_by(t.Region.code))
+    ]
+
+
+# --- years, quotas, rates -------------------------------------------------------------
+
+
+def add_year(s: Session, year: int, quotas: dict[tuple[str, str], int]) -> None:
+    """A programme year with quotas keyed by (kecamatan code, funding)."""
+    s.add(t.ProgrammeYear(year=year, note=""))
+    for (kec, funding), quota in quotas.items():
+        s.add(t.Quota(year=year, kecamatan_code=kec, funding=funding, quota=quota))
+
+
+def quotas(s: Session, year: int) -> dict[tuple[str, str], int]:
+    """The quotas of a year."""
+    return {
+        (q.kecamatan_code, q.funding): q.quota
+        for q in s.scalars(select(t.Quota).where(t.Quota.year == year))
+    }
+
+
+def add_rate(s: Session, rule: RateRule, note: str = "") -> None:
+    """Add a row to the rate table."""
+    s.add(
+        t.Rate(
+            effective_from=rule.effective_from,
+            programme=rule.programme.value,
+            percent_bp=rule.percent_bp,
+            amount=rule.amount,
+            min_amount=rule.min_amount,
+            max_amount=rule.max_amount,
+            funding=",".join(rule.funding),
+            note=note,
+        )
+    )
+
+
+def rates(s: Session) -> list[RateRule]:
+    """The whole rate table."""
+    return [
+        RateRule(
+            effective_from=r.effective_from,
+            programme=Programme(r.programme),
+            percent_bp=r.percent_bp,
+            amount=r.amount,
+            min_amount=r.min_amount,
+            max_amount=r.max_amount,
+            funding=tuple(r.funding.split(",")),
+        )
+        for r in s.scalars(select(t.Rate).order_by(t.Rate.effective_from, t.Rate.id))
+    ]
+
+
+# --- participants ---------------------------------------------------------------------
+
+
+def _record(row: t.Participant) -> ParticipantRecord:
+    return ParticipantRecord(**{name: getattr(row, name) for name in _FIELDS})
+
+
+def insert_participant(s: Session, values: dict[str, Any]) -> int:
+    """Insert one participant; returns its id."""
+    row = t.Participant(**values)
+    s.add(row)
+    s.flush()
+    return row.id
+
+
+def bulk_insert_participants(s: Session, rows: Sequence[dict[str, Any]]) -> None:
+    """Insert many participants in one statement batch (demo data, imports)."""
+    if rows:
+        s.execute(insert(t.Participant), list(rows))
+
+
+def update_participant(s: Session, pid: int, values: dict[str, Any]) -> None:
+    """Change fields of one participant."""
+    row = s.get(t.Participant, pid)
+    assert row is not None
+    for key, value in values.items():
+        setattr(row, key, value)
+    s.flush()
+
+
+def participant_by_reg(s: Session, reg_no: str) -> ParticipantRecord | None:
+    """The participant with this registration number."""
+    row = s.scalar(select(t.Participant).where(t.Participant.reg_no == reg_no))
+    return None if row is None else _record(row)
+
+
+def participant_by_id(s: Session, pid: int) -> ParticipantRecord | None:
+    """The participant with this id."""
+    row = s.get(t.Participant, pid)
+    return None if row is None else _record(row)
+
+
+def participants_by_nik(s: Session, nik: str) -> list[ParticipantRecord]:
+    """Every record with this NIK (active or not)."""
+    return [_record(r) for r in s.scalars(select(t.Participant).where(t.Participant.nik == nik))]
+
+
+def existing_niks(s: Session, niks: Iterable[str]) -> dict[str, str]:
+    """NIK → registration number for those of ``niks`` already registered."""
+    niks = list(set(niks))
+    out: dict[str, str] = {}
+    for i in range(0, len(niks), 500):
+        chunk = niks[i : i + 500]
+        for nik, reg in s.execute(
+            select(t.Participant.nik, t.Participant.reg_no).where(t.Participant.nik.in_(chunk))
+        ):
+            out[nik] = reg
+    return out
+
+
+def count_participants(s: Session) -> int:
+    """How many records the register holds."""
+    return int(s.scalar(select(func.count()).select_from(t.Participant)) or 0)
+
+
+@dataclass(frozen=True)
+class ListQuery:
+    """What the list shows: a search text, filters and a sort."""
+
+    search: str = ""
+    nagari: str | None = None
+    kecamatan: str | None = None
+    status: str | None = None
+    occupation: str | None = None
+    funding: str | None = None
+    sort: str = "name"
+    descending: bool = False
+
+
+_SORTABLE = {
+    "name": t.Participant.name,
+    "reg_no": t.Participant.reg_no,
+    "nik": t.Participant.nik,
+    "birth_date": t.Participant.birth_date,
+    "nagari": t.Participant.nagari_code,
+    "occupation": t.Participant.occupation,
+    "status": t.Participant.status,
+    "kpj": t.Participant.kpj,
+    "sex": t.Participant.sex,
+    "funding": t.Participant.funding,
+}
+
+
+def _fts_query(words: list[str]) -> str:
+    # Each word as a quoted prefix: "siti"* "aminah"* (quotes keep FTS syntax out).
+    return " ".join('"' + w.replace('"', "") + '"*' for w in words)
+
+
+def search_ids(s: Session, q: ListQuery, limit: int | None = None) -> list[int]:
+    """Ids of matching participants in display order.
+
+    Digits search NIK, KPJ and registration-number prefixes through their indexes; words
+    search names through the FTS5 index, each word as a prefix.
+    """
+    p = t.Participant
+    stmt = select(p.id)
+    term = q.search.strip()
+    if term:
+        compact = term.replace(" ", "").replace(".", "")
+        if compact.isdigit():
+            upper = compact + ":"  # ':' sorts right after '9': an index range for a prefix
+            stmt = stmt.where(
+                ((p.nik >= compact) & (p.nik < upper))
+                | ((p.kpj >= compact) & (p.kpj < upper))
+                | p.reg_no.like(f"%{compact}%")
+            )
+        elif re.fullmatch(r"\d{6}-[A-Za-z](-\d{0,6})?", compact):
+            stmt = stmt.where(p.reg_no.like(compact.upper() + "%"))
+        else:
+            words = re.findall(r"\w+", term)
+            if words:
+                stmt = stmt.where(
+                    p.id.in_(
+                        select(text("rowid"))
+                        .select_from(text("participant_fts"))
+                        .where(text("participant_fts MATCH :fts"))
+                    )
+                ).params(fts=_fts_query(words))
+    for column, value in (
+        (p.nagari_code, q.nagari),
+        (p.kecamatan_code, q.kecamatan),
+        (p.status, q.status),
+        (p.occupation, q.occupation),
+        (p.funding, q.funding),
+    ):
+        if value:
+            stmt = stmt.where(column == value)
+    order = _SORTABLE.get(q.sort, p.name)
+    stmt = stmt.order_by(order.desc() if q.descending else order, p.id)
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    return list(s.scalars(stmt))
+
+
+def list_rows(s: Session, ids: Sequence[int]) -> list[ListRow]:
+    """The list lines of these ids, in the order given."""
+    if not ids:
+        return []
+    p = t.Participant
+    r = t.Region
+    stmt = (
+        select(
+            p.id,
+            p.reg_no,
+            p.nik,
+            p.name,
+            p.sex,
+            p.birth_date,
+            r.name,
+            p.occupation,
+            p.status,
+            p.kpj,
+            p.funding,
+        )
+        .join(r, r.code == p.nagari_code)
+        .where(p.id.in_(list(ids)))
+    )
+    by_id = {row[0]: ListRow(*row) for row in s.execute(stmt)}
+    return [by_id[i] for i in ids if i in by_id]
+
+
+def cohorts(s: Session, statuses: Sequence[str], year: int) -> list[Cohort]:
+    """Participants grouped by everything that sets their cost, for the budget."""
+    p = t.Participant
+    end_of_year = dt.date(year, 12, 31)
+    stmt = (
+        select(
+            p.kecamatan_code,
+            p.funding,
+            p.income,
+            p.programmes,
+            p.coverage_start,
+            p.coverage_end,
+            func.count(),
+        )
+        .where(p.status.in_(list(statuses)))
+        .where(p.coverage_start <= end_of_year)
+        .group_by(
+            p.kecamatan_code, p.funding, p.income, p.programmes, p.coverage_start, p.coverage_end
+        )
+    )
+    out = []
+    for kec, funding, income, progs, start, end, count in s.execute(stmt):
+        programmes = tuple(Programme(x) for x in progs.split(",") if x)
+        out.append(Cohort(kec, funding, income, programmes, start, end, count))
+    return out
+
+
+def inactive_cohorts(s: Session, year: int) -> list[Cohort]:
+    """Inactive participants, paid for until the month they left."""
+    p = t.Participant
+    stmt = (
+        select(
+            p.kecamatan_code,
+            p.funding,
+            p.income,
+            p.programmes,
+            p.coverage_start,
+            func.coalesce(p.status_date, p.coverage_end),
+            func.count(),
+        )
+        .where(p.status == "inactive")
+        .where(p.coverage_start <= dt.date(year, 12, 31))
+        .group_by(
+            p.kecamatan_code,
+            p.funding,
+            p.income,
+            p.programmes,
+            p.coverage_start,
+            func.coalesce(p.status_date, p.coverage_end),
+        )
+    )
+    out = []
+    for kec, funding, income, progs, start, end, count in s.execute(stmt):
+        if end is None or end.year < year:
+            continue
+        programmes = tuple(Programme(x) for x in progs.split(",") if x)
+        out.append(Cohort(kec, funding, income, programmes, start, end, count))
+    return out
+
+
+# --- history --------------------------------------------------------------------------
+
+
+def add_history(
+    s: Session,
+    *,
+    at: dt.datetime,
+    actor: str,
+    install_code: str,
+    entity: str,
+    entity_id: str,
+    action: str,
+    changes: dict[str, Any],
+    reason: str = "",
+) -> None:
+    """Append an entry to the change history."""
+    s.add(
+        t.History(
+            at=at,
+            actor=actor,
+            install_code=install_code,
+            entity=entity,
+            entity_id=entity_id,
+            action=action,
+            changes=json.dumps(changes, ensure_ascii=False, default=str),
+            reason=reason,
+        )
+    )
+
+
+def bulk_history(s: Session, rows: Sequence[dict[str, Any]]) -> None:
+    """Append many history entries at once."""
+    if rows:
+        s.execute(insert(t.History), list(rows))
+
+
+def history_of(s: Session, entity_id: str) -> list[HistoryRecord]:
+    """The history of one record, oldest first."""
+    stmt = select(t.History).where(t.History.entity_id == entity_id).order_by(t.History.id)
+    return [
+        HistoryRecord(h.at, h.actor, h.install_code, h.action, h.changes, h.reason)
+        for h in s.scalars(stmt)
+    ]
+
+
+def registration_numbers_with_prefix(s: Session, prefix: str) -> list[str]:
+    """Registration numbers that start with ``prefix`` (an install code and a dash)."""
+    return list(
+        s.scalars(select(t.Participant.reg_no).where(t.Participant.reg_no.like(prefix + "%")))
+    )

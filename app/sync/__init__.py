@@ -1,0 +1,1 @@
+"""The sync bundle format: manifest, signing, encryption, safe reading."""

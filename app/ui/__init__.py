@@ -1,0 +1,1 @@
+"""PySide6 screens; the only package (with app.main) that imports Qt."""
