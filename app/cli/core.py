@@ -1,21 +1,15 @@
-"""The command line: each subcommand parses, calls one service, prints the result.
-
-Non-GUI commands never import Qt. Exit codes follow ARCHITECTURE.md: 0 done, 1 refused,
-2 usage, 3 held, 70 a bug. ``--json`` writes UTF-8 JSON to stdout; errors go to stderr.
-"""
+"""Foundation commands: setup, demo, add, list, check-nik, budget, regions, selftest."""
 
 from __future__ import annotations
 
 import argparse
 import dataclasses
 import datetime as dt
-import json
-import sys
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from app import __version__
+from app.cli.common import arg_int, context, emit_json, err, out, table
 from app.domain.fmt import format_date, format_rupiah, mask_nik, parse_date
 from app.domain.install import Role as InstallRole
 from app.domain.participant import (
@@ -30,68 +24,12 @@ from app.domain.participant import (
     parse_programmes,
     parse_sex,
 )
-from app.errors import EXIT_OK, EXIT_REFUSED, AppError, InvalidInput, ValidationFailed
+from app.errors import EXIT_OK, EXIT_REFUSED, InvalidInput, ValidationFailed
 from app.i18n import render, tr
 
-# --- argparse in Indonesian -----------------------------------------------------------
 
-_ARGPARSE_ID = {
-    "usage: ": "penggunaan: ",
-    "positional arguments": "argumen posisi",
-    "options": "pilihan",
-    "show this help message and exit": "tampilkan bantuan ini lalu keluar",
-    "show program's version number and exit": "tampilkan versi program lalu keluar",
-    "the following arguments are required: %s": "argumen berikut wajib diisi: %s",
-    "unrecognized arguments: %s": "argumen tidak dikenal: %s",
-    "invalid choice: %(value)r (choose from %(choices)s)": (
-        "pilihan tidak sah: %(value)r (pilih dari %(choices)s)"
-    ),
-    "argument %(argument_name)s: %(message)s": "argumen %(argument_name)s: %(message)s",
-    "expected one argument": "memerlukan satu nilai",
-    "%(prog)s: error: %(message)s\n": "%(prog)s: galat: %(message)s\n",
-    "invalid %(type)s value: %(value)r": "nilai %(type)s tidak sah: %(value)r",
-    "one of the arguments %s is required": "salah satu argumen %s wajib diisi",
-    "not allowed with argument %s": "tidak boleh bersama argumen %s",
-    "subcommands": "subperintah",
-}
-
-
-def _argparse_text(message: str) -> str:
-    from app.i18n import language
-
-    return _ARGPARSE_ID.get(message, message) if language() == "id" else message
-
-
-argparse._ = _argparse_text  # type: ignore[attr-defined]  # argparse looks `_` up at call time
-
-
-class _Parser(argparse.ArgumentParser):
-    """Exits with code 2 on usage errors, printing in the chosen language."""
-
-
-def _date(text: str) -> dt.date:
-    try:
-        return parse_date(text)
-    except ValueError:
-        raise InvalidInput("date.invalid", text=text) from None
-
-
-def _int(text: str) -> int:
-    cleaned = text.replace(".", "").replace(",", "").replace("Rp", "").strip()
-    if not cleaned.isdigit():
-        raise InvalidInput("number.invalid", text=text)
-    return int(cleaned)
-
-
-def build_parser() -> argparse.ArgumentParser:
-    """The whole command line; global options come before the subcommand."""
-    p = _Parser(prog="lindungi", description=tr("Lindungi: offline registry of informal workers"))
-    p.add_argument("--version", action="version", version=f"Lindungi {__version__}")
-    p.add_argument("--data-dir", metavar="DIR", help=tr("data folder (beats LINDUNGI_DATA_DIR)"))
-    p.add_argument("--lang", choices=["id", "en"], help=tr("language of messages (default id)"))
-    p.add_argument("--demo", action="store_true", help=tr("start the GUI on fresh demo data"))
-    p.add_argument("--verbose", action="store_true", help=tr("also log to the console"))
-    sub = p.add_subparsers(dest="command", metavar="COMMAND", title=tr("commands"))
+def register(sub: Any) -> dict[str, Callable[[argparse.Namespace], int]]:
+    """Add this area's subcommands to the parser; returns their handlers."""
 
     s = sub.add_parser("setup", help=tr("set up this data dir as a kecamatan or the kabupaten"))
     s.add_argument("--role", required=True, choices=["kecamatan", "kabupaten"])
@@ -145,67 +83,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("selftest", help=tr("check that this installation works"))
     s.add_argument("--json", action="store_true")
-    return p
-
-
-# --- output ---------------------------------------------------------------------------
-
-
-def _out(text: str = "") -> None:
-    if sys.stdout is not None:
-        print(text)
-
-
-def _err(text: str) -> None:
-    if sys.stderr is not None:
-        print(text, file=sys.stderr)
-
-
-def _json_default(value: Any) -> Any:
-    if isinstance(value, dt.datetime | dt.date):
-        return value.isoformat()
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return dataclasses.asdict(value)
-    if isinstance(value, Path):
-        return str(value)
-    raise TypeError(type(value).__name__)
-
-
-def _json(obj: Any) -> None:
-    if sys.stdout is None:
-        return
-    text = json.dumps(obj, ensure_ascii=False, indent=2, default=_json_default)
-    sys.stdout.buffer.write(text.encode("utf-8") + b"\n") if hasattr(
-        sys.stdout, "buffer"
-    ) else print(text)
-    sys.stdout.flush()
-
-
-def _table(
-    headers: Sequence[str], rows: Sequence[Sequence[str]], right: Collection[int] = ()
-) -> None:
-    widths = [max(len(str(x)) for x in col) for col in zip(headers, *rows, strict=False)]
-
-    def line(cells: Sequence[str]) -> str:
-        return "  ".join(
-            (str(c).rjust(w) if i in right else str(c).ljust(w))
-            for i, (c, w) in enumerate(zip(cells, widths, strict=False))
-        ).rstrip()
-
-    _out(line(headers))
-    _out("  ".join("-" * w for w in widths))
-    for r in rows:
-        _out(line(r))
-
-
-# --- commands -------------------------------------------------------------------------
-
-
-def _ctx(args: argparse.Namespace) -> Any:
-    from app.paths import data_dir
-    from app.services.context import open_data_dir
-
-    return open_data_dir(data_dir(args.data_dir))
+    return {
+        "setup": cmd_setup,
+        "demo": cmd_demo,
+        "add": cmd_add,
+        "list": cmd_list,
+        "check-nik": cmd_check_nik,
+        "budget": cmd_budget,
+        "regions": cmd_regions,
+        "selftest": cmd_selftest,
+    }
 
 
 def cmd_setup(args: argparse.Namespace) -> int:
@@ -213,7 +100,7 @@ def cmd_setup(args: argparse.Namespace) -> int:
     from app.services.setup import read_region_file, setup_install
 
     regions = read_region_file(Path(args.regions)) if args.regions else None
-    ctx = _ctx(args)
+    ctx = context(args)
     try:
         ident = setup_install(
             ctx,
@@ -226,7 +113,7 @@ def cmd_setup(args: argparse.Namespace) -> int:
         )
     finally:
         ctx.close()
-    _out(
+    out(
         tr(
             "Set up {code} ({role}) in {path}",
             code=ident.install_code,
@@ -241,7 +128,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from app.services import demo
     from app.services.actor import CLI_ADMIN
 
-    ctx = _ctx(args)
+    ctx = context(args)
     try:
         per = demo.generate(ctx, CLI_ADMIN, args.participants, seed=args.seed)
         rows = [
@@ -250,8 +137,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
         ]
     finally:
         ctx.close()
-    _out(tr("Added {count} demo participants", count=sum(per.values())))
-    _table([tr("Kecamatan"), "", tr("Participants")], rows, right={2})
+    out(tr("Added {count} demo participants", count=sum(per.values())))
+    table([tr("Kecamatan"), "", tr("Participants")], rows, right={2})
     return EXIT_OK
 
 
@@ -289,7 +176,7 @@ def participant_data_from_args(args: argparse.Namespace, ctx: Any) -> Participan
         problems.append(Problem("programmes", "programmes.unknown", value=args.programmes))
     income = DEFAULT_INCOME
     try:
-        income = _int(args.income)
+        income = arg_int(args.income)
     except InvalidInput:
         problems.append(Problem("income", "number.invalid", text=args.income))
     if problems:
@@ -319,14 +206,14 @@ def cmd_add(args: argparse.Namespace) -> int:
     from app.services import participants
     from app.services.actor import CLI_ADMIN
 
-    ctx = _ctx(args)
+    ctx = context(args)
     try:
         data = participant_data_from_args(args, ctx)
         result = participants.register(ctx, CLI_ADMIN, data)
     finally:
         ctx.close()
     if args.json:
-        _json(
+        emit_json(
             {
                 "reg_no": result.reg_no,
                 "uuid": result.uuid,
@@ -335,7 +222,7 @@ def cmd_add(args: argparse.Namespace) -> int:
             }
         )
     else:
-        _out(
+        out(
             tr(
                 "Registered {reg_no} (status {status})",
                 reg_no=result.reg_no,
@@ -343,7 +230,7 @@ def cmd_add(args: argparse.Namespace) -> int:
             )
         )
         for w in result.warnings:
-            _out(f"{tr('Warning')}: {w.render()}")
+            out(f"{tr('Warning')}: {w.render()}")
     return EXIT_OK
 
 
@@ -352,7 +239,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     from app.services.participants import villages_for
     from app.store.repo import ListQuery
 
-    ctx = _ctx(args)
+    ctx = context(args)
     try:
         nagari = None
         if args.nagari:
@@ -367,9 +254,9 @@ def cmd_list(args: argparse.Namespace) -> int:
     finally:
         ctx.close()
     if args.json:
-        _json([dataclasses.asdict(r) for r in rows])
+        emit_json([dataclasses.asdict(r) for r in rows])
         return EXIT_OK
-    _table(
+    table(
         [
             tr("Registration no."),
             "NIK",
@@ -396,7 +283,7 @@ def cmd_list(args: argparse.Namespace) -> int:
             for r in rows
         ],
     )
-    _out(tr("{shown} of {total} participants shown", shown=len(rows), total=total))
+    out(tr("{shown} of {total} participants shown", shown=len(rows), total=total))
     return EXIT_OK
 
 
@@ -406,7 +293,7 @@ def cmd_check_nik(args: argparse.Namespace) -> int:
     d = describe(args.nik)
     r = d.report
     if args.json:
-        _json(
+        emit_json(
             {
                 "nik": r.nik,
                 "valid": r.valid,
@@ -429,35 +316,35 @@ def cmd_check_nik(args: argparse.Namespace) -> int:
         )
         return EXIT_OK if r.valid else EXIT_REFUSED
     if not r.valid:
-        _err(f"{tr('Invalid')}: {r.nik}")
+        err(f"{tr('Invalid')}: {r.nik}")
         for i in r.errors:
-            _err(f"- {render(i.code, **i.params)}")
+            err(f"- {render(i.code, **i.params)}")
         return EXIT_REFUSED
-    _out(f"{tr('Valid')}: {r.nik}")
-    _out(f"{tr('Province')}: {r.province} {d.province_name}".rstrip())
-    _out(f"{tr('Regency')}: {r.province}.{r.regency} {d.regency_name}".rstrip())
-    _out(f"{tr('Kecamatan')}: {r.kecamatan_code} {d.kecamatan_name}".rstrip())
-    _out(f"{tr('Birth date')}: {format_date(r.birth_date)}")
-    _out(
+    out(f"{tr('Valid')}: {r.nik}")
+    out(f"{tr('Province')}: {r.province} {d.province_name}".rstrip())
+    out(f"{tr('Regency')}: {r.province}.{r.regency} {d.regency_name}".rstrip())
+    out(f"{tr('Kecamatan')}: {r.kecamatan_code} {d.kecamatan_name}".rstrip())
+    out(f"{tr('Birth date')}: {format_date(r.birth_date)}")
+    out(
         f"{tr('Sex')}: {r.sex.value if r.sex else ''} "
         f"({tr('male') if r.sex is Sex.L else tr('female')})"
     )
-    _out(f"{tr('Serial')}: {r.serial}")
+    out(f"{tr('Serial')}: {r.serial}")
     for i in r.warnings:
-        _out(f"{tr('Warning')}: {render(i.code, **i.params)}")
+        out(f"{tr('Warning')}: {render(i.code, **i.params)}")
     return EXIT_OK
 
 
 def cmd_budget(args: argparse.Namespace) -> int:
     from app.services.budget import year_budget
 
-    ctx = _ctx(args)
+    ctx = context(args)
     try:
         rows = year_budget(ctx, args.year, args.months)
     finally:
         ctx.close()
     if args.json:
-        _json(
+        emit_json(
             {
                 "year": args.year,
                 "months": args.months,
@@ -480,8 +367,8 @@ def cmd_budget(args: argparse.Namespace) -> int:
         if args.months
         else tr("each counted from coverage start")
     )
-    _out(f"{tr('Budget {year}', year=args.year)} ({how})")
-    _table(
+    out(f"{tr('Budget {year}', year=args.year)} ({how})")
+    table(
         [tr("Kecamatan"), "", tr("Participants"), tr("Per month"), tr("Year")],
         [
             [
@@ -503,12 +390,12 @@ def cmd_regions(args: argparse.Namespace) -> int:
     from app.services.setup import import_regions, read_region_file
 
     regions = read_region_file(Path(args.file))
-    ctx = _ctx(args)
+    ctx = context(args)
     try:
         count = import_regions(ctx, CLI_ADMIN, regions)
     finally:
         ctx.close()
-    _out(tr("Loaded {count} regions", count=count))
+    out(tr("Loaded {count} regions", count=count))
     return EXIT_OK
 
 
@@ -518,16 +405,16 @@ def cmd_selftest(args: argparse.Namespace) -> int:
     results = selftest.run()
     failed = [r for r in results if not r.ok]
     if args.json:
-        _json({"passed": not failed, "checks": [dataclasses.asdict(r) for r in results]})
+        emit_json({"passed": not failed, "checks": [dataclasses.asdict(r) for r in results]})
     else:
         for r in results:
             mark = tr("passed") if r.ok else tr("failed").upper()
-            _out(f"[{mark:5}] {r.name}: {r.detail} ({r.seconds:.2f} s)")
+            out(f"[{mark:5}] {r.name}: {r.detail} ({r.seconds:.2f} s)")
         total = sum(r.seconds for r in results)
         if failed:
-            _out(tr("{failed} of {count} checks failed", failed=len(failed), count=len(results)))
+            out(tr("{failed} of {count} checks failed", failed=len(failed), count=len(results)))
         else:
-            _out(
+            out(
                 tr(
                     "All {count} checks passed in {seconds} s",
                     count=len(results),
@@ -535,28 +422,3 @@ def cmd_selftest(args: argparse.Namespace) -> int:
                 )
             )
     return EXIT_REFUSED if failed else EXIT_OK
-
-
-COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
-    "setup": cmd_setup,
-    "demo": cmd_demo,
-    "add": cmd_add,
-    "list": cmd_list,
-    "check-nik": cmd_check_nik,
-    "budget": cmd_budget,
-    "regions": cmd_regions,
-    "selftest": cmd_selftest,
-}
-
-
-def run(args: argparse.Namespace) -> int:
-    """Run one subcommand; expected failures print their message and return their exit code."""
-    try:
-        return COMMANDS[args.command](args)
-    except ValidationFailed as exc:
-        for problem in exc.problems:
-            _err(f"{tr('Error')} [{problem.field}]: {problem.render()}")
-        return exc.exit_code
-    except AppError as exc:
-        _err(f"{tr('Error')}: {exc}")
-        return exc.exit_code

@@ -1,0 +1,13 @@
+"""Message catalogues, one module per area; ``app.i18n`` merges them.
+
+Each module defines ``MESSAGES`` (code → English template) and ``ID`` (English → Indonesian).
+Add a module here and to ``CATALOGUES`` for a new area, so that areas never edit one file.
+"""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from app.catalogue import core
+
+CATALOGUES: list[ModuleType] = [core]

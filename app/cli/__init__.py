@@ -1,0 +1,85 @@
+"""The command line: each subcommand parses, calls one service, prints the result.
+
+Non-GUI commands never import Qt. Exit codes follow ARCHITECTURE.md: 0 done, 1 refused,
+2 usage, 3 held, 70 a bug. ``--json`` writes UTF-8 JSON to stdout; errors go to stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from types import ModuleType
+
+from app import __version__
+from app.cli import core
+from app.cli.common import err
+from app.errors import AppError, ValidationFailed
+from app.i18n import tr
+
+# --- argparse in Indonesian -----------------------------------------------------------
+
+_ARGPARSE_ID = {
+    "usage: ": "penggunaan: ",
+    "positional arguments": "argumen posisi",
+    "options": "pilihan",
+    "show this help message and exit": "tampilkan bantuan ini lalu keluar",
+    "show program's version number and exit": "tampilkan versi program lalu keluar",
+    "the following arguments are required: %s": "argumen berikut wajib diisi: %s",
+    "unrecognized arguments: %s": "argumen tidak dikenal: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": (
+        "pilihan tidak sah: %(value)r (pilih dari %(choices)s)"
+    ),
+    "argument %(argument_name)s: %(message)s": "argumen %(argument_name)s: %(message)s",
+    "expected one argument": "memerlukan satu nilai",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: galat: %(message)s\n",
+    "invalid %(type)s value: %(value)r": "nilai %(type)s tidak sah: %(value)r",
+    "one of the arguments %s is required": "salah satu argumen %s wajib diisi",
+    "not allowed with argument %s": "tidak boleh bersama argumen %s",
+    "subcommands": "subperintah",
+}
+
+
+def _argparse_text(message: str) -> str:
+    from app.i18n import language
+
+    return _ARGPARSE_ID.get(message, message) if language() == "id" else message
+
+
+argparse._ = _argparse_text  # type: ignore[attr-defined]  # argparse looks `_` up at call time
+
+
+class _Parser(argparse.ArgumentParser):
+    """Exits with code 2 on usage errors, printing in the chosen language."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The whole command line; global options come before the subcommand."""
+    p = _Parser(prog="lindungi", description=tr("Lindungi: offline registry of informal workers"))
+    p.add_argument("--version", action="version", version=f"Lindungi {__version__}")
+    p.add_argument("--data-dir", metavar="DIR", help=tr("data folder (beats LINDUNGI_DATA_DIR)"))
+    p.add_argument("--lang", choices=["id", "en"], help=tr("language of messages (default id)"))
+    p.add_argument("--demo", action="store_true", help=tr("start the GUI on fresh demo data"))
+    p.add_argument("--verbose", action="store_true", help=tr("also log to the console"))
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", title=tr("commands"))
+    for area in AREAS:
+        handlers.update(area.register(sub))
+    return p
+
+
+# Each area of the command line lives in its own module with a ``register(sub)`` that adds
+# its subcommands and returns their handlers.
+AREAS: list[ModuleType] = [core]
+handlers: dict[str, Callable[[argparse.Namespace], int]] = {}
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run one subcommand; expected failures print their message and return their exit code."""
+    try:
+        return handlers[args.command](args)
+    except ValidationFailed as exc:
+        for problem in exc.problems:
+            err(f"{tr('Error')} [{problem.field}]: {problem.render()}")
+        return exc.exit_code
+    except AppError as exc:
+        err(f"{tr('Error')}: {exc}")
+        return exc.exit_code

@@ -1,0 +1,84 @@
+"""What every area of the command line shares: parsing helpers and output."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import datetime as dt
+import json
+import sys
+from collections.abc import Collection, Sequence
+from pathlib import Path
+from typing import Any
+
+from app.domain.fmt import parse_date
+from app.errors import InvalidInput
+
+
+def arg_date(text: str) -> dt.date:
+    try:
+        return parse_date(text)
+    except ValueError:
+        raise InvalidInput("date.invalid", text=text) from None
+
+
+def arg_int(text: str) -> int:
+    cleaned = text.replace(".", "").replace(",", "").replace("Rp", "").strip()
+    if not cleaned.isdigit():
+        raise InvalidInput("number.invalid", text=text)
+    return int(cleaned)
+
+
+def out(text: str = "") -> None:
+    if sys.stdout is not None:
+        print(text)
+
+
+def err(text: str) -> None:
+    if sys.stderr is not None:
+        print(text, file=sys.stderr)
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return dataclasses.asdict(value)
+    if isinstance(value, Path):
+        return str(value)
+    raise TypeError(type(value).__name__)
+
+
+def emit_json(obj: Any) -> None:
+    if sys.stdout is None:
+        return
+    text = json.dumps(obj, ensure_ascii=False, indent=2, default=_json_default)
+    sys.stdout.buffer.write(text.encode("utf-8") + b"\n") if hasattr(
+        sys.stdout, "buffer"
+    ) else print(text)
+    sys.stdout.flush()
+
+
+def table(
+    headers: Sequence[str], rows: Sequence[Sequence[str]], right: Collection[int] = ()
+) -> None:
+    widths = [max(len(str(x)) for x in col) for col in zip(headers, *rows, strict=False)]
+
+    def line(cells: Sequence[str]) -> str:
+        return "  ".join(
+            (str(c).rjust(w) if i in right else str(c).ljust(w))
+            for i, (c, w) in enumerate(zip(cells, widths, strict=False))
+        ).rstrip()
+
+    out(line(headers))
+    out("  ".join("-" * w for w in widths))
+    for r in rows:
+        out(line(r))
+
+
+def context(args: argparse.Namespace) -> Any:
+    """Open the data dir named by the global options (migrating it if needed)."""
+    from app.paths import data_dir
+    from app.services.context import open_data_dir
+
+    return open_data_dir(data_dir(args.data_dir))
