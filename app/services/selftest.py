@@ -22,7 +22,7 @@ from app.services.actor import CLI_ADMIN
 from app.services.context import Context, open_data_dir
 from app.services.nik import describe
 from app.services.setup import setup_install
-from app.store.migrate import SCHEMA_HEAD, current_revision
+from app.store.migrate import current_revision, head_revision
 from app.store.repo import ListQuery
 
 
@@ -36,13 +36,21 @@ class Check:
     seconds: float
 
 
-def _steps(root: Path, state: dict[str, Context]) -> list[tuple[str, Callable[[], str]]]:
+Step = tuple[str, Callable[[], str]]
+
+
+def core_steps(root: Path, state: dict[str, Context]) -> list[Step]:
+    """Data dir, migrations, setup, registration, search, budget, NIK.
+
+    Steps share ``state``: ``state["ctx"]`` is the kecamatan install set up here, which
+    later providers (cards, sync) reuse.
+    """
 
     def open_dir() -> str:
         state["ctx"] = open_data_dir(root / "kecamatan")
         rev = current_revision(state["ctx"].db.engine)
-        if rev != SCHEMA_HEAD:
-            raise AssertionError(f"schema {rev} != {SCHEMA_HEAD}")
+        if rev != head_revision():
+            raise AssertionError(f"schema {rev} != {head_revision()}")
         return f"schema {rev}"
 
     def setup() -> str:
@@ -101,12 +109,16 @@ def _steps(root: Path, state: dict[str, Context]) -> list[tuple[str, Callable[[]
     ]
 
 
+# Each area adds a provider of steps (cards, sync…); they run in this order.
+PROVIDERS: list[Callable[[Path, dict[str, Context]], list[Step]]] = [core_steps]
+
+
 def run() -> list[Check]:
     """Run every step in a fresh temporary data dir; a failed step does not stop the rest."""
     results: list[Check] = []
     with tempfile.TemporaryDirectory(prefix="lindungi-selftest-") as tmp:
         state: dict[str, Context] = {}
-        steps = _steps(Path(tmp), state)
+        steps = [step for provider in PROVIDERS for step in provider(Path(tmp), state)]
         for name, step in steps:
             start = time.perf_counter()
             try:

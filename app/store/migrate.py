@@ -10,6 +10,7 @@ into its children), and ``PRAGMA foreign_key_check`` must be clean before it com
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 from typing import Any
 
@@ -21,8 +22,33 @@ from app.store.backup import backup_file, backup_name
 
 log = logging.getLogger(__name__)
 
-# The newest revision in db/versions; a test keeps it equal to Alembic's head.
-SCHEMA_HEAD = "0002_accounts"
+_REVISION = re.compile(r"^revision\s*=\s*[\"']([^\"']+)[\"']", re.M)
+_DOWN = re.compile(r"^down_revision\s*=\s*(None|[\"']([^\"']+)[\"'])", re.M)
+
+
+def _chain() -> dict[str, str | None]:
+    """revision → down_revision of every file in db/versions, read without Alembic.
+
+    Reading a few small files is cheap enough for every start; Alembic (slow to import)
+    is loaded only when the schema is actually behind. A test keeps this in agreement with
+    Alembic's own view.
+    """
+    out: dict[str, str | None] = {}
+    for path in sorted((migrations_dir() / "versions").glob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        rev, down = _REVISION.search(text), _DOWN.search(text)
+        if rev and down:
+            out[rev.group(1)] = down.group(2)
+    return out
+
+
+def head_revision() -> str:
+    """The newest revision this app's migrations know."""
+    chain = _chain()
+    heads = set(chain) - {d for d in chain.values() if d}
+    if len(heads) != 1:
+        raise RuntimeError(f"migrations must have exactly one head, found {sorted(heads)}")
+    return heads.pop()
 
 
 def current_revision(engine: Engine) -> str | None:
@@ -46,10 +72,7 @@ def _alembic_config(connection: Any = None) -> Any:
 
 def known_revisions() -> set[str]:
     """Every revision this app's migrations know."""
-    from alembic.script import ScriptDirectory
-
-    script = ScriptDirectory.from_config(_alembic_config())
-    return {rev.revision for rev in script.walk_revisions()}
+    return set(_chain())
 
 
 def needs_upgrade(engine: Engine) -> bool:
@@ -59,7 +82,7 @@ def needs_upgrade(engine: Engine) -> bool:
         StorageError: the database was written by a newer version of Lindungi.
     """
     current = current_revision(engine)
-    if current == SCHEMA_HEAD:
+    if current == head_revision():
         return False
     if current is not None and current not in known_revisions():
         raise StorageError("db.newer", revision=current)
