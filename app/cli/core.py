@@ -28,6 +28,28 @@ from app.errors import EXIT_OK, EXIT_REFUSED, InvalidInput, ValidationFailed
 from app.i18n import render, tr
 
 
+def add_participant_flags(s: argparse.ArgumentParser, required: bool) -> None:
+    """The flags of ``add`` (and of ``edit``, where none is required)."""
+    s.add_argument("--nik", required=required)
+    s.add_argument("--name", required=required)
+    s.add_argument("--birth-place", required=required)
+    s.add_argument("--birth-date", required=required, metavar="DD/MM/YYYY")
+    s.add_argument("--sex", required=required, metavar="L|P")
+    s.add_argument("--nagari", required=required, metavar="CODE-or-NAME")
+    s.add_argument("--occupation", required=required, metavar="CODE-or-LABEL")
+    s.add_argument("--address", default="" if required else None)
+    s.add_argument("--jorong", default="" if required else None)
+    s.add_argument("--phone", default="" if required else None)
+    s.add_argument("--income", default=str(DEFAULT_INCOME) if required else None, metavar="RP")
+    s.add_argument("--funding", default="apbd" if required else None)
+    s.add_argument(
+        "--programmes",
+        default=",".join(p.value for p in DEFAULT_PROGRAMMES) if required else None,
+    )
+    s.add_argument("--coverage-start", metavar="DD/MM/YYYY")
+    s.add_argument("--override-reason", default="", metavar="TEXT")
+
+
 def register(sub: Any) -> dict[str, Callable[[argparse.Namespace], int]]:
     """Add this area's subcommands to the parser; returns their handlers."""
 
@@ -37,27 +59,15 @@ def register(sub: Any) -> dict[str, Callable[[argparse.Namespace], int]]:
     s.add_argument("--station", default="A", metavar="LETTER")
     s.add_argument("--regency", default="13.03", metavar="CODE")
     s.add_argument("--regions", metavar="FILE.csv", help=tr("region table of another regency"))
+    s.add_argument("--admin", metavar="NAME", help=tr("first administrator account"))
+    s.add_argument("--password-file", metavar="F", help=tr("the administrator's password"))
 
     s = sub.add_parser("demo", help=tr("add synthetic participants"))
     s.add_argument("--participants", type=int, default=1333, metavar="N")
     s.add_argument("--seed", type=int, default=None, metavar="S")
 
     s = sub.add_parser("add", help=tr("register one participant"))
-    s.add_argument("--nik", required=True)
-    s.add_argument("--name", required=True)
-    s.add_argument("--birth-place", required=True)
-    s.add_argument("--birth-date", required=True, metavar="DD/MM/YYYY")
-    s.add_argument("--sex", required=True, metavar="L|P")
-    s.add_argument("--nagari", required=True, metavar="CODE-or-NAME")
-    s.add_argument("--occupation", required=True, metavar="CODE-or-LABEL")
-    s.add_argument("--address", default="")
-    s.add_argument("--jorong", default="")
-    s.add_argument("--phone", default="")
-    s.add_argument("--income", default=str(DEFAULT_INCOME), metavar="RP")
-    s.add_argument("--funding", default="apbd")
-    s.add_argument("--programmes", default=",".join(p.value for p in DEFAULT_PROGRAMMES))
-    s.add_argument("--coverage-start", metavar="DD/MM/YYYY")
-    s.add_argument("--override-reason", default="", metavar="TEXT")
+    add_participant_flags(s, required=True)
     s.add_argument("--json", action="store_true")
 
     s = sub.add_parser("list", help=tr("list participants"))
@@ -96,10 +106,17 @@ def register(sub: Any) -> dict[str, Callable[[argparse.Namespace], int]]:
 
 
 def cmd_setup(args: argparse.Namespace) -> int:
-    from app.services.actor import CLI_ADMIN
+    from app.services import accounts
+    from app.services.actor import CLI_ADMIN, Role
     from app.services.setup import read_region_file, setup_install
 
     regions = read_region_file(Path(args.regions)) if args.regions else None
+    password = ""
+    if args.admin:
+        from app.cli.registration import read_password
+
+        password = read_password(args.password_file)
+        accounts.validate_new(args.admin, password)  # before anything is written
     ctx = context(args)
     try:
         ident = setup_install(
@@ -111,6 +128,8 @@ def cmd_setup(args: argparse.Namespace) -> int:
             station=args.station,
             regions=regions,
         )
+        if args.admin:
+            accounts.add_user(ctx, CLI_ADMIN, args.admin, Role.ADMIN, password)
     finally:
         ctx.close()
     out(

@@ -1,0 +1,128 @@
+"""Reading and writing the spreadsheets nagari offices send: xlsx and csv, messy as they come.
+
+CSV saved by an Indonesian Excel uses ``;`` and Windows-1252, or UTF-8 with a BOM. Cells
+come back as Python values (xlsx) or text (csv); interpretation is the importer's job.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import zipfile
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from app.errors import InvalidInput, NotFound
+
+MAX_ROWS = 200_000
+
+
+def _decode(raw: bytes) -> str:
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return raw[3:].decode("utf-8")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace")
+
+
+def _csv_rows(path: Path) -> Iterator[list[Any]]:
+    text = _decode(path.read_bytes())
+    sample = "\n".join(text.splitlines()[:5])
+    counts = {d: sample.count(d) for d in (";", ",", "\t")}
+    delimiter = max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
+    yield from csv.reader(io.StringIO(text), delimiter=delimiter)
+
+
+def _xlsx_rows(path: Path) -> Iterator[list[Any]]:
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path, read_only=True, data_only=True)
+    try:
+        ws = wb.worksheets[0]
+        ws.reset_dimensions()  # some writers declare wrong dimensions
+        for row in ws.iter_rows(values_only=True):
+            yield list(row)
+    finally:
+        wb.close()
+
+
+def read_rows(path: Path) -> list[list[Any]]:
+    """Every row of the first sheet (or the csv), trailing empty rows dropped.
+
+    Raises:
+        NotFound: no such file.
+        InvalidInput: not a spreadsheet that can be read, or too large.
+    """
+    if not path.is_file():
+        raise NotFound("file.missing", path=str(path))
+    suffix = path.suffix.lower()
+    try:
+        if suffix in (".xlsx", ".xlsm"):
+            rows_iter = _xlsx_rows(path)
+        elif suffix in (".csv", ".txt"):
+            rows_iter = _csv_rows(path)
+        else:
+            raise InvalidInput("sheet.kind", name=path.name)
+        rows: list[list[Any]] = []
+        for row in rows_iter:
+            rows.append(row)
+            if len(rows) > MAX_ROWS + 1:
+                raise InvalidInput("sheet.too_large", max=MAX_ROWS)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, csv.Error) as exc:
+        if isinstance(exc, InvalidInput):
+            raise
+        raise InvalidInput("sheet.unreadable", name=path.name) from exc
+    while rows and all(c is None or str(c).strip() == "" for c in rows[-1]):
+        rows.pop()
+    return rows
+
+
+def write_xlsx(
+    path: Path,
+    headers: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    text_columns: Sequence[int] = (),
+) -> None:
+    """Write a one-sheet workbook; ``text_columns`` are stored as text (NIKs, phones, KPJ).
+
+    Written to a temporary name and renamed, so a failure never leaves half a file.
+
+    Raises:
+        InvalidInput: the file cannot be written (open in Excel, disk full, read-only).
+    """
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet()
+    bold = Font(bold=True)
+    head = []
+    for h in headers:
+        cell = WriteOnlyCell(ws, value=h)
+        cell.font = bold
+        head.append(cell)
+    ws.append(head)
+    text_set = set(text_columns)
+    for row in rows:
+        out: list[Any] = []
+        for i, value in enumerate(row):
+            if i in text_set and value not in (None, ""):
+                cell = WriteOnlyCell(ws, value=str(value))
+                cell.number_format = "@"
+                out.append(cell)
+            elif isinstance(value, dt.date):
+                out.append(value.strftime("%d/%m/%Y"))
+            else:
+                out.append(value)
+        ws.append(out)
+    tmp = path.with_name(path.name + ".part")
+    try:
+        wb.save(tmp)
+        tmp.replace(path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise InvalidInput("file.unwritable", path=str(path), reason=exc.strerror or "") from exc

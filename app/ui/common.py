@@ -1,0 +1,210 @@
+"""Small pieces every screen shares: labels, message boxes with Indonesian buttons, formats.
+
+Qt ships no Indonesian translation of its own buttons, so every standard button text is set
+here through our own ``.ts`` file. Message boxes go through the module functions below
+(``common.error``, ``common.confirm`` …) so that tests can replace them: a modal ``exec()``
+would block a test.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QDialogButtonBox,
+    QLabel,
+    QMessageBox,
+    QWidget,
+)
+
+from app import i18n
+from app.domain.participant import FUNDING, OCCUPATIONS
+from app.errors import AppError
+
+DATE_FORMAT = "dd/MM/yyyy"
+ERROR_STYLE = "color: #b00020;"
+WARNING_STYLE = "color: #8a5a00;"
+NOTE_STYLE = "color: #555555;"
+
+
+# --- labels of codes ----------------------------------------------------------------------
+
+
+def status_label(code: str) -> str:
+    """A participant's status in the user's language."""
+    labels = {
+        "draft": QCoreApplication.translate("Common", "Draft"),
+        "approved": QCoreApplication.translate("Common", "Approved"),
+        "accepted": QCoreApplication.translate("Common", "Accepted"),
+        "active": QCoreApplication.translate("Common", "Active"),
+        "inactive": QCoreApplication.translate("Common", "Inactive"),
+    }
+    return labels.get(code, code)
+
+
+def sex_label(code: str) -> str:
+    """L or P as a word."""
+    labels = {
+        "L": QCoreApplication.translate("Common", "Male"),
+        "P": QCoreApplication.translate("Common", "Female"),
+    }
+    return labels.get(code, code)
+
+
+def role_label(code: str) -> str:
+    """An account role in the user's language."""
+    labels = {
+        "operator": QCoreApplication.translate("Common", "Operator"),
+        "supervisor": QCoreApplication.translate("Common", "Supervisor"),
+        "admin": QCoreApplication.translate("Common", "Administrator"),
+    }
+    return labels.get(code, code)
+
+
+def reason_label(code: str) -> str:
+    """Why a participant became inactive."""
+    labels = {
+        "moved": QCoreApplication.translate("Common", "Moved away"),
+        "died": QCoreApplication.translate("Common", "Died"),
+        "ended": QCoreApplication.translate("Common", "Membership ended"),
+        "duplicate": QCoreApplication.translate("Common", "Duplicate"),
+    }
+    return labels.get(code, code)
+
+
+def occupation_label(code: str) -> str:
+    """The programme's Indonesian category name (the same in both languages)."""
+    return OCCUPATIONS.get(code, code)
+
+
+def funding_label(code: str) -> str:
+    """The funding source's name (proper names, the same in both languages)."""
+    return FUNDING.get(code, code)
+
+
+# --- numbers and dates --------------------------------------------------------------------
+
+
+def fmt_int(value: int) -> str:
+    """A count with the thousands separator of the language: 100.000 or 100,000."""
+    text = f"{value:,}"
+    return text.replace(",", ".") if i18n.language() == "id" else text
+
+
+def to_qdate(value: dt.date) -> QDate:
+    """A Python date as a QDate."""
+    return QDate(value.year, value.month, value.day)
+
+
+def from_qdate(value: QDate) -> dt.date:
+    """A QDate as a Python date."""
+    return dt.date(value.year(), value.month(), value.day())
+
+
+# --- buttons and message boxes ------------------------------------------------------------
+
+
+def translate_buttons(box: QDialogButtonBox) -> None:
+    """Give the standard buttons of ``box`` our own texts (Qt has no Indonesian)."""
+    texts = {
+        QDialogButtonBox.StandardButton.Ok: QCoreApplication.translate("Common", "OK"),
+        QDialogButtonBox.StandardButton.Cancel: QCoreApplication.translate("Common", "Cancel"),
+        QDialogButtonBox.StandardButton.Save: QCoreApplication.translate("Common", "Save"),
+        QDialogButtonBox.StandardButton.Close: QCoreApplication.translate("Common", "Close"),
+        QDialogButtonBox.StandardButton.Yes: QCoreApplication.translate("Common", "Yes"),
+        QDialogButtonBox.StandardButton.No: QCoreApplication.translate("Common", "No"),
+        QDialogButtonBox.StandardButton.Apply: QCoreApplication.translate("Common", "Apply"),
+        QDialogButtonBox.StandardButton.Discard: QCoreApplication.translate("Common", "Discard"),
+    }
+    for which, text in texts.items():
+        button = box.button(which)
+        if button is not None:
+            button.setText(text)
+
+
+def _box(
+    parent: QWidget | None,
+    icon: QMessageBox.Icon,
+    title: str,
+    text: str,
+    buttons: QMessageBox.StandardButton,
+) -> QMessageBox:
+    box = QMessageBox(icon, title, text, buttons, parent)
+    texts = {
+        QMessageBox.StandardButton.Ok: QCoreApplication.translate("Common", "OK"),
+        QMessageBox.StandardButton.Cancel: QCoreApplication.translate("Common", "Cancel"),
+        QMessageBox.StandardButton.Yes: QCoreApplication.translate("Common", "Yes"),
+        QMessageBox.StandardButton.No: QCoreApplication.translate("Common", "No"),
+        QMessageBox.StandardButton.Close: QCoreApplication.translate("Common", "Close"),
+    }
+    for which, label in texts.items():
+        button = box.button(which)
+        if button is not None:
+            button.setText(label)
+    return box
+
+
+def error(parent: QWidget | None, text: str) -> None:
+    """Tell the user something went wrong that they can act on."""
+    _box(
+        parent,
+        QMessageBox.Icon.Warning,
+        QCoreApplication.translate("Common", "Lindungi"),
+        text,
+        QMessageBox.StandardButton.Ok,
+    ).exec()
+
+
+def info(parent: QWidget | None, text: str) -> None:
+    """Tell the user something worth knowing."""
+    _box(
+        parent,
+        QMessageBox.Icon.Information,
+        QCoreApplication.translate("Common", "Lindungi"),
+        text,
+        QMessageBox.StandardButton.Ok,
+    ).exec()
+
+
+def confirm(parent: QWidget | None, text: str) -> bool:
+    """Ask a yes/no question; True for yes."""
+    box = _box(
+        parent,
+        QMessageBox.Icon.Question,
+        QCoreApplication.translate("Common", "Lindungi"),
+        text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+    )
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    return box.exec() == QMessageBox.StandardButton.Yes
+
+
+def show_app_error(parent: QWidget | None, exc: AppError) -> None:
+    """An expected failure from a service, in the user's language."""
+    error(parent, str(exc))
+
+
+def message_label(style: str = ERROR_STYLE) -> QLabel:
+    """A word-wrapped label for a message under a field, hidden while empty."""
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setStyleSheet(style)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setVisible(False)
+    return label
+
+
+def set_message(label: QLabel, text: str, style: str = ERROR_STYLE) -> None:
+    """Show ``text`` in a message label, or hide it when the text is empty."""
+    label.setText(text)
+    label.setStyleSheet(style)
+    label.setVisible(bool(text))
+
+
+def muted(widget: QWidget) -> None:
+    """Grey text for notes that explain rather than warn."""
+    pal = widget.palette()
+    pal.setColor(QPalette.ColorRole.WindowText, pal.color(QPalette.ColorRole.PlaceholderText))
+    widget.setPalette(pal)

@@ -1,0 +1,201 @@
+"""The participant list as a lazy table model: ids for every match, rows loaded by page.
+
+A search gives the ordered ids of every matching participant (100,000 ints is cheap); the
+lines themselves are read from the database only for the pages the view asks for, 200 at a
+time, and kept until the next query. Sorting re-queries with the sort in the database, so
+the order is the same as the command line's ``list``.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from typing_extensions import override
+
+from app.domain.fmt import format_date, mask_nik
+from app.services import participants
+from app.services.context import Context
+from app.store.records import ListRow
+from app.store.repo import ListQuery
+from app.ui.common import funding_label, occupation_label, status_label
+
+log = logging.getLogger(__name__)
+
+PAGE = 200
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+def _columns() -> list[tuple[str, str, Callable[[ListRow], str]]]:
+    """(sort key, header, text of a row) for every column, in order."""
+    tr = QCoreApplication.translate
+    return [
+        ("reg_no", tr("ParticipantListModel", "Reg. no."), lambda r: r.reg_no),
+        ("name", tr("ParticipantListModel", "Name"), lambda r: r.name),
+        ("nik", tr("ParticipantListModel", "NIK"), lambda r: mask_nik(r.nik)),
+        ("sex", tr("ParticipantListModel", "Sex"), lambda r: r.sex),
+        ("birth_date", tr("ParticipantListModel", "Born"), lambda r: format_date(r.birth_date)),
+        ("nagari", tr("ParticipantListModel", "Nagari"), lambda r: r.nagari),
+        (
+            "occupation",
+            tr("ParticipantListModel", "Occupation"),
+            lambda r: occupation_label(r.occupation),
+        ),
+        ("status", tr("ParticipantListModel", "Status"), lambda r: status_label(r.status)),
+        ("kpj", tr("ParticipantListModel", "KPJ"), lambda r: r.kpj or ""),
+        ("funding", tr("ParticipantListModel", "Funding"), lambda r: funding_label(r.funding)),
+    ]
+
+
+class ParticipantListModel(QAbstractTableModel):
+    """Every participant a :class:`ListQuery` matches, read from the database page by page."""
+
+    def __init__(self, ctx: Context, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._columns = _columns()
+        self._query = ListQuery()
+        self._ids: list[int] = []
+        self._pages: dict[int, list[ListRow]] = {}
+
+    # --- queries ------------------------------------------------------------------------
+
+    @property
+    def query(self) -> ListQuery:
+        """The query the model shows."""
+        return self._query
+
+    def set_query(self, query: ListQuery) -> None:
+        """Show what ``query`` matches (search, filters and sort)."""
+        ids = participants.search(self._ctx, query)
+        self.beginResetModel()
+        self._query = query
+        self._ids = ids
+        self._pages.clear()
+        self.endResetModel()
+
+    def refresh(self) -> None:
+        """Run the same query again (after a registration, an edit, an import)."""
+        self.set_query(self._query)
+
+    def sort_key(self, column: int) -> str:
+        """The sort key of a column."""
+        return self._columns[column][0]
+
+    def column_of(self, key: str) -> int:
+        """The column sorted by ``key``, or -1."""
+        for i, (k, _header, _text) in enumerate(self._columns):
+            if k == key:
+                return i
+        return -1
+
+    def row_at(self, row: int) -> ListRow | None:
+        """The list line shown in ``row``."""
+        if not 0 <= row < len(self._ids):
+            return None
+        page = self._pages.get(row // PAGE)
+        if page is None:
+            page = self._load(row // PAGE)
+        offset = row % PAGE
+        return page[offset] if offset < len(page) else None
+
+    def id_at(self, row: int) -> int:
+        """The participant id shown in ``row``."""
+        return self._ids[row]
+
+    def row_of_id(self, pid: int) -> int:
+        """Where participant ``pid`` is shown, or -1."""
+        try:
+            return self._ids.index(pid)
+        except ValueError:
+            return -1
+
+    def _load(self, page: int) -> list[ListRow]:
+        chunk: Sequence[int] = self._ids[page * PAGE : (page + 1) * PAGE]
+        rows = participants.rows(self._ctx, chunk)
+        if len(rows) != len(chunk):
+            # A record vanished between the search and the read: keep the row count stable.
+            by_id = {r.id: r for r in rows}
+            rows = [by_id[i] for i in chunk if i in by_id]
+        self._pages[page] = rows
+        return rows
+
+    # --- QAbstractTableModel ------------------------------------------------------------
+
+    @override
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    @override
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    @override
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            row = self.row_at(index.row())
+            if row is None:
+                return None
+            return self._columns[index.column()][2](row)
+        if role == Qt.ItemDataRole.UserRole:
+            return self._ids[index.row()]
+        return None
+
+    @override
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            if 0 <= section < len(self._columns):
+                return self._columns[section][1]
+            return None
+        return section + 1
+
+    @override
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self._columns):
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        key = self._columns[column][0]
+        if key == self._query.sort and descending == self._query.descending and self._ids:
+            return
+        query = replace(self._query, sort=key, descending=descending)
+        ids = participants.search(self._ctx, query)
+        if len(ids) != len(self._ids):
+            # Someone else changed the register meanwhile: not a re-order, a new list.
+            self.beginResetModel()
+            self._ids, self._query = ids, query
+            self._pages.clear()
+            self.endResetModel()
+            return
+        self.layoutAboutToBeChanged.emit([], QAbstractTableModel.LayoutChangeHint.VerticalSortHint)
+        old_ids = self._ids
+        self._ids, self._query = ids, query
+        self._pages.clear()
+        persistent = self.persistentIndexList()
+        if persistent:
+            where = {pid: row for row, pid in enumerate(ids)}
+            self.changePersistentIndexList(
+                persistent,
+                [
+                    self.index(where.get(old_ids[i.row()], -1), i.column())
+                    if 0 <= i.row() < len(old_ids)
+                    else QModelIndex()
+                    for i in persistent
+                ],
+            )
+        self.layoutChanged.emit([], QAbstractTableModel.LayoutChangeHint.VerticalSortHint)
