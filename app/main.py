@@ -68,6 +68,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     log_path = logsetup.configure(data_dir(args.data_dir) if needs_dir else None, args.verbose)
     try:
         return cli.run(args)
+    except BrokenPipeError:
+        # `lindungi list | head`: the reader went away; not an error of ours.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
     except Exception as exc:  # the one place bugs are caught: logged, then exit 70
         _report_bug(type(exc), exc, exc.__traceback__, log_path)
         return EXIT_BUG

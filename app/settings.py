@@ -28,7 +28,27 @@ _DEFS = [
     SettingDef("regency_name", "Kabupaten Sijunjung", "The regency's name on cards, reports."),
     SettingDef("show_full_nik", False, "Show whole NIKs on cards instead of masked ones."),
     SettingDef("idle_lock_minutes", 10, "Lock the window after this many idle minutes."),
+    SettingDef("backup_keep", 10, "How many recent automatic backups to keep."),
     SettingDef("default_coverage_start", "", "Coverage start for new records (dd/mm/yyyy)."),
+    # Cards (issue 5). An empty text means the standard one, printed in the chosen language.
+    SettingDef("card_back_benefits", "", "Card back: what the programmes give (empty: standard)."),
+    SettingDef("card_back_accident", "", "Card back: what to do after an accident (empty: std)."),
+    SettingDef("card_back_death", "", "Card back: what the heirs do after a death (empty: std)."),
+    SettingDef(
+        "card_bpjs_contact",
+        "BPJS Ketenagakerjaan Kantor Cabang Solok · Layanan Masyarakat 175",
+        "Card back: contact of the BPJS Ketenagakerjaan branch.",
+    ),
+    SettingDef(
+        "card_dinas_contact",
+        "Dinas Nakertrans Kabupaten Sijunjung",
+        "Card back: contact of the Dinas (name, address, phone).",
+    ),
+    SettingDef("card_layout", "a4", "Default card layout: a4 (10 to a sheet) or cr80."),
+    SettingDef("card_offset_front_x_mm", 0.0, "Printer calibration: move fronts right (mm)."),
+    SettingDef("card_offset_front_y_mm", 0.0, "Printer calibration: move fronts down (mm)."),
+    SettingDef("card_offset_back_x_mm", 0.0, "Printer calibration: move backs right (mm)."),
+    SettingDef("card_offset_back_y_mm", 0.0, "Printer calibration: move backs down (mm)."),
 ]
 
 SETTINGS: dict[str, SettingDef] = {d.key: d for d in _DEFS}

@@ -8,6 +8,6 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from app.catalogue import core, registration
+from app.catalogue import core, registration, safety
 
-CATALOGUES: list[ModuleType] = [core, registration]
+CATALOGUES: list[ModuleType] = [core, registration, safety]

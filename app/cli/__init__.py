@@ -11,7 +11,7 @@ from collections.abc import Callable
 from types import ModuleType
 
 from app import __version__
-from app.cli import core, registration
+from app.cli import core, registration, safety
 from app.cli.common import err
 from app.errors import AppError, ValidationFailed
 from app.i18n import tr
@@ -68,7 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 # Each area of the command line lives in its own module with a ``register(sub)`` that adds
 # its subcommands and returns their handlers.
-AREAS: list[ModuleType] = [core, registration]
+AREAS: list[ModuleType] = [core, registration, safety]
 handlers: dict[str, Callable[[argparse.Namespace], int]] = {}
 
 

@@ -126,4 +126,8 @@ def open_data_dir(path: Path) -> Context:
         if "file is not a database" in str(exc) or "malformed" in str(exc):
             raise StorageError("db.damaged", path=str(db_path)) from exc
         raise
+    from app.services import sequences
+
+    with db.session() as s:
+        sequences.reconcile(s, path)
     return Context(path, db)

@@ -21,6 +21,7 @@ from app.domain.participant import (
 )
 from app.domain.regions import Region
 from app.errors import InvalidInput
+from app.services import sequences
 from app.services.actor import Actor, Role
 from app.services.context import Context
 from app.services.setup import SEED_2022
@@ -197,7 +198,7 @@ def generate(
                 first = max(used, default=0) + 1
             else:
                 install_code = ident.install_code
-                first = repo.next_registration_seq(s, n)
+                first = sequences.reserve_registrations(s, ctx.data_dir, n)
             for i in range(n):
                 sex = Sex.L if rng.random() < 0.62 else Sex.P
                 birth = COVERAGE_2022 - dt.timedelta(days=rng.randint(19 * 365 + 5, 64 * 365))

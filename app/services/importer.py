@@ -34,7 +34,7 @@ from app.domain.participant import (
 )
 from app.errors import AppError, InvalidInput
 from app.i18n import render, tr
-from app.services import participants
+from app.services import participants, sequences
 from app.services.actor import Actor, Role
 from app.services.context import Context
 from app.services.spreadsheet import read_rows, write_xlsx
@@ -454,11 +454,15 @@ def commit(
         status = Status.APPROVED
     reg_nos: list[str] = []
     late_duplicates = 0
+    if good:
+        from app.services.backup import auto_backup
+
+        auto_backup(ctx, "before-import")
     with ctx.db.session() as s:
         taken = repo.existing_niks(s, [r.nik for r in good])
         fresh = [r for r in good if r.nik not in taken]
         late_duplicates = len(good) - len(fresh)
-        first = repo.next_registration_seq(s, len(fresh)) if fresh else 0
+        first = sequences.reserve_registrations(s, ctx.data_dir, len(fresh)) if fresh else 0
         rows: list[dict[str, Any]] = []
         history: list[dict[str, Any]] = []
         for i, r in enumerate(fresh):

@@ -25,6 +25,7 @@ from app.domain.participant import (
 )
 from app.domain.regions import Region
 from app.errors import NotFound, Problem, Refused, ValidationFailed
+from app.services import sequences
 from app.services.actor import Actor, Role
 from app.services.context import Context
 from app.store import repo
@@ -177,7 +178,7 @@ def register(
     uid = str(uuidlib.uuid4())
     nik = check_nik(data.nik).nik
     with ctx.db.session() as s:
-        seq = repo.next_registration_seq(s)
+        seq = sequences.reserve_registrations(s, ctx.data_dir)
         reg_no = registration_number(ident.install_code, seq)
         values: dict[str, Any] = {
             "uuid": uid,

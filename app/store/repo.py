@@ -432,3 +432,16 @@ def registration_numbers_with_prefix(s: Session, prefix: str) -> list[str]:
     return list(
         s.scalars(select(t.Participant.reg_no).where(t.Participant.reg_no.like(prefix + "%")))
     )
+
+
+def registration_seq(s: Session) -> int | None:
+    """The last registration sequence used, or None before setup."""
+    row = s.get(t.Install, 1)
+    return None if row is None else row.registration_seq
+
+
+def set_registration_seq(s: Session, value: int) -> None:
+    """Move the registration sequence forward (after a restore)."""
+    row = s.get(t.Install, 1)
+    assert row is not None
+    row.registration_seq = max(row.registration_seq, value)

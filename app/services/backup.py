@@ -1,0 +1,325 @@
+"""Backups and restore: SQLite's backup API, retention, and passphrase-encrypted copies.
+
+Automatic backups are taken before every migration and import, once a day and on exit;
+the newest ``backup_keep`` are kept, plus one a day for 30 days. A backup for a USB stick
+can be encrypted with a passphrase (scrypt + AES-GCM); one that carries the install's
+private keys is always encrypted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import logging
+import os
+import sqlite3
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.errors import InvalidInput, Refused, StorageError
+from app.services.actor import Actor, Role
+from app.services.context import Context
+from app.store import repo
+from app.store.backup import backup_file, backup_name
+from app.store.engine import DB_FILENAME
+from app.store.migrate import known_revisions
+
+log = logging.getLogger(__name__)
+
+MAGIC = b"LINDUNGI-BACKUP\x01"
+DAILY_DAYS = 30
+_N, _R, _P = 2**15, 8, 1
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """A backup file in the backups folder."""
+
+    path: Path
+    taken_at: dt.datetime
+    reason: str
+    size: int
+
+
+def _backups_dir(ctx: Context) -> Path:
+    path = ctx.data_dir / "backups"
+    path.mkdir(exist_ok=True)
+    return path
+
+
+def list_backups(ctx: Context) -> list[BackupInfo]:
+    """Backups in the data dir, newest first."""
+    out = []
+    for p in _backups_dir(ctx).glob("lindungi-*.sqlite"):
+        parts = p.stem.split("-", 3)  # lindungi-YYYYmmdd-HHMMSS-reason
+        try:
+            when = dt.datetime.strptime(parts[1] + parts[2], "%Y%m%d%H%M%S")
+        except (IndexError, ValueError):
+            continue
+        out.append(BackupInfo(p, when, parts[3] if len(parts) > 3 else "", p.stat().st_size))
+    return sorted(out, key=lambda b: (b.taken_at, b.path.name), reverse=True)
+
+
+def prune(ctx: Context, now: dt.datetime | None = None) -> int:
+    """Keep the newest ``backup_keep`` backups and the newest of each day for 30 days."""
+    now = now or dt.datetime.now()
+    keep_n = int(ctx.setting("backup_keep"))
+    backups = list_backups(ctx)
+    keep = {b.path for b in backups[:keep_n]}
+    seen_days: set[dt.date] = set()
+    for b in backups:
+        day = b.taken_at.date()
+        if (now - b.taken_at).days <= DAILY_DAYS and day not in seen_days:
+            seen_days.add(day)
+            keep.add(b.path)
+    removed = 0
+    for b in backups:
+        if b.path not in keep:
+            b.path.unlink(missing_ok=True)
+            removed += 1
+    return removed
+
+
+def auto_backup(ctx: Context, reason: str) -> Path:
+    """A backup in the data dir (before an import, daily, on exit), then pruning."""
+    target = _backups_dir(ctx) / backup_name(reason)
+    n = 1
+    while target.exists():
+        target = target.with_name(f"{target.stem}-{n}.sqlite")
+        n += 1
+    backup_file(ctx.db.path, target)
+    prune(ctx)
+    log.info("backup written (%s)", reason)
+    return target
+
+
+def daily_backup_due(ctx: Context, now: dt.datetime | None = None) -> bool:
+    """True when no backup was taken today."""
+    now = now or dt.datetime.now()
+    return not any(b.taken_at.date() == now.date() for b in list_backups(ctx))
+
+
+def _encrypt(plain: bytes, passphrase: str) -> bytes:
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+    from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+
+    salt, nonce = os.urandom(16), os.urandom(12)
+    key = Scrypt(salt=salt, length=32, n=_N, r=_R, p=_P).derive(passphrase.encode())
+    return MAGIC + salt + nonce + AESGCM(key).encrypt(nonce, plain, MAGIC)
+
+
+def _decrypt(blob: bytes, passphrase: str) -> bytes:
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+    from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+
+    head = len(MAGIC)
+    salt, nonce, body = blob[head : head + 16], blob[head + 16 : head + 28], blob[head + 28 :]
+    key = Scrypt(salt=salt, length=32, n=_N, r=_R, p=_P).derive(passphrase.encode())
+    try:
+        return AESGCM(key).decrypt(nonce, body, MAGIC)
+    except InvalidTag:
+        raise InvalidInput("backup.passphrase") from None
+
+
+def _write_durably(path: Path, data: bytes) -> None:
+    tmp = path.with_name(path.name + ".part")
+    try:
+        with open(tmp, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        tmp.replace(path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise StorageError("file.unwritable", path=str(path), reason=exc.strerror or "") from exc
+
+
+def backup(
+    ctx: Context,
+    actor: Actor,
+    out: Path | None = None,
+    passphrase: str | None = None,
+    with_keys: bool = False,
+) -> Path:
+    """A backup on request: into the backups folder, or to ``out`` (a USB stick).
+
+    With a passphrase the file is encrypted; ``with_keys`` adds the install's private keys
+    and then requires a passphrase.
+
+    Raises:
+        InvalidInput: keys requested without a passphrase.
+        StorageError: the target cannot be written.
+    """
+    actor.require(Role.ADMIN)
+    if with_keys and not passphrase:
+        raise InvalidInput("backup.keys_need_passphrase")
+    if out is None and not passphrase:
+        path = auto_backup(ctx, "manual")
+    else:
+        with tempfile.TemporaryDirectory() as tmp:
+            db_copy = backup_file(ctx.db.path, Path(tmp) / DB_FILENAME)
+            if passphrase:
+                buf = io.BytesIO()
+                with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+                    zf.write(db_copy, DB_FILENAME)
+                    if with_keys:
+                        for key in sorted((ctx.data_dir / "keys").glob("*")):
+                            if key.is_file():
+                                zf.write(key, f"keys/{key.name}")
+                    zf.writestr(
+                        "manifest.json",
+                        json.dumps(
+                            {
+                                "install": ctx.identity.install_code,
+                                "keys": with_keys,
+                                "taken_at": dt.datetime.now().isoformat(timespec="seconds"),
+                            }
+                        ),
+                    )
+                data = _encrypt(buf.getvalue(), passphrase)
+            else:
+                data = db_copy.read_bytes()
+            assert out is not None or passphrase
+            target = out if out is not None else _backups_dir(ctx) / backup_name("manual-enc")
+            if target.is_dir():
+                suffix = ".lbackup" if passphrase else ".sqlite"
+                target = target / (backup_name("manual").rsplit(".", 1)[0] + suffix)
+            _write_durably(target, data)
+            path = target
+    with ctx.db.session() as s:
+        repo.add_history(
+            s,
+            at=dt.datetime.now(),
+            actor=actor.username,
+            install_code=ctx.identity.install_code,
+            entity="install",
+            entity_id=ctx.identity.install_code,
+            action="backup",
+            changes={"file": path.name, "encrypted": bool(passphrase), "keys": with_keys},
+        )
+    return path
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A backup checked and ready to restore."""
+
+    db_file: Path
+    install_code: str
+    revision: str
+    participants: int
+    keys: dict[str, bytes]
+
+
+def check_backup(path: Path, workdir: Path, passphrase: str | None = None) -> Candidate:
+    """Open a backup file (plain or encrypted) and check it thoroughly before any restore.
+
+    Raises:
+        NotFound / InvalidInput: missing, wrong passphrase, damaged, not a Lindungi backup,
+            or from a newer version.
+    """
+    from app.errors import NotFound
+
+    try:
+        blob = path.read_bytes()
+    except FileNotFoundError:
+        raise NotFound("file.missing", path=str(path)) from None
+    keys: dict[str, bytes] = {}
+    db_file = workdir / DB_FILENAME
+    if blob.startswith(MAGIC):
+        if not passphrase:
+            raise InvalidInput("backup.encrypted")
+        plain = _decrypt(blob, passphrase)
+        try:
+            with zipfile.ZipFile(io.BytesIO(plain)) as zf:
+                db_file.write_bytes(zf.read(DB_FILENAME))
+                for name in zf.namelist():
+                    if name.startswith("keys/") and "/" not in name[5:] and ".." not in name:
+                        keys[name[5:]] = zf.read(name)
+        except (zipfile.BadZipFile, KeyError):
+            raise InvalidInput("backup.damaged", name=path.name) from None
+    else:
+        db_file.write_bytes(blob)
+    try:
+        con = sqlite3.connect(db_file)
+        try:
+            if con.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
+                raise InvalidInput("backup.damaged", name=path.name)
+            rev = con.execute("SELECT version_num FROM alembic_version").fetchone()
+            inst = con.execute("SELECT install_code FROM install").fetchone()
+            count = con.execute("SELECT count(*) FROM participant").fetchone()[0]
+        finally:
+            con.close()
+    except sqlite3.DatabaseError:
+        raise InvalidInput("backup.damaged", name=path.name) from None
+    if rev is None or inst is None:
+        raise InvalidInput("backup.damaged", name=path.name)
+    if rev[0] not in known_revisions():
+        raise InvalidInput("db.newer", revision=rev[0])
+    return Candidate(db_file, inst[0], rev[0], int(count), keys)
+
+
+def restore(
+    ctx: Context, actor: Actor, path: Path, passphrase: str | None = None
+) -> tuple[Path, int]:
+    """Replace the database with a checked backup, keeping a backup of what it replaces.
+
+    Registration and bundle sequences continue past the higher of the backup's and the
+    file beside the database, so that no number is reused.
+
+    Returns:
+        The backup of the replaced database, and the participants restored.
+
+    Raises:
+        Refused: a backup of another install.
+    """
+    actor.require(Role.ADMIN)
+    from app.services import sequences
+
+    with tempfile.TemporaryDirectory() as tmp:
+        cand = check_backup(path, Path(tmp), passphrase)
+        if ctx.is_set_up and cand.install_code != ctx.identity.install_code:
+            raise Refused(
+                "backup.other_install", code=cand.install_code, ours=ctx.identity.install_code
+            )
+        saved = auto_backup(ctx, "before-restore")
+        ctx.db.close()
+        src = sqlite3.connect(cand.db_file)
+        dst = sqlite3.connect(ctx.db.path)
+        try:
+            src.backup(dst)
+        finally:
+            src.close()
+            dst.close()
+        keys_dir = ctx.data_dir / "keys"
+        for name, data in cand.keys.items():
+            target = keys_dir / name
+            target.write_bytes(data)
+            if os.name == "posix":
+                target.chmod(0o600)
+    ctx.forget_cached()
+    from app.store.migrate import needs_upgrade, upgrade
+
+    if needs_upgrade(ctx.db.engine):
+        upgrade(ctx.db.engine, ctx.db.path, ctx.data_dir / "backups")
+    with ctx.db.session() as s:
+        sequences.reconcile(s, ctx.data_dir)
+        repo.add_history(
+            s,
+            at=dt.datetime.now(),
+            actor=actor.username,
+            install_code=ctx.identity.install_code,
+            entity="install",
+            entity_id=ctx.identity.install_code,
+            action="restore",
+            changes={
+                "file": path.name,
+                "replaced_backup": saved.name,
+                "participants": cand.participants,
+            },
+        )
+    return saved, cand.participants
