@@ -68,7 +68,7 @@ class Problem:
 
     __slots__ = ("code", "field", "overridable", "params")
 
-    def __init__(self, field: str, code: str, overridable: bool = False, **params: Any) -> None:
+    def __init__(self, field: str, code: str, overridable: bool = False, /, **params: Any) -> None:
         self.field = field
         self.code = code
         self.overridable = overridable

@@ -142,6 +142,8 @@ def months_counted(
     end or December. With ``months`` given, exactly that many months from that first month.
     """
     first = max(first_of_month(start), dt.date(year, 1, 1))
+    if first.year > year or (end is not None and end < dt.date(year, 1, 1)):
+        return []  # starts after the year or left before it, whatever ``months`` says
     if months is not None:
         return [add_months(first, i) for i in range(months)]
     last = dt.date(year, 12, 1)

@@ -59,8 +59,13 @@ def parse_region_csv(text: str) -> list[Region]:
     if reader.fieldnames is None or not needed <= {f.strip() for f in reader.fieldnames}:
         raise RegionTableError("regions.columns", columns="kode, tingkat, induk, nama, alias")
     regions: list[Region] = []
-    for line, row in enumerate(reader, start=2):
-        row = {(k or "").strip(): (v or "").strip() for k, v in row.items()}
+    for line, raw in enumerate(reader, start=2):
+        # More cells than columns (an unquoted comma in a name): csv puts them in a list
+        # under the key None. Blank ones (Excel's trailing commas) are harmless.
+        extra = raw.pop(None, None) or []
+        if any(cell.strip() for cell in extra):
+            raise RegionTableError("regions.row", line=line)
+        row = {(k or "").strip(): (v or "").strip() for k, v in raw.items()}
         code, level = row["kode"], row["tingkat"].lower()
         if not code and not row["nama"]:
             continue

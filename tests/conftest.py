@@ -1,0 +1,123 @@
+"""Fixtures shared by every test tree: set-up data dirs and valid participants.
+
+A data dir costs about 60 ms to create, migrate and set up, so each test gets its own
+(no state leaks between tests). The message language is global state in ``app.i18n``;
+it is put back to Indonesian after every test.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from app import i18n
+from app.domain.install import Role
+from app.domain.nik import make_nik
+from app.domain.participant import ParticipantData, Sex
+from app.services.actor import CLI_ADMIN
+from app.services.context import Context, open_data_dir
+from app.services.setup import setup_install
+
+# GUI tests of every tree run headless (nothing imported above touches Qt).
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# Hypothesis keeps its examples outside the checkout: a `.hypothesis/` folder there makes
+# pytest warn (`norecursedirs` replaces pytest's default ignores), and warnings are errors.
+os.environ.setdefault(
+    "HYPOTHESIS_STORAGE_DIRECTORY", os.path.join(tempfile.gettempdir(), "lindungi-hypothesis")
+)
+
+# The kecamatan of the `kecamatan_ctx` install, and nagari in and outside it.
+KECAMATAN = "13.03.06"  # Kamang Baru
+NAGARI_IN = "13.03.06.2004"  # Aie Amo (alias Aia Amo, Air Amo)
+NAGARI_OUT = "13.03.04.2001"  # Muaro, in kecamatan Sijunjung
+
+MakeCtx = Callable[..., Context]
+MakeParticipant = Callable[..., ParticipantData]
+
+
+@pytest.fixture(autouse=True)
+def _indonesian_after_each_test() -> Iterator[None]:
+    """``--lang en`` in one test must not leak English into the next."""
+    yield
+    i18n.set_language("id")
+
+
+@pytest.fixture
+def make_ctx(tmp_path: Path) -> Iterator[MakeCtx]:
+    """A factory of set-up data dirs under ``tmp_path``, closed at the end of the test.
+
+    ``make_ctx("kecamatan", kecamatan="13.03.06", station="A")`` or ``make_ctx("kabupaten")``;
+    ``name`` picks the folder (default: the role). ``setup=False`` gives an opened but
+    not set-up data dir.
+    """
+    opened: list[Context] = []
+
+    def make(
+        role: str = "kecamatan",
+        *,
+        name: str | None = None,
+        setup: bool = True,
+        **options: Any,
+    ) -> Context:
+        ctx = open_data_dir(tmp_path / (name or role))
+        opened.append(ctx)
+        if setup:
+            if role == "kecamatan":
+                options.setdefault("kecamatan", KECAMATAN)
+            setup_install(ctx, CLI_ADMIN, role=Role(role), **options)
+        return ctx
+
+    yield make
+    for ctx in opened:
+        ctx.close()
+
+
+@pytest.fixture
+def kecamatan_ctx(make_ctx: MakeCtx) -> Context:
+    """A kecamatan install of Kamang Baru (13.03.06), station A: install code 130306-A."""
+    return make_ctx("kecamatan", kecamatan=KECAMATAN, station="A")
+
+
+@pytest.fixture
+def kabupaten_ctx(make_ctx: MakeCtx) -> Context:
+    """The kabupaten install of Sijunjung (13.03): install code 130300-K."""
+    return make_ctx("kabupaten")
+
+
+@pytest.fixture
+def make_participant() -> MakeParticipant:
+    """A factory of valid registrations for the `kecamatan_ctx` install.
+
+    ``make_participant(serial=2, name="Siti Aminah", sex=Sex.P)``: the NIK follows the
+    birth date, sex and serial unless ``nik`` is given; any other field can be overridden.
+    """
+
+    def make(
+        *,
+        serial: int = 1,
+        birth_date: dt.date = dt.date(1980, 8, 7),
+        sex: Sex = Sex.P,
+        nik_prefix: str = "130306",
+        **fields: Any,
+    ) -> ParticipantData:
+        values: dict[str, Any] = {
+            "nik": make_nik(nik_prefix, birth_date, sex, serial),
+            "name": "Yusnimar Wati",
+            "birth_place": "Sijunjung",
+            "birth_date": birth_date,
+            "sex": sex,
+            "nagari_code": NAGARI_IN,
+            "occupation": "petani",
+            "coverage_start": dt.date(2022, 4, 1),
+        }
+        values.update(fields)
+        return ParticipantData(**values)
+
+    return make
