@@ -1,0 +1,498 @@
+"""To BPJS Ketenagakerjaan and back: the registration spreadsheet out, KPJ numbers in.
+
+The export lists the accepted participants still waiting for a KPJ number in the columns
+of a settings file (``resources/bpjs_columns.json`` or the file named by the
+``bpjs_columns_file`` setting), so that it can follow whatever the branch asks for. It
+carries whole NIKs: BPJS needs them, and the file goes to BPJS only.
+
+The import reads the spreadsheet BPJS returns, finds the NIK and KPJ columns by their
+headers, matches rows by NIK and shows matches, unmatched rows, conflicts and malformed
+numbers before anything is saved. A matched participant gets its KPJ and becomes active,
+with a history entry and a new revision, so that the number travels down to its office
+with the next receipt. Malformed KPJ numbers (not 11 digits, or stored by Excel as a
+number that lost its leading zero) are reported and never saved.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from app.domain import desk as d
+from app.domain.fmt import mask_nik
+from app.domain.install import Role as InstallRole
+from app.domain.participant import FUNDING, OCCUPATIONS, Status, norm
+from app.errors import InvalidInput, NotFound, Refused
+from app.i18n import render
+from app.paths import resource
+from app.services.actor import Actor, Role
+from app.services.context import Context
+from app.services.spreadsheet import read_rows, write_xlsx
+from app.store import desk as store
+from app.store import repo
+
+# --- the export's columns ------------------------------------------------------------
+
+
+def _programmes(r: store.BpjsRow) -> str:
+    return ", ".join(p for p in r.programmes.split(",") if p)
+
+
+FIELDS: dict[str, Callable[[store.BpjsRow, Context, int], Any]] = {
+    "row_no": lambda r, c, i: i,
+    "reg_no": lambda r, c, i: r.reg_no,
+    "nik": lambda r, c, i: r.nik,
+    "name": lambda r, c, i: r.name,
+    "birth_place": lambda r, c, i: r.birth_place,
+    "birth_date": lambda r, c, i: r.birth_date,
+    "birth_place_date": lambda r, c, i: f"{r.birth_place}, {r.birth_date.strftime('%d/%m/%Y')}",
+    "sex": lambda r, c, i: r.sex,
+    "sex_word": lambda r, c, i: "Laki-laki" if r.sex == "L" else "Perempuan",
+    "address": lambda r, c, i: _address(r),
+    "jorong": lambda r, c, i: r.jorong,
+    "nagari": lambda r, c, i: _region_name(c, r.nagari_code),
+    "nagari_code": lambda r, c, i: r.nagari_code,
+    "kecamatan": lambda r, c, i: _region_name(c, r.kecamatan_code),
+    "kecamatan_code": lambda r, c, i: r.kecamatan_code,
+    "regency": lambda r, c, i: str(c.setting("regency_name")),
+    "phone": lambda r, c, i: r.phone,
+    "occupation": lambda r, c, i: OCCUPATIONS.get(r.occupation, r.occupation),
+    "occupation_code": lambda r, c, i: r.occupation,
+    "income": lambda r, c, i: r.income,
+    "programmes": lambda r, c, i: _programmes(r),
+    "coverage_start": lambda r, c, i: r.coverage_start,
+    "funding": lambda r, c, i: FUNDING.get(r.funding, r.funding),
+    "funding_code": lambda r, c, i: r.funding,
+    "blank": lambda r, c, i: "",
+}
+TEXT_FIELDS = {"nik", "phone", "reg_no", "nagari_code", "kecamatan_code", "blank"}
+
+
+def _address(r: store.BpjsRow) -> str:
+    """The address with its jorong, unless the address already names it."""
+    if not r.jorong or r.jorong.casefold() in r.address.casefold():
+        return r.address
+    return ", ".join(x for x in (r.address, f"Jorong {r.jorong}") if x)
+
+
+def _region_name(ctx: Context, code: str) -> str:
+    region = ctx.regions.get(code)
+    return region.name if region else code
+
+
+@dataclass(frozen=True)
+class ExportColumn:
+    """A column of the BPJS spreadsheet: its header, what fills it, text or not."""
+
+    header: str
+    field: str
+    text: bool
+
+
+def columns_file(ctx: Context) -> Path:
+    """The column-set file in use: the setting's, else the bundled one."""
+    name = str(ctx.setting("bpjs_columns_file") or "").strip()
+    return Path(name).expanduser() if name else resource("bpjs_columns.json")
+
+
+def load_columns(path: Path) -> tuple[str, list[ExportColumn]]:
+    """The sheet name and columns of a column-set file.
+
+    Raises:
+        NotFound: the file does not exist.
+        InvalidInput: it is not a column set (JSON with ``columns``: header and field).
+    """
+    try:
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except FileNotFoundError:
+        raise NotFound("file.missing", path=str(path)) from None
+    except (OSError, ValueError) as exc:
+        raise InvalidInput("bpjs.columns_file", path=str(path), reason=str(exc)) from exc
+    if not isinstance(data, dict) or not isinstance(data.get("columns"), list):
+        raise InvalidInput("bpjs.columns_file", path=str(path), reason="columns")
+    out: list[ExportColumn] = []
+    for item in data["columns"]:
+        if not isinstance(item, dict) or not isinstance(item.get("header"), str):
+            raise InvalidInput("bpjs.columns_file", path=str(path), reason="header")
+        name = item.get("field")
+        if name not in FIELDS:
+            raise InvalidInput("bpjs.columns_field", path=str(path), field=str(name))
+        out.append(ExportColumn(item["header"], name, bool(item.get("text", name in TEXT_FIELDS))))
+    if not out:
+        raise InvalidInput("bpjs.columns_file", path=str(path), reason="columns")
+    sheet = data.get("sheet")
+    return (sheet if isinstance(sheet, str) and sheet else "BPJS"), out
+
+
+def _kabupaten_only(ctx: Context) -> None:
+    if ctx.identity.role is not InstallRole.KABUPATEN:
+        raise Refused("bpjs.kabupaten_only")
+
+
+@dataclass(frozen=True)
+class Exported:
+    """What an export wrote."""
+
+    path: Path
+    count: int
+    columns: list[str]
+
+
+def waiting_count(ctx: Context) -> int:
+    """How many accepted participants wait for a KPJ number."""
+    with ctx.db.read() as s:
+        rows = store.group_counts(s, ["has_kpj"], statuses=[Status.ACCEPTED.value])
+    return sum(n for has, n in rows if not has)
+
+
+def export(ctx: Context, actor: Actor, path: Path) -> Exported:
+    """Write the accepted participants waiting for a KPJ as the BPJS spreadsheet.
+
+    Raises:
+        Refused: not the kabupaten's install.
+        InvalidInput: a broken column-set file, or the file cannot be written.
+        NotFound: the folder or the column-set file does not exist.
+    """
+    actor.require(Role.OPERATOR)
+    _kabupaten_only(ctx)
+    if path.suffix.lower() != ".xlsx":
+        raise InvalidInput("bpjs.xlsx_only", name=path.name)
+    if not path.parent.is_dir():
+        raise NotFound("file.missing", path=str(path.parent))
+    _sheet, columns = load_columns(columns_file(ctx))
+    with ctx.db.read() as s:
+        people = store.waiting_for_kpj(s)
+    getters = [FIELDS[c.field] for c in columns]
+    rows = [[g(r, ctx, i) for g in getters] for i, r in enumerate(people, start=1)]
+    text = [j for j, c in enumerate(columns) if c.text]
+    write_xlsx(path, [c.header for c in columns], rows, text_columns=text)
+    with ctx.db.session() as s:
+        repo.add_history(
+            s,
+            at=dt.datetime.now(),
+            actor=actor.username,
+            install_code=ctx.identity.install_code,
+            entity="bpjs",
+            entity_id="export",
+            action="bpjs_export",
+            changes={"count": len(people), "file": path.name},
+        )
+    return Exported(path, len(people), [c.header for c in columns])
+
+
+# --- the import ----------------------------------------------------------------------
+
+NIK_HEADERS = {"nik", "no nik", "nomor nik", "nik ktp", "no ktp", "nomor induk kependudukan"}
+KPJ_HEADERS = {
+    "kpj",
+    "no kpj",
+    "nomor kpj",
+    "no kartu",
+    "nomor kartu",
+    "no peserta",
+    "nomor peserta",
+    "no kartu peserta",
+    "nomor kartu peserta",
+}
+HEADER_SEARCH_ROWS = 15
+
+
+@dataclass(frozen=True)
+class SheetRow:
+    """A row of the returned spreadsheet: its line number and the two cells read."""
+
+    line: int
+    nik: d.Cell
+    kpj: d.Cell
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happens to one row: matched, unchanged, unmatched, conflict or invalid."""
+
+    line: int
+    nik: str  # masked
+    kpj: str  # as read (the digits when valid)
+    code: str = ""  # message code of the reason (empty for matched and unchanged)
+    params: dict[str, Any] = field(default_factory=dict)
+    reg_no: str = ""
+    name: str = ""
+
+    def message(self) -> str:
+        """The reason in the user's language."""
+        return render(self.code, **self.params) if self.code else ""
+
+
+@dataclass
+class KpjPreview:
+    """Everything the import would do, before it does it."""
+
+    file: str
+    rows: list[SheetRow]
+    matched: list[Outcome] = field(default_factory=list)
+    unchanged: list[Outcome] = field(default_factory=list)
+    unmatched: list[Outcome] = field(default_factory=list)
+    conflicts: list[Outcome] = field(default_factory=list)
+    invalid: list[Outcome] = field(default_factory=list)
+    saved: int = 0
+    _assign: list[tuple[store.KpjTarget, str]] = field(default_factory=list, repr=False)
+
+    def counts(self) -> dict[str, int]:
+        """How many rows fall in each group."""
+        return {
+            "rows": len(self.rows),
+            "matched": len(self.matched),
+            "unchanged": len(self.unchanged),
+            "unmatched": len(self.unmatched),
+            "conflicts": len(self.conflicts),
+            "invalid": len(self.invalid),
+            "saved": self.saved,
+        }
+
+
+def _find_header(rows: list[list[Any]], name: str) -> tuple[int, int, int]:
+    """(header row index, NIK column, KPJ column) among the first rows of a sheet."""
+    for i, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        keys = [norm(str(c)) if c is not None else "" for c in row]
+        nik = next((j for j, k in enumerate(keys) if k in NIK_HEADERS), None)
+        kpj = next((j for j, k in enumerate(keys) if k in KPJ_HEADERS), None)
+        if nik is not None and kpj is not None:
+            return i, nik, kpj
+    raise InvalidInput("bpjs.no_columns", name=name)
+
+
+def read_returned(path: Path) -> list[SheetRow]:
+    """The NIK and KPJ of every row of the spreadsheet BPJS returned.
+
+    Raises:
+        NotFound: no such file.
+        InvalidInput: not a spreadsheet, or no NIK and KPJ columns.
+    """
+    rows = read_rows(path)
+    if not rows:
+        raise InvalidInput("sheet.empty", name=path.name)
+    head, nik_col, kpj_col = _find_header(rows, path.name)
+    out: list[SheetRow] = []
+    for i, row in enumerate(rows[head + 1 :], start=head + 2):
+        if all(c is None or str(c).strip() == "" for c in row):
+            continue
+        nik = row[nik_col] if nik_col < len(row) else None
+        kpj = row[kpj_col] if kpj_col < len(row) else None
+        out.append(SheetRow(i, d.read_nik(nik), d.read_kpj(kpj)))
+    return out
+
+
+def _analyse(s: Session, name: str, rows: list[SheetRow]) -> KpjPreview:
+    """Sort rows into matched, unchanged, unmatched, conflicts and invalid."""
+    out = KpjPreview(name, rows)
+
+    def shown(row: SheetRow) -> tuple[str, str]:
+        nik = row.nik.value or row.nik.shown
+        return (mask_nik(nik) if nik else "", row.kpj.shown)
+
+    good: list[SheetRow] = []
+    for row in rows:
+        nik, kpj = shown(row)
+        if row.nik.problem:
+            out.invalid.append(Outcome(row.line, nik, kpj, row.nik.problem, row.nik.params))
+        elif row.kpj.problem:
+            out.invalid.append(Outcome(row.line, nik, kpj, row.kpj.problem, row.kpj.params))
+        else:
+            good.append(row)
+    by_nik: dict[str, list[SheetRow]] = {}
+    by_kpj: dict[str, set[str]] = {}
+    for row in good:
+        assert row.nik.value is not None and row.kpj.value is not None
+        by_nik.setdefault(row.nik.value, []).append(row)
+        by_kpj.setdefault(row.kpj.value, set()).add(row.nik.value)
+    targets = store.by_niks(s, by_nik)
+    holders = store.kpj_holders(s, by_kpj)
+    for nik_value, group in by_nik.items():
+        first = group[0]
+        kpj_value = first.kpj.value
+        assert kpj_value is not None
+        nik, kpj = shown(first)
+        for extra in group[1:]:
+            out.conflicts.append(
+                Outcome(extra.line, nik, extra.kpj.shown, "bpjs.nik_repeated", {"line": first.line})
+            )
+        if any(r.kpj.value != kpj_value for r in group[1:]):
+            out.conflicts.append(Outcome(first.line, nik, kpj, "bpjs.nik_two_kpj"))
+            continue
+        if len(by_kpj[kpj_value]) > 1:
+            out.conflicts.append(Outcome(first.line, nik, kpj, "bpjs.kpj_repeated"))
+            continue
+        records = targets.get(nik_value, [])
+        live = [r for r in records if r.status != Status.INACTIVE.value]
+        if not live:
+            code = "bpjs.inactive" if records else "bpjs.unknown_nik"
+            params = {"reg_no": records[0].reg_no} if records else {}
+            out.unmatched.append(Outcome(first.line, nik, kpj, code, params))
+            continue
+        if len(live) > 1:
+            out.conflicts.append(
+                Outcome(
+                    first.line,
+                    nik,
+                    kpj,
+                    "bpjs.ambiguous",
+                    {"reg_nos": ", ".join(r.reg_no for r in live)},
+                )
+            )
+            continue
+        target = live[0]
+        who = target.reg_no, target.name
+        if target.kpj == kpj_value:
+            out.unchanged.append(Outcome(first.line, nik, kpj, reg_no=who[0], name=who[1]))
+            continue
+        if target.kpj:
+            out.conflicts.append(
+                Outcome(
+                    first.line,
+                    nik,
+                    kpj,
+                    "bpjs.kpj_differs",
+                    {"old": target.kpj},
+                    reg_no=who[0],
+                    name=who[1],
+                )
+            )
+            continue
+        holder = holders.get(kpj_value)
+        if holder is not None and holder[0] != nik_value:
+            out.conflicts.append(
+                Outcome(
+                    first.line,
+                    nik,
+                    kpj,
+                    "bpjs.kpj_taken",
+                    {"reg_no": holder[1]},
+                    reg_no=who[0],
+                    name=who[1],
+                )
+            )
+            continue
+        if target.status not in (Status.ACCEPTED.value, Status.ACTIVE.value):
+            out.conflicts.append(
+                Outcome(
+                    first.line,
+                    nik,
+                    kpj,
+                    "bpjs.not_accepted",
+                    {"status": target.status},
+                    reg_no=who[0],
+                    name=who[1],
+                )
+            )
+            continue
+        out.matched.append(Outcome(first.line, nik, kpj, reg_no=who[0], name=who[1]))
+        out._assign.append((target, kpj_value))
+    for group_list in (out.unmatched, out.conflicts, out.invalid, out.matched, out.unchanged):
+        group_list.sort(key=lambda o: o.line)
+    return out
+
+
+def preview(ctx: Context, path: Path) -> KpjPreview:
+    """What importing ``path`` would do; nothing is saved.
+
+    Raises:
+        Refused: not the kabupaten's install.
+        NotFound: no such file.
+        InvalidInput: not a spreadsheet, or no NIK and KPJ columns.
+    """
+    _kabupaten_only(ctx)
+    rows = read_returned(path)
+    with ctx.db.read() as s:
+        return _analyse(s, path.name, rows)
+
+
+def commit(ctx: Context, actor: Actor, shown: KpjPreview) -> KpjPreview:
+    """Save the matches of a preview: each gets its KPJ and becomes active.
+
+    The rows are matched again inside the transaction, so a change made since the preview
+    (another import, an edit) is respected; the returned preview says what was saved.
+
+    Raises:
+        Refused: not the kabupaten's install, or the actor may not do this.
+    """
+    actor.require(Role.OPERATOR)
+    _kabupaten_only(ctx)
+    now = dt.datetime.now()
+    install = ctx.identity.install_code
+    with ctx.db.session() as s:
+        result = _analyse(s, shown.file, shown.rows)
+        updates = []
+        history = []
+        for target, kpj in result._assign:
+            updates.append(
+                {
+                    "pid": target.id,
+                    "new_kpj": kpj,
+                    "new_revision": target.revision + 1,
+                    "at": now,
+                    "by": actor.username,
+                    "install": install,
+                }
+            )
+            changes: dict[str, Any] = {"kpj": [target.kpj, kpj]}
+            if target.status != Status.ACTIVE.value:
+                changes["status"] = [target.status, Status.ACTIVE.value]
+            history.append(
+                {
+                    "at": now,
+                    "actor": actor.username,
+                    "install_code": install,
+                    "entity": "participant",
+                    "entity_id": target.uuid,
+                    "action": "kpj",
+                    "changes": json.dumps(changes),
+                    "reason": f"BPJS: {shown.file}",
+                }
+            )
+        store.assign_kpjs(s, updates)
+        repo.bulk_history(s, history)
+        result.saved = len(updates)
+    return result
+
+
+def import_kpj(ctx: Context, actor: Actor, path: Path, dry_run: bool = False) -> KpjPreview:
+    """Preview ``path`` and, unless ``dry_run``, save its matches (the command line's way)."""
+    if not dry_run:
+        actor.require(Role.OPERATOR)
+    shown = preview(ctx, path)
+    return shown if dry_run else commit(ctx, actor, shown)
+
+
+def outcomes_json(p: KpjPreview) -> dict[str, Any]:
+    """The preview as JSON-ready data (full KPJ numbers, masked NIKs)."""
+
+    def one(o: Outcome) -> dict[str, Any]:
+        out: dict[str, Any] = {"line": o.line, "nik": o.nik, "kpj": o.kpj}
+        if o.reg_no:
+            out["reg_no"] = o.reg_no
+            out["name"] = o.name
+        if o.code:
+            out["code"] = o.code
+            out["message"] = o.message()
+        return out
+
+    return {
+        "file": p.file,
+        "counts": p.counts(),
+        "matched": [one(o) for o in p.matched],
+        "unchanged": [one(o) for o in p.unchanged],
+        "unmatched": [one(o) for o in p.unmatched],
+        "conflicts": [one(o) for o in p.conflicts],
+        "invalid": [one(o) for o in p.invalid],
+    }
+
+
+def as_rows(outcomes: Sequence[Outcome]) -> list[tuple[int, str, str, str, str, str]]:
+    """(line, NIK masked, KPJ, registration number, name, reason) for tables."""
+    return [(o.line, o.nik, o.kpj, o.reg_no, o.name, o.message()) for o in outcomes]
