@@ -23,7 +23,43 @@ def register(sub: Any) -> dict[str, Callable[[argparse.Namespace], int]]:
     s = sub.add_parser("restore", help=tr("restore the database from a backup"))
     s.add_argument("file", metavar="FILE")
     s.add_argument("--passphrase-file", metavar="F")
-    return {"backup": cmd_backup, "restore": cmd_restore}
+
+    s = sub.add_parser("audit", help=tr("the audit trail"))
+    au = s.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
+    av = au.add_parser("verify", help=tr("check that the audit trail was not edited"))
+    av.add_argument("--json", action="store_true")
+    for name in ("list", "export"):
+        a = au.add_parser(
+            name,
+            help=tr("show the audit trail")
+            if name == "list"
+            else tr("export the audit trail as xlsx"),
+        )
+        a.add_argument("--user", metavar="NAME")
+        a.add_argument("--action", metavar="ACTION")
+        a.add_argument("--since", metavar="DD/MM/YYYY")
+        a.add_argument("--until", metavar="DD/MM/YYYY")
+        if name == "list":
+            a.add_argument("--limit", type=int, default=50, metavar="N")
+            a.add_argument("--json", action="store_true")
+        else:
+            a.add_argument("--out", required=True, metavar="FILE.xlsx")
+
+    s = sub.add_parser("privacy", help=tr("personal-data duties (UU PDP)"))
+    pv = s.add_subparsers(dest="privacy_command", metavar="ACTION", required=True)
+    pr = pv.add_parser("report", help=tr("everything stored about one participant, as PDF"))
+    pr.add_argument("reg_no", metavar="REG_NO")
+    pr.add_argument("--out", required=True, metavar="FILE.pdf")
+    pe = pv.add_parser("erase", help=tr("erase one participant's personal data"))
+    pe.add_argument("reg_no", metavar="REG_NO")
+    pe.add_argument("--reason", default="request", choices=["request", "retention"])
+    pv.add_parser("erase-expired", help=tr("erase everyone past the retention period"))
+    return {
+        "backup": cmd_backup,
+        "restore": cmd_restore,
+        "audit": cmd_audit,
+        "privacy": cmd_privacy,
+    }
 
 
 def _passphrase(path: str | None) -> str | None:
@@ -85,4 +121,81 @@ def cmd_restore(args: argparse.Namespace) -> int:
         ctx.close()
     out(tr("Restored {count} participants from {path}", count=count, path=args.file))
     out(tr("The database before the restore was kept as {path}", path=str(saved)))
+    return EXIT_OK
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    from app.cli.common import arg_date, emit_json
+    from app.errors import EXIT_REFUSED
+    from app.services import audit
+    from app.services.actor import CLI_ADMIN
+
+    ctx = context(args)
+    try:
+        if args.audit_command == "verify":
+            result = audit.verify(ctx)
+            if args.json:
+                emit_json(
+                    {
+                        "ok": result.ok,
+                        "entries": result.entries,
+                        "broken_at": result.broken_at,
+                        "kind": result.kind,
+                    }
+                )
+            elif result.ok:
+                out(tr("The audit trail is whole: {count} entries verified.", count=result.entries))
+            else:
+                from app.cli.common import err
+
+                err(
+                    tr(
+                        "The audit trail was changed at entry {id} ({kind}).",
+                        id=result.broken_at,
+                        kind=tr(result.kind),
+                    )
+                )
+            return EXIT_OK if result.ok else EXIT_REFUSED
+        filters: dict[str, Any] = {
+            "user": args.user,
+            "action": args.action,
+            "since": arg_date(args.since) if args.since else None,
+            "until": arg_date(args.until) if args.until else None,
+        }
+        if args.audit_command == "export":
+            count = audit.export(ctx, CLI_ADMIN, Path(args.out), **filters)
+            out(tr("Exported {count} rows to {path}", count=count, path=args.out))
+            return EXIT_OK
+        rows = audit.entries(ctx, CLI_ADMIN, limit=args.limit, **filters)
+    finally:
+        ctx.close()
+    if args.json:
+        import dataclasses
+
+        emit_json([dataclasses.asdict(e) for e in rows])
+        return EXIT_OK
+    table(
+        [tr("Time"), tr("User"), tr("Action"), tr("Details")],
+        [[f"{e.at:%d/%m/%Y %H:%M}", e.actor, e.action, e.summary[:80]] for e in rows],
+    )
+    return EXIT_OK
+
+
+def cmd_privacy(args: argparse.Namespace) -> int:
+    from app.services import privacy
+    from app.services.actor import CLI_ADMIN
+
+    ctx = context(args)
+    try:
+        if args.privacy_command == "report":
+            path = privacy.subject_report(ctx, CLI_ADMIN, args.reg_no, Path(args.out))
+            out(tr("Report written: {path}", path=str(path)))
+        elif args.privacy_command == "erase":
+            privacy.erase(ctx, CLI_ADMIN, args.reg_no, args.reason)
+            out(tr("Personal data of {reg_no} erased", reg_no=args.reg_no.upper()))
+        else:
+            count = privacy.erase_expired(ctx, CLI_ADMIN)
+            out(tr("Erased the personal data of {count} participants", count=count))
+    finally:
+        ctx.close()
     return EXIT_OK

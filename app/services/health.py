@@ -1,0 +1,46 @@
+"""Start-up health: a quick integrity check, and the newest good backup to offer if it fails.
+
+The GUI runs :func:`quick_check` in the background after the window shows; when the database
+is damaged it offers :func:`newest_good_backup` for :func:`app.services.backup.restore`.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from pathlib import Path
+
+from app.services.backup import list_backups
+from app.services.context import Context
+
+log = logging.getLogger(__name__)
+
+
+def quick_check(ctx: Context) -> bool:
+    """True when SQLite's ``quick_check`` finds the database sound."""
+    return _file_ok(ctx.db.path, quick=True)
+
+
+def _file_ok(path: Path, quick: bool = False) -> bool:
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            rows = con.execute("PRAGMA quick_check" if quick else "PRAGMA integrity_check")
+            result = [r[0] for r in rows.fetchall()]
+        finally:
+            con.close()
+    except sqlite3.DatabaseError:
+        log.exception("integrity check could not run")
+        return False
+    ok = result == ["ok"]
+    if not ok:
+        log.error("integrity check found %d problems", len(result))
+    return ok
+
+
+def newest_good_backup(ctx: Context) -> Path | None:
+    """The newest backup in the data dir that passes a full integrity check."""
+    for info in list_backups(ctx):
+        if _file_ok(info.path):
+            return info.path
+    return None

@@ -1,0 +1,104 @@
+"""The audit trail is hash-chained: any edit, insertion or removal is detected."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from app.main import main
+from app.services import audit, demo, participants
+from app.services.actor import CLI_ADMIN
+from app.services.context import open_data_dir
+from app.store.engine import make_engine
+from app.store.migrate import upgrade
+
+
+def _raw(ctx_path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(ctx_path / "lindungi.sqlite")
+
+
+def test_chain_verifies_after_real_work_and_breaks_on_any_edit(make_ctx, capsys) -> None:
+    ctx = make_ctx("kabupaten")
+    before = audit.verify(ctx).entries  # the set-up
+    demo.generate(ctx, CLI_ADMIN, 30, seed=1)
+    result = audit.verify(ctx)
+    assert result.ok
+    assert result.entries == before + 30
+    data_dir = ctx.data_dir
+    ctx.close()
+    assert main(["--data-dir", str(data_dir), "audit", "verify"]) == 0
+
+    con = _raw(data_dir)
+    # The database refuses edits and deletions outright …
+    for sql in ("UPDATE history SET actor = 'x' WHERE id = 3", "DELETE FROM history WHERE id = 3"):
+        with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+            con.execute(sql)
+    # … and someone who removes the trigger is still caught.
+    con.execute("DROP TRIGGER history_no_update")
+    con.execute("UPDATE history SET changes = '{}' WHERE id = 5")
+    con.commit()
+    con.close()
+    capsys.readouterr()
+    assert main(["--data-dir", str(data_dir), "audit", "verify"]) == 1
+    assert "5" in capsys.readouterr().err
+
+
+def test_a_removed_entry_breaks_the_chain(make_ctx) -> None:
+    ctx = make_ctx("kabupaten")
+    demo.generate(ctx, CLI_ADMIN, 10, seed=2)
+    data_dir = ctx.data_dir
+    ctx.close()
+    con = _raw(data_dir)
+    con.execute("DROP TRIGGER history_no_delete")
+    con.execute("DELETE FROM history WHERE id = 4")
+    con.commit()
+    con.close()
+    ctx = open_data_dir(data_dir)
+    try:
+        result = audit.verify(ctx)
+    finally:
+        ctx.close()
+    assert not result.ok
+    assert result.broken_at is not None and result.broken_at > 4
+    assert result.kind == "link"
+
+
+def test_upgrade_chains_the_history_written_before_the_chain_existed(tmp_path: Path) -> None:
+    data_dir = tmp_path / "old"
+    data_dir.mkdir()
+    db = data_dir / "lindungi.sqlite"
+    engine = make_engine(db)
+    upgrade(engine, db, tmp_path, target="0004_sync")
+    engine.dispose()
+    con = sqlite3.connect(db)
+    for i in range(5):
+        con.execute(
+            "INSERT INTO history (at, actor, install_code, entity, entity_id, action, changes,"
+            " reason) VALUES (?, 'admin', '130306-A', 'participant', ?, 'create', '{}', '')",
+            (
+                (dt.datetime(2025, 1, 1, 8, 0) + dt.timedelta(minutes=i)).strftime(
+                    "%Y-%m-%d %H:%M:%S.%f"
+                ),
+                f"uuid-{i}",
+            ),
+        )
+    con.commit()
+    con.close()
+    ctx = open_data_dir(data_dir)  # migrates to head, chaining the five entries
+    try:
+        result = audit.verify(ctx)
+    finally:
+        ctx.close()
+    assert result.ok
+    assert result.entries == 5
+
+
+def test_entries_mask_niks_and_filter(kecamatan_ctx, make_participant) -> None:
+    ctx = kecamatan_ctx
+    participants.register(ctx, CLI_ADMIN, make_participant())
+    rows = audit.entries(ctx, CLI_ADMIN, action="create")
+    assert len(rows) == 1
+    assert "••" in rows[0].summary
