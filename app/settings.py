@@ -20,6 +20,7 @@ class SettingDef:
 
 
 _DEFS = [
+    SettingDef("language", "id", "Language of the interface: id (Bahasa Indonesia) or en."),
     SettingDef("approval_required", True, "Only a supervisor's approval lets a record leave."),
     SettingDef("age_min", 18, "Youngest age accepted without a supervisor's override."),
     SettingDef("age_max", 65, "Oldest age accepted without a supervisor's override."),
@@ -29,7 +30,24 @@ _DEFS = [
     SettingDef("show_full_nik", False, "Show whole NIKs on cards instead of masked ones."),
     SettingDef("idle_lock_minutes", 10, "Lock the window after this many idle minutes."),
     SettingDef("backup_keep", 10, "How many recent automatic backups to keep."),
+    SettingDef("retention_days", 5 * 365, "Erase personal data this long after leaving."),
+    SettingDef("backup_retention_days", 30, "Backups older than this are removed on erasure."),
     SettingDef("default_coverage_start", "", "Coverage start for new records (dd/mm/yyyy)."),
+    # The kabupaten's desk (issue 7): reports' letterhead and signature, the BPJS columns.
+    SettingDef("report_office", "Dinas Tenaga Kerja dan Transmigrasi", "Office on reports."),
+    SettingDef("report_place", "Muaro Sijunjung", "Place written above the signature."),
+    SettingDef(
+        "report_signer_title",
+        "Kepala Dinas Tenaga Kerja dan Transmigrasi",
+        "Who signs reports (title).",
+    ),
+    SettingDef("report_signer_name", "", "Who signs reports (name; empty: a line to fill)."),
+    SettingDef("report_signer_nip", "", "The signer's NIP (empty: a line to fill)."),
+    SettingDef(
+        "bpjs_columns_file",
+        "",
+        "JSON file of the BPJS registration columns (empty: resources/bpjs_columns.json).",
+    ),
     # Cards (issue 5). An empty text means the standard one, printed in the chosen language.
     SettingDef("card_back_benefits", "", "Card back: what the programmes give (empty: standard)."),
     SettingDef("card_back_accident", "", "Card back: what to do after an accident (empty: std)."),

@@ -8,6 +8,6 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from app.catalogue import core, registration, safety
+from app.catalogue import cards, cli, core, desk, registration, safety, sync
 
-CATALOGUES: list[ModuleType] = [core, registration, safety]
+CATALOGUES: list[ModuleType] = [core, registration, safety, cards, desk, sync, cli]

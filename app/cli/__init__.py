@@ -11,7 +11,7 @@ from collections.abc import Callable
 from types import ModuleType
 
 from app import __version__
-from app.cli import core, registration, safety
+from app.cli import cards, core, desk, registration, safety, sync
 from app.cli.common import err
 from app.errors import AppError, ValidationFailed
 from app.i18n import tr
@@ -55,7 +55,12 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     """The whole command line; global options come before the subcommand."""
     p = _Parser(prog="lindungi", description=tr("Lindungi: offline registry of informal workers"))
-    p.add_argument("--version", action="version", version=f"Lindungi {__version__}")
+    p.add_argument(
+        "--version",
+        action="version",
+        version=f"Lindungi {__version__}",
+        help=tr("show the version and exit"),
+    )
     p.add_argument("--data-dir", metavar="DIR", help=tr("data folder (beats LINDUNGI_DATA_DIR)"))
     p.add_argument("--lang", choices=["id", "en"], help=tr("language of messages (default id)"))
     p.add_argument("--demo", action="store_true", help=tr("start the GUI on fresh demo data"))
@@ -68,7 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 # Each area of the command line lives in its own module with a ``register(sub)`` that adds
 # its subcommands and returns their handlers.
-AREAS: list[ModuleType] = [core, registration, safety]
+AREAS: list[ModuleType] = [core, registration, safety, desk, cards, sync]
 handlers: dict[str, Callable[[argparse.Namespace], int]] = {}
 
 

@@ -54,7 +54,10 @@ def register(sub: Any) -> dict[str, Callable[[argparse.Namespace], int]]:
     """Add this area's subcommands to the parser; returns their handlers."""
 
     s = sub.add_parser("setup", help=tr("set up this data dir as a kecamatan or the kabupaten"))
-    s.add_argument("--role", required=True, choices=["kecamatan", "kabupaten"])
+    s.add_argument("--role", choices=["kecamatan", "kabupaten"], help=tr("needed without --enrol"))
+    s.add_argument(
+        "--enrol", metavar="FILE", help=tr("set up a kecamatan station from its enrolment file")
+    )
     s.add_argument("--kecamatan", metavar="CODE", help="13.03.06")
     s.add_argument("--station", default="A", metavar="LETTER")
     s.add_argument("--regency", default="13.03", metavar="CODE")
@@ -84,6 +87,7 @@ def register(sub: Any) -> dict[str, Callable[[argparse.Namespace], int]]:
     s = sub.add_parser("budget", help=tr("contributions per kecamatan for a year"))
     s.add_argument("--year", type=int, required=True)
     s.add_argument("--months", type=int, metavar="M")
+    s.add_argument("--by-funding", action="store_true", help=tr("also per funding source"))
     s.add_argument("--json", action="store_true")
 
     s = sub.add_parser("regions", help=tr("the region table"))
@@ -109,6 +113,11 @@ def cmd_setup(args: argparse.Namespace) -> int:
     from app.services import accounts
     from app.services.actor import CLI_ADMIN, Role
     from app.services.setup import read_region_file, setup_install
+
+    if args.enrol or not args.role:  # issue 6: a station set up from its enrolment file
+        from app.cli.sync import cmd_setup_enrol
+
+        return cmd_setup_enrol(args)
 
     regions = read_region_file(Path(args.regions)) if args.regions else None
     password = ""
@@ -401,6 +410,10 @@ def cmd_budget(args: argparse.Namespace) -> int:
         ],
         right={2, 3, 4},
     )
+    if args.by_funding:
+        from app.cli.desk import budget_by_funding
+
+        budget_by_funding(args)
     return EXIT_OK
 
 

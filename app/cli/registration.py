@@ -179,7 +179,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         ("NIK", mask_nik(rec.nik)),
         (tr("Name"), rec.name),
         (tr("Birth place"), rec.birth_place),
-        (tr("Birth date"), format_date(rec.birth_date)),
+        (tr("Birth date"), format_date(rec.birth_date) if rec.erased_at is None else ""),
         (tr("Sex"), rec.sex),
         (tr("Address"), rec.address),
         (tr("Jorong"), rec.jorong),

@@ -37,6 +37,8 @@ def set_value(ctx: Context, actor: Actor, key: str, value: Any) -> None:
     default = settings.default(key)
     if isinstance(default, bool) != isinstance(value, bool) or not isinstance(value, type(default)):
         raise InvalidInput("pref.type", key=key)
+    if key == "language" and value not in ("id", "en"):
+        raise InvalidInput("pref.type", key=key)
     with ctx.db.session() as s:
         old = repo.get_setting(s, key)
         repo.put_setting(s, key, value)

@@ -19,9 +19,12 @@ from app.domain.nik import make_nik
 from app.domain.participant import ParticipantData, Sex
 from app.services import budget, demo, participants
 from app.services.actor import CLI_ADMIN
+from app.services.cards_selftest import card_steps
 from app.services.context import Context, open_data_dir
+from app.services.desk_selftest import desk_steps
 from app.services.nik import describe
 from app.services.setup import setup_install
+from app.services.sync_selftest import sync_steps
 from app.store.migrate import current_revision, head_revision
 from app.store.repo import ListQuery
 
@@ -110,7 +113,12 @@ def core_steps(root: Path, state: dict[str, Context]) -> list[Step]:
 
 
 # Each area adds a provider of steps (cards, sync…); they run in this order.
-PROVIDERS: list[Callable[[Path, dict[str, Context]], list[Step]]] = [core_steps]
+PROVIDERS: list[Callable[[Path, dict[str, Context]], list[Step]]] = [
+    core_steps,
+    card_steps,
+    sync_steps,
+    desk_steps,
+]
 
 
 def run() -> list[Check]:

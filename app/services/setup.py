@@ -11,6 +11,7 @@ from app.domain.rates import default_rates
 from app.domain.regions import Region, RegionIndex, RegionTableError, parse_region_csv
 from app.errors import InvalidInput, NotFound, Refused
 from app.paths import resource
+from app.services import keys
 from app.services.actor import Actor
 from app.services.actor import Role as AccountRole
 from app.services.context import Context
@@ -119,6 +120,7 @@ def setup_install(
             changes={"role": role.value, "regency": reg.code, "kecamatan": ident.kecamatan},
         )
     ctx.forget_cached()
+    keys.ensure_install_key(ctx, now)  # the Ed25519 key that signs cards (issue 5)
     return ident
 
 

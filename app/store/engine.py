@@ -6,10 +6,12 @@
   SQLAlchemy, so that DDL in migrations is transactional too and a migration can run
   with foreign keys off (the pragma is a no-op inside a transaction).
 - ``hide_parameters=True``: a failed statement's NIKs and names never reach a log.
+- ``secure_delete=ON``: erased personal data are overwritten, not left in free pages.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,6 +22,11 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 DB_FILENAME = "lindungi.sqlite"
+
+# Bulk inserts hand dates to the driver directly (app.store.repo._raw_insert): store them in
+# the text forms SQLAlchemy's SQLite dialect uses, so that rows read back the same.
+sqlite3.register_adapter(dt.datetime, lambda v: v.strftime("%Y-%m-%d %H:%M:%S.%f"))
+sqlite3.register_adapter(dt.date, lambda v: v.isoformat())
 
 
 def make_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
@@ -38,6 +45,8 @@ def make_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
         cur.execute("PRAGMA synchronous=FULL")
         cur.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
         cur.execute("PRAGMA busy_timeout=10000")
+        # Erased personal data must not linger in freed pages of the file.
+        cur.execute("PRAGMA secure_delete=ON")
         cur.close()
 
     @event.listens_for(engine, "begin")

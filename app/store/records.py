@@ -43,6 +43,7 @@ class ParticipantRecord:
     updated_at: dt.datetime
     updated_by: str
     updated_install: str
+    erased_at: dt.datetime | None = None
 
 
 @dataclass(frozen=True)

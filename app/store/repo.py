@@ -8,11 +8,13 @@ import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import func, insert, select, text
 from sqlalchemy.orm import Session
 
+from app.domain import audit
 from app.domain.install import Identity, Role
 from app.domain.participant import Programme
 from app.domain.rates import Cohort, RateRule
@@ -166,10 +168,50 @@ def insert_participant(s: Session, values: dict[str, Any]) -> int:
     return row.id
 
 
+def _raw_insert(s: Session, table: str, rows: Sequence[dict[str, Any]]) -> None:
+    """``executemany`` on the driver inside the session's transaction: for tens of
+    thousands of rows, SQLAlchemy's per-row processing costs more than SQLite's work."""
+    columns = list(rows[0])
+    sql = (
+        f"INSERT INTO {table} ({', '.join(columns)}) "  # noqa: S608 (names from our own rows)
+        f"VALUES ({', '.join('?' * len(columns))})"
+    )
+    raw = s.connection().connection.driver_connection
+    assert raw is not None
+    # Dates go through the adapters registered in app.store.engine.
+    raw.executemany(sql, map(itemgetter(*columns), rows))
+
+
+# The name index holds names without apostrophes (migration 0005).
+_PLAIN_NAME = "replace(replace(replace(name, '''', ''), '\u2019', ''), '`', '')"
+
+
 def bulk_insert_participants(s: Session, rows: Sequence[dict[str, Any]]) -> None:
-    """Insert many participants in one statement batch (demo data, imports)."""
-    if rows:
+    """Insert many participants in one transaction (demo data, imports).
+
+    The per-row trigger that feeds the name index is set aside while the rows go in, and
+    the index is filled in one statement after: the same result, several times faster.
+    """
+    if not rows:
+        return
+    if len(rows) < 200:
         s.execute(insert(t.Participant), list(rows))
+        return
+    conn = s.connection()
+    trigger = conn.exec_driver_sql(
+        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'participant_fts_ai'"
+    ).scalar()
+    last = conn.exec_driver_sql("SELECT coalesce(max(id), 0) FROM participant").scalar()
+    if trigger:
+        conn.exec_driver_sql("DROP TRIGGER participant_fts_ai")
+    _raw_insert(s, "participant", rows)
+    if trigger:
+        conn.exec_driver_sql(
+            f"INSERT INTO participant_fts(rowid, name) SELECT id, {_PLAIN_NAME} "  # noqa: S608
+            "FROM participant WHERE id > ?",
+            (last,),
+        )
+        conn.exec_driver_sql(str(trigger))
 
 
 def update_participant(s: Session, pid: int, values: dict[str, Any]) -> None:
@@ -226,6 +268,7 @@ class ListQuery:
     status: str | None = None
     occupation: str | None = None
     funding: str | None = None
+    card: str | None = None  # unprinted | pending (printed, not collected) | handed
     sort: str = "name"
     descending: bool = False
 
@@ -265,12 +308,13 @@ def search_ids(s: Session, q: ListQuery, limit: int | None = None) -> list[int]:
             stmt = stmt.where(
                 ((p.nik >= compact) & (p.nik < upper))
                 | ((p.kpj >= compact) & (p.kpj < upper))
-                | p.reg_no.like(f"%{compact}%")
+                | ((p.reg_no >= compact) & (p.reg_no < upper))
             )
         elif re.fullmatch(r"\d{6}-[A-Za-z](-\d{0,6})?", compact):
-            stmt = stmt.where(p.reg_no.like(compact.upper() + "%"))
+            prefix = compact.upper()
+            stmt = stmt.where((p.reg_no >= prefix) & (p.reg_no < _next_prefix(prefix)))
         else:
-            words = re.findall(r"\w+", term)
+            words = re.findall(r"\w+", re.sub("['\u2019`]", "", term))
             if words:
                 stmt = stmt.where(
                     p.id.in_(
@@ -288,11 +332,25 @@ def search_ids(s: Session, q: ListQuery, limit: int | None = None) -> list[int]:
     ):
         if value:
             stmt = stmt.where(column == value)
+    if q.card:
+        from app.store.cardrepo import card_state_filter  # the card area's tables
+
+        stmt = stmt.where(card_state_filter(q.card))
     order = _SORTABLE.get(q.sort, p.name)
     stmt = stmt.order_by(order.desc() if q.descending else order, p.id)
     if limit is not None:
         stmt = stmt.limit(limit)
-    return list(s.scalars(stmt))
+    # 100,000 ids through the driver's cursor: five times faster than ORM scalars.
+    compiled = stmt.compile(dialect=s.get_bind().dialect)
+    params = [compiled.params[name] for name in compiled.positiontup or []]
+    raw = s.connection().connection.driver_connection
+    assert raw is not None
+    return [row[0] for row in raw.execute(str(compiled), params)]
+
+
+def _next_prefix(prefix: str) -> str:
+    """The smallest text after every text that starts with ``prefix``."""
+    return prefix[:-1] + chr(ord(prefix[-1]) + 1)
 
 
 def list_rows(s: Session, ids: Sequence[int]) -> list[ListRow]:
@@ -385,6 +443,22 @@ def inactive_cohorts(s: Session, year: int) -> list[Cohort]:
 # --- history --------------------------------------------------------------------------
 
 
+def _last_hash(s: Session) -> str:
+    s.flush()
+    last = s.scalar(select(t.History.hash).order_by(t.History.id.desc()).limit(1))
+    return last or audit.GENESIS
+
+
+def _chain(prev: str, entry: dict[str, Any]) -> dict[str, Any]:
+    content = audit.content_hash(entry)
+    return entry | {
+        "content_hash": content,
+        "prev_hash": prev,
+        "hash": audit.link(prev, content),
+        "redacted": False,
+    }
+
+
 def add_history(
     s: Session,
     *,
@@ -397,25 +471,42 @@ def add_history(
     changes: dict[str, Any],
     reason: str = "",
 ) -> None:
-    """Append an entry to the change history."""
-    s.add(
-        t.History(
-            at=at,
-            actor=actor,
-            install_code=install_code,
-            entity=entity,
-            entity_id=entity_id,
-            action=action,
-            changes=json.dumps(changes, ensure_ascii=False, default=str),
-            reason=reason,
-        )
-    )
+    """Append an entry to the change history, linked into the audit hash chain."""
+    entry = {
+        "at": at,
+        "actor": actor,
+        "install_code": install_code,
+        "entity": entity,
+        "entity_id": entity_id,
+        "action": action,
+        "changes": json.dumps(changes, ensure_ascii=False, default=str),
+        "reason": reason,
+    }
+    s.add(t.History(**_chain(_last_hash(s), entry)))
+    s.flush()
 
 
 def bulk_history(s: Session, rows: Sequence[dict[str, Any]]) -> None:
-    """Append many history entries at once."""
-    if rows:
-        s.execute(insert(t.History), list(rows))
+    """Append many history entries at once, in order, linked into the hash chain.
+
+    Every writer of the history goes through here or :func:`add_history`: an entry
+    without its hashes breaks ``lindungi audit verify``.
+    """
+    if not rows:
+        return
+    prev = _last_hash(s)
+    chained = []
+    for row, content in zip(rows, audit.content_hashes(rows), strict=True):
+        digest = audit.link(prev, content)
+        chained.append(
+            dict(row)
+            | {"content_hash": content, "prev_hash": prev, "hash": digest, "redacted": False}
+        )
+        prev = digest
+    if len(chained) < 200:
+        s.execute(insert(t.History), chained)
+    else:
+        _raw_insert(s, "history", chained)
 
 
 def history_of(s: Session, entity_id: str) -> list[HistoryRecord]:
@@ -445,3 +536,44 @@ def set_registration_seq(s: Session, value: int) -> None:
     row = s.get(t.Install, 1)
     assert row is not None
     row.registration_seq = max(row.registration_seq, value)
+
+
+def erase_participant(s: Session, pid: int, now: dt.datetime, erased_date: dt.date) -> None:
+    """Remove a participant's personal data; its number, status and dates stay."""
+    row = s.get(t.Participant, pid)
+    assert row is not None
+    row.nik = ""
+    row.name = ""
+    row.birth_place = ""
+    row.birth_date = erased_date
+    row.address = ""
+    row.jorong = ""
+    row.phone = ""
+    row.kpj = None
+    row.override_reason = ""
+    row.erased_at = now
+    row.revision += 1
+    row.updated_at = now
+    s.flush()
+
+
+def redact_history(s: Session, entity_id: str) -> int:
+    """Blank the content of a record's history entries, keeping their hashes (the triggers
+    allow exactly this change and nothing else)."""
+    from sqlalchemy import update
+
+    result = s.execute(
+        update(t.History)
+        .where((t.History.entity_id == entity_id) & (t.History.redacted.is_(False)))
+        .values(changes='{"redacted": true}', reason="", redacted=True)
+    )
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+
+def inactive_before(s: Session, day: dt.date) -> list[str]:
+    """Registration numbers of records inactive since before ``day`` and not yet erased."""
+    p = t.Participant
+    stmt = select(p.reg_no).where(
+        (p.status == "inactive") & (p.status_date < day) & p.erased_at.is_(None)
+    )
+    return list(s.scalars(stmt))

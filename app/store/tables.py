@@ -18,6 +18,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -169,6 +170,9 @@ class Participant(Base):
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
     updated_by: Mapped[str] = mapped_column(String(64))
     updated_install: Mapped[str] = mapped_column(String(10))
+    # Set when the personal data were erased (retention ended or a lawful request): the
+    # registration number, status, reason and dates stay; names, NIK and contacts do not.
+    erased_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
 
 class History(Base):
@@ -185,6 +189,11 @@ class History(Base):
     action: Mapped[str] = mapped_column(String(32))
     changes: Mapped[str] = mapped_column(Text, default="{}")
     reason: Mapped[str] = mapped_column(Text, default="")
+    # The hash chain (app.domain.audit): filled by app.store.repo when an entry is appended.
+    content_hash: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    prev_hash: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    hash: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    redacted: Mapped[bool] = mapped_column(default=False, server_default="0")
 
 
 class Account(Base):
@@ -202,3 +211,210 @@ class Account(Base):
     locked_until: Mapped[dt.datetime | None] = mapped_column(DateTime)
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+# --- cards, keys and handovers (issue 5) ----------------------------------------------
+
+
+class InstallKey(Base):
+    """This install's Ed25519 signing keys; the private half lives in a file under keys/.
+
+    Only the public key and its fingerprint are in the database, so that a backup or a
+    bundle never carries a private key. A retired key (lost file, rotation) keeps its row.
+    """
+
+    __tablename__ = "install_key"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    install_code: Mapped[str] = mapped_column(String(10))
+    public_key: Mapped[str] = mapped_column(String(64))  # raw 32 bytes, hex
+    fingerprint: Mapped[str] = mapped_column(String(64), unique=True)  # sha256 of the raw key
+    key_file: Mapped[str] = mapped_column(String(200))  # file name inside <data_dir>/keys
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    retired_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class KnownKey(Base):
+    """Public keys of issuers whose cards (and bundles) this install can verify."""
+
+    __tablename__ = "known_key"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    install_code: Mapped[str] = mapped_column(String(10), index=True)
+    public_key: Mapped[str] = mapped_column(String(64))
+    fingerprint: Mapped[str] = mapped_column(String(64), unique=True)
+    source: Mapped[str] = mapped_column(String(16))  # self | enrolment | bundle | manual
+    added_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class Card(Base):
+    """One printed card. A print or reprint issues a (serial, version); a copy repeats one.
+
+    At most one issue per participant is current (not void): a reprint voids the earlier
+    issue and its copies.
+    """
+
+    __tablename__ = "card"
+    __table_args__ = (
+        CheckConstraint("kind IN ('print', 'copy', 'reprint')", name="kind"),
+        Index("ix_card_install_serial", "install_code", "serial"),
+        # The database itself keeps "at most one current issue per participant".
+        Index(
+            "ix_card_current",
+            "participant_uuid",
+            unique=True,
+            sqlite_where=text("kind != 'copy' AND void = 0"),
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    participant_uuid: Mapped[str] = mapped_column(
+        ForeignKey("participant.uuid", ondelete="RESTRICT"), index=True
+    )
+    reg_no: Mapped[str] = mapped_column(String(20), index=True)
+    serial: Mapped[int] = mapped_column(Integer)
+    version: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(8))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    kpj: Mapped[str | None] = mapped_column(String(11))  # the KPJ number printed, if any
+    printed_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    printed_by: Mapped[str] = mapped_column(String(64))
+    install_code: Mapped[str] = mapped_column(String(10))
+    void: Mapped[bool] = mapped_column(default=False)
+    voided_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class HandoverEvent(Base):
+    """A card handover event (penyerahan kartu), opened and closed by a supervisor."""
+
+    __tablename__ = "handover_event"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    date: Mapped[dt.date] = mapped_column(Date)
+    place: Mapped[str] = mapped_column(String(200))
+    officials: Mapped[str] = mapped_column(Text, default="")  # "; "-separated
+    install_code: Mapped[str] = mapped_column(String(10))
+    opened_by: Mapped[str] = mapped_column(String(64))
+    opened_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    closed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    closed_by: Mapped[str | None] = mapped_column(String(64))
+
+
+class HandoverItem(Base):
+    """A card handed over at an event, to its holder or to a named proxy."""
+
+    __tablename__ = "handover_item"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    event_id: Mapped[int] = mapped_column(
+        ForeignKey("handover_event.id", ondelete="RESTRICT"), index=True
+    )
+    card_id: Mapped[int] = mapped_column(ForeignKey("card.id", ondelete="RESTRICT"), unique=True)
+    proxy_name: Mapped[str] = mapped_column(String(200), default="")  # empty: the holder
+    at: Mapped[dt.datetime] = mapped_column(DateTime)
+    by: Mapped[str] = mapped_column(String(64))
+    via: Mapped[str] = mapped_column(String(8), default="tick")  # scan | tick
+
+
+# --- sync: offices, bundles, receipts, conflicts (issue 6) -----------------------------
+
+
+class SyncPeer(Base):
+    """An install this one exchanges files with: at the kabupaten, each office (the ledger);
+    at an office, its kabupaten (from the enrolment file).
+
+    The public keys arrive with an office's first bundle; until a person compares the
+    fingerprint on both screens and confirms it, ``confirmed_at`` is empty and that office's
+    bundles are held.
+    """
+
+    __tablename__ = "sync_peer"
+    __table_args__ = (CheckConstraint("role IN ('kecamatan', 'kabupaten')", name="role"),)
+
+    install_code: Mapped[str] = mapped_column(String(10), primary_key=True)
+    role: Mapped[str] = mapped_column(String(12))
+    regency_code: Mapped[str] = mapped_column(String(8))
+    kecamatan_code: Mapped[str | None] = mapped_column(String(12))
+    sign_key: Mapped[str | None] = mapped_column(String(64))  # raw 32 bytes, hex
+    enc_key: Mapped[str | None] = mapped_column(String(64))  # raw 32 bytes, hex
+    fingerprint: Mapped[str | None] = mapped_column(String(32))
+    confirmed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    confirmed_by: Mapped[str | None] = mapped_column(String(64))
+    enrolled_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    last_sequence: Mapped[int] = mapped_column(Integer, default=0)
+    last_created_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    last_received_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class SyncReceived(Base):
+    """A bundle or receipt received: importing the same file twice changes nothing, gaps in
+    a sender's sequence show, and held bundles wait here (their file copied under held/)."""
+
+    __tablename__ = "sync_received"
+    __table_args__ = (
+        CheckConstraint("kind IN ('bundle', 'receipt')", name="kind"),
+        CheckConstraint("status IN ('imported', 'held')", name="status"),
+        UniqueConstraint("sender", "kind", "sequence"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    kind: Mapped[str] = mapped_column(String(8))
+    sender: Mapped[str] = mapped_column(String(10), index=True)
+    sequence: Mapped[int] = mapped_column(Integer)
+    previous: Mapped[str] = mapped_column(String(64), default="")
+    acked_upto: Mapped[int] = mapped_column(Integer, default=0)
+    fingerprint: Mapped[str] = mapped_column(String(32))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    received_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    status: Mapped[str] = mapped_column(String(8))
+    file_name: Mapped[str] = mapped_column(String(200))
+    held_file: Mapped[str | None] = mapped_column(String(200))
+    counts: Mapped[str] = mapped_column(Text, default="{}")
+    outcome: Mapped[str] = mapped_column(Text, default="{}")
+
+
+class SyncSent(Base):
+    """A bundle or receipt this install wrote, with how far its content reached."""
+
+    __tablename__ = "sync_sent"
+    __table_args__ = (
+        CheckConstraint("kind IN ('bundle', 'receipt')", name="kind"),
+        UniqueConstraint("recipient", "kind", "sequence"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(8))
+    recipient: Mapped[str] = mapped_column(String(10))
+    sequence: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    file_name: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    counts: Mapped[str] = mapped_column(Text, default="{}")
+    cursor: Mapped[str] = mapped_column(Text, default="{}")  # last history/card ids included
+    acked_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class SyncConflict(Base):
+    """A conflict a person resolves side by side: the same NIK in two records (A in the
+    register, B from a bundle), or one record changed both here and in a bundle."""
+
+    __tablename__ = "sync_conflict"
+    __table_args__ = (CheckConstraint("kind IN ('duplicate', 'edit')", name="kind"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(10))
+    nik: Mapped[str] = mapped_column(String(16), index=True)
+    a_uuid: Mapped[str] = mapped_column(String(36), index=True)
+    b_uuid: Mapped[str] = mapped_column(String(36), index=True)
+    a_data: Mapped[str] = mapped_column(Text)
+    b_data: Mapped[str] = mapped_column(Text)
+    source: Mapped[str] = mapped_column(String(10))
+    sequence: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    decision: Mapped[str | None] = mapped_column(String(16))
+    decided_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    decided_by: Mapped[str | None] = mapped_column(String(64))
+    note: Mapped[str] = mapped_column(Text, default="")

@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QDialogButtonBox,
+    QFileDialog,
     QLabel,
     QMessageBox,
     QWidget,
@@ -104,6 +105,16 @@ def from_qdate(value: QDate) -> dt.date:
 
 
 # --- buttons and message boxes ------------------------------------------------------------
+
+
+def close_text() -> str:
+    """The text of a Close button."""
+    return QCoreApplication.translate("Common", "Close")
+
+
+def cancel_text() -> str:
+    """The text of a Cancel button."""
+    return QCoreApplication.translate("Common", "Cancel")
 
 
 def translate_buttons(box: QDialogButtonBox) -> None:
@@ -208,3 +219,18 @@ def muted(widget: QWidget) -> None:
     pal = widget.palette()
     pal.setColor(QPalette.ColorRole.WindowText, pal.color(QPalette.ColorRole.PlaceholderText))
     widget.setPalette(pal)
+
+
+# --- files --------------------------------------------------------------------------------
+
+
+def open_file(parent: QWidget | None, title: str, filters: str) -> str:
+    """Ask for a file to read; empty when cancelled."""
+    path, _selected = QFileDialog.getOpenFileName(parent, title, "", filters)
+    return path
+
+
+def save_file(parent: QWidget | None, title: str, suggested: str, filters: str) -> str:
+    """Ask where to write a file; empty when cancelled."""
+    path, _selected = QFileDialog.getSaveFileName(parent, title, suggested, filters)
+    return path

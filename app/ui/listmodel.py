@@ -38,22 +38,45 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 
 def _columns() -> list[tuple[str, str, Callable[[ListRow], str]]]:
     """(sort key, header, text of a row) for every column, in order."""
-    tr = QCoreApplication.translate
     return [
-        ("reg_no", tr("ParticipantListModel", "Reg. no."), lambda r: r.reg_no),
-        ("name", tr("ParticipantListModel", "Name"), lambda r: r.name),
-        ("nik", tr("ParticipantListModel", "NIK"), lambda r: mask_nik(r.nik)),
-        ("sex", tr("ParticipantListModel", "Sex"), lambda r: r.sex),
-        ("birth_date", tr("ParticipantListModel", "Born"), lambda r: format_date(r.birth_date)),
-        ("nagari", tr("ParticipantListModel", "Nagari"), lambda r: r.nagari),
+        (
+            "reg_no",
+            QCoreApplication.translate("ParticipantListModel", "Reg. no."),
+            lambda r: r.reg_no,
+        ),
+        ("name", QCoreApplication.translate("ParticipantListModel", "Name"), lambda r: r.name),
+        (
+            "nik",
+            QCoreApplication.translate("ParticipantListModel", "NIK"),
+            lambda r: mask_nik(r.nik),
+        ),
+        ("sex", QCoreApplication.translate("ParticipantListModel", "Sex"), lambda r: r.sex),
+        (
+            "birth_date",
+            QCoreApplication.translate("ParticipantListModel", "Born"),
+            lambda r: format_date(r.birth_date),
+        ),
+        (
+            "nagari",
+            QCoreApplication.translate("ParticipantListModel", "Nagari"),
+            lambda r: r.nagari,
+        ),
         (
             "occupation",
-            tr("ParticipantListModel", "Occupation"),
+            QCoreApplication.translate("ParticipantListModel", "Occupation"),
             lambda r: occupation_label(r.occupation),
         ),
-        ("status", tr("ParticipantListModel", "Status"), lambda r: status_label(r.status)),
-        ("kpj", tr("ParticipantListModel", "KPJ"), lambda r: r.kpj or ""),
-        ("funding", tr("ParticipantListModel", "Funding"), lambda r: funding_label(r.funding)),
+        (
+            "status",
+            QCoreApplication.translate("ParticipantListModel", "Status"),
+            lambda r: status_label(r.status),
+        ),
+        ("kpj", QCoreApplication.translate("ParticipantListModel", "KPJ"), lambda r: r.kpj or ""),
+        (
+            "funding",
+            QCoreApplication.translate("ParticipantListModel", "Funding"),
+            lambda r: funding_label(r.funding),
+        ),
     ]
 
 
@@ -182,7 +205,7 @@ class ParticipantListModel(QAbstractTableModel):
             self._pages.clear()
             self.endResetModel()
             return
-        self.layoutAboutToBeChanged.emit([], QAbstractTableModel.LayoutChangeHint.VerticalSortHint)
+        self.layoutAboutToBeChanged.emit()
         old_ids = self._ids
         self._ids, self._query = ids, query
         self._pages.clear()
@@ -198,4 +221,4 @@ class ParticipantListModel(QAbstractTableModel):
                     for i in persistent
                 ],
             )
-        self.layoutChanged.emit([], QAbstractTableModel.LayoutChangeHint.VerticalSortHint)
+        self.layoutChanged.emit()

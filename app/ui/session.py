@@ -12,8 +12,8 @@ from app.services.context import Context
 class Session:
     """The open data dir and the acting user, handed to every window and dialog.
 
-    ``actor`` changes when another user unlocks the window after an idle lock; screens read
-    it at the moment they call a service.
+    Screens read ``actor`` at the moment they call a service, which enforces the role;
+    buttons only follow it.
     """
 
     ctx: Context

@@ -1,0 +1,274 @@
+"""Messages of sync: bundles, receipts, enrolment, the ledger of offices, conflicts, keys."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, str] = {
+    # Files that are refused: nothing was changed.
+    "bundle.too_large": "{name} is larger than any Lindungi bundle can be. Nothing was changed.",
+    "bundle.not_lindungi": "{name} is not a Lindungi bundle, receipt or enrolment file. Nothing was changed.",
+    "bundle.zip": "{name} is a zip archive, not a Lindungi bundle (bundles are single .lbundle files). Nothing was changed.",
+    "bundle.newer": "{name} was made by a newer version of Lindungi (file format {version}). Update Lindungi on this PC, then import it again. Nothing was changed.",
+    "bundle.truncated": "{name} is incomplete: it was cut short, perhaps when the stick was pulled out while copying. Copy it again. Nothing was changed.",
+    "bundle.trailing": "{name} has extra bytes after its end: it is damaged or was changed. Nothing was changed.",
+    "bundle.header": "{name} is damaged: its manifest cannot be read. Nothing was changed.",
+    "bundle.signature": "{name} was changed after it was signed (its signature does not match). Ask for a new copy. Nothing was changed.",
+    "bundle.recipient": "{name} was encrypted for another install, not for this one ({code}). Nothing was changed.",
+    "bundle.decrypt": "{name} cannot be decrypted with this install's key: it is damaged or was made for another key. Nothing was changed.",
+    "bundle.payload": "{name} is damaged: its content cannot be read. Nothing was changed.",
+    "bundle.foreign": "{name} comes from {sender}, which is not an office of regency {regency}. Nothing was changed.",
+    "bundle.wrong_key": "{name} is signed with another key than the one confirmed for office {office} (confirmed {expected}, this file {got}). Nothing was changed. A reinstalled PC needs a new enrolment file with a new station letter.",
+    "bundle.kabupaten_only": "{name} is a bundle from an office: import it at the kabupaten. This install is {code}.",
+    "bundle.receipt_at_kabupaten": "{name} is a receipt for office {office}: import it there.",
+    "bundle.enrolment_file": "{name} is an enrolment file: use lindungi setup --enrol FILE or lindungi enrol FILE.",
+    "bundle.sequence_reused": "Office {office} already sent a different bundle number {sequence}; {name} is not the same file. Nothing was changed.",
+    "bundle.chain": "Bundle {sequence} of office {office} ({name}) does not follow on from the bundle received before it (the chain of hashes is broken). Nothing was changed.",
+    "bundle.not_enrolled": "This install is not enrolled with a kabupaten yet: import the enrolment file the kabupaten gave you (lindungi enrol FILE).",
+    "bundle.only_office": "Only a kecamatan office exports bundles; the kabupaten writes receipts (lindungi bundle receipt).",
+    "bundle.verify_failed": "The file written to {path} does not read back the same: the stick may be failing. The file was removed; try another stick.",
+    "folder.missing": "The folder {path} does not exist (is the stick plugged in?).",
+    "receipt.only_kabupaten": "Only the kabupaten writes receipts and confirms offices.",
+    "receipt.wrong_install": "{name} is a receipt for {recipient}, not for this install ({code}). Nothing was changed.",
+    "receipt.wrong_kabupaten": "{name} comes from {sender}, not from the kabupaten this install is enrolled with ({kabupaten}). Nothing was changed.",
+    "receipt.wrong_key": "{name} is signed with another key than the kabupaten's key from the enrolment file (expected {expected}, this file {got}). Nothing was changed.",
+    # Records refused inside a genuine bundle (reported in the receipt).
+    "record.malformed": "The record's field {field} is missing or malformed.",
+    "record.other_install": "The record was registered by {install}, not by office {office}.",
+    "record.other_kecamatan": "The record belongs to kecamatan {kecamatan}, not to the office's kecamatan {office}.",
+    "record.draft": "The record is a draft: only approved records may leave the office.",
+    "record.reg_no_taken": "Registration number {reg_no} is already used by another record.",
+    "record.repeated": "The record appears twice in the bundle.",
+    "sync.likely_duplicate": "Likely duplicate of {other} (same NIK): waiting for the kabupaten's review.",
+    "sync.edit_conflict": "Changed both at the office and at the kabupaten ({fields}): waiting for the kabupaten's review.",
+    # Enrolment and trust.
+    "enrol.not_kabupaten": "Only the kabupaten writes enrolment files; this install is {code}.",
+    "enrol.station_taken": "Station {code} is already used by an install with fingerprint {fingerprint}. Give the new PC another station (next free: {free}).",
+    "enrol.other_install": "{name} enrols install {file}, but this install is {ours}. Ask the kabupaten for this install's own file.",
+    "enrol.kind": "{name} is not an enrolment file.",
+    "office.unknown": "The ledger has no office {office}.",
+    "office.no_key": "No bundle has come from office {office} yet, so there is no key to confirm.",
+    "office.not_confirmed": "The key of office {office} is not confirmed yet: compare its fingerprint and run lindungi offices confirm.",
+    "office.fingerprint_mismatch": "The fingerprint typed for office {office} ({given}) is not the one its bundles carry ({shown}). Compare again on both screens; nothing was confirmed.",
+    # Conflicts.
+    "conflict.not_found": "There is no conflict number {id}.",
+    "conflict.closed": "Conflict {id} was already resolved ({decision}).",
+    "conflict.not_duplicate": "Conflict {id} is one record changed on both sides: keep A or B, or take fields from each in the window; a move needs two records.",
+    "conflict.choice": "Choose A or B.",
+    "conflict.fields": "Unknown field {field}: choose among the record's fields.",
+    "conflict.nik_taken": "NIK {nik} is already held by {reg_no}, which is not inactive.",
+    # Key backups.
+    "keys.passphrase_short": "The passphrase must have at least {min} characters.",
+    "keys.not_backup": "{name} is not a Lindungi key backup, or it is damaged.",
+    "keys.passphrase": "The passphrase does not open {name}.",
+    "keys.other_install": "This key backup belongs to install {code}, not to this install ({ours}).",
+}
+
+ID: dict[str, str] = {
+    MESSAGES[
+        "bundle.too_large"
+    ]: "{name} lebih besar daripada bundel Lindungi mana pun. Tidak ada yang diubah.",
+    MESSAGES[
+        "bundle.not_lindungi"
+    ]: "{name} bukan bundel, tanda terima, atau berkas pendaftaran Lindungi. Tidak ada yang diubah.",
+    MESSAGES[
+        "bundle.zip"
+    ]: "{name} adalah arsip zip, bukan bundel Lindungi (bundel adalah satu berkas .lbundle). Tidak ada yang diubah.",
+    MESSAGES[
+        "bundle.newer"
+    ]: "{name} dibuat oleh Lindungi versi yang lebih baru (format berkas {version}). Perbarui Lindungi di PC ini, lalu impor lagi. Tidak ada yang diubah.",
+    MESSAGES[
+        "bundle.truncated"
+    ]: "{name} tidak lengkap: terpotong, mungkin flashdisk dicabut saat menyalin. Salin lagi. Tidak ada yang diubah.",
+    MESSAGES[
+        "bundle.trailing"
+    ]: "{name} memiliki bita tambahan setelah akhirnya: rusak atau telah diubah. Tidak ada yang diubah.",
+    MESSAGES[
+        "bundle.header"
+    ]: "{name} rusak: manifesnya tidak dapat dibaca. Tidak ada yang diubah.",
+    MESSAGES[
+        "bundle.signature"
+    ]: "{name} telah diubah setelah ditandatangani (tanda tangannya tidak cocok). Minta salinan baru. Tidak ada yang diubah.",
+    MESSAGES[
+        "bundle.recipient"
+    ]: "{name} dienkripsi untuk instalasi lain, bukan untuk instalasi ini ({code}). Tidak ada yang diubah.",
+    MESSAGES[
+        "bundle.decrypt"
+    ]: "{name} tidak dapat didekripsi dengan kunci instalasi ini: rusak atau dibuat untuk kunci lain. Tidak ada yang diubah.",
+    MESSAGES["bundle.payload"]: "{name} rusak: isinya tidak dapat dibaca. Tidak ada yang diubah.",
+    MESSAGES[
+        "bundle.foreign"
+    ]: "{name} berasal dari {sender}, yang bukan kantor kabupaten {regency}. Tidak ada yang diubah.",
+    MESSAGES[
+        "bundle.wrong_key"
+    ]: "{name} ditandatangani dengan kunci lain daripada kunci yang telah dikonfirmasi untuk kantor {office} (terkonfirmasi {expected}, berkas ini {got}). Tidak ada yang diubah. PC yang dipasang ulang memerlukan berkas pendaftaran baru dengan huruf stasiun baru.",
+    MESSAGES[
+        "bundle.kabupaten_only"
+    ]: "{name} adalah bundel dari kantor kecamatan: impor di kabupaten. Instalasi ini {code}.",
+    MESSAGES[
+        "bundle.receipt_at_kabupaten"
+    ]: "{name} adalah tanda terima untuk kantor {office}: impor di sana.",
+    MESSAGES[
+        "bundle.enrolment_file"
+    ]: "{name} adalah berkas pendaftaran: gunakan lindungi setup --enrol BERKAS atau lindungi enrol BERKAS.",
+    MESSAGES[
+        "bundle.sequence_reused"
+    ]: "Kantor {office} sudah mengirim bundel nomor {sequence} yang berbeda; {name} bukan berkas yang sama. Tidak ada yang diubah.",
+    MESSAGES[
+        "bundle.chain"
+    ]: "Bundel {sequence} dari kantor {office} ({name}) tidak menyambung dengan bundel yang diterima sebelumnya (rantai hash terputus). Tidak ada yang diubah.",
+    MESSAGES[
+        "bundle.not_enrolled"
+    ]: "Instalasi ini belum terdaftar pada kabupaten: impor berkas pendaftaran yang diberikan kabupaten (lindungi enrol BERKAS).",
+    MESSAGES[
+        "bundle.only_office"
+    ]: "Hanya kantor kecamatan yang mengekspor bundel; kabupaten menulis tanda terima (lindungi bundle receipt).",
+    MESSAGES[
+        "bundle.verify_failed"
+    ]: "Berkas yang ditulis ke {path} tidak terbaca sama: flashdisk mungkin rusak. Berkas sudah dihapus; coba flashdisk lain.",
+    MESSAGES["folder.missing"]: "Folder {path} tidak ada (apakah flashdisk sudah terpasang?).",
+    MESSAGES[
+        "receipt.only_kabupaten"
+    ]: "Hanya kabupaten yang menulis tanda terima dan mengonfirmasi kantor.",
+    MESSAGES[
+        "receipt.wrong_install"
+    ]: "{name} adalah tanda terima untuk {recipient}, bukan untuk instalasi ini ({code}). Tidak ada yang diubah.",
+    MESSAGES[
+        "receipt.wrong_kabupaten"
+    ]: "{name} berasal dari {sender}, bukan dari kabupaten tempat instalasi ini terdaftar ({kabupaten}). Tidak ada yang diubah.",
+    MESSAGES[
+        "receipt.wrong_key"
+    ]: "{name} ditandatangani dengan kunci lain daripada kunci kabupaten dari berkas pendaftaran (seharusnya {expected}, berkas ini {got}). Tidak ada yang diubah.",
+    MESSAGES["record.malformed"]: "Kolom {field} pada data ini tidak ada atau salah bentuk.",
+    MESSAGES[
+        "record.other_install"
+    ]: "Data ini didaftarkan oleh {install}, bukan oleh kantor {office}.",
+    MESSAGES[
+        "record.other_kecamatan"
+    ]: "Data ini milik kecamatan {kecamatan}, bukan kecamatan kantor pengirim {office}.",
+    MESSAGES[
+        "record.draft"
+    ]: "Data ini masih draf: hanya data yang sudah disetujui yang boleh keluar dari kantor.",
+    MESSAGES["record.reg_no_taken"]: "Nomor registrasi {reg_no} sudah dipakai oleh data lain.",
+    MESSAGES["record.repeated"]: "Data ini muncul dua kali dalam bundel.",
+    MESSAGES[
+        "sync.likely_duplicate"
+    ]: "Kemungkinan ganda dengan {other} (NIK sama): menunggu pemeriksaan kabupaten.",
+    MESSAGES[
+        "sync.edit_conflict"
+    ]: "Diubah di kantor kecamatan dan di kabupaten ({fields}): menunggu pemeriksaan kabupaten.",
+    MESSAGES[
+        "enrol.not_kabupaten"
+    ]: "Hanya kabupaten yang menulis berkas pendaftaran; instalasi ini {code}.",
+    MESSAGES[
+        "enrol.station_taken"
+    ]: "Stasiun {code} sudah dipakai oleh instalasi dengan sidik jari {fingerprint}. Beri PC baru stasiun lain (berikutnya yang kosong: {free}).",
+    MESSAGES[
+        "enrol.other_install"
+    ]: "{name} mendaftarkan instalasi {file}, tetapi instalasi ini {ours}. Minta berkas milik instalasi ini kepada kabupaten.",
+    MESSAGES["enrol.kind"]: "{name} bukan berkas pendaftaran.",
+    MESSAGES["office.unknown"]: "Buku kantor tidak memuat kantor {office}.",
+    MESSAGES[
+        "office.no_key"
+    ]: "Belum ada bundel dari kantor {office}, jadi belum ada kunci untuk dikonfirmasi.",
+    MESSAGES[
+        "office.not_confirmed"
+    ]: "Kunci kantor {office} belum dikonfirmasi: bandingkan sidik jarinya lalu jalankan lindungi offices confirm.",
+    MESSAGES[
+        "office.fingerprint_mismatch"
+    ]: "Sidik jari yang diketik untuk kantor {office} ({given}) bukan yang dibawa bundelnya ({shown}). Bandingkan lagi di kedua layar; tidak ada yang dikonfirmasi.",
+    MESSAGES["conflict.not_found"]: "Tidak ada konflik nomor {id}.",
+    MESSAGES["conflict.closed"]: "Konflik {id} sudah diselesaikan ({decision}).",
+    MESSAGES[
+        "conflict.not_duplicate"
+    ]: "Konflik {id} adalah satu data yang diubah di kedua pihak: pertahankan A atau B, atau ambil kolom dari masing-masing di jendela aplikasi; pindah memerlukan dua data.",
+    MESSAGES["conflict.choice"]: "Pilih A atau B.",
+    MESSAGES["conflict.fields"]: "Kolom {field} tidak dikenal: pilih di antara kolom data.",
+    MESSAGES["conflict.nik_taken"]: "NIK {nik} sudah dipegang oleh {reg_no}, yang tidak nonaktif.",
+    MESSAGES["keys.passphrase_short"]: "Frasa sandi minimal {min} karakter.",
+    MESSAGES["keys.not_backup"]: "{name} bukan cadangan kunci Lindungi, atau rusak.",
+    MESSAGES["keys.passphrase"]: "Frasa sandi tidak dapat membuka {name}.",
+    MESSAGES[
+        "keys.other_install"
+    ]: "Cadangan kunci ini milik instalasi {code}, bukan instalasi ini ({ours}).",
+}
+
+# Texts of the command line (English source → Indonesian).
+ID |= {
+    "needed without --enrol": "wajib tanpa --enrol",
+    "set up a kecamatan station from its enrolment file": "siapkan stasiun kecamatan dari berkas pendaftarannya",
+    "setup needs --role, or --enrol FILE for a kecamatan station": "setup memerlukan --role, atau --enrol BERKAS untuk stasiun kecamatan",
+    "Kabupaten {code}, fingerprint {fingerprint}": "Kabupaten {code}, sidik jari {fingerprint}",
+    "This install's fingerprint: {fingerprint}": "Sidik jari instalasi ini: {fingerprint}",
+    "Enrolment file of {code} written: {path}": "Berkas pendaftaran {code} ditulis: {path}",
+    "Kabupaten fingerprint (the office compares it): {fingerprint}": "Sidik jari kabupaten (dibandingkan oleh kantor kecamatan): {fingerprint}",
+    "Bundle": "Bundel",
+    "Receipt": "Tanda terima",
+    "Passphrase: ": "Frasa sandi: ",
+    "Passphrase again: ": "Frasa sandi sekali lagi: ",
+    "this install's code, role and key fingerprint": "kode, peran, dan sidik jari kunci instalasi ini",
+    "write a new station's enrolment file (kabupaten)": "tulis berkas pendaftaran stasiun baru (kabupaten)",
+    "enrol this install with its enrolment file": "daftarkan instalasi ini dengan berkas pendaftarannya",
+    "the ledger of offices (kabupaten)": "buku kantor kecamatan (kabupaten)",
+    "confirm an office's key fingerprint": "konfirmasi sidik jari kunci sebuah kantor",
+    "sync bundles and receipts on a USB stick": "bundel sinkronisasi dan tanda terima di flashdisk",
+    "write this office's next bundle": "tulis bundel berikutnya dari kantor ini",
+    "import a bundle (kabupaten) or a receipt (office)": "impor bundel (kabupaten) atau tanda terima (kantor kecamatan)",
+    "preview only; change nothing": "pratinjau saja; tidak mengubah apa pun",
+    "where the receipt goes": "folder tujuan tanda terima",
+    "write a fresh receipt for an office (kabupaten)": "tulis tanda terima baru untuk sebuah kantor (kabupaten)",
+    "the conflict queue (kabupaten)": "antrean konflik (kabupaten)",
+    "also resolved ones": "termasuk yang sudah diselesaikan",
+    "decide a conflict": "putuskan sebuah konflik",
+    "back up or restore this install's private key": "cadangkan atau pulihkan kunci privat instalasi ini",
+    "write a passphrase-protected key backup": "tulis cadangan kunci yang dilindungi frasa sandi",
+    "restore the key from a key backup": "pulihkan kunci dari cadangan kunci",
+    "Already enrolled with {code} (fingerprint {fingerprint}); nothing changed.": "Sudah terdaftar pada {code} (sidik jari {fingerprint}); tidak ada yang diubah.",
+    "Moved to the new key of {code}: fingerprint {fingerprint} (was {previous}).": "Pindah ke kunci baru {code}: sidik jari {fingerprint} (sebelumnya {previous}).",
+    "Enrolled with {code}, fingerprint {fingerprint}.": "Terdaftar pada {code}, sidik jari {fingerprint}.",
+    "Not enrolled with a kabupaten yet (lindungi enrol FILE).": "Belum terdaftar pada kabupaten (lindungi enrol BERKAS).",
+    "Office {office} confirmed.": "Kantor {office} dikonfirmasi.",
+    "The ledger is empty: no office has been enrolled or has sent a bundle.": "Buku kantor kosong: belum ada kantor yang didaftarkan atau mengirim bundel.",
+    "Fingerprint": "Sidik jari",
+    "fingerprint": "sidik jari",
+    "Confirmed": "Dikonfirmasi",
+    "Last bundle": "Bundel terakhir",
+    "Days": "Hari",
+    "Gaps": "Celah",
+    "Held": "Ditahan",
+    "covered by #{m}": "tertutup oleh #{m}",
+    "yes": "ya",
+    "no": "tidak",
+    "enrolled": "terdaftar",
+    "from": "dari",
+    "held: the key of office {office} is not confirmed yet": "ditahan: kunci kantor {office} belum dikonfirmasi",
+    "Fingerprint in the bundle: {fingerprint}": "Sidik jari dalam bundel: {fingerprint}",
+    "Compare it with the office's screen (lindungi whoami), then: lindungi offices confirm {office} {fingerprint}": "Bandingkan dengan layar kantor tersebut (lindungi whoami), lalu: lindungi offices confirm {office} {fingerprint}",
+    "already imported; nothing changed": "sudah diimpor; tidak ada yang diubah",
+    "older than a receipt already imported; nothing changed": "lebih lama daripada tanda terima yang sudah diimpor; tidak ada yang diubah",
+    "preview (nothing saved)": "pratinjau (tidak ada yang disimpan)",
+    "imported": "diimpor",
+    "Receipt written: {path}": "Tanda terima ditulis: {path}",
+    "Receipt not written": "Tanda terima tidak ditulis",
+    "Bundle #{sequence} for {recipient}: {count} participants": "Bundel #{sequence} untuk {recipient}: {count} peserta",
+    "No open conflicts.": "Tidak ada konflik yang terbuka.",
+    "same NIK in two records": "NIK sama pada dua data",
+    "changed on both sides": "diubah di kedua pihak",
+    "waiting for a decision": "menunggu keputusan",
+    "Conflict {id} resolved: {decision}": "Konflik {id} diselesaikan: {decision}",
+    "Key backup written: {path}": "Cadangan kunci ditulis: {path}",
+    "Keep it and its passphrase in two different places.": "Simpan berkas ini dan frasa sandinya di dua tempat yang berbeda.",
+    "Key restored: fingerprint {fingerprint}": "Kunci dipulihkan: sidik jari {fingerprint}",
+    "This key is already in use (fingerprint {fingerprint}); nothing changed.": "Kunci ini sudah dipakai (sidik jari {fingerprint}); tidak ada yang diubah.",
+    # Outcomes and counts (given to tr() by name).
+    "changed": "berubah",
+    "unchanged": "tidak berubah",
+    "conflicts": "konflik",
+    "likely duplicates": "kemungkinan ganda",
+    "pending review": "menunggu pemeriksaan",
+    "restored": "dipulihkan",
+    "updated": "diperbarui",
+    "conflict": "konflik",
+    "pending": "menunggu",
+    "kecamatan": "kecamatan",
+    "kabupaten": "kabupaten",
+    "Kabupaten": "Kabupaten",
+}

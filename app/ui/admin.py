@@ -1,0 +1,364 @@
+"""Administrators' screens: accounts (add, unlock) and settings."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from typing_extensions import override
+
+from app import settings
+from app.domain.fmt import format_date, parse_date
+from app.errors import AppError
+from app.i18n import render
+from app.services import accounts, prefs
+from app.services.accounts import AccountInfo
+from app.services.actor import Role
+from app.ui import common
+from app.ui.bus import Changes, bus
+from app.ui.common import role_label, set_message, translate_buttons
+from app.ui.session import Session
+from app.ui.widgets import DateField
+
+log = logging.getLogger(__name__)
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class UsersModel(QAbstractTableModel):
+    """Accounts with their role and whether they are locked."""
+
+    def __init__(self, users: list[AccountInfo], parent: Any = None) -> None:
+        super().__init__(parent)
+        self._users = users
+        self._now = dt.datetime.now()
+        self._headers = [
+            self.tr("User name"),
+            self.tr("Full name"),
+            self.tr("Role"),
+            self.tr("State"),
+        ]
+
+    def user_at(self, row: int) -> AccountInfo:
+        """The account shown at ``row``."""
+        return self._users[row]
+
+    @override
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._users)
+
+    @override
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def _state(self, u: AccountInfo) -> str:
+        if not u.active:
+            return self.tr("Disabled")
+        if u.locked_until is not None and u.locked_until > self._now:
+            return self.tr("Locked until {time}").format(time=u.locked_until.strftime("%H:%M"))
+        if u.failed_logins:
+            return self.tr("{count} failed logins").format(count=u.failed_logins)
+        return self.tr("Active")
+
+    @override
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        u = self._users[index.row()]
+        return (u.username, u.full_name, role_label(u.role), self._state(u))[index.column()]
+
+    @override
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._headers):
+            return self._headers[section]
+        if orientation == Qt.Orientation.Vertical:
+            return section + 1
+        return None
+
+
+class AccountDialog(QDialog):
+    """A new account: name, full name, role, password twice.
+
+    Also used by the first-run wizard's last step (``fixed_role``: the first administrator).
+    """
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        fixed_role: Role | None = None,
+        title: str | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title or self.tr("New account"))
+        self.username = QLineEdit()
+        self.username.setObjectName("username")
+        self.username.setMaxLength(40)
+        self.full_name = QLineEdit()
+        self.full_name.setObjectName("full_name")
+        self.role = QComboBox()
+        self.role.setObjectName("role")
+        for r in Role:
+            self.role.addItem(role_label(r.value), r.value)
+        if fixed_role is not None:
+            self.role.setCurrentIndex(self.role.findData(fixed_role.value))
+            self.role.setEnabled(False)
+        self.password = QLineEdit()
+        self.password.setObjectName("password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password2 = QLineEdit()
+        self.password2.setObjectName("password2")
+        self.password2.setEchoMode(QLineEdit.EchoMode.Password)
+        self.error = common.message_label()
+        self.error.setObjectName("error")
+        form = QFormLayout()
+        form.addRow(self.tr("&User name"), self.username)
+        form.addRow(self.tr("&Full name"), self.full_name)
+        form.addRow(self.tr("&Role"), self.role)
+        form.addRow(self.tr("&Password"), self.password)
+        form.addRow(self.tr("Password &again"), self.password2)
+        note = QLabel(self.tr("At least 8 characters. Write it down somewhere safe."))
+        note.setStyleSheet(common.NOTE_STYLE)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        translate_buttons(self.buttons)
+        self.buttons.accepted.connect(self._ok)
+        self.buttons.rejected.connect(self.reject)
+        root = QVBoxLayout(self)
+        root.addLayout(form)
+        root.addWidget(note)
+        root.addWidget(self.error)
+        root.addWidget(self.buttons)
+        self.values: tuple[str, str, Role, str] | None = None
+        self.create: Any = None  # set by callers that save the account themselves
+
+    def _ok(self) -> None:
+        if self.password.text() != self.password2.text():
+            set_message(self.error, render("user.passwords_differ"))
+            return
+        values = (
+            self.username.text().strip(),
+            self.full_name.text().strip(),
+            Role(self.role.currentData()),
+            self.password.text(),
+        )
+        if self.create is not None:
+            try:
+                self.create(*values)
+            except AppError as exc:
+                set_message(self.error, str(exc))
+                return
+        self.values = values
+        self.accept()
+
+
+class UsersDialog(QDialog):
+    """Accounts of this install: add one, unlock one after failed logins."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self.setObjectName("UsersDialog")
+        self.setWindowTitle(self.tr("Users"))
+        self.resize(640, 400)
+        self.table = QTableView()
+        self.table.setObjectName("users")
+        self.table.verticalHeader().setVisible(False)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.add_button = QPushButton(self.tr("&Add user…"))
+        self.add_button.setObjectName("add_button")
+        self.add_button.clicked.connect(self.add_user)
+        self.unlock_button = QPushButton(self.tr("&Unlock"))
+        self.unlock_button.setObjectName("unlock_button")
+        self.unlock_button.clicked.connect(self.unlock)
+        close = QPushButton(common.close_text())
+        close.clicked.connect(self.accept)
+        self.error = common.message_label()
+        row = QHBoxLayout()
+        row.addWidget(self.add_button)
+        row.addWidget(self.unlock_button)
+        row.addStretch(1)
+        row.addWidget(close)
+        root = QVBoxLayout(self)
+        root.addWidget(self.table, 1)
+        root.addWidget(self.error)
+        root.addLayout(row)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Read the accounts again."""
+        try:
+            users = accounts.list_users(self._session.ctx, self._session.actor)
+        except AppError as exc:
+            set_message(self.error, str(exc))
+            users = []
+        old = self.table.model()
+        self.model = UsersModel(users, self)
+        self.table.setModel(self.model)
+        if old is not None:
+            old.deleteLater()
+
+    def add_user(self) -> None:
+        """Ask for a new account and create it."""
+        dialog = AccountDialog(self)
+        ctx, actor = self._session.ctx, self._session.actor
+        dialog.create = lambda name, full, role, password: accounts.add_user(
+            ctx, actor, name, role, password, full
+        )
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            bus().announce(Changes(accounts=True))
+            self.refresh()
+
+    def unlock(self) -> None:
+        """Lift the lock of the selected account."""
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return
+        user = self.model.user_at(rows[0].row())
+        try:
+            accounts.unlock(self._session.ctx, self._session.actor, user.username)
+        except AppError as exc:
+            set_message(self.error, str(exc))
+            return
+        set_message(self.error, "")
+        self.refresh()
+
+    @classmethod
+    def ask(cls, session: Session, parent: QWidget | None = None) -> None:
+        """Show the accounts until closed."""
+        cls(session, parent).exec()
+
+
+class SettingsDialog(QDialog):
+    """The settings an administrator changes from the GUI."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self.setObjectName("SettingsDialog")
+        self.setWindowTitle(self.tr("Settings"))
+        ctx = session.ctx
+        self.lang_id = QRadioButton("Bahasa Indonesia")
+        self.lang_en = QRadioButton("English")
+        lang_row = QHBoxLayout()
+        lang_row.addWidget(self.lang_id)
+        lang_row.addWidget(self.lang_en)
+        lang_row.addStretch(1)
+        self.has_language = "language" in settings.SETTINGS
+        if self.has_language:
+            (self.lang_en if prefs.get(ctx, "language") == "en" else self.lang_id).setChecked(True)
+        self.approval = QCheckBox(self.tr("A supervisor must approve records before they leave"))
+        self.approval.setObjectName("approval_required")
+        self.approval.setChecked(bool(prefs.get(ctx, "approval_required")))
+        self.age_min = QSpinBox()
+        self.age_min.setObjectName("age_min")
+        self.age_min.setRange(0, 120)
+        self.age_min.setValue(int(prefs.get(ctx, "age_min")))
+        self.age_max = QSpinBox()
+        self.age_max.setObjectName("age_max")
+        self.age_max.setRange(0, 120)
+        self.age_max.setValue(int(prefs.get(ctx, "age_max")))
+        ages = QHBoxLayout()
+        ages.addWidget(self.age_min)
+        ages.addWidget(QLabel("–"))
+        ages.addWidget(self.age_max)
+        ages.addWidget(QLabel(self.tr("years")))
+        ages.addStretch(1)
+        self.idle = QSpinBox()
+        self.idle.setObjectName("idle_lock_minutes")
+        self.idle.setRange(0, 240)
+        self.idle.setSpecialValueText(self.tr("never"))
+        self.idle.setSuffix(" " + self.tr("minutes"))
+        self.idle.setValue(int(prefs.get(ctx, "idle_lock_minutes")))
+        self.coverage = DateField()
+        self.coverage.setObjectName("default_coverage_start")
+        try:
+            text = str(prefs.get(ctx, "default_coverage_start") or "")
+            self.coverage.set_date_value(parse_date(text) if text else None)
+        except ValueError:
+            self.coverage.set_date_value(None)
+        form = QFormLayout()
+        if self.has_language:
+            form.addRow(self.tr("Language"), lang_row)
+        form.addRow("", self.approval)
+        form.addRow(self.tr("Ages accepted without override"), ages)
+        form.addRow(self.tr("Lock the window after"), self.idle)
+        form.addRow(self.tr("Coverage start of new records"), self.coverage)
+        self.error = common.message_label()
+        self.error.setObjectName("error")
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        translate_buttons(buttons)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        root = QVBoxLayout(self)
+        root.addLayout(form)
+        root.addWidget(self.error)
+        root.addWidget(buttons)
+
+    def _values(self) -> dict[str, Any]:
+        try:
+            start = self.coverage.date_value()
+        except ValueError as exc:
+            raise AppError("date.invalid", text=self.coverage.text()) from exc
+        out: dict[str, Any] = {
+            "approval_required": self.approval.isChecked(),
+            "age_min": self.age_min.value(),
+            "age_max": self.age_max.value(),
+            "idle_lock_minutes": self.idle.value(),
+            "default_coverage_start": format_date(start),
+        }
+        if self.has_language:
+            out["language"] = "en" if self.lang_en.isChecked() else "id"
+        return out
+
+    def save(self) -> None:
+        """Store every setting that changed."""
+        ctx, actor = self._session.ctx, self._session.actor
+        try:
+            values = self._values()
+            if values["age_min"] > values["age_max"]:
+                set_message(self.error, self.tr("The youngest age must not exceed the oldest."))
+                return
+            changed = {k: v for k, v in values.items() if prefs.get(ctx, k) != v}
+            for key, value in changed.items():
+                prefs.set_value(ctx, actor, key, value)
+        except AppError as exc:
+            set_message(self.error, str(exc))
+            return
+        if "language" in changed:
+            common.info(self, self.tr("The new language is used from the next start."))
+        bus().announce(Changes(settings=True))
+        self.accept()
+
+    @classmethod
+    def ask(cls, session: Session, parent: QWidget | None = None) -> None:
+        """Show the settings until saved or cancelled."""
+        cls(session, parent).exec()

@@ -1,0 +1,574 @@
+"""The main window: the participant list with search, filters and counts, and the actions.
+
+The list is a lazy model (``listmodel``); typing in the search box re-queries after a pause
+of 250 ms so that a fast typist sends one query, not one per key.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from typing_extensions import override
+
+from app.domain.install import Role as InstallRole
+from app.domain.participant import FUNDING, OCCUPATIONS, Status
+from app.errors import AppError
+from app.services import importer, participants
+from app.services.actor import Role
+from app.store.repo import ListQuery
+from app.ui import common
+from app.ui.bus import Changes, bus
+from app.ui.common import fmt_int, role_label, status_label
+from app.ui.listmodel import ParticipantListModel
+from app.ui.session import Session
+
+log = logging.getLogger(__name__)
+
+SEARCH_DELAY_MS = 250
+
+
+class MainWindow(QMainWindow):
+    """The participant list and every action of the office."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self._ctx = session.ctx
+        self.setObjectName("MainWindow")
+        ident = self._ctx.identity
+        place = ""
+        if ident.kecamatan:
+            kec = self._ctx.regions.get(ident.kecamatan)
+            place = f"{self.tr('Kecamatan')} {kec.name}" if kec else ident.kecamatan
+        else:
+            reg = self._ctx.regions.get(ident.regency)
+            place = reg.name if reg else ident.regency
+        title = f"Lindungi — {place} ({ident.install_code})"
+        if session.demo:
+            title += " — " + self.tr("DEMO")
+        self.setWindowTitle(title)
+
+        self.model = ParticipantListModel(self._ctx, self)
+        self._build_filters()
+        self._build_table()
+        self._build_actions()
+        self._build_status()
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.addLayout(self._filters)
+        layout.addWidget(self.table, 1)
+        self.setCentralWidget(central)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply_query)
+        self.search.textChanged.connect(self._search_timer.start)
+
+        # Changes announced by a dialog refresh the list once the dialog's slot returned:
+        # the save feels instant, and several announcements cost one query.
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(0)
+        self._refresh_timer.timeout.connect(self.refresh_now)
+        bus().changed.connect(self._on_changes)
+        self._total = 0
+        self.apply_query()
+        self._restore_geometry()
+        self.search.setFocus()
+
+    # --- building -----------------------------------------------------------------------
+
+    def _build_filters(self) -> None:
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(self.tr("Search name, NIK, KPJ or registration no."))
+        self.search.setMinimumWidth(280)
+
+        ident = self._ctx.identity
+        self.kecamatan_filter: QComboBox | None = None
+        if ident.role is InstallRole.KABUPATEN:
+            self.kecamatan_filter = QComboBox()
+            self.kecamatan_filter.setObjectName("kecamatan_filter")
+            self.kecamatan_filter.addItem(self.tr("All kecamatan"), None)
+            for kec in self._ctx.regions.kecamatan(ident.regency):
+                self.kecamatan_filter.addItem(kec.name, kec.code)
+            self.kecamatan_filter.currentIndexChanged.connect(self._kecamatan_changed)
+
+        self.nagari_filter = QComboBox()
+        self.nagari_filter.setObjectName("nagari_filter")
+        self._fill_nagari(None)
+        self.occupation_filter = QComboBox()
+        self.occupation_filter.setObjectName("occupation_filter")
+        self.occupation_filter.addItem(self.tr("All occupations"), None)
+        for code, label in OCCUPATIONS.items():
+            self.occupation_filter.addItem(label, code)
+        self.status_filter = QComboBox()
+        self.status_filter.setObjectName("status_filter")
+        self.status_filter.addItem(self.tr("All statuses"), None)
+        for status in Status:
+            self.status_filter.addItem(status_label(status.value), status.value)
+        self.funding_filter = QComboBox()
+        self.funding_filter.setObjectName("funding_filter")
+        self.funding_filter.addItem(self.tr("All funding"), None)
+        for code, label in FUNDING.items():
+            self.funding_filter.addItem(label, code)
+        self.card_filter = QComboBox()
+        self.card_filter.setObjectName("card_filter")
+        self.card_filter.addItem(self.tr("All cards"), None)
+        self.card_filter.addItem(self.tr("Card not printed"), "unprinted")
+        self.card_filter.addItem(self.tr("Card waiting for handover"), "pending")
+        self.card_filter.addItem(self.tr("Card handed over"), "handed")
+        for combo in (
+            self.nagari_filter,
+            self.occupation_filter,
+            self.status_filter,
+            self.funding_filter,
+            self.card_filter,
+        ):
+            combo.currentIndexChanged.connect(self.apply_query)
+        self.clear_button = QPushButton(self.tr("Clear"))
+        self.clear_button.setObjectName("clear_filters")
+        self.clear_button.clicked.connect(self.clear_filters)
+
+        row = QHBoxLayout()
+        title = QLabel(self.tr("&Search"))
+        title.setBuddy(self.search)
+        row.addWidget(title)
+        row.addWidget(self.search, 2)
+        if self.kecamatan_filter is not None:
+            row.addWidget(self.kecamatan_filter, 1)
+        row.addWidget(self.nagari_filter, 1)
+        row.addWidget(self.occupation_filter, 1)
+        row.addWidget(self.status_filter, 1)
+        row.addWidget(self.funding_filter, 1)
+        row.addWidget(self.card_filter, 1)
+        row.addWidget(self.clear_button)
+        self._filters = row
+
+    def _fill_nagari(self, kecamatan: str | None) -> None:
+        self.nagari_filter.blockSignals(True)
+        self.nagari_filter.clear()
+        self.nagari_filter.addItem(self.tr("All nagari"), None)
+        villages = participants.villages_for(self._ctx)
+        if kecamatan:
+            villages = [v for v in villages if v.parent == kecamatan]
+        for v in sorted(villages, key=lambda r: r.name):
+            self.nagari_filter.addItem(v.name, v.code)
+        self.nagari_filter.blockSignals(False)
+
+    def _kecamatan_changed(self) -> None:
+        assert self.kecamatan_filter is not None
+        self._fill_nagari(self.kecamatan_filter.currentData())
+        self.apply_query()
+
+    def _build_table(self) -> None:
+        table = QTableView()
+        table.setObjectName("participants")
+        table.setModel(self.model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.setTabKeyNavigation(False)
+        vh = table.verticalHeader()
+        vh.setVisible(False)
+        vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vh.setDefaultSectionSize(table.fontMetrics().height() + 8)
+        hh = table.horizontalHeader()
+        hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        hh.setStretchLastSection(True)
+        hh.setSortIndicator(self.model.column_of("name"), Qt.SortOrder.AscendingOrder)
+        hh.setSortIndicatorShown(True)
+        hh.sortIndicatorChanged.connect(self.model.sort)
+        hh.setSectionsClickable(True)
+        widths = {
+            "reg_no": 135,
+            "name": 220,
+            "nik": 135,
+            "sex": 40,
+            "birth_date": 90,
+            "nagari": 170,
+            "occupation": 150,
+            "status": 90,
+            "kpj": 100,
+        }
+        for key, width in widths.items():
+            col = self.model.column_of(key)
+            if col >= 0:
+                table.setColumnWidth(col, width)
+        table.activated.connect(self._open_index)
+        self.table = table
+
+    def _build_actions(self) -> None:
+        s = self.session
+        self.new_action = QAction(self.tr("&New participant…"), self)
+        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_action.triggered.connect(self.new_participant)
+        self.open_action = QAction(self.tr("&Open record"), self)
+        self.open_action.triggered.connect(self.open_current)
+        self.import_action = QAction(self.tr("&Import spreadsheet…"), self)
+        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
+        self.import_action.triggered.connect(self.import_spreadsheet)
+        self.export_action = QAction(self.tr("&Export list…"), self)
+        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_action.triggered.connect(self.export_list)
+        self.approve_action = QAction(self.tr("&Approve selected"), self)
+        self.approve_action.triggered.connect(self.approve_selected)
+        self.approve_nagari_action = QAction(self.tr("Approve all &drafts…"), self)
+        self.approve_nagari_action.triggered.connect(self.approve_drafts)
+        kabupaten = self._ctx.identity.role is InstallRole.KABUPATEN
+        for a in (self.approve_action, self.approve_nagari_action):
+            # Records registered at the kabupaten are accepted at once: nothing to approve.
+            a.setEnabled(s.can(Role.SUPERVISOR))
+            a.setVisible(not kabupaten)
+        self.users_action = QAction(self.tr("&Users…"), self)
+        self.users_action.triggered.connect(self.show_users)
+        self.settings_action = QAction(self.tr("&Settings…"), self)
+        self.settings_action.triggered.connect(self.show_settings)
+        for a in (self.users_action, self.settings_action):
+            a.setEnabled(s.can(Role.ADMIN) and not s.demo)
+        self.print_action = QAction(self.tr("&Print cards…"), self)
+        self.print_action.setShortcut(QKeySequence.StandardKey.Print)
+        self.print_action.triggered.connect(self.print_cards)
+        self.kpj_action = QAction(self.tr("KPJ numbers arrived: &reprint…"), self)
+        self.kpj_action.triggered.connect(self.kpj_reprints)
+        self.verify_action = QAction(self.tr("&Check cards…"), self)
+        self.verify_action.setShortcut(QKeySequence("Ctrl+K"))
+        self.verify_action.triggered.connect(self.verify_cards)
+        self.handover_action = QAction(self.tr("Card &handover…"), self)
+        self.handover_action.triggered.connect(self.handover)
+        self.lock_action = QAction(self.tr("&Lock"), self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.setEnabled(not s.demo)
+        self.quit_action = QAction(self.tr("&Quit"), self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        self.focus_search_action = QAction(self)
+        self.focus_search_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.focus_search_action.triggered.connect(self._focus_search)
+        self.addAction(self.focus_search_action)
+
+        bar = self.menuBar()
+        m = bar.addMenu(self.tr("&Participants"))
+        m.addAction(self.new_action)
+        m.addAction(self.open_action)
+        m.addSeparator()
+        m.addAction(self.import_action)
+        m.addAction(self.export_action)
+        m.addSeparator()
+        m.addAction(self.approve_action)
+        m.addAction(self.approve_nagari_action)
+        m.addSeparator()
+        m.addAction(self.lock_action)
+        m.addAction(self.quit_action)
+        cards_menu = bar.addMenu(self.tr("&Cards"))
+        cards_menu.addAction(self.print_action)
+        cards_menu.addAction(self.kpj_action)
+        cards_menu.addSeparator()
+        cards_menu.addAction(self.verify_action)
+        cards_menu.addAction(self.handover_action)
+        admin = bar.addMenu(self.tr("&Administration"))
+        admin.addAction(self.users_action)
+        admin.addAction(self.settings_action)
+
+        tools = self.addToolBar(self.tr("Actions"))
+        tools.setObjectName("actions")
+        tools.setMovable(False)
+        tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        tools.addAction(self.new_action)
+        tools.addAction(self.import_action)
+        tools.addAction(self.approve_action)
+        tools.addAction(self.export_action)
+        tools.addAction(self.print_action)
+        tools.addAction(self.verify_action)
+
+    def _build_status(self) -> None:
+        self.count_label = QLabel()
+        self.count_label.setObjectName("count")
+        self.user_label = QLabel()
+        self.user_label.setObjectName("user")
+        self.statusBar().addWidget(self.count_label, 1)
+        self.statusBar().addPermanentWidget(self.user_label)
+        self.update_user()
+
+    def update_user(self) -> None:
+        """Show who is logged in."""
+        a = self.session.actor
+        self.user_label.setText(
+            self.tr("Logged in: {user} ({role})").format(user=a.username, role=role_label(a.role))
+        )
+
+    # --- the list -----------------------------------------------------------------------
+
+    def current_query(self) -> ListQuery:
+        """The search and filters as typed and chosen, with the list's sort."""
+        base = self.model.query
+        return ListQuery(
+            search=self.search.text().strip(),
+            nagari=self.nagari_filter.currentData(),
+            kecamatan=self.kecamatan_filter.currentData() if self.kecamatan_filter else None,
+            status=self.status_filter.currentData(),
+            occupation=self.occupation_filter.currentData(),
+            funding=self.funding_filter.currentData(),
+            card=self.card_filter.currentData(),
+            sort=base.sort,
+            descending=base.descending,
+        )
+
+    def apply_query(self) -> None:
+        """Run the search and filters now."""
+        self._search_timer.stop()
+        self.model.set_query(self.current_query())
+        self._total = participants.count(self._ctx)
+        self.update_count()
+
+    def update_count(self) -> None:
+        """``X of Y participants`` in the status bar."""
+        self.count_label.setText(
+            self.tr("{shown} of {total} participants").format(
+                shown=fmt_int(self.model.rowCount()), total=fmt_int(self._total)
+            )
+        )
+
+    def clear_filters(self) -> None:
+        """Show everyone again."""
+        for combo in (
+            self.nagari_filter,
+            self.occupation_filter,
+            self.status_filter,
+            self.funding_filter,
+            self.card_filter,
+        ):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        if self.kecamatan_filter is not None:
+            self.kecamatan_filter.blockSignals(True)
+            self.kecamatan_filter.setCurrentIndex(0)
+            self.kecamatan_filter.blockSignals(False)
+            self._fill_nagari(None)
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.apply_query()
+        self.search.setFocus()
+
+    def _focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.participants:
+            self._refresh_timer.start()
+
+    def refresh_now(self) -> None:
+        """Re-run the query, keeping the selection (after a change to the register)."""
+        self._refresh_timer.stop()
+        selected = self.selected_ids()
+        self.apply_query()
+        self._select_ids(selected)
+
+    def selected_ids(self) -> list[int]:
+        """Ids of the selected rows, in list order."""
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [self.model.id_at(r) for r in rows]
+
+    def selected_reg_nos(self) -> list[str]:
+        """Registration numbers of the selected rows."""
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        out = []
+        for r in rows:
+            line = self.model.row_at(r)
+            if line is not None:
+                out.append(line.reg_no)
+        return out
+
+    def _select_ids(self, ids: list[int]) -> None:
+        for pid in ids[:1]:
+            row = self.model.row_of_id(pid)
+            if row >= 0:
+                self.table.selectRow(row)
+
+    def select_reg_no(self, reg_no: str) -> bool:
+        """Show and select a participant (after it was registered)."""
+        for pid in participants.search(self._ctx, ListQuery(search=reg_no), limit=1):
+            row = self.model.row_of_id(pid)
+            if row >= 0:
+                self.table.selectRow(row)
+                self.table.scrollTo(self.model.index(row, 0))
+                return True
+        return False
+
+    # --- actions ------------------------------------------------------------------------
+
+    def _open_index(self, index: object) -> None:
+        row = self.model.row_at(index.row())  # type: ignore[attr-defined]
+        if row is not None:
+            self.open_record(row.reg_no)
+
+    def open_current(self) -> None:
+        """Open the record of the current row."""
+        index = self.table.currentIndex()
+        if index.isValid():
+            self._open_index(index)
+
+    def open_record(self, reg_no: str) -> None:
+        """Show one record with its history."""
+        from app.ui.record import RecordDialog
+
+        RecordDialog.ask(self.session, reg_no, self)
+
+    def new_participant(self) -> None:
+        """Open an empty form; select the new record in the list."""
+        from app.ui.form import ParticipantForm
+
+        reg_no = ParticipantForm.ask(self.session, None, self)
+        if reg_no:
+            self.refresh_now()
+            self.statusBar().showMessage(self.tr("Saved {reg_no}").format(reg_no=reg_no), 8000)
+            self.select_reg_no(reg_no)
+
+    def approve_selected(self) -> None:
+        """Approve the selected drafts (supervisors; the service refuses anyone else)."""
+        reg_nos = self.selected_reg_nos()
+        if not reg_nos:
+            common.info(self, self.tr("Select the records to approve first."))
+            return
+        try:
+            count = participants.approve(self._ctx, self.session.actor, reg_nos)
+        except AppError as exc:
+            common.show_app_error(self, exc)
+            return
+        bus().announce(Changes(participants=True))
+        self.statusBar().showMessage(
+            self.tr("{count} records approved").format(count=fmt_int(count)), 8000
+        )
+
+    def approve_drafts(self) -> None:
+        """Approve every draft of one nagari, or of all."""
+        from app.ui.approve import ApproveDraftsDialog
+
+        answer = ApproveDraftsDialog.ask(self.session, self)
+        if answer is None:
+            return
+        try:
+            if answer == "*":
+                count = participants.approve(self._ctx, self.session.actor, all_drafts=True)
+            else:
+                count = participants.approve(self._ctx, self.session.actor, nagari=answer)
+        except AppError as exc:
+            common.show_app_error(self, exc)
+            return
+        bus().announce(Changes(participants=True))
+        self.statusBar().showMessage(
+            self.tr("{count} records approved").format(count=fmt_int(count)), 8000
+        )
+
+    def import_spreadsheet(self) -> None:
+        """Preview a spreadsheet and import its good rows."""
+        from app.ui.importer import ImportDialog
+
+        ImportDialog.ask(self.session, self)
+
+    def export_list(self) -> None:
+        """Write the list as shown (search and filters) to an xlsx file."""
+        path = common.save_file(
+            self, self.tr("Export list"), "peserta.xlsx", self.tr("Excel workbook (*.xlsx)")
+        )
+        if not path:
+            return
+        full = False
+        if self.session.can(Role.SUPERVISOR):
+            full = common.confirm(
+                self, self.tr("Write full NIKs? Choose No to write them masked (130306••••••••12).")
+            )
+        try:
+            count = importer.export_list(
+                self._ctx, self.session.actor, self.current_query(), Path(path), full_nik=full
+            )
+        except AppError as exc:
+            common.show_app_error(self, exc)
+            return
+        self.statusBar().showMessage(
+            self.tr("{count} participants written to {path}").format(
+                count=fmt_int(count), path=path
+            ),
+            10000,
+        )
+
+    def print_cards(self) -> None:
+        """Print cards: a nagari, everyone not printed yet, or the selected rows."""
+        from app.ui.cards_views import PrintDialog
+
+        PrintDialog.ask(self.session, self, ids=self.selected_ids())
+
+    def kpj_reprints(self) -> None:
+        """Cards printed before their KPJ number arrived, offered for reprint."""
+        from app.ui.cards_views import KpjReprintDialog
+
+        KpjReprintDialog.ask(self.session, self)
+
+    def verify_cards(self) -> None:
+        """Check cards with the barcode scanner."""
+        from app.ui.verify_view import VerifyDialog
+
+        VerifyDialog.ask(self.session, self)
+
+    def handover(self) -> None:
+        """Hand cards over at an event."""
+        from app.ui.handover_views import HandoverDialog
+
+        HandoverDialog.ask(self.session, self)
+
+    def show_users(self) -> None:
+        """Accounts (administrators)."""
+        from app.ui.admin import UsersDialog
+
+        UsersDialog.ask(self.session, self)
+
+    def show_settings(self) -> None:
+        """Settings (administrators)."""
+        from app.ui.admin import SettingsDialog
+
+        SettingsDialog.ask(self.session, self)
+
+    # --- window state -------------------------------------------------------------------
+
+    def _state(self) -> QSettings:
+        return QSettings(str(self._ctx.data_dir / "window.ini"), QSettings.Format.IniFormat)
+
+    def _restore_geometry(self) -> None:
+        state = self._state()
+        geometry = state.value("main/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 760)
+
+    @override
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.session.demo:
+            state = self._state()
+            state.setValue("main/geometry", self.saveGeometry())
+            state.sync()
+        super().closeEvent(event)

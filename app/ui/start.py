@@ -1,0 +1,240 @@
+"""Starting the GUI: language, excepthook, data dir, first run or login, the main window.
+
+``lindungi --demo`` opens a fresh temporary data dir set up as the kabupaten with the 1,333
+participants of 2022 and logs in as the demo administrator, so that a newcomer lands in the
+app. The environment variable ``LINDUNGI_QUIT_AFTER_SHOW`` (``main`` or ``login``) makes the
+app quit as soon as that window is shown, printing the seconds since the process started:
+the start-up benchmark uses it (``main`` acts as the data dir's administrator, as the
+command line does).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QLocale, QTimer, QTranslator
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from app import i18n, logsetup, settings
+from app.domain.install import Role as InstallRole
+from app.errors import AppError
+from app.paths import data_dir, resource
+from app.services import accounts, demo, prefs
+from app.services.actor import CLI_ADMIN, DEMO_ADMIN, Actor
+from app.services.context import Context, open_data_dir
+from app.services.setup import setup_install
+from app.ui import common
+from app.ui.bus import Changes, bus
+from app.ui.session import Session
+
+log = logging.getLogger(__name__)
+
+QUIT_AFTER_SHOW = "LINDUNGI_QUIT_AFTER_SHOW"
+DEMO_PARTICIPANTS = 1333
+DEMO_SEED = 2022
+
+_translators: list[QTranslator] = []  # kept alive as long as the application
+
+
+# --- language -----------------------------------------------------------------------------
+
+
+def choose_language(args: argparse.Namespace, ctx: Context | None) -> str:
+    """``--lang``, then ``LINDUNGI_LANG``, then the setting, else Indonesian."""
+    if getattr(args, "lang", None) in i18n.LANGUAGES:
+        return str(args.lang)
+    env = os.environ.get("LINDUNGI_LANG")
+    if env in i18n.LANGUAGES:
+        return str(env)
+    if ctx is not None and "language" in settings.SETTINGS and ctx.is_set_up:
+        value = prefs.get(ctx, "language")
+        if value in i18n.LANGUAGES:
+            return str(value)
+    return "id"
+
+
+def apply_language(app: QApplication, lang: str) -> None:
+    """Use ``lang`` for the core's messages and the UI's strings (English needs no file)."""
+    i18n.set_language(lang)
+    for old in _translators:
+        app.removeTranslator(old)
+    _translators.clear()
+    if lang == "id":
+        QLocale.setDefault(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia))
+        translator = QTranslator(app)
+        qm = resource("translations", "lindungi_id.qm")
+        if translator.load(str(qm)):
+            app.installTranslator(translator)
+            _translators.append(translator)
+        else:
+            log.warning("translation not loaded: %s", qm)
+    else:
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.Indonesia))
+
+
+# --- bugs ---------------------------------------------------------------------------------
+
+
+def install_excepthook(log_path: Path | None) -> None:
+    """Send every unexpected exception to the log and tell the user where the log is.
+
+    PySide6 hands exceptions raised in slots to ``sys.excepthook``; nothing is printed,
+    because a windowed build has no console (``sys.stderr`` is None).
+    """
+    showing = False
+
+    def hook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        nonlocal showing
+        if issubclass(exc_type, KeyboardInterrupt):
+            QApplication.quit()
+            return
+        log.critical("unexpected error", exc_info=(exc_type, exc, tb))
+        if showing or QApplication.instance() is None:
+            return
+        showing = True
+        try:
+            where = str(log_path) if log_path else "-"
+            box = QMessageBox(
+                QMessageBox.Icon.Critical,
+                "Lindungi",
+                i18n.render("bug", log=where),
+                QMessageBox.StandardButton.Ok,
+            )
+            box.button(QMessageBox.StandardButton.Ok).setText(
+                QApplication.translate("Common", "OK")
+            )
+            box.exec()
+        finally:
+            showing = False
+
+    sys.excepthook = hook
+
+
+# --- start --------------------------------------------------------------------------------
+
+
+def _since_process_start() -> float:
+    """Seconds since this process started (Linux: from /proc; elsewhere since import)."""
+    try:
+        with open("/proc/self/stat", encoding="ascii") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        start_ticks = int(fields[19])
+        with open("/proc/uptime", encoding="ascii") as f:
+            uptime = float(f.read().split()[0])
+        return uptime - start_ticks / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError, AttributeError):
+        return time.perf_counter() - _IMPORTED
+
+
+_IMPORTED = time.perf_counter()
+
+
+def _report_and_quit(app: QApplication, what: str) -> None:
+    if sys.stdout is not None:
+        print(f"{what} shown after {_since_process_start():.3f} s", flush=True)
+    app.exit(0)
+
+
+def make_demo(path: Path) -> Context:
+    """A fresh data dir at ``path``: the kabupaten with the 1,333 participants of 2022."""
+    ctx = open_data_dir(path)
+    setup_install(ctx, DEMO_ADMIN, role=InstallRole.KABUPATEN)
+    demo.generate(ctx, DEMO_ADMIN, DEMO_PARTICIPANTS, seed=DEMO_SEED)
+    return ctx
+
+
+def login_flow(ctx: Context) -> Actor | None:
+    """First run (wizard), a missing administrator, or the login; None when the user quits."""
+    from app.ui.login import LoginDialog
+    from app.ui.wizard import FirstRunWizard
+
+    if not ctx.is_set_up or not accounts.has_admin(ctx):
+        return FirstRunWizard.ask(ctx)
+    return LoginDialog.ask(ctx)
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    """Start the GUI; returns the exit code."""
+    quit_after = os.environ.get(QUIT_AFTER_SHOW, "")
+    temp_dir: Path | None = None
+    if getattr(args, "demo", False):
+        temp_dir = Path(tempfile.mkdtemp(prefix="lindungi-demo-"))
+        path = temp_dir
+    else:
+        path = data_dir(getattr(args, "data_dir", None))
+    log_path = logsetup.configure(path, bool(getattr(args, "verbose", False)))
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Lindungi")
+    app.setOrganizationName("Lindungi")
+    icon = resource("icons", "lindungi.png")
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
+    apply_language(app, choose_language(args, None))
+    install_excepthook(log_path)
+
+    try:
+        ctx = make_demo(path) if temp_dir else open_data_dir(path)
+    except AppError as exc:
+        log.error("cannot open the data dir: %s", exc.code)
+        common.error(None, str(exc))
+        return 1
+    try:
+        lang = choose_language(args, ctx)
+        if lang != i18n.language():
+            apply_language(app, lang)
+        if temp_dir is not None:
+            actor: Actor | None = DEMO_ADMIN
+        elif quit_after == "main" and ctx.is_set_up:
+            actor = CLI_ADMIN
+        else:
+            if quit_after == "login":
+                QTimer.singleShot(0, lambda: _report_and_quit(app, "login"))
+            actor = login_flow(ctx)
+        if actor is None:
+            return 0
+        return _main_window(app, Session(ctx, actor, demo=temp_dir is not None), quit_after)
+    finally:
+        ctx.close()
+        if temp_dir is not None:
+            logsetup.configure(None)
+            shutil.rmtree(temp_dir, ignore_errors=True)
+
+
+def _main_window(app: QApplication, session: Session, quit_after: str) -> int:
+    from app.ui.idle import IdleLock
+    from app.ui.login import LoginDialog
+    from app.ui.mainwindow import MainWindow
+
+    window = MainWindow(session)
+    idle: IdleLock | None = None
+    if not session.demo:
+
+        def unlock() -> bool:
+            return LoginDialog.ask(session.ctx, session.actor.username, window) is not None
+
+        minutes = int(prefs.get(session.ctx, "idle_lock_minutes"))
+        idle = IdleLock(unlock, minutes, window)
+        window.lock_action.triggered.connect(idle.lock)
+
+        def settings_changed(changes: Changes) -> None:
+            if changes.settings and idle is not None:
+                idle.set_minutes(int(prefs.get(session.ctx, "idle_lock_minutes")))
+
+        bus().changed.connect(settings_changed)
+    window.show()
+    if quit_after == "main":
+        QTimer.singleShot(0, lambda: _report_and_quit(app, "main window"))
+    code = app.exec()
+    if idle is not None:
+        idle.stop()
+    return int(code)

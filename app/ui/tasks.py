@@ -1,0 +1,83 @@
+"""The one path for slow work: a function run on a worker thread, with progress and cancel.
+
+The function receives a ``progress(done, total) -> bool`` callback; it returns False once the
+user asked to cancel, and the service then stops (raising its own cancellation error). The
+function opens its own database session through the service it calls; widgets are touched
+only by the slots connected to the signals below, which Qt runs on the main thread (the
+task object lives there, so signals emitted by the worker are queued to it).
+
+A running task is kept referenced here until its thread has really finished: dropping the
+last reference to a running ``QThread`` would destroy it under the worker's feet.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QThread, Signal
+from typing_extensions import override
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int], bool]
+
+_running: set[Task] = set()
+
+
+class Task(QThread):
+    """Run ``work(progress)`` on its own thread; report progress, result or failure."""
+
+    progress = Signal(int, int)
+    done = Signal(object)
+    failed = Signal(object)
+
+    def __init__(self, work: Callable[[Progress], Any]) -> None:
+        super().__init__()
+        self._work = work
+        self._cancel = threading.Event()
+        self.finished.connect(self._forget)
+
+    def cancel(self) -> None:
+        """Ask the work to stop at its next progress report."""
+        self._cancel.set()
+
+    @property
+    def cancelled(self) -> bool:
+        """True once cancel was asked for."""
+        return self._cancel.is_set()
+
+    def _progress(self, done: int, total: int) -> bool:
+        self.progress.emit(done, total)
+        return not self._cancel.is_set()
+
+    @override
+    def run(self) -> None:
+        try:
+            result = self._work(self._progress)
+        except Exception as exc:  # handed to the main thread: AppError shown, bugs re-raised
+            log.debug("task failed: %s", type(exc).__name__)
+            self.failed.emit(exc)
+        else:
+            self.done.emit(result)
+
+    @property
+    def signals(self) -> Task:
+        """The object whose signals report the work (the task itself)."""
+        return self
+
+    @override
+    def start(self, priority: QThread.Priority = QThread.Priority.InheritPriority) -> None:
+        """Start the worker thread; the task stays referenced until it has finished."""
+        _running.add(self)
+        super().start(priority)
+
+    def _forget(self) -> None:
+        _running.discard(self)
+
+
+def running() -> int:
+    """How many tasks have not finished yet (tests wait for zero)."""
+    return len(_running)

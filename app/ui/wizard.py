@@ -1,0 +1,201 @@
+"""The first run: what this PC is (a kecamatan office's station, or the kabupaten) and who
+administers it. The GUI face of ``lindungi setup``; a data dir already set up never sees it."""
+
+from __future__ import annotations
+
+import logging
+import string
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+from typing_extensions import override
+
+from app.domain.install import Role as InstallRole
+from app.domain.install import valid_station
+from app.errors import AppError
+from app.i18n import render
+from app.services import accounts, setup
+from app.services.actor import Actor, Role
+from app.services.context import Context
+from app.ui import common
+from app.ui.common import set_message
+
+log = logging.getLogger(__name__)
+
+
+class PlacePage(QWizardPage):
+    """Kecamatan office (which kecamatan, which station) or the kabupaten."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Where is this computer?"))
+        self.setSubTitle(
+            self.tr("Lindungi keeps the register of one office. This is asked only once.")
+        )
+        regions = setup.bundled_regions()
+        by_code = {r.code: r for r in regions}
+        regency = by_code.get(setup.DEFAULT_REGENCY)
+        self.kecamatan_office = QRadioButton(self.tr("A &kecamatan office"))
+        self.kecamatan_office.setObjectName("kecamatan_office")
+        self.kabupaten_office = QRadioButton(
+            self.tr("The kabu&paten (Dinas Nakertrans of {regency})").format(
+                regency=regency.name if regency else setup.DEFAULT_REGENCY
+            )
+        )
+        self.kabupaten_office.setObjectName("kabupaten_office")
+        group = QButtonGroup(self)
+        group.addButton(self.kecamatan_office)
+        group.addButton(self.kabupaten_office)
+        self.kecamatan_office.setChecked(True)
+        self.kecamatan = QComboBox()
+        self.kecamatan.setObjectName("kecamatan")
+        for r in sorted(regions, key=lambda r: r.name):
+            if r.level == "kecamatan" and r.parent == setup.DEFAULT_REGENCY:
+                self.kecamatan.addItem(f"{r.name} ({r.code})", r.code)
+        self.station = QComboBox()
+        self.station.setObjectName("station")
+        for letter in string.ascii_uppercase:
+            if valid_station(letter):
+                self.station.addItem(letter, letter)
+        note = QLabel(
+            self.tr(
+                "Each PC of one office has its own station letter (A for the first PC, B for the "
+                "second…), so that their registration numbers never collide."
+            )
+        )
+        note.setWordWrap(True)
+        note.setStyleSheet(common.NOTE_STYLE)
+        form = QFormLayout()
+        form.addRow(self.tr("Ke&camatan"), self.kecamatan)
+        form.addRow(self.tr("&Station"), self.station)
+        root = QVBoxLayout(self)
+        root.addWidget(self.kecamatan_office)
+        root.addLayout(form)
+        root.addWidget(note)
+        root.addSpacing(12)
+        root.addWidget(self.kabupaten_office)
+        root.addStretch(1)
+        self.kecamatan_office.toggled.connect(self._toggled)
+
+    def _toggled(self, on: bool) -> None:
+        self.kecamatan.setEnabled(on)
+        self.station.setEnabled(on)
+
+
+class AdminPage(QWizardPage):
+    """The first administrator's account; saving happens here, on Finish."""
+
+    def __init__(self, ctx: Context, place: PlacePage, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._place = place
+        self.actor: Actor | None = None
+        self.setTitle(self.tr("The administrator"))
+        self.setSubTitle(
+            self.tr("The administrator adds the other accounts and changes the settings.")
+        )
+        self.username = QLineEdit()
+        self.username.setObjectName("username")
+        self.full_name = QLineEdit()
+        self.full_name.setObjectName("full_name")
+        self.password = QLineEdit()
+        self.password.setObjectName("password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password2 = QLineEdit()
+        self.password2.setObjectName("password2")
+        self.password2.setEchoMode(QLineEdit.EchoMode.Password)
+        self.error = common.message_label()
+        self.error.setObjectName("error")
+        form = QFormLayout()
+        form.addRow(self.tr("&User name"), self.username)
+        form.addRow(self.tr("&Full name"), self.full_name)
+        form.addRow(self.tr("&Password"), self.password)
+        form.addRow(self.tr("Password &again"), self.password2)
+        note = QLabel(self.tr("At least 8 characters. Write it down somewhere safe."))
+        note.setStyleSheet(common.NOTE_STYLE)
+        root = QVBoxLayout(self)
+        root.addLayout(form)
+        root.addWidget(note)
+        root.addWidget(self.error)
+        root.addStretch(1)
+
+    @override
+    def validatePage(self) -> bool:
+        name = self.username.text().strip()
+        password = self.password.text()
+        if not name:
+            set_message(self.error, render("field.required"))
+            return False
+        if len(password) < accounts.MIN_PASSWORD:
+            set_message(self.error, render("user.password_short", min=accounts.MIN_PASSWORD))
+            return False
+        if password != self.password2.text():
+            set_message(self.error, render("user.passwords_differ"))
+            return False
+        actor = Actor(name.lower(), Role.ADMIN)
+        place = self._place
+        try:
+            if not self._ctx.is_set_up:
+                if place.kabupaten_office.isChecked():
+                    setup.setup_install(self._ctx, actor, role=InstallRole.KABUPATEN)
+                else:
+                    setup.setup_install(
+                        self._ctx,
+                        actor,
+                        role=InstallRole.KECAMATAN,
+                        kecamatan=str(place.kecamatan.currentData()),
+                        station=str(place.station.currentData()),
+                    )
+            accounts.add_user(
+                self._ctx, actor, name, Role.ADMIN, password, self.full_name.text().strip()
+            )
+        except AppError as exc:
+            set_message(self.error, str(exc))
+            return False
+        log.info("set up as %s", self._ctx.identity.install_code)
+        self.actor = actor
+        return True
+
+
+class FirstRunWizard(QWizard):
+    """Set up the data dir and create its administrator."""
+
+    def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("FirstRunWizard")
+        self.setWindowTitle(self.tr("Lindungi — first start"))
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.place = PlacePage()
+        self.admin = AdminPage(ctx, self.place)
+        if not ctx.is_set_up:
+            self.addPage(self.place)
+        else:
+            # Set up from the command line without an administrator: ask for one now.
+            self.setWindowTitle(self.tr("Lindungi — the administrator"))
+        self.addPage(self.admin)
+        texts = {
+            QWizard.WizardButton.BackButton: self.tr("< &Back"),
+            QWizard.WizardButton.NextButton: self.tr("&Next >"),
+            QWizard.WizardButton.FinishButton: self.tr("&Finish"),
+            QWizard.WizardButton.CancelButton: common.cancel_text(),
+        }
+        for which, text in texts.items():
+            self.setButtonText(which, text)
+        self.setMinimumWidth(560)
+
+    @classmethod
+    def ask(cls, ctx: Context, parent: QWidget | None = None) -> Actor | None:
+        """The administrator created (logged in), or None when the user cancelled."""
+        wizard = cls(ctx, parent)
+        wizard.exec()
+        return wizard.admin.actor

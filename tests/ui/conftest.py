@@ -1,0 +1,74 @@
+"""Fixtures of the GUI tests: the Indonesian translator, sessions, and dialogs faked.
+
+Every test runs offscreen (``tests/conftest.py`` sets ``QT_QPA_PLATFORM``). Modal message
+boxes would block a test, so ``app.ui.common``'s ``error``/``info``/``confirm`` are replaced
+by recorders for every test; a test that expects a message reads ``messages``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from app.services import demo
+from app.services.actor import CLI_ADMIN, Actor, Role
+from app.services.context import Context
+from app.ui import common
+from app.ui.session import Session
+from app.ui.start import apply_language
+
+
+@pytest.fixture(autouse=True)
+def _indonesian_ui(qapp: QApplication) -> Iterator[None]:
+    """The UI in its default language, with our translator installed."""
+    apply_language(qapp, "id")
+    yield
+    apply_language(qapp, "id")
+
+
+@dataclass
+class Messages:
+    """What the faked message boxes were asked to show."""
+
+    errors: list[str] = field(default_factory=list)
+    infos: list[str] = field(default_factory=list)
+    questions: list[str] = field(default_factory=list)
+    answer: bool = True
+
+
+@pytest.fixture(autouse=True)
+def messages(monkeypatch: pytest.MonkeyPatch) -> Messages:
+    """Record message boxes instead of showing them; ``confirm`` answers ``answer``."""
+    box = Messages()
+    monkeypatch.setattr(common, "error", lambda _parent, text: box.errors.append(text))
+    monkeypatch.setattr(common, "info", lambda _parent, text: box.infos.append(text))
+
+    def confirm(_parent: object, text: str) -> bool:
+        box.questions.append(text)
+        return box.answer
+
+    monkeypatch.setattr(common, "confirm", confirm)
+    return box
+
+
+MakeSession = Callable[..., Session]
+
+
+@pytest.fixture
+def make_session() -> MakeSession:
+    """``make_session(ctx, Role.OPERATOR, name="ani")``: a logged-in session on ``ctx``."""
+
+    def make(ctx: Context, role: Role = Role.ADMIN, name: str | None = None) -> Session:
+        return Session(ctx, Actor(name or role.value, role))
+
+    return make
+
+
+@pytest.fixture
+def populated_ctx(kecamatan_ctx: Context) -> Context:
+    """The kecamatan install with 60 demo participants (approved)."""
+    demo.generate(kecamatan_ctx, CLI_ADMIN, 60, seed=11)
+    return kecamatan_ctx

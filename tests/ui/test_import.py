@@ -1,0 +1,248 @@
+"""The import dialog on a messy spreadsheet built here: verdict per row, import, refused rows,
+column mapping, cancel."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook, load_workbook
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from app.domain.nik import make_nik
+from app.domain.participant import Sex
+from app.i18n import render
+from app.services import importer, participants, spreadsheet
+from app.services.actor import CLI_ADMIN, Role
+from app.services.context import Context
+from app.ui import common, tasks
+from app.ui.importer import ImportDialog
+from tests.conftest import MakeParticipant
+from tests.ui.conftest import MakeSession
+
+HEADERS = [
+    "No",
+    "NIK",
+    "Nama Lengkap",
+    "Tempat Lahir",
+    "Tgl. Lahir",
+    "L/P",
+    "Alamat",
+    "Jorong",
+    "Nagari",
+    "Pekerjaan",
+    "No HP",
+]
+
+
+def nik(day: dt.date, sex: Sex, serial: int) -> str:
+    return make_nik("130306", day, sex, serial)
+
+
+GOOD = nik(dt.date(1975, 3, 12), Sex.L, 21)
+SERIAL_DAY = dt.date(1982, 7, 1)  # written as an Excel serial number below
+EXCEL_SERIAL = (SERIAL_DAY - dt.date(1899, 12, 30)).days
+
+
+def messy_workbook(path: Path, registered_nik: str) -> dict[int, str]:
+    """A nagari's sheet as they arrive; returns the expected verdict per spreadsheet row."""
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["DAFTAR CALON PESERTA NAGARI AIE AMO"])  # a title above the header
+    ws.append(HEADERS)
+    rows: list[tuple[list[object], str]] = [
+        # 3: clean → new (phone lost its leading 0 as a number)
+        ([1, GOOD, "  Syafrizal   Dt. Rajo ", "Sijunjung", "12/03/1975", "L", "Jl. Lintas",
+          "Koto", "Aia Amo", "Tani", 81234567890], "new"),
+        # 4: NIK stored by Excel as a number → refused, tell them to use text
+        ([2, 1303061203750022, "Zulkifli", "Muaro", "01-01-1980", "laki-laki", "", "",
+          "Aie Amo", "Ojek", ""], "refused"),
+        # 5: the same NIK as row 3 again → duplicate within the file
+        ([3, GOOD, "Syafrizal", "Sijunjung", "12/03/1975", "L", "", "", "AIE AMO",
+          "Petani", ""], "duplicate"),
+        # 6: already registered → duplicate
+        ([4, registered_nik, "Yusnimar", "Sijunjung", "07/08/1980", "P", "", "", "Aie Amo",
+          "petani", ""], "duplicate"),
+        # 7: a nagari of another kecamatan → refused
+        ([5, nik(dt.date(1990, 2, 2), Sex.L, 24), "Hendri", "Sijunjung", "2/2/1990", "L", "",
+          "", "Muaro", "Nelayan", ""], "refused"),
+        # 8: fifteen digits → refused
+        ([6, "130306450770001", "Rosmaniar", "Sijunjung", "05/07/1970", "P", "", "",
+          "Aie Amo", "Petani", ""], "refused"),
+        # 9: apostrophe NIK, Excel serial date, PEREMPUAN, PKL → new
+        ([7, "'" + nik(SERIAL_DAY, Sex.P, 25), "Nurhayati", "Kamang", EXCEL_SERIAL,
+          "PEREMPUAN", "", "", "nagari aia amo", "PKL", "'0812 3456 789"], "new"),
+        # 10: sex disagrees with the NIK → refused (only a supervisor, in the form, overrides)
+        ([8, nik(dt.date(1985, 1, 9), Sex.P, 26), "Elvi", "Sijunjung", "09/01/1985", "L", "",
+          "", "Aie Amo", "Petani", ""], "refused"),
+    ]  # fmt: skip
+    expected: dict[int, str] = {}
+    for i, (row, verdict) in enumerate(rows):
+        ws.append(row)
+        expected[3 + i] = verdict
+    ws.append([])  # empty trailing rows
+    ws.append([None, None, None])
+    wb.save(path)
+    return expected
+
+
+@pytest.fixture
+def registered(kecamatan_ctx: Context, make_participant: MakeParticipant) -> str:
+    reg = participants.register(kecamatan_ctx, CLI_ADMIN, make_participant())
+    return participants.get(kecamatan_ctx, reg.reg_no).nik
+
+
+def open_dialog(qtbot: QtBot, ctx: Context, make_session: MakeSession) -> ImportDialog:
+    dialog = ImportDialog(make_session(ctx, Role.OPERATOR, "ani"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def wait_idle(qtbot: QtBot, dialog: ImportDialog) -> None:
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=20_000)
+    qtbot.waitUntil(lambda: tasks.running() == 0, timeout=5_000)  # threads really ended
+
+
+def test_the_preview_of_a_messy_sheet_gives_each_row_its_verdict(
+    qtbot: QtBot,
+    kecamatan_ctx: Context,
+    make_session: MakeSession,
+    registered: str,
+    tmp_path: Path,
+) -> None:
+    sheet = tmp_path / "nagari.xlsx"
+    expected = messy_workbook(sheet, registered)
+    dialog = open_dialog(qtbot, kecamatan_ctx, make_session)
+    dialog.load(sheet)
+    assert dialog.busy and not dialog.close_button.isEnabled()
+    wait_idle(qtbot, dialog)
+    model = dialog.model
+    got = {int(model.index(r, 0).data()): model.verdict_at(r) for r in range(model.rowCount())}
+    assert got == expected
+    reasons = {int(model.index(r, 0).data()): model.index(r, 4).data() for r in range(8)}
+    assert render("import.nik_number") in reasons[4]
+    assert render("import.repeated", line=3) in reasons[5]
+    assert "130306-A-000001" in reasons[6]
+    assert "Muaro" in reasons[7]
+    assert render("nik.length", count=15) in reasons[8]
+    assert model.index(0, 1).data() == "Baru"
+    assert dialog.summary.text() == "2 baru, 2 ganda, 4 ditolak"
+    assert dialog.import_button.isEnabled() and dialog.save_refused_button.isEnabled()
+    assert dialog.import_button.text() == "&Impor 2 baris baru"
+    assert dialog.detail.text().startswith("Baris 4: Ditolak — ")  # the first row not new
+    assert dialog.mapping["nik"].currentText() == "NIK"
+    assert dialog.mapping["address"].currentText() == "Alamat"
+    assert participants.count(kecamatan_ctx) == 1  # a preview saves nothing
+
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, dialog)
+    assert dialog.imported is not None and dialog.imported.new == 2
+    assert participants.count(kecamatan_ctx) == 3
+    assert "Diimpor 2 peserta baru" in dialog.message.text()
+    assert not dialog.import_button.isEnabled()
+    reg_nos = dialog.imported.reg_nos
+    first = participants.get(kecamatan_ctx, reg_nos[0])
+    assert first.name == "Syafrizal Dt. Rajo" and first.phone == "081234567890"
+    second = participants.get(kecamatan_ctx, reg_nos[1])
+    assert second.birth_date == SERIAL_DAY and second.occupation == "pedagang-kaki-lima"
+
+    # The same file again adds nothing.
+    again = open_dialog(qtbot, kecamatan_ctx, make_session)
+    again.load(sheet)
+    wait_idle(qtbot, again)
+    assert again.preview is not None and again.preview.count("new") == 0
+    assert not again.import_button.isEnabled()
+
+
+def test_refused_rows_are_saved_with_their_reasons(
+    qtbot: QtBot,
+    kecamatan_ctx: Context,
+    make_session: MakeSession,
+    registered: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    sheet = tmp_path / "nagari.xlsx"
+    messy_workbook(sheet, registered)
+    dialog = open_dialog(qtbot, kecamatan_ctx, make_session)
+    dialog.load(sheet)
+    wait_idle(qtbot, dialog)
+    out = tmp_path / "ditolak.xlsx"
+    monkeypatch.setattr(common, "save_file", lambda *a: str(out))
+    dialog.save_refused()
+    rows = list(load_workbook(out).active.iter_rows(values_only=True))
+    assert len(rows) == 1 + 4
+    assert rows[0][-2:] == ("Baris", "Alasan")
+    assert rows[1][1] is None or rows[1][-1]  # the reason is written beside the row
+    assert "4 baris yang ditolak disimpan" in dialog.message.text()
+
+
+def test_a_column_the_guess_missed_can_be_mapped(
+    qtbot: QtBot, kecamatan_ctx: Context, make_session: MakeSession, tmp_path: Path
+) -> None:
+    sheet = tmp_path / "aneh.csv"
+    sheet.write_text(
+        "NIK;Nama;Kota Kelahiran;Tanggal Lahir;Jenis Kelamin;Nagari;Pekerjaan\n"
+        f"{GOOD};Syafrizal;Sijunjung;12/03/1975;L;Aie Amo;Petani\n",
+        encoding="utf-8-sig",
+    )
+    dialog = open_dialog(qtbot, kecamatan_ctx, make_session)
+    dialog.load(sheet)
+    wait_idle(qtbot, dialog)
+    assert dialog.model.verdict_at(0) == "refused"
+    assert dialog.mapping["birth_place"].currentText() == "(tidak ada)"
+    combo = dialog.mapping["birth_place"]
+    combo.setCurrentIndex(combo.findText("Kota Kelahiran"))
+    dialog.run_preview()
+    wait_idle(qtbot, dialog)
+    assert dialog.model.verdict_at(0) == "new"
+
+
+def test_an_unreadable_file_is_refused_with_its_reason(
+    qtbot: QtBot, kecamatan_ctx: Context, make_session: MakeSession, tmp_path: Path
+) -> None:
+    bad = tmp_path / "bukan.xlsx"
+    bad.write_bytes(b"this is not a zip")
+    dialog = open_dialog(qtbot, kecamatan_ctx, make_session)
+    dialog.load(bad)
+    wait_idle(qtbot, dialog)
+    assert dialog.message.text() == render("sheet.unreadable", name="bukan.xlsx")
+    assert not dialog.import_button.isEnabled()
+    assert dialog.close_button.isEnabled()
+
+
+def test_a_long_preview_can_be_cancelled(
+    qtbot: QtBot,
+    kecamatan_ctx: Context,
+    make_session: MakeSession,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    sheet = tmp_path / "besar.csv"
+    lines = ["NIK;Nama;Tempat Lahir;Tanggal Lahir;L/P;Nagari;Pekerjaan"]
+    for i in range(1, 1001):
+        lines.append(f"{nik(dt.date(1980, 1, 1), Sex.L, i)};Orang {i};Sijunjung;;L;Aie Amo;Petani")
+    sheet.write_text("\n".join(lines), encoding="utf-8")
+    release = threading.Event()
+    real = spreadsheet.read_rows
+
+    def slow_read(path: Path) -> list[list[object]]:
+        release.wait(10)
+        return real(path)
+
+    monkeypatch.setattr(importer, "read_rows", slow_read)
+    dialog = open_dialog(qtbot, kecamatan_ctx, make_session)
+    dialog.load(sheet)
+    assert dialog.cancel_button.isVisible() and dialog.progress.isVisible()
+    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    release.set()
+    wait_idle(qtbot, dialog)
+    assert dialog.message.text() == render("import.cancelled")
+    assert dialog.preview is None
+    assert not dialog.progress.isVisible()
+    assert participants.count(kecamatan_ctx) == 0

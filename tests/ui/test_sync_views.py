@@ -1,0 +1,173 @@
+"""Sync screens, headless: export to a stick, import with a preview, confirm an office's
+fingerprint in the ledger, and resolve conflicts side by side."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from app.services import conflicts, participants, trust
+from app.services.actor import CLI_ADMIN
+from app.ui import sync_views
+from app.ui.sync_views import (
+    ConfirmDialog,
+    ConflictsView,
+    DrivePicker,
+    ExportView,
+    ImportView,
+    OfficesView,
+)
+from tests.conftest import MakeCtx
+from tests.integration.sync_world import KEC_B, World, person, record
+
+WAIT = 30_000
+
+
+def test_removable_drives_are_folders() -> None:
+    assert all(isinstance(p, Path) for p in sync_views.removable_drives())
+
+
+def test_drive_picker_offers_drives_and_other_folders(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stick = tmp_path / "STICK"
+    stick.mkdir()
+    monkeypatch.setattr(sync_views, "removable_drives", lambda: [stick])
+    picker = DrivePicker()
+    qtbot.addWidget(picker)
+    assert picker.folder() == stick
+    picker.set_folder(tmp_path)
+    assert picker.folder() == tmp_path
+
+
+def test_export_import_confirm_and_receipt(qtbot: QtBot, make_ctx: MakeCtx, tmp_path: Path) -> None:
+    w = World.make(make_ctx, tmp_path)
+    w.register(w.a, person(1), person(2))
+
+    export = ExportView(w.a, CLI_ADMIN)
+    qtbot.addWidget(export)
+    assert "130306-A" in export.identity.text()
+    assert export.export_button.isEnabled()
+    export.drives.set_folder(w.usb)
+    export.export()
+    qtbot.waitUntil(lambda: export.last is not None, timeout=WAIT)
+    assert export.last is not None and export.last.path.exists()
+    assert "#1" in export.result.text()
+
+    # At the kabupaten: the preview says it will be held until the key is confirmed.
+    view = ImportView(w.kab, CLI_ADMIN)
+    qtbot.addWidget(view)
+    view.set_file(export.last.path)
+    view.run_preview()
+    qtbot.waitUntil(lambda: view.preview is not None, timeout=WAIT)
+    assert view.preview is not None and view.preview.held
+    assert trust.whoami(w.a).fingerprint in view.summary.text()
+    view.run_import()
+    qtbot.waitUntil(lambda: view.result is not None, timeout=WAIT)
+
+    # The ledger: confirm with the fingerprint read out by the office; held bundles merge.
+    offices = OfficesView(w.kab, CLI_ADMIN)
+    qtbot.addWidget(offices)
+    offices.select("130306-A")
+    office = offices.selected()
+    assert office is not None and not office.confirmed and office.held == [1]
+    assert offices.confirm_button.isEnabled()
+    dialog = ConfirmDialog(office)
+    qtbot.addWidget(dialog)
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    dialog.typed.setText("0000")
+    assert not ok.isEnabled()
+    dialog.typed.setText(trust.whoami(w.a).fingerprint.lower().replace("-", " "))
+    assert ok.isEnabled()
+    offices.confirm_office(dialog.fingerprint(), w.usb)
+    qtbot.waitUntil(
+        lambda: not offices.runner.busy and "130306-A" in _confirmed(offices), timeout=WAIT
+    )
+    assert participants.count(w.kab) == 2
+    receipts = sorted(w.usb.glob("*.lreceipt"))
+    assert receipts
+
+    # The office imports the receipt in the same screen.
+    back = ImportView(w.a, CLI_ADMIN)
+    qtbot.addWidget(back)
+    back.set_file(receipts[-1])
+    back.run_import()
+    qtbot.waitUntil(lambda: back.result is not None, timeout=WAIT)
+    assert back.result is not None and back.result.counts["accepted"] == 2
+    assert back.table.rowCount() == 2
+
+
+def _confirmed(view: OfficesView) -> str:
+    return " ".join(o.install_code for o in view.rows if o.confirmed)
+
+
+def test_preview_table_and_import(qtbot: QtBot, make_ctx: MakeCtx, tmp_path: Path) -> None:
+    w = World.make(make_ctx, tmp_path, confirm=True)
+    w.register(w.a, person(1), person(2), person(3))
+    path = w.export(w.a)
+    view = ImportView(w.kab, CLI_ADMIN)
+    qtbot.addWidget(view)
+    view.set_file(path)
+    view.run_preview()
+    qtbot.waitUntil(lambda: view.preview is not None, timeout=WAIT)
+    assert view.table.rowCount() == 3
+    assert participants.count(w.kab) == 0
+    assert view.import_button.isEnabled()
+    view.run_import()
+    qtbot.waitUntil(lambda: view.result is not None, timeout=WAIT)
+    assert participants.count(w.kab) == 3
+    assert view.result is not None and view.result.receipt is not None
+    assert view.result.receipt.parent == w.usb
+
+
+def test_conflicts_side_by_side(qtbot: QtBot, make_ctx: MakeCtx, tmp_path: Path) -> None:
+    w = World.make(make_ctx, tmp_path, confirm=True)
+    reg_a = w.register(w.a, person(7, name="Rosmaniar"))[0]
+    nik = record(w.a, reg_a).nik
+    w.sync(w.a)
+    w.register(w.b, person(7, kecamatan=KEC_B, nik=nik, name="Rosmaniar"))
+    w.sync(w.b)
+    edited = w.register(w.a, person(8, name="Nelmawati"))[0]
+    w.sync(w.a)
+    participants.edit(w.kab, CLI_ADMIN, edited, person(8, name="Nelmawati Kab"))
+    participants.edit(w.a, CLI_ADMIN, edited, person(8, name="Nelmawati Kec"))
+    w.sync(w.a)
+
+    view = ConflictsView(w.kab, CLI_ADMIN)
+    qtbot.addWidget(view)
+    assert view.list.count() == 2
+    first = view.current()
+    assert first is not None and first.kind == "duplicate"
+    assert view.moved_a.isVisibleTo(view) and not view.take_fields.isVisibleTo(view)
+    view.decide(moved_to="B")
+    assert view.list.count() == 1
+    edit = view.current()
+    assert edit is not None and edit.kind == "edit"
+    assert "name" in view.choices
+    view.choose("name", "B")
+    view.decide_fields()
+    assert view.list.count() == 0
+    assert conflicts.list_conflicts(w.kab) == []
+    assert record(w.kab, edited).name == "Nelmawati Kec"
+    assert record(w.kab, reg_a).status_reason == "moved"
+
+
+def test_enrolment_from_the_export_screen(
+    qtbot: QtBot, make_ctx: MakeCtx, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kab = make_ctx("kabupaten")
+    office = make_ctx("kecamatan")
+    view = ExportView(office, CLI_ADMIN)
+    qtbot.addWidget(view)
+    assert not view.export_button.isEnabled()
+    written = trust.write_enrolment(kab, CLI_ADMIN, "13.03.06", "A", tmp_path)
+    mp = pytest.MonkeyPatch()
+    mp.setattr(sync_views.QFileDialog, "getOpenFileName", lambda *a, **k: (str(written.path), ""))
+    try:
+        view._enrol()
+    finally:
+        mp.undo()
+    assert view.export_button.isEnabled()
+    assert trust.whoami(kab).fingerprint in view.identity.text()
