@@ -27,6 +27,7 @@ pytestmark = pytest.mark.skipif(os.name != "posix", reason="SIGKILL is POSIX")
 
 ROWS = 400
 KILLS = 8
+PRINT_KILLS = 6
 
 
 def _lindungi(data_dir: Path, *args: str) -> subprocess.Popen[bytes]:
@@ -105,3 +106,41 @@ def test_spreadsheet_import_killed_at_random_moments(tmp_path: Path) -> None:
         people, imported = _state(data / "lindungi.sqlite")
         assert people == ROWS * (batch + 1)
     assert survived == KILLS
+
+
+def _cards(db: Path) -> int:
+    con = sqlite3.connect(db)
+    try:
+        assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        return int(con.execute("SELECT count(*) FROM card").fetchone()[0])
+    finally:
+        con.close()
+
+
+def test_card_print_job_killed_at_random_moments(tmp_path: Path) -> None:
+    data = tmp_path / "kab"
+    assert _lindungi(data, "setup", "--role", "kabupaten").wait(60) == 0
+    assert _lindungi(data, "demo", "--participants", "1333", "--seed", "3").wait(120) == 0
+    warm = tmp_path / "warm.pdf"
+    start = time.perf_counter()
+    assert _lindungi(data, "cards", "--out", str(warm), "--nagari", "Muaro").wait(120) == 0
+    duration = time.perf_counter() - start
+    base = _cards(data / "lindungi.sqlite")
+    assert base > 0
+    rng = random.Random(2022)
+    before = base
+    for i in range(PRINT_KILLS):
+        out = tmp_path / f"kill{i}.pdf"
+        proc = _lindungi(data, "cards", "--out", str(out), "--all")
+        time.sleep(rng.uniform(0.05, duration * 4))
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(30)
+        printed = _cards(data / "lindungi.sqlite")
+        # Either the whole job is recorded and its PDF is complete, or neither exists
+        # (every card of --all is recorded: new ones, and copies of current ones).
+        assert printed in (before, before + 1333)
+        if printed == before:
+            assert not out.exists()
+        else:
+            assert out.read_bytes().rstrip().endswith(b"%%EOF")
+        before = printed
