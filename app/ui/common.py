@@ -230,6 +230,11 @@ def open_file(parent: QWidget | None, title: str, filters: str) -> str:
     return path
 
 
+def open_folder(parent: QWidget | None, title: str) -> str:
+    """Ask for a folder (a USB stick); empty when cancelled."""
+    return QFileDialog.getExistingDirectory(parent, title, "")
+
+
 def save_file(parent: QWidget | None, title: str, suggested: str, filters: str) -> str:
     """Ask where to write a file; empty when cancelled."""
     path, _selected = QFileDialog.getSaveFileName(parent, title, suggested, filters)

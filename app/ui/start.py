@@ -234,7 +234,16 @@ def _main_window(app: QApplication, session: Session, quit_after: str) -> int:
     window.show()
     if quit_after == "main":
         QTimer.singleShot(0, lambda: _report_and_quit(app, "main window"))
+    else:
+        from app.ui.safety_views import check_in_background
+
+        # After the window shows, never delaying it: integrity check and the daily backup.
+        QTimer.singleShot(1500, lambda: check_in_background(window, session))
     code = app.exec()
     if idle is not None:
         idle.stop()
+    if not quit_after:
+        from app.ui.safety_views import backup_on_exit
+
+        backup_on_exit(session)
     return int(code)
