@@ -9,12 +9,14 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import zipfile
+import logging
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from app.errors import InvalidInput, NotFound
+from app.errors import AppError, InvalidInput, NotFound
+
+log = logging.getLogger(__name__)
 
 MAX_ROWS = 200_000
 
@@ -39,7 +41,9 @@ def _csv_rows(path: Path) -> Iterator[list[Any]]:
 def _xlsx_rows(path: Path) -> Iterator[list[Any]]:
     from openpyxl import load_workbook
 
-    wb = load_workbook(path, read_only=True, data_only=True)
+    # From memory, not the path: a damaged file makes openpyxl raise before it closes its
+    # own handle (a leaked file on Windows stays locked).
+    wb = load_workbook(io.BytesIO(path.read_bytes()), read_only=True, data_only=True)
     try:
         ws = wb.worksheets[0]
         ws.reset_dimensions()  # some writers declare wrong dimensions
@@ -71,9 +75,12 @@ def read_rows(path: Path) -> list[list[Any]]:
             rows.append(row)
             if len(rows) > MAX_ROWS + 1:
                 raise InvalidInput("sheet.too_large", max=MAX_ROWS)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, csv.Error) as exc:
-        if isinstance(exc, InvalidInput):
-            raise
+    except AppError:
+        raise
+    except Exception as exc:
+        # An untrusted file may break the zip, XML or CSV layers in any of many ways
+        # (zlib.error, BadZipFile, ParseError, KeyError…): each is "cannot be read".
+        log.info("spreadsheet unreadable: %s", type(exc).__name__)
         raise InvalidInput("sheet.unreadable", name=path.name) from exc
     while rows and all(c is None or str(c).strip() == "" for c in rows[-1]):
         rows.pop()

@@ -8,6 +8,7 @@ is wholly there or wholly absent. Power cuts (the OS's buffers) are covered by
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import random
 import signal
@@ -28,6 +29,8 @@ pytestmark = pytest.mark.skipif(os.name != "posix", reason="SIGKILL is POSIX")
 ROWS = 400
 KILLS = 8
 PRINT_KILLS = 6
+BUNDLE_KILLS = 6
+BUNDLE_PEOPLE = 1500
 
 
 def _lindungi(data_dir: Path, *args: str) -> subprocess.Popen[bytes]:
@@ -144,3 +147,77 @@ def test_card_print_job_killed_at_random_moments(tmp_path: Path) -> None:
         else:
             assert out.read_bytes().rstrip().endswith(b"%%EOF")
         before = printed
+
+
+def _run(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, LINDUNGI_LANG="en")
+    return subprocess.run(
+        [sys.executable, "-m", "app", "--data-dir", str(data_dir), *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+
+
+def _merged(db: Path) -> tuple[int, int]:
+    con = sqlite3.connect(db)
+    try:
+        assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        people = con.execute("SELECT count(*) FROM participant").fetchone()[0]
+        bundles = con.execute(
+            "SELECT count(*) FROM sync_received WHERE status = 'imported'"
+        ).fetchone()[0]
+        return int(people), int(bundles)
+    finally:
+        con.close()
+
+
+def test_bundle_import_killed_at_random_moments(tmp_path: Path) -> None:
+    kab, kec, usb = tmp_path / "kab", tmp_path / "kec", tmp_path / "usb"
+    usb.mkdir()
+    assert _run(kab, "setup", "--role", "kabupaten").returncode == 0
+    assert (
+        _run(
+            kab, "enrol-file", "--kecamatan", "13.03.06", "--station", "A", "--out", str(usb)
+        ).returncode
+        == 0
+    )
+    (enrolment,) = usb.iterdir()
+    assert _run(kec, "setup", "--enrol", str(enrolment)).returncode == 0
+    fingerprint = json.loads(_run(kec, "whoami", "--json").stdout)["fingerprint"]
+    # A first bundle, held until the office's key is confirmed, then merged.
+    assert _run(kec, "demo", "--participants", "20", "--seed", "1").returncode == 0
+    first = _run(kec, "bundle", "export", "--out", str(usb), "--json")
+    assert first.returncode == 0, first.stderr
+    path = json.loads(first.stdout)["path"]
+    assert _run(kab, "bundle", "import", path).returncode == 3  # held
+    assert _run(kab, "offices", "confirm", "130306-A", fingerprint).returncode == 0
+    people, merged = _merged(kab / "lindungi.sqlite")
+    assert people == 20
+
+    rng = random.Random(66)
+    for i in range(BUNDLE_KILLS):
+        assert (
+            _run(
+                kec, "demo", "--participants", str(BUNDLE_PEOPLE), "--seed", str(100 + i)
+            ).returncode
+            == 0
+        )
+        exported = _run(kec, "bundle", "export", "--out", str(usb), "--json")
+        assert exported.returncode == 0, exported.stderr
+        bundle = json.loads(exported.stdout)["path"]
+        start = time.perf_counter()
+        proc = _lindungi(kab, "bundle", "import", bundle)
+        time.sleep(rng.uniform(0.1, 2.5))
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(30)
+        elapsed = time.perf_counter() - start
+        after, after_merged = _merged(kab / "lindungi.sqlite")
+        # The bundle is wholly merged or wholly absent, never half.
+        assert (after, after_merged) in ((people, merged), (people + BUNDLE_PEOPLE, merged + 1))
+        # The same bundle imports completely afterwards (or is recognised as done).
+        again = _run(kab, "bundle", "import", bundle)
+        assert again.returncode == 0, again.stderr
+        people, merged = _merged(kab / "lindungi.sqlite")
+        assert people == 20 + BUNDLE_PEOPLE * (i + 1), elapsed
