@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import logging
 import string
+from pathlib import Path
 
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -45,7 +48,18 @@ class PlacePage(QWizardPage):
         regions = setup.bundled_regions()
         by_code = {r.code: r for r in regions}
         regency = by_code.get(setup.DEFAULT_REGENCY)
-        self.kecamatan_office = QRadioButton(self.tr("A &kecamatan office"))
+        self.enrolled_office = QRadioButton(
+            self.tr("A kecamatan office with an &enrolment file from the kabupaten (usual)")
+        )
+        self.enrolled_office.setObjectName("enrolled_office")
+        self.enrol_file = QLineEdit()
+        self.enrol_file.setObjectName("enrol_file")
+        self.enrol_file.setPlaceholderText(self.tr("LINDUNGI-130306-A.lenrol on the USB stick"))
+        self.enrol_browse = QPushButton(self.tr("C&hoose…"))
+        self.enrol_browse.clicked.connect(self._choose_enrolment)
+        self.kecamatan_office = QRadioButton(
+            self.tr("A &kecamatan office without an enrolment file (it can be enrolled later)")
+        )
         self.kecamatan_office.setObjectName("kecamatan_office")
         self.kabupaten_office = QRadioButton(
             self.tr("The kabu&paten (Dinas Nakertrans of {regency})").format(
@@ -54,9 +68,10 @@ class PlacePage(QWizardPage):
         )
         self.kabupaten_office.setObjectName("kabupaten_office")
         group = QButtonGroup(self)
+        group.addButton(self.enrolled_office)
         group.addButton(self.kecamatan_office)
         group.addButton(self.kabupaten_office)
-        self.kecamatan_office.setChecked(True)
+        self.enrolled_office.setChecked(True)
         self.kecamatan = QComboBox()
         self.kecamatan.setObjectName("kecamatan")
         for r in sorted(regions, key=lambda r: r.name):
@@ -79,6 +94,12 @@ class PlacePage(QWizardPage):
         form.addRow(self.tr("Ke&camatan"), self.kecamatan)
         form.addRow(self.tr("&Station"), self.station)
         root = QVBoxLayout(self)
+        root.addWidget(self.enrolled_office)
+        enrol_row = QHBoxLayout()
+        enrol_row.addWidget(self.enrol_file, 1)
+        enrol_row.addWidget(self.enrol_browse)
+        root.addLayout(enrol_row)
+        root.addSpacing(12)
         root.addWidget(self.kecamatan_office)
         root.addLayout(form)
         root.addWidget(note)
@@ -86,10 +107,23 @@ class PlacePage(QWizardPage):
         root.addWidget(self.kabupaten_office)
         root.addStretch(1)
         self.kecamatan_office.toggled.connect(self._toggled)
+        self.enrolled_office.toggled.connect(self._enrol_toggled)
+        self._toggled(False)
 
     def _toggled(self, on: bool) -> None:
         self.kecamatan.setEnabled(on)
         self.station.setEnabled(on)
+
+    def _enrol_toggled(self, on: bool) -> None:
+        self.enrol_file.setEnabled(on)
+        self.enrol_browse.setEnabled(on)
+
+    def _choose_enrolment(self) -> None:
+        name = common.open_file(
+            self, self.tr("Choose the enrolment file"), self.tr("Enrolment files (*.lenrol)")
+        )
+        if name:
+            self.enrol_file.setText(name)
 
 
 class AdminPage(QWizardPage):
@@ -146,7 +180,13 @@ class AdminPage(QWizardPage):
         place = self._place
         try:
             if not self._ctx.is_set_up:
-                if place.kabupaten_office.isChecked():
+                if place.enrolled_office.isChecked():
+                    from app.services import trust
+
+                    trust.setup_from_enrolment(
+                        self._ctx, actor, Path(place.enrol_file.text().strip())
+                    )
+                elif place.kabupaten_office.isChecked():
                     setup.setup_install(self._ctx, actor, role=InstallRole.KABUPATEN)
                 else:
                     setup.setup_install(

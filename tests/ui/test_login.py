@@ -119,6 +119,11 @@ def test_the_first_run_sets_up_a_kecamatan_and_its_administrator(
     wizard.show()
     assert wizard.buttonText(wizard.WizardButton.NextButton) == "&Lanjut >"
     place = wizard.place
+    assert place.enrolled_office.isChecked()  # the usual way: a file from the kabupaten
+    assert not place.kecamatan.isEnabled()
+    place.kecamatan_office.setChecked(True)
+    assert place.kecamatan.isEnabled()
+    assert not place.enrol_file.isEnabled()
     place.kecamatan.setCurrentIndex(place.kecamatan.findData("13.03.06"))
     place.station.setCurrentIndex(place.station.findData("B"))
     assert place.station.findData("K") == -1  # K is the kabupaten's
@@ -164,3 +169,26 @@ def test_the_first_run_of_a_kabupaten_and_a_missing_administrator(
     assert not wizard2.admin.validatePage()
     assert wizard2.admin.error.text() == render("user.password_short", min=8)
     assert not accounts.has_admin(bare)
+
+
+def test_the_first_run_enrols_a_station_from_the_kabupatens_file(
+    qtbot: QtBot, make_ctx: MakeCtx, tmp_path
+) -> None:
+    from app.services import trust
+    from app.services.actor import CLI_ADMIN
+
+    kab = make_ctx("kabupaten")
+    written = trust.write_enrolment(kab, CLI_ADMIN, "13.03.06", "C", tmp_path)
+    ctx = make_ctx("kecamatan", name="new-pc", setup=False)
+    wizard = FirstRunWizard(ctx)
+    qtbot.addWidget(wizard)
+    wizard.place.enrol_file.setText(str(tmp_path / "nothing.lenrol"))
+    wizard.admin.username.setText("admin")
+    wizard.admin.password.setText(PASSWORD)
+    wizard.admin.password2.setText(PASSWORD)
+    assert not wizard.admin.validatePage()  # a missing file is refused with a message
+    assert wizard.admin.error.text()
+    assert not ctx.is_set_up
+    wizard.place.enrol_file.setText(str(written.path))
+    assert wizard.admin.validatePage()
+    assert ctx.identity.install_code == "130306-C"
