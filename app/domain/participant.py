@@ -88,6 +88,8 @@ FUNDING: dict[str, str] = {
 }
 
 DEFAULT_INCOME = 1_000_000
+# The birth date an erased record keeps (the column cannot be empty; nothing reads it).
+ERASED_DATE = dt.date(1900, 1, 1)
 DEFAULT_PROGRAMMES: tuple[Programme, ...] = (Programme.JKK, Programme.JKM)
 
 _REG_NO = re.compile(r"^(\d{6})-([A-Z])-(\d{6})$")

@@ -32,7 +32,7 @@ from typing import Any
 
 from app import __version__
 from app.domain.install import Role
-from app.domain.participant import ParticipantData, Programme, Sex
+from app.domain.participant import ERASED_DATE, ParticipantData, Programme, Sex
 from app.errors import InvalidInput, NotFound, Refused
 from app.services import sequences
 from app.services.actor import Actor
@@ -54,6 +54,7 @@ from app.sync.container import Container, FormatError
 from app.sync.manifest import BundleManifest, ReceiptManifest, bundle_name, receipt_name
 from app.sync.records import (
     OFFICE_FIELDS,
+    STATUS_FIELDS,
     RecordError,
     card_key,
     decode_card,
@@ -322,6 +323,7 @@ class _Plan:
     conflict_updates: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
     cards: list[dict[str, Any]] = field(default_factory=list)
     events: list[tuple[dict[str, Any], list[dict[str, Any]]]] = field(default_factory=list)
+    erasures: list[tuple[int, str, dt.datetime]] = field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
         out = dict.fromkeys(BUNDLE_COUNTS, 0)
@@ -767,6 +769,22 @@ def _plan_bundle(
         if row is not None and r["revision"] <= row["ack_revision"] and uid not in pending:
             plan.items.append(dataclasses.replace(item, outcome="unchanged"))
             continue
+        if r.get("erased_at") is not None:
+            # The office erased this person's personal data (UU PDP): so does the register.
+            if row is not None and row.get("erased_at") is None:
+                plan.erasures.append((row["id"], uid, r["erased_at"]))
+                plan.updates.append(
+                    {"id": row["id"], "reg_no": row["reg_no"], "uuid": uid}
+                    | {f: r[f] for f in STATUS_FIELDS}
+                    | {
+                        "revision": max(row["revision"] + 1, r["revision"]),
+                        "ack_revision": r["revision"],
+                    }
+                )
+                plan.items.append(dataclasses.replace(item, outcome="changed"))
+            else:
+                plan.items.append(dataclasses.replace(item, outcome="unchanged"))
+            continue
         problem = validator.problem(r, m.sender)
         if problem is None and row is None and reg_owner.get(r["reg_no"], uid) != uid:
             problem = ("record.reg_no_taken", {"reg_no": r["reg_no"]})
@@ -917,6 +935,9 @@ def _commit(
     for group in _by_keys(updates):
         store.update_participants(s, group)
     store.update_participants(s, plan.acks)
+    for pid, uid, erased_at in plan.erasures:
+        repo.erase_participant(s, pid, erased_at, ERASED_DATE)
+        repo.redact_history(s, uid)
     store.add_history_rows(s, plan.history)
     for c in plan.new_conflicts:
         store.add_conflict(s, **c, created_at=now, updated_at=now, note="")

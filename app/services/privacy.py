@@ -13,7 +13,7 @@ import json
 from pathlib import Path
 
 from app.domain.fmt import format_date
-from app.domain.participant import FUNDING, OCCUPATIONS, InactiveReason, Status
+from app.domain.participant import ERASED_DATE, FUNDING, OCCUPATIONS, InactiveReason, Status
 from app.errors import Refused
 from app.i18n import tr
 from app.services import participants
@@ -21,8 +21,6 @@ from app.services.actor import Actor, Role
 from app.services.backup import list_backups
 from app.services.context import Context
 from app.store import repo
-
-ERASED_DATE = dt.date(1900, 1, 1)
 
 
 def subject_report(ctx: Context, actor: Actor, reg_no: str, path: Path) -> Path:

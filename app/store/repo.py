@@ -540,21 +540,28 @@ def set_registration_seq(s: Session, value: int) -> None:
 
 def erase_participant(s: Session, pid: int, now: dt.datetime, erased_date: dt.date) -> None:
     """Remove a participant's personal data; its number, status and dates stay."""
-    row = s.get(t.Participant, pid)
-    assert row is not None
-    row.nik = ""
-    row.name = ""
-    row.birth_place = ""
-    row.birth_date = erased_date
-    row.address = ""
-    row.jorong = ""
-    row.phone = ""
-    row.kpj = None
-    row.override_reason = ""
-    row.erased_at = now
-    row.revision += 1
-    row.updated_at = now
-    s.flush()
+    from sqlalchemy import update
+
+    p = t.Participant
+    s.execute(
+        update(p)
+        .where(p.id == pid)
+        .values(
+            nik="",
+            name="",
+            birth_place="",
+            birth_date=erased_date,
+            address="",
+            jorong="",
+            phone="",
+            kpj=None,
+            override_reason="",
+            erased_at=now,
+            revision=p.revision + 1,
+            updated_at=now,
+        )
+        .execution_options(synchronize_session=False)
+    )
 
 
 def redact_history(s: Session, entity_id: str) -> int:

@@ -169,12 +169,18 @@ _TEMPORAL = (
 
 
 def encode_record(values: dict[str, Any]) -> dict[str, Any]:
-    """A participant's fields (Python values) as JSON values."""
+    """A participant's fields (Python values) as JSON values.
+
+    ``erased_at`` travels too: an erasure of personal data (UU PDP) made at the office is
+    carried out at the kabupaten as well.
+    """
     out = {name: values[name] for name in FIELDS}
     for name in _TEMPORAL:
         v = out[name]
         if v is not None and not isinstance(v, str):
             out[name] = v.isoformat()
+    erased = values.get("erased_at")
+    out["erased_at"] = erased.isoformat() if isinstance(erased, dt.datetime) else erased
     return out
 
 
@@ -194,6 +200,10 @@ def decode_record(obj: Any) -> dict[str, Any]:
             out[name] = _CHECKS[name](obj[name])
         except (ValueError, TypeError):
             raise RecordError(name) from None
+    try:  # optional: bundles written before erasure travelled do not carry it
+        out["erased_at"] = _opt(_datetime)(obj.get("erased_at"))
+    except (ValueError, TypeError):
+        raise RecordError("erased_at") from None
     return out
 
 

@@ -66,3 +66,31 @@ def test_a_reinstalled_pc_is_enrolled_again_as_a_new_station(make_ctx, tmp_path)
     assert reg[0].startswith("130306-B-")
     result = world.kab_import(world.export(fresh))
     assert result.status in ("imported", "held")
+
+
+def test_an_erasure_at_the_office_travels_to_the_kabupaten(make_ctx, tmp_path):
+    from app.services import audit, privacy
+
+    world = World.make(make_ctx, tmp_path, confirm=True)
+    office = world.a
+    data = person(1, name="Nur'aini Şahin")
+    (reg,) = world.register(office, data)
+    world.register(office, person(2))
+    world.sync(office)
+    assert participants.get(world.kab, reg).name == "Nur'aini Şahin"
+
+    privacy.erase(office, CLI_ADMIN, reg)
+    result, _back = world.sync(office)
+    assert result.status == "imported"
+    at_kab = participants.get(world.kab, reg)
+    assert (at_kab.name, at_kab.nik, at_kab.phone) == ("", "", "")
+    assert at_kab.erased_at is not None
+    assert at_kab.status == "inactive"
+    for h in participants.history(world.kab, at_kab.uuid):
+        assert data.nik not in h.changes
+        assert "Nur'aini" not in h.changes
+    assert audit.verify(world.kab).ok
+    assert audit.verify(office).ok
+    # The other person is untouched, and nothing comes back to undo the erasure.
+    assert participants.count(world.kab) == 2
+    assert participants.get(office, reg).erased_at is not None

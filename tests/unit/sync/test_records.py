@@ -47,7 +47,17 @@ RECORD: dict[str, Any] = {
 
 def test_round_trip() -> None:
     assert set(RECORD) == set(FIELDS)
-    assert decode_record(encode_record(RECORD)) == RECORD
+    assert decode_record(encode_record(RECORD)) == RECORD | {"erased_at": None}
+
+
+def test_an_erasure_travels_and_older_bundles_without_it_still_read() -> None:
+    erased = RECORD | {"erased_at": dt.datetime(2026, 11, 29, 9, 30)}
+    assert decode_record(encode_record(erased))["erased_at"] == erased["erased_at"]
+    older = encode_record(RECORD)
+    del older["erased_at"]
+    assert decode_record(older)["erased_at"] is None
+    with pytest.raises(RecordError):
+        decode_record(encode_record(RECORD) | {"erased_at": "yesterday"})
 
 
 @pytest.mark.parametrize(
