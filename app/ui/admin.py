@@ -12,28 +12,33 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QDoubleSpinBox,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QRadioButton,
     QSpinBox,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 from typing_extensions import override
 
 from app import settings
+from app.catalogue.cards import STANDARD_ACCIDENT, STANDARD_BENEFITS, STANDARD_DEATH
 from app.domain.fmt import format_date, parse_date
 from app.errors import AppError
-from app.i18n import render
-from app.services import accounts, prefs
+from app.i18n import render, tr
+from app.services import accounts, cards, prefs
 from app.services.accounts import AccountInfo
 from app.services.actor import Role
-from app.ui import common
+from app.ui import cards_views, common
 from app.ui.bus import Changes, bus
 from app.ui.common import role_label, set_message, translate_buttons
 from app.ui.session import Session
@@ -303,13 +308,18 @@ class SettingsDialog(QDialog):
             self.coverage.set_date_value(parse_date(text) if text else None)
         except ValueError:
             self.coverage.set_date_value(None)
-        form = QFormLayout()
+        general = QWidget()
+        form = QFormLayout(general)
         if self.has_language:
             form.addRow(self.tr("Language"), lang_row)
         form.addRow("", self.approval)
         form.addRow(self.tr("Ages accepted without override"), ages)
         form.addRow(self.tr("Lock the window after"), self.idle)
         form.addRow(self.tr("Coverage start of new records"), self.coverage)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("tabs")
+        self.tabs.addTab(general, self.tr("General"))
+        self.tabs.addTab(self._card_page(), self.tr("Cards"))
         self.error = common.message_label()
         self.error.setObjectName("error")
         buttons = QDialogButtonBox(
@@ -319,9 +329,141 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         root = QVBoxLayout(self)
-        root.addLayout(form)
+        root.addWidget(self.tabs)
         root.addWidget(self.error)
         root.addWidget(buttons)
+
+    # --- the cards page ------------------------------------------------------------------
+
+    def _card_page(self) -> QWidget:
+        ctx = self._session.ctx
+        page = QWidget()
+        self.card_lines: dict[str, QLineEdit] = {}
+        self.card_texts: dict[str, QPlainTextEdit] = {}
+        for key in ("programme_title", "regency_name", "card_bpjs_contact", "card_dinas_contact"):
+            edit = QLineEdit(str(prefs.get(ctx, key)))
+            edit.setObjectName(key)
+            self.card_lines[key] = edit
+        standard = {
+            "card_back_benefits": STANDARD_BENEFITS,
+            "card_back_accident": STANDARD_ACCIDENT,
+            "card_back_death": STANDARD_DEATH,
+        }
+        for key, text in standard.items():
+            box = QPlainTextEdit(str(prefs.get(ctx, key)))
+            box.setObjectName(key)
+            box.setTabChangesFocus(True)
+            box.setPlaceholderText(tr(text))
+            box.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 14)
+            self.card_texts[key] = box
+        self.full_nik = QCheckBox(self.tr("Print whole NIKs on cards (otherwise masked)"))
+        self.full_nik.setObjectName("show_full_nik")
+        self.full_nik.setChecked(bool(prefs.get(ctx, "show_full_nik")))
+        self.card_layout = cards_views.layout_combo(ctx)
+        self.card_layout.setObjectName("card_layout")
+        self.offsets: dict[str, QDoubleSpinBox] = {}
+        offsets = QGridLayout()
+        offsets.addWidget(QLabel(self.tr("right (x)")), 0, 1)
+        offsets.addWidget(QLabel(self.tr("down (y)")), 0, 2)
+        for row, (side, label) in enumerate(
+            (("front", self.tr("Fronts")), ("back", self.tr("Backs"))), start=1
+        ):
+            offsets.addWidget(QLabel(label), row, 0)
+            for col, axis in enumerate(("x", "y"), start=1):
+                key = f"card_offset_{side}_{axis}_mm"
+                spin = QDoubleSpinBox()
+                spin.setObjectName(key)
+                spin.setRange(-20.0, 20.0)
+                spin.setDecimals(1)
+                spin.setSingleStep(0.5)
+                spin.setSuffix(" mm")
+                spin.setValue(float(prefs.get(ctx, key)))
+                self.offsets[key] = spin
+                offsets.addWidget(spin, row, col)
+        offsets.setColumnStretch(3, 1)
+        self.calibration_button = QPushButton(self.tr("&Print a calibration page…"))
+        self.calibration_button.setObjectName("calibration_button")
+        self.calibration_button.setAutoDefault(False)
+        self.calibration_button.clicked.connect(self.print_calibration)
+        calibration_note = QLabel(
+            self.tr(
+                "Print the calibration page with the printer's usual settings, measure how far "
+                "the marks are off, and enter that here (a negative number moves left or up). "
+                "Printing the page saves the offsets and layout first."
+            )
+        )
+        calibration_note.setWordWrap(True)
+        calibration_note.setStyleSheet(common.NOTE_STYLE)
+        back_note = QLabel(
+            self.tr("An empty text on the back means the standard text (shown grey).")
+        )
+        back_note.setWordWrap(True)
+        back_note.setStyleSheet(common.NOTE_STYLE)
+        self.calibration_message = common.message_label()
+        self.calibration_message.setObjectName("calibration_message")
+
+        form = QFormLayout(page)
+        form.addRow(self.tr("Programme title"), self.card_lines["programme_title"])
+        form.addRow(self.tr("Regency"), self.card_lines["regency_name"])
+        form.addRow("", self.full_nik)
+        form.addRow(self.tr("Back: benefits"), self.card_texts["card_back_benefits"])
+        form.addRow(self.tr("Back: after an accident"), self.card_texts["card_back_accident"])
+        form.addRow(self.tr("Back: after a death"), self.card_texts["card_back_death"])
+        form.addRow("", back_note)
+        form.addRow(self.tr("BPJS branch contact"), self.card_lines["card_bpjs_contact"])
+        form.addRow(self.tr("Dinas contact"), self.card_lines["card_dinas_contact"])
+        form.addRow(self.tr("Layout"), self.card_layout)
+        form.addRow(self.tr("Printer offsets"), offsets)
+        form.addRow("", self.calibration_button)
+        form.addRow("", calibration_note)
+        form.addRow("", self.calibration_message)
+        return page
+
+    def _card_values(self) -> dict[str, Any]:
+        out: dict[str, Any] = {k: e.text().strip() for k, e in self.card_lines.items()}
+        for key, box in self.card_texts.items():
+            out[key] = " ".join(box.toPlainText().split())
+        out["show_full_nik"] = self.full_nik.isChecked()
+        out.update(self._calibration_values())
+        return out
+
+    def _calibration_values(self) -> dict[str, Any]:
+        out: dict[str, Any] = {k: round(s.value(), 1) for k, s in self.offsets.items()}
+        out["card_layout"] = str(self.card_layout.currentData())
+        return out
+
+    def _store(self, values: dict[str, Any]) -> dict[str, Any]:
+        ctx, actor = self._session.ctx, self._session.actor
+        changed = {k: v for k, v in values.items() if prefs.get(ctx, k) != v}
+        for key, value in changed.items():
+            prefs.set_value(ctx, actor, key, value)
+        return changed
+
+    def print_calibration(self) -> None:
+        """Save the offsets and layout, then write the calibration page and open it."""
+        ctx = self._session.ctx
+        try:
+            if self._store(self._calibration_values()):
+                bus().announce(Changes(settings=True))
+        except AppError as exc:
+            set_message(self.calibration_message, str(exc))
+            return
+        out = cards_views.ask_pdf(
+            self, ctx, self.tr("Save the calibration page as"), "kalibrasi-kartu.pdf"
+        )
+        if out is None:
+            return
+        try:
+            cards.calibration_page(ctx, out, str(self.card_layout.currentData()))
+        except AppError as exc:
+            set_message(self.calibration_message, str(exc))
+            return
+        set_message(
+            self.calibration_message,
+            self.tr("Calibration page written to {path}").format(path=out),
+            common.NOTE_STYLE,
+        )
+        cards_views.open_in_viewer(out)
 
     def _values(self) -> dict[str, Any]:
         try:
@@ -337,19 +479,21 @@ class SettingsDialog(QDialog):
         }
         if self.has_language:
             out["language"] = "en" if self.lang_en.isChecked() else "id"
+        out.update(self._card_values())
         return out
 
     def save(self) -> None:
         """Store every setting that changed."""
-        ctx, actor = self._session.ctx, self._session.actor
         try:
             values = self._values()
             if values["age_min"] > values["age_max"]:
                 set_message(self.error, self.tr("The youngest age must not exceed the oldest."))
                 return
-            changed = {k: v for k, v in values.items() if prefs.get(ctx, k) != v}
-            for key, value in changed.items():
-                prefs.set_value(ctx, actor, key, value)
+            if not (values["programme_title"] and values["regency_name"]):
+                self.tabs.setCurrentIndex(1)
+                set_message(self.error, self.tr("The cards need a programme title and a regency."))
+                return
+            changed = self._store(values)
         except AppError as exc:
             set_message(self.error, str(exc))
             return

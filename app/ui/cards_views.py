@@ -45,7 +45,6 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override
 
-from app.cards.model import Layout
 from app.domain.fmt import format_date
 from app.errors import AppError
 from app.i18n import render
@@ -80,9 +79,7 @@ def ask_pdf(parent: QWidget, ctx: Context, title: str, name: str) -> Path | None
     """Ask where to write a PDF, starting in the folder used last time; None when cancelled."""
     folder = str(_state(ctx).value("files/pdf_folder", "") or "")
     if not folder or not Path(folder).is_dir():
-        folder = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
-        )
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     path = common.save_file(
         parent,
         title,
@@ -109,13 +106,9 @@ def layout_combo(ctx: Context) -> QComboBox:
     """A4 sheets or one card a page, the ``card_layout`` setting chosen."""
     combo = QComboBox()
     combo.setObjectName("layout")
-    combo.addItem(
-        QCoreApplication.translate("Cards", "A4: 10 cards a sheet, backs on the next page (duplex)"),
-        Layout.A4.value,
-    )
-    combo.addItem(
-        QCoreApplication.translate("Cards", "CR80: one card a page (PVC card printer)"), Layout.CR80.value
-    )
+    t = QCoreApplication
+    combo.addItem(t.translate("Cards", "A4: 10 cards a sheet, backs on the next (duplex)"), "a4")
+    combo.addItem(t.translate("Cards", "CR80: one card a page (PVC card printer)"), "cr80")
     combo.setCurrentIndex(max(0, combo.findData(str(ctx.setting("card_layout")))))
     return combo
 
@@ -131,6 +124,16 @@ def skipped_text(skipped: Sequence[tuple[str, str]]) -> str:
     parts = [f"{reg_no} ({why.get(w) or status_label(w)})" for reg_no, w in skipped[:10]]
     more = "" if len(skipped) <= 10 else " …"
     return ", ".join(parts) + more
+
+
+def fit_height(dialog: QWidget, width: int) -> None:
+    """Size a dialog to ``width`` and the height its word-wrapped notes need there."""
+    dialog.setMinimumWidth(width)
+    layout = dialog.layout()
+    if layout is not None:
+        layout.activate()
+    height = dialog.heightForWidth(width)
+    dialog.resize(width, max(height, dialog.sizeHint().height()))
 
 
 class TaskPanel(QWidget):
@@ -250,6 +253,16 @@ class _JobDialog(QDialog):
         self.close_button.setAutoDefault(False)
         self.close_button.clicked.connect(self.reject)
 
+    def _say(self, text: str, style: str = common.ERROR_STYLE) -> None:
+        """Show a message under the choices, growing the dialog when it needs the room."""
+        common.set_message(self.message, text, style)
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        need = max(self.heightForWidth(self.width()), self.minimumSizeHint().height())
+        if need > self.height():
+            self.resize(self.width(), need)
+
     def _bottom(self) -> QHBoxLayout:
         row = QHBoxLayout()
         row.addStretch(1)
@@ -266,32 +279,34 @@ class _JobDialog(QDialog):
         """Check the choices, ask for the file, and print in the background."""
 
     def _run(self, work: Callable[[Progress], PrintResult]) -> None:
-        common.set_message(self.message, "")
+        self._say("")
         self.panel.run(work, self._done, self._failed)
 
     def _done(self, result: PrintResult) -> None:
         self.result_value = result
         bus().announce(Changes(participants=True))
-        text = self.tr(
-            "{cards} cards on {pages} pages ({new} new, {reprints} reprinted, {copies} copies) "
-            "in {path}"
-        ).format(
+        kinds = [
+            self.tr("{count} new").format(count=fmt_int(result.new)) if result.new else "",
+            self.tr("{count} reprinted").format(count=fmt_int(result.reprints))
+            if result.reprints
+            else "",
+            self.tr("{count} copies").format(count=fmt_int(result.copies)) if result.copies else "",
+        ]
+        text = self.tr("{cards} cards ({kinds}) on {pages} pages in {path}").format(
             cards=fmt_int(result.cards),
+            kinds=", ".join(k for k in kinds if k),
             pages=fmt_int(result.pages),
-            new=fmt_int(result.new),
-            reprints=fmt_int(result.reprints),
-            copies=fmt_int(result.copies),
             path=result.path,
         )
         if result.skipped:
             text += "\n" + self.tr("Left out: {who}").format(who=skipped_text(result.skipped))
-        common.set_message(self.message, text, common.NOTE_STYLE)
+        self._say(text, common.NOTE_STYLE)
         log.info("opening %s", result.path.name)
         open_in_viewer(result.path)
 
     def _failed(self, exc: AppError) -> None:
         style = common.NOTE_STYLE if isinstance(exc, cards.Cancelled) else common.ERROR_STYLE
-        common.set_message(self.message, str(exc), style)
+        self._say(str(exc), style)
 
     def _busy(self, busy: bool) -> None:
         for w in self._inputs():
@@ -363,8 +378,11 @@ class PrintDialog(_JobDialog):
             self.selected.setChecked(True)
         else:
             self.unprinted.setChecked(True)
-        self.nagari.lineEdit().textEdited.connect(lambda _t: self.by_nagari.setChecked(True))
-        self.nagari.activated.connect(lambda _i: self.by_nagari.setChecked(True))
+        nagari_edit = self.nagari.lineEdit()
+        assert nagari_edit is not None  # an editable combo box
+        # Bound methods, not lambdas: a lambda holding ``self`` would keep the dialog alive.
+        nagari_edit.textEdited.connect(self._nagari_touched)
+        self.nagari.activated.connect(self._nagari_touched)
 
         who_box = QGroupBox(self.tr("Who gets a card"))
         who = QVBoxLayout(who_box)
@@ -384,7 +402,6 @@ class PrintDialog(_JobDialog):
         )
         note.setWordWrap(True)
         note.setStyleSheet(common.NOTE_STYLE)
-        who.addWidget(note)
 
         form = QFormLayout()
         form.addRow(self.tr("&Layout"), self.layout_box)
@@ -392,12 +409,16 @@ class PrintDialog(_JobDialog):
 
         root = QVBoxLayout(self)
         root.addWidget(who_box)
+        root.addWidget(note)
         root.addLayout(form)
         root.addWidget(self.panel)
         root.addWidget(self.message)
         root.addStretch(1)
         root.addLayout(self._bottom())
-        self.resize(620, self.sizeHint().height())
+        fit_height(self, 640)
+
+    def _nagari_touched(self, *_args: object) -> None:
+        self.by_nagari.setChecked(True)
 
     @override
     def _inputs(self) -> list[QWidget]:
@@ -422,13 +443,13 @@ class PrintDialog(_JobDialog):
         if self.by_nagari.isChecked():
             code = self.nagari.code()
             if code is None:
-                common.set_message(self.message, self.tr("Choose a nagari from the list."))
+                self._say(self.tr("Choose a nagari from the list."))
                 self.nagari.setFocus()
                 return None
             region = self._ctx.regions.get(code)
             slug = file_slug(region.name if region else code)
             return Selection(nagari=code), f"kartu-{slug}-{today}.pdf"
-        common.set_message(self.message, render("cards.no_selection"))
+        self._say(render("cards.no_selection"))
         return None
 
     @override
@@ -508,7 +529,9 @@ class ReprintDialog(_JobDialog):
         self.reason.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.reason.addItems(reason_presets())
         self.reason.setEditText(reason)
-        self.reason.lineEdit().setPlaceholderText(self.tr("Why a new card is needed"))
+        reason_edit = self.reason.lineEdit()
+        assert reason_edit is not None  # an editable combo box
+        reason_edit.setPlaceholderText(self.tr("Why a new card is needed"))
         self.reason.setMinimumContentsLength(30)
         note = QLabel(
             self.tr(
@@ -530,7 +553,7 @@ class ReprintDialog(_JobDialog):
         root.addWidget(self.message)
         root.addStretch(1)
         root.addLayout(self._bottom())
-        self.resize(600, self.sizeHint().height())
+        fit_height(self, 600)
 
     @override
     def _inputs(self) -> list[QWidget]:
@@ -540,7 +563,7 @@ class ReprintDialog(_JobDialog):
     def start(self) -> None:
         reason = self.reason.currentText().strip()
         if not reason:
-            common.set_message(self.message, render("cards.reason_needed"))
+            self._say(render("cards.reason_needed"))
             self.reason.setFocus()
             return
         if len(self._reg_nos) == 1:
@@ -686,6 +709,7 @@ class KpjReprintDialog(QDialog):
         self._session = session
         self.setObjectName("KpjReprintDialog")
         self.setWindowTitle(self.tr("KPJ numbers arrived: reprint cards"))
+        self.model = CandidatesModel([], self)
         self.resize(760, 480)
         intro = QLabel(
             self.tr(
@@ -711,8 +735,8 @@ class KpjReprintDialog(QDialog):
         close.setAutoDefault(False)
         for b in (self.all_button, self.none_button):
             b.setAutoDefault(False)
-        self.all_button.clicked.connect(lambda: self.model.tick_all(True))
-        self.none_button.clicked.connect(lambda: self.model.tick_all(False))
+        self.all_button.clicked.connect(self.tick_all)
+        self.none_button.clicked.connect(self.tick_none)
         self.reprint_button.clicked.connect(self.reprint)
         close.clicked.connect(self.accept)
         row = QHBoxLayout()
@@ -725,7 +749,6 @@ class KpjReprintDialog(QDialog):
         root.addWidget(intro)
         root.addWidget(self.table, 1)
         root.addLayout(row)
-        self.model = CandidatesModel([], self)
         self.refresh()
 
     def refresh(self) -> None:
@@ -741,15 +764,21 @@ class KpjReprintDialog(QDialog):
         self.count.setText(self.tr("{count} cards").format(count=fmt_int(len(rows))))
         self.reprint_button.setEnabled(bool(rows))
 
+    def tick_all(self) -> None:
+        """Tick every card."""
+        self.model.tick_all(True)
+
+    def tick_none(self) -> None:
+        """Untick every card."""
+        self.model.tick_all(False)
+
     def reprint(self) -> None:
         """Reprint the ticked cards with the reason "KPJ number arrived"."""
         ticked = self.model.ticked()
         if not ticked:
             common.info(self, self.tr("Tick the cards to reprint first."))
             return
-        result = ReprintDialog.ask(
-            self._session, ticked, self, reason=reason_presets()[2]
-        )
+        result = ReprintDialog.ask(self._session, ticked, self, reason=reason_presets()[2])
         if result is not None:
             self.refresh()
 

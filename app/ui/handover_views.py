@@ -299,7 +299,7 @@ class OpenEventDialog(QDialog):
         root.addWidget(self.error)
         root.addWidget(buttons)
         self.resize(520, self.sizeHint().height())
-        self.event: EventInfo | None = None
+        self.opened: EventInfo | None = None
 
     def open_event(self) -> None:
         """Open the event through the service (which refuses anyone below supervisor)."""
@@ -312,7 +312,7 @@ class OpenEventDialog(QDialog):
             line.strip() for line in self.officials.toPlainText().splitlines() if line.strip()
         )
         try:
-            self.event = handover.open_event(
+            self.opened = handover.open_event(
                 self._session.ctx,
                 self._session.actor,
                 place=self.place.text(),
@@ -329,7 +329,7 @@ class OpenEventDialog(QDialog):
         """The event opened, or None when cancelled."""
         dialog = cls(session, parent)
         dialog.exec()
-        return dialog.event
+        return dialog.opened
 
 
 # --- the screen ----------------------------------------------------------------------------
@@ -389,7 +389,7 @@ class HandoverWidget(QWidget):
         scan_box = QGroupBox(self.tr("Give a card"))
         self.scan = QLineEdit()
         self.scan.setObjectName("scan")
-        self.scan.setPlaceholderText(self.tr("Scan the QR code, or type the reg. no."))
+        self.scan.setPlaceholderText(self.tr("QR code or reg. no."))
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         mono.setPointSizeF(max(mono.pointSizeF(), 10) * 1.15)
         self.scan.setFont(mono)
@@ -475,8 +475,9 @@ class HandoverWidget(QWidget):
         self.message.setObjectName("message")
 
         body = QHBoxLayout()
-        body.addWidget(scan_box, 2)
-        body.addWidget(list_box, 5)
+        scan_box.setMinimumWidth(380)
+        body.addWidget(scan_box, 3)
+        body.addWidget(list_box, 7)
         root = QVBoxLayout(self)
         root.addLayout(event_row)
         root.addWidget(self.event_info)
@@ -484,7 +485,7 @@ class HandoverWidget(QWidget):
         root.addLayout(body, 1)
         root.addWidget(self.panel)
         root.addWidget(self.message)
-        self.panel.busy_changed.connect(lambda _busy: self._enable())
+        self.panel.busy_changed.connect(self._enable)
         self.refresh()
 
     # --- reading -----------------------------------------------------------------------
@@ -575,7 +576,7 @@ class HandoverWidget(QWidget):
             str(self.show_filter.currentData()),
         )
 
-    def _enable(self) -> None:
+    def _enable(self, *_args: object) -> None:
         ev = self.current
         supervisor = self._session.can(Role.SUPERVISOR)
         busy = self.panel.busy
@@ -618,9 +619,7 @@ class HandoverWidget(QWidget):
         if not text.strip() or ev is None:
             return
         try:
-            g = handover.give(
-                self._ctx, self._session.actor, ev.id, text, proxy=self.proxy.text()
-            )
+            g = handover.give(self._ctx, self._session.actor, ev.id, text, proxy=self.proxy.text())
         except AppError as exc:
             self._say(str(exc), False)
             return
@@ -646,7 +645,8 @@ class HandoverWidget(QWidget):
             return
         self.model.unmark(reg_no)
         self._show_counts()
-        self._say(self.tr("Taken back: the card of {reg_no} waits again.").format(reg_no=reg_no), True)
+        text = self.tr("Taken back: the card of {reg_no} waits again.").format(reg_no=reg_no)
+        self._say(text, True)
         bus().announce(Changes(participants=True))
 
     def open_event(self) -> None:
@@ -705,9 +705,7 @@ class HandoverWidget(QWidget):
         self.last_receipt = out
         common.set_message(
             self.message,
-            self.tr("Receipt list: {pages} pages in {path}").format(
-                pages=fmt_int(pages), path=out
-            ),
+            self.tr("Receipt list: {pages} pages in {path}").format(pages=fmt_int(pages), path=out),
             common.NOTE_STYLE,
         )
         cards_views.open_in_viewer(out)

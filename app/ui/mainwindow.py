@@ -7,6 +7,7 @@ of 250 ms so that a fast typist sends one query, not one per key.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
@@ -14,13 +15,16 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QPushButton,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -32,9 +36,10 @@ from app.errors import AppError
 from app.services import importer, participants
 from app.services.actor import Role
 from app.store.repo import ListQuery
-from app.ui import common
+from app.ui import common, tasks
 from app.ui.bus import Changes, bus
 from app.ui.common import fmt_int, role_label, status_label
+from app.ui.dashboard import DashboardWidget
 from app.ui.listmodel import ParticipantListModel
 from app.ui.session import Session
 
@@ -74,7 +79,19 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.addLayout(self._filters)
         layout.addWidget(self.table, 1)
-        self.setCentralWidget(central)
+        # A kabupaten opens on its dashboard, with the list one tab away.
+        self.tabs: QTabWidget | None = None
+        self.dashboard: DashboardWidget | None = None
+        if self._ctx.identity.role is InstallRole.KABUPATEN:
+            self.dashboard = DashboardWidget(self._ctx, session.actor)
+            self.tabs = QTabWidget()
+            self.tabs.setObjectName("tabs")
+            self.tabs.setDocumentMode(True)
+            self.tabs.addTab(self.dashboard, self.tr("&Dashboard"))
+            self.tabs.addTab(central, self.tr("Participant &list"))
+            self.setCentralWidget(self.tabs)
+        else:
+            self.setCentralWidget(central)
 
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -149,6 +166,23 @@ class MainWindow(QMainWindow):
         self.clear_button.setObjectName("clear_filters")
         self.clear_button.clicked.connect(self.clear_filters)
 
+        # Filters may shrink below their longest item, so that the window fits a 1366-pixel
+        # laptop screen even at a kabupaten (one more filter); the open list shows it whole.
+        shrinkable = [
+            self.nagari_filter,
+            self.occupation_filter,
+            self.status_filter,
+            self.funding_filter,
+            self.card_filter,
+        ]
+        if self.kecamatan_filter is not None:
+            shrinkable.append(self.kecamatan_filter)
+        for combo in shrinkable:
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(8)
+        self.search.setMinimumWidth(220)
         row = QHBoxLayout()
         title = QLabel(self.tr("&Search"))
         title.setBuddy(self.search)
@@ -247,6 +281,10 @@ class MainWindow(QMainWindow):
         self.settings_action.triggered.connect(self.show_settings)
         for a in (self.users_action, self.settings_action):
             a.setEnabled(s.can(Role.ADMIN) and not s.demo)
+        self.safety_action = QAction(self.tr("&Backups and audit trail…"), self)
+        self.safety_action.setObjectName("safety")
+        self.safety_action.triggered.connect(self.show_safety)
+        self.safety_action.setEnabled(s.can(Role.ADMIN))
         self.print_action = QAction(self.tr("&Print cards…"), self)
         self.print_action.setShortcut(QKeySequence.StandardKey.Print)
         self.print_action.triggered.connect(self.print_cards)
@@ -287,9 +325,11 @@ class MainWindow(QMainWindow):
         cards_menu.addSeparator()
         cards_menu.addAction(self.verify_action)
         cards_menu.addAction(self.handover_action)
+        self._build_office_menus()
         admin = bar.addMenu(self.tr("&Administration"))
         admin.addAction(self.users_action)
         admin.addAction(self.settings_action)
+        admin.addAction(self.safety_action)
 
         tools = self.addToolBar(self.tr("Actions"))
         tools.setObjectName("actions")
@@ -301,6 +341,75 @@ class MainWindow(QMainWindow):
         tools.addAction(self.export_action)
         tools.addAction(self.print_action)
         tools.addAction(self.verify_action)
+
+    def _build_office_menus(self) -> None:
+        """The kabupaten's desk, and the bundles that travel between offices and kabupaten."""
+        s = self.session
+        bar = self.menuBar()
+        kabupaten = self._ctx.identity.role is InstallRole.KABUPATEN
+        supervisor = s.can(Role.SUPERVISOR)
+        self.screen_actions: dict[str, QAction] = {}
+
+        def add(menu: QMenu, key: str, text: str, *, enabled: bool = True) -> None:
+            action = QAction(text, self)
+            action.setObjectName(f"screen_{key}")
+            action.setEnabled(enabled)
+            if not enabled:
+                action.setToolTip(self.tr("Only a supervisor may use this."))
+            action.setData(key)
+            action.triggered.connect(self._screen_triggered)  # a bound method: no cycle
+            menu.addAction(action)
+            self.screen_actions[key] = action
+
+        if kabupaten:
+            desk = bar.addMenu(self.tr("&Desk"))
+            add(desk, "years", self.tr("&Years and quotas…"), enabled=supervisor)
+            add(desk, "rates", self.tr("&Rates…"), enabled=supervisor)
+            add(desk, "planner", self.tr("&Planner…"))
+            add(desk, "reports", self.tr("R&eports…"))
+            add(desk, "bpjs", self.tr("&BPJS: registration and KPJ numbers…"))
+        sync = bar.addMenu(self.tr("&Bundles"))
+        if kabupaten:
+            add(sync, "import", self.tr("&Import a bundle…"))
+            add(sync, "offices", self.tr("&Offices…"), enabled=supervisor)
+            add(sync, "conflicts", self.tr("&Conflicts…"), enabled=supervisor)
+        else:
+            add(sync, "export", self.tr("&Write a bundle…"))
+            add(sync, "import", self.tr("&Import a receipt…"))
+
+    def _screen_triggered(self) -> None:
+        action = self.sender()
+        if isinstance(action, QAction):
+            self.open_screen(str(action.data()))
+
+    def open_screen(self, key: str) -> None:
+        """Open one of the desk's or the bundles' screens in a window of its own."""
+        from app.ui import desk_views, sync_views
+
+        ctx, actor = self._ctx, self.session.actor
+        views: dict[str, tuple[str, Callable[[], QWidget]]] = {
+            "years": (self.tr("Years and quotas"), lambda: desk_views.YearsView(ctx, actor)),
+            "rates": (self.tr("Rates"), lambda: desk_views.RatesView(ctx, actor)),
+            "planner": (self.tr("Planner"), lambda: desk_views.PlannerView(ctx, actor)),
+            "reports": (self.tr("Reports"), lambda: desk_views.ReportsView(ctx, actor)),
+            "bpjs": (self.tr("BPJS"), lambda: desk_views.BpjsView(ctx, actor)),
+            "export": (self.tr("Write a bundle"), lambda: sync_views.ExportView(ctx, actor)),
+            "import": (self.tr("Import"), lambda: sync_views.ImportView(ctx, actor)),
+            "offices": (self.tr("Offices"), lambda: sync_views.OfficesView(ctx, actor)),
+            "conflicts": (self.tr("Conflicts"), lambda: sync_views.ConflictsView(ctx, actor)),
+        }
+        title, make = views[key]
+        try:
+            view = make()
+        except AppError as exc:
+            common.show_app_error(self, exc)
+            return
+        ScreenDialog.ask(title, view, self)
+
+    def show_list(self) -> None:
+        """Bring the participant list to the front (at a kabupaten, from the dashboard)."""
+        if self.tabs is not None:
+            self.tabs.setCurrentIndex(1)
 
     def _build_status(self) -> None:
         self.count_label = QLabel()
@@ -374,6 +483,7 @@ class MainWindow(QMainWindow):
         self.search.setFocus()
 
     def _focus_search(self) -> None:
+        self.show_list()
         self.search.setFocus()
         self.search.selectAll()
 
@@ -411,6 +521,7 @@ class MainWindow(QMainWindow):
 
     def select_reg_no(self, reg_no: str) -> bool:
         """Show and select a participant (after it was registered)."""
+        self.show_list()
         for pid in participants.search(self._ctx, ListQuery(search=reg_no), limit=1):
             row = self.model.row_of_id(pid)
             if row >= 0:
@@ -552,6 +663,12 @@ class MainWindow(QMainWindow):
 
         SettingsDialog.ask(self.session, self)
 
+    def show_safety(self) -> None:
+        """Backups, restore and the audit trail (administrators)."""
+        from app.ui.safety_views import SafetyDialog
+
+        SafetyDialog(self.session, self).exec()
+
     # --- window state -------------------------------------------------------------------
 
     def _state(self) -> QSettings:
@@ -572,3 +689,42 @@ class MainWindow(QMainWindow):
             state.setValue("main/geometry", self.saveGeometry())
             state.sync()
         super().closeEvent(event)
+
+
+class ScreenDialog(QDialog):
+    """A desk or bundle screen in a window of its own; it stays open while its task runs."""
+
+    def __init__(self, title: str, view: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ScreenDialog")
+        self.setWindowTitle(title)
+        self.view = view
+        close = QPushButton(common.close_text())
+        close.setObjectName("close_button")
+        close.setAutoDefault(False)
+        close.clicked.connect(self.reject)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(close)
+        root = QVBoxLayout(self)
+        root.addWidget(view, 1)
+        root.addLayout(row)
+        self.resize(1040, 680)
+
+    @override
+    def reject(self) -> None:
+        if tasks.running():
+            return  # a background task still reports to this screen
+        super().reject()
+
+    @override
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if tasks.running():
+            event.ignore()
+            return
+        super().closeEvent(event)
+
+    @classmethod
+    def ask(cls, title: str, view: QWidget, parent: QWidget | None = None) -> None:
+        """Show ``view`` until the user closes it."""
+        cls(title, view, parent).exec()

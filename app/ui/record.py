@@ -206,7 +206,8 @@ class RecordDialog(QDialog):
         self.setObjectName("RecordDialog")
         self.resize(900, 640)
         self._values: dict[str, QLabel] = {}
-        self._payload: str | None = None
+        self._payload: str | None = None  # the QR text of the current card printed here
+        self._has_card = False
 
         grid = QGridLayout()
         grid.setHorizontalSpacing(16)
@@ -386,6 +387,7 @@ class RecordDialog(QDialog):
         ctx, rec = self._session.ctx, self._record
         printed = cards.cards_of(ctx, rec.reg_no)
         current = next((c for c in reversed(printed) if not c.void and c.kind != "copy"), None)
+        self._has_card = current is not None
         self._payload = cards.current_payload(ctx, rec.reg_no) if current else None
         if current is None:
             self.card_value.setText(self.tr("Not printed yet"))
@@ -420,7 +422,7 @@ class RecordDialog(QDialog):
         self.reactivate_button.setVisible(inactive)
         printable = rec.status in _PRINTABLE
         self.print_card_button.setEnabled(printable)
-        self.reprint_button.setEnabled(printable and self._payload is not None)
+        self.reprint_button.setEnabled(printable and self._has_card)
 
     def _after_change(self) -> None:
         bus().announce(Changes(participants=True))

@@ -183,14 +183,16 @@ class VerifyWidget(QWidget):
             "kpj": result.kpj or "",
             "card": card,
             "handed": handed,
-            "issuer": result.issuer if result.verdict is Verdict.UNKNOWN_ISSUER else "",
+            "issuer": (result.issuer or "") if result.verdict is Verdict.UNKNOWN_ISSUER else "",
             "reason": result.reason if result.verdict is Verdict.VOID else "",
         }
         for key, text in values.items():
             self._values[key].setText(text)
             self._names[key].setVisible(bool(text))
             self._values[key].setVisible(bool(text))
-        self.code.setText(self.tr("Code read: {code}").format(code=result.payload))
+        shown = result.payload if len(result.payload) <= 60 else result.payload[:56] + "…"
+        self.code.setText(self.tr("Code read: {code}").format(code=shown))
+        self.code.setToolTip(result.payload)
         self._paint(result.verdict)
 
     def _paint(self, verdict: Verdict | None) -> None:

@@ -91,6 +91,120 @@
     </message>
 </context>
 <context>
+    <name>AuditView</name>
+    <message>
+        <source>User</source>
+        <translation>Pengguna</translation>
+    </message>
+    <message>
+        <source>Action (e.g. edit, export_list, login)</source>
+        <translation>Tindakan (mis. edit, export_list, login)</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Tampilkan</translation>
+    </message>
+    <message>
+        <source>Verify the chain</source>
+        <translation>Periksa rantai</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Ekspor…</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Waktu</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Tindakan</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Rincian</translation>
+    </message>
+    <message>
+        <source>The audit trail is whole: {count} entries verified.</source>
+        <translation>Jejak audit utuh: {count} entri diperiksa.</translation>
+    </message>
+    <message>
+        <source>The audit trail was changed at entry {id}.</source>
+        <translation>Jejak audit telah diubah pada entri {id}.</translation>
+    </message>
+    <message>
+        <source>Export the audit trail</source>
+        <translation>Ekspor jejak audit</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Buku kerja Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Exported {count} entries.</source>
+        <translation>{count} entri diekspor.</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsView</name>
+    <message>
+        <source>Lindungi backs up automatically before every import and migration, once a day and on exit. A backup on a USB stick should be encrypted with a passphrase.</source>
+        <translation>Lindungi mencadangkan otomatis sebelum setiap impor dan pembaruan basis data, sekali sehari, dan saat ditutup. Cadangan di flashdisk sebaiknya dienkripsi dengan frasa sandi.</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>Waktu</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Alasan</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Ukuran</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>Cadangkan sekarang</translation>
+    </message>
+    <message>
+        <source>Back up to a USB stick…</source>
+        <translation>Cadangkan ke flashdisk…</translation>
+    </message>
+    <message>
+        <source>Restore the selected backup…</source>
+        <translation>Pulihkan cadangan terpilih…</translation>
+    </message>
+    <message>
+        <source>Restore from a file…</source>
+        <translation>Pulihkan dari berkas…</translation>
+    </message>
+    <message>
+        <source>Backup written: {path}</source>
+        <translation>Cadangan ditulis: {path}</translation>
+    </message>
+    <message>
+        <source>Choose the USB stick</source>
+        <translation>Pilih flashdisk</translation>
+    </message>
+    <message>
+        <source>Choose a backup</source>
+        <translation>Pilih cadangan</translation>
+    </message>
+    <message>
+        <source>Lindungi backups (*.sqlite *.lbackup)</source>
+        <translation>Cadangan Lindungi (*.sqlite *.lbackup)</translation>
+    </message>
+    <message>
+        <source>Replace the register with the backup {name}? The current database is kept as a backup first.</source>
+        <translation>Ganti registri dengan cadangan {name}? Basis data saat ini dicadangkan lebih dulu.</translation>
+    </message>
+    <message>
+        <source>Restored {count} participants.</source>
+        <translation>{count} peserta dipulihkan.</translation>
+    </message>
+</context>
+<context>
     <name>BpjsView</name>
     <message>
         <source>&amp;Export for BPJS…</source>
@@ -179,6 +293,72 @@
     <message>
         <source>{count} KPJ numbers saved; those participants are now active.</source>
         <translation>{count} nomor KPJ disimpan; peserta tersebut kini aktif.</translation>
+    </message>
+</context>
+<context>
+    <name>CandidatesModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Reg. no.</source>
+        <translation>No. registrasi</translation>
+    </message>
+    <message>
+        <source>KPJ</source>
+        <translation>KPJ</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Kartu</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>Dicetak</translation>
+    </message>
+    <message>
+        <source>{serial} version {version}</source>
+        <translation>{serial} versi {version}</translation>
+    </message>
+</context>
+<context>
+    <name>Cards</name>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>Dokumen PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>A4: 10 cards a sheet, backs on the next (duplex)</source>
+        <translation>A4: 10 kartu per lembar, bagian belakang di halaman berikutnya (bolak-balik)</translation>
+    </message>
+    <message>
+        <source>CR80: one card a page (PVC card printer)</source>
+        <translation>CR80: satu kartu per halaman (printer kartu PVC)</translation>
+    </message>
+    <message>
+        <source>printed by another install</source>
+        <translation>dicetak instalasi lain</translation>
+    </message>
+    <message>
+        <source>no card yet</source>
+        <translation>belum punya kartu</translation>
+    </message>
+    <message>
+        <source>Card lost</source>
+        <translation>Kartu hilang</translation>
+    </message>
+    <message>
+        <source>Card damaged</source>
+        <translation>Kartu rusak</translation>
+    </message>
+    <message>
+        <source>KPJ number arrived</source>
+        <translation>Nomor KPJ sudah terbit</translation>
+    </message>
+    <message>
+        <source>Details corrected</source>
+        <translation>Data diperbaiki</translation>
     </message>
 </context>
 <context>
@@ -689,6 +869,22 @@
         <translation>Sumber</translation>
     </message>
     <message>
+        <source>Card serial</source>
+        <translation>Seri kartu</translation>
+    </message>
+    <message>
+        <source>Card version</source>
+        <translation>Versi kartu</translation>
+    </message>
+    <message>
+        <source>Handover event</source>
+        <translation>Acara penyerahan</translation>
+    </message>
+    <message>
+        <source>Proxy</source>
+        <translation>Wakil</translation>
+    </message>
+    <message>
         <source>Registered</source>
         <translation>Didaftarkan</translation>
     </message>
@@ -716,6 +912,26 @@
         <source>Demo data</source>
         <translation>Data demo</translation>
     </message>
+    <message>
+        <source>Card printed</source>
+        <translation>Kartu dicetak</translation>
+    </message>
+    <message>
+        <source>Card copy printed</source>
+        <translation>Salinan kartu dicetak</translation>
+    </message>
+    <message>
+        <source>Card reprinted</source>
+        <translation>Kartu dicetak ulang</translation>
+    </message>
+    <message>
+        <source>Card handed over</source>
+        <translation>Kartu diserahkan</translation>
+    </message>
+    <message>
+        <source>Card handover taken back</source>
+        <translation>Penyerahan kartu dibatalkan</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunWizard</name>
@@ -738,6 +954,175 @@
     <message>
         <source>&amp;Finish</source>
         <translation>Selesa&amp;i</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverDialog</name>
+    <message>
+        <source>Card handover</source>
+        <translation>Penyerahan kartu</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Reg. no.</source>
+        <translation>No. registrasi</translation>
+    </message>
+    <message>
+        <source>Nagari</source>
+        <translation>Nagari</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Kartu</translation>
+    </message>
+    <message>
+        <source>Handed to</source>
+        <translation>Diterima oleh</translation>
+    </message>
+    <message>
+        <source>proxy: {name}</source>
+        <translation>wakil: {name}</translation>
+    </message>
+    <message>
+        <source>in person</source>
+        <translation>sendiri</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverWidget</name>
+    <message>
+        <source>&amp;Open an event…</source>
+        <translation>&amp;Buka acara…</translation>
+    </message>
+    <message>
+        <source>C&amp;lose the event…</source>
+        <translation>&amp;Tutup acara…</translation>
+    </message>
+    <message>
+        <source>Print the &amp;receipt list…</source>
+        <translation>Cetak tanda te&amp;rima…</translation>
+    </message>
+    <message>
+        <source>Only a supervisor opens and closes handover events.</source>
+        <translation>Hanya supervisor yang membuka dan menutup acara penyerahan.</translation>
+    </message>
+    <message>
+        <source>&amp;Event</source>
+        <translation>&amp;Acara</translation>
+    </message>
+    <message>
+        <source>Give a card</source>
+        <translation>Serahkan kartu</translation>
+    </message>
+    <message>
+        <source>QR code or reg. no.</source>
+        <translation>Kode QR atau no. registrasi</translation>
+    </message>
+    <message>
+        <source>empty: collected in person</source>
+        <translation>kosong: diambil sendiri</translation>
+    </message>
+    <message>
+        <source>&amp;Scan</source>
+        <translation>&amp;Pindai</translation>
+    </message>
+    <message>
+        <source>Collected by &amp;proxy</source>
+        <translation>Diambil &amp;wakil</translation>
+    </message>
+    <message>
+        <source>Enter gives the card. A proxy&apos;s name applies to the next card given, by scan or by tick, and is then cleared.</source>
+        <translation>Enter menyerahkan kartu. Nama wakil berlaku untuk kartu berikutnya yang diserahkan, lewat pindaian atau centang, lalu dikosongkan.</translation>
+    </message>
+    <message>
+        <source>Cards</source>
+        <translation>Kartu</translation>
+    </message>
+    <message>
+        <source>Search name or reg. no.</source>
+        <translation>Cari nama atau no. registrasi</translation>
+    </message>
+    <message>
+        <source>All nagari</source>
+        <translation>Semua nagari</translation>
+    </message>
+    <message>
+        <source>All cards</source>
+        <translation>Semua kartu</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Menunggu</translation>
+    </message>
+    <message>
+        <source>Given at this event</source>
+        <translation>Diserahkan pada acara ini</translation>
+    </message>
+    <message>
+        <source>Tick a name to give its card; untick to take back a tick made by mistake.</source>
+        <translation>Centang nama untuk menyerahkan kartunya; hapus centang untuk membatalkan centang yang keliru.</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>terbuka</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>ditutup</translation>
+    </message>
+    <message>
+        <source>No handover event yet</source>
+        <translation>Belum ada acara penyerahan</translation>
+    </message>
+    <message>
+        <source>No handover event yet: a supervisor opens one.</source>
+        <translation>Belum ada acara penyerahan: supervisor membukanya.</translation>
+    </message>
+    <message>
+        <source>{date}, {place}. Officials: {officials}.</source>
+        <translation>{date}, {place}. Pejabat: {officials}.</translation>
+    </message>
+    <message>
+        <source>Open since {time} ({user}).</source>
+        <translation>Dibuka sejak {time} ({user}).</translation>
+    </message>
+    <message>
+        <source>Closed {time} ({user}).</source>
+        <translation>Ditutup {time} ({user}).</translation>
+    </message>
+    <message>
+        <source>{given} given at this event · {waiting} waiting</source>
+        <translation>{given} diserahkan pada acara ini · {waiting} menunggu</translation>
+    </message>
+    <message>
+        <source>Given: {name} ({reg_no}), to proxy {proxy}.</source>
+        <translation>Diserahkan: {name} ({reg_no}), kepada wakil {proxy}.</translation>
+    </message>
+    <message>
+        <source>Given: {name} ({reg_no}), in person.</source>
+        <translation>Diserahkan: {name} ({reg_no}), diterima sendiri.</translation>
+    </message>
+    <message>
+        <source>Taken back: the card of {reg_no} waits again.</source>
+        <translation>Dibatalkan: kartu {reg_no} menunggu lagi.</translation>
+    </message>
+    <message>
+        <source>Close the event of {date} at {place}? Nothing can be given at it afterwards; the {waiting} cards not collected stay waiting for a later event.</source>
+        <translation>Tutup acara {date} di {place}? Sesudahnya tidak ada kartu yang dapat diserahkan pada acara ini; {waiting} kartu yang belum diambil tetap menunggu untuk acara berikutnya.</translation>
+    </message>
+    <message>
+        <source>Save the receipt list as</source>
+        <translation>Simpan tanda terima sebagai</translation>
+    </message>
+    <message>
+        <source>Receipt list: {pages} pages in {path}</source>
+        <translation>Tanda terima: {pages} halaman di {path}</translation>
     </message>
 </context>
 <context>
@@ -1046,6 +1431,37 @@
     </message>
 </context>
 <context>
+    <name>KpjReprintDialog</name>
+    <message>
+        <source>KPJ numbers arrived: reprint cards</source>
+        <translation>Nomor KPJ sudah terbit: cetak ulang kartu</translation>
+    </message>
+    <message>
+        <source>These participants&apos; cards show the registration number because their KPJ number arrived after printing. Reprint them to put the KPJ number on the card.</source>
+        <translation>Kartu peserta ini memuat nomor registrasi karena nomor KPJ mereka terbit sesudah kartu dicetak. Cetak ulang agar nomor KPJ tercantum di kartu.</translation>
+    </message>
+    <message>
+        <source>Tick &amp;all</source>
+        <translation>Centang &amp;semua</translation>
+    </message>
+    <message>
+        <source>Tick &amp;none</source>
+        <translation>&amp;Hapus semua centang</translation>
+    </message>
+    <message>
+        <source>&amp;Reprint the ticked cards…</source>
+        <translation>&amp;Cetak ulang kartu yang dicentang…</translation>
+    </message>
+    <message>
+        <source>{count} cards</source>
+        <translation>{count} kartu</translation>
+    </message>
+    <message>
+        <source>Tick the cards to reprint first.</source>
+        <translation>Centang dahulu kartu yang akan dicetak ulang.</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Lindungi — locked</source>
@@ -1087,6 +1503,14 @@
         <translation>DEMO</translation>
     </message>
     <message>
+        <source>&amp;Dashboard</source>
+        <translation>&amp;Dasbor</translation>
+    </message>
+    <message>
+        <source>Participant &amp;list</source>
+        <translation>Da&amp;ftar peserta</translation>
+    </message>
+    <message>
         <source>Search name, NIK, KPJ or registration no.</source>
         <translation>Cari nama, NIK, KPJ atau no. registrasi</translation>
     </message>
@@ -1105,6 +1529,22 @@
     <message>
         <source>All funding</source>
         <translation>Semua sumber dana</translation>
+    </message>
+    <message>
+        <source>All cards</source>
+        <translation>Semua kartu</translation>
+    </message>
+    <message>
+        <source>Card not printed</source>
+        <translation>Kartu belum dicetak</translation>
+    </message>
+    <message>
+        <source>Card waiting for handover</source>
+        <translation>Kartu menunggu diserahkan</translation>
+    </message>
+    <message>
+        <source>Card handed over</source>
+        <translation>Kartu sudah diserahkan</translation>
     </message>
     <message>
         <source>Clear</source>
@@ -1151,6 +1591,26 @@
         <translation>Pe&amp;ngaturan…</translation>
     </message>
     <message>
+        <source>&amp;Backups and audit trail…</source>
+        <translation>&amp;Cadangan dan jejak audit…</translation>
+    </message>
+    <message>
+        <source>&amp;Print cards…</source>
+        <translation>&amp;Cetak kartu…</translation>
+    </message>
+    <message>
+        <source>KPJ numbers arrived: &amp;reprint…</source>
+        <translation>KPJ sudah terbit: cetak &amp;ulang…</translation>
+    </message>
+    <message>
+        <source>&amp;Check cards…</source>
+        <translation>&amp;Periksa kartu…</translation>
+    </message>
+    <message>
+        <source>Card &amp;handover…</source>
+        <translation>Pe&amp;nyerahan kartu…</translation>
+    </message>
+    <message>
         <source>&amp;Lock</source>
         <translation>&amp;Kunci</translation>
     </message>
@@ -1163,12 +1623,104 @@
         <translation>&amp;Peserta</translation>
     </message>
     <message>
+        <source>&amp;Cards</source>
+        <translation>&amp;Kartu</translation>
+    </message>
+    <message>
         <source>&amp;Administration</source>
         <translation>&amp;Administrasi</translation>
     </message>
     <message>
         <source>Actions</source>
         <translation>Tindakan</translation>
+    </message>
+    <message>
+        <source>Only a supervisor may use this.</source>
+        <translation>Hanya supervisor yang boleh memakai ini.</translation>
+    </message>
+    <message>
+        <source>&amp;Desk</source>
+        <translation>Pro&amp;gram</translation>
+    </message>
+    <message>
+        <source>&amp;Years and quotas…</source>
+        <translation>&amp;Tahun dan kuota…</translation>
+    </message>
+    <message>
+        <source>&amp;Rates…</source>
+        <translation>Tarif &amp;iuran…</translation>
+    </message>
+    <message>
+        <source>&amp;Planner…</source>
+        <translation>&amp;Perencanaan anggaran…</translation>
+    </message>
+    <message>
+        <source>R&amp;eports…</source>
+        <translation>&amp;Laporan…</translation>
+    </message>
+    <message>
+        <source>&amp;BPJS: registration and KPJ numbers…</source>
+        <translation>&amp;BPJS: pendaftaran dan nomor KPJ…</translation>
+    </message>
+    <message>
+        <source>&amp;Bundles</source>
+        <translation>&amp;Bundel</translation>
+    </message>
+    <message>
+        <source>&amp;Import a bundle…</source>
+        <translation>&amp;Impor bundel…</translation>
+    </message>
+    <message>
+        <source>&amp;Offices…</source>
+        <translation>&amp;Kantor kecamatan…</translation>
+    </message>
+    <message>
+        <source>&amp;Conflicts…</source>
+        <translation>K&amp;onflik…</translation>
+    </message>
+    <message>
+        <source>&amp;Write a bundle…</source>
+        <translation>&amp;Tulis bundel…</translation>
+    </message>
+    <message>
+        <source>&amp;Import a receipt…</source>
+        <translation>&amp;Impor tanda terima…</translation>
+    </message>
+    <message>
+        <source>Years and quotas</source>
+        <translation>Tahun dan kuota</translation>
+    </message>
+    <message>
+        <source>Rates</source>
+        <translation>Tarif iuran</translation>
+    </message>
+    <message>
+        <source>Planner</source>
+        <translation>Perencanaan anggaran</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Laporan</translation>
+    </message>
+    <message>
+        <source>BPJS</source>
+        <translation>BPJS</translation>
+    </message>
+    <message>
+        <source>Write a bundle</source>
+        <translation>Tulis bundel</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Impor</translation>
+    </message>
+    <message>
+        <source>Offices</source>
+        <translation>Kantor kecamatan</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Konflik</translation>
     </message>
     <message>
         <source>Logged in: {user} ({role})</source>
@@ -1338,6 +1890,41 @@
     </message>
 </context>
 <context>
+    <name>OpenEventDialog</name>
+    <message>
+        <source>Open a handover event</source>
+        <translation>Buka acara penyerahan</translation>
+    </message>
+    <message>
+        <source>e.g. Kantor Wali Nagari Aie Amo</source>
+        <translation>mis. Kantor Wali Nagari Aie Amo</translation>
+    </message>
+    <message>
+        <source>One a line, e.g.
+Bupati Sijunjung: Benny Dwifa Yuswir
+Camat: H. Afrizal</source>
+        <translation>Satu per baris, mis.
+Bupati Sijunjung: Benny Dwifa Yuswir
+Camat: H. Afrizal</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>&amp;Tanggal</translation>
+    </message>
+    <message>
+        <source>&amp;Place</source>
+        <translation>Tem&amp;pat</translation>
+    </message>
+    <message>
+        <source>&amp;Officials present</source>
+        <translation>Pejabat yang &amp;hadir</translation>
+    </message>
+    <message>
+        <source>Open the event</source>
+        <translation>Buka acara</translation>
+    </message>
+</context>
+<context>
     <name>ParticipantForm</name>
     <message>
         <source>New participant</source>
@@ -1496,6 +2083,29 @@
     </message>
 </context>
 <context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>Passphrase</source>
+        <translation>Frasa sandi</translation>
+    </message>
+    <message>
+        <source>Again</source>
+        <translation>Ulangi</translation>
+    </message>
+    <message>
+        <source>Include this PC&apos;s private keys (to move to a new PC)</source>
+        <translation>Sertakan kunci privat PC ini (untuk pindah ke PC baru)</translation>
+    </message>
+    <message>
+        <source>Use at least 8 characters.</source>
+        <translation>Gunakan sekurang-kurangnya 8 karakter.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Kedua frasa sandi berbeda.</translation>
+    </message>
+</context>
+<context>
     <name>PlacePage</name>
     <message>
         <source>Where is this computer?</source>
@@ -1506,8 +2116,20 @@
         <translation>Lindungi menyimpan daftar peserta satu kantor. Pertanyaan ini hanya sekali.</translation>
     </message>
     <message>
-        <source>A &amp;kecamatan office</source>
-        <translation>Kantor kecama&amp;tan</translation>
+        <source>A kecamatan office with an &amp;enrolment file from the kabupaten (usual)</source>
+        <translation>Kantor kecamatan dengan berkas pen&amp;daftaran dari kabupaten (biasa)</translation>
+    </message>
+    <message>
+        <source>LINDUNGI-130306-A.lenrol on the USB stick</source>
+        <translation>LINDUNGI-130306-A.lenrol di flashdisk</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>Pil&amp;ih…</translation>
+    </message>
+    <message>
+        <source>A &amp;kecamatan office without an enrolment file (it can be enrolled later)</source>
+        <translation>Kantor kecamatan &amp;tanpa berkas pendaftaran (dapat didaftarkan kemudian)</translation>
     </message>
     <message>
         <source>The kabu&amp;paten (Dinas Nakertrans of {regency})</source>
@@ -1524,6 +2146,14 @@
     <message>
         <source>&amp;Station</source>
         <translation>&amp;Stasiun</translation>
+    </message>
+    <message>
+        <source>Choose the enrolment file</source>
+        <translation>Pilih berkas pendaftaran</translation>
+    </message>
+    <message>
+        <source>Enrolment files (*.lenrol)</source>
+        <translation>Berkas pendaftaran (*.lenrol)</translation>
     </message>
 </context>
 <context>
@@ -1618,6 +2248,53 @@
     <message>
         <source>Reasons</source>
         <translation>Alasan</translation>
+    </message>
+</context>
+<context>
+    <name>PrintDialog</name>
+    <message>
+        <source>Print cards</source>
+        <translation>Cetak kartu</translation>
+    </message>
+    <message>
+        <source>Everyone in the &amp;nagari</source>
+        <translation>Semua peserta di &amp;nagari</translation>
+    </message>
+    <message>
+        <source>Everyone &amp;not printed yet</source>
+        <translation>Semua yang &amp;belum dicetak</translation>
+    </message>
+    <message>
+        <source>The participants &amp;selected in the list ({count})</source>
+        <translation>Peserta yang &amp;dipilih ({count})</translation>
+    </message>
+    <message>
+        <source>&amp;Only {name} ({reg_no})</source>
+        <translation>&amp;Hanya {name} ({reg_no})</translation>
+    </message>
+    <message>
+        <source>Who gets a card</source>
+        <translation>Siapa yang mendapat kartu</translation>
+    </message>
+    <message>
+        <source>Only approved, accepted and active participants get cards. A card printed before is printed again as a copy (same serial and QR code); for a new version, use Reprint in the participant&apos;s record.</source>
+        <translation>Hanya peserta yang disetujui, diterima dan aktif yang mendapat kartu. Kartu yang sudah pernah dicetak dicetak lagi sebagai salinan (seri dan kode QR yang sama); untuk versi baru, gunakan Cetak ulang pada data peserta.</translation>
+    </message>
+    <message>
+        <source>&amp;Layout</source>
+        <translation>&amp;Tata letak</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Cetak…</translation>
+    </message>
+    <message>
+        <source>Choose a nagari from the list.</source>
+        <translation>Pilih nagari dari daftar.</translation>
+    </message>
+    <message>
+        <source>Save the cards as</source>
+        <translation>Simpan kartu sebagai</translation>
     </message>
 </context>
 <context>
@@ -1934,6 +2611,18 @@
         <translation>&amp;Aktifkan kembali</translation>
     </message>
     <message>
+        <source>Card</source>
+        <translation>Kartu</translation>
+    </message>
+    <message>
+        <source>Print &amp;card…</source>
+        <translation>Cetak &amp;kartu…</translation>
+    </message>
+    <message>
+        <source>Reprin&amp;t card…</source>
+        <translation>Ce&amp;tak ulang…</translation>
+    </message>
+    <message>
         <source>History</source>
         <translation>Riwayat</translation>
     </message>
@@ -1946,8 +2635,32 @@
         <translation>Disimpan walaupun ada peringatan, dengan pengecualian supervisor: {reason}</translation>
     </message>
     <message>
+        <source>Not printed yet</source>
+        <translation>Belum dicetak</translation>
+    </message>
+    <message>
+        <source>{serial}, version {version}, printed {date} by {user}</source>
+        <translation>{serial}, versi {version}, dicetak {date} oleh {user}</translation>
+    </message>
+    <message>
+        <source>{count} copies</source>
+        <translation>{count} salinan</translation>
+    </message>
+    <message>
+        <source>handed over {when}</source>
+        <translation>diserahkan {when}</translation>
+    </message>
+    <message>
+        <source>waiting for handover</source>
+        <translation>menunggu diserahkan</translation>
+    </message>
+    <message>
         <source>Only a supervisor may approve.</source>
         <translation>Hanya supervisor yang boleh menyetujui.</translation>
+    </message>
+    <message>
+        <source>A new card for {name} ({reg_no})</source>
+        <translation>Kartu baru untuk {name} ({reg_no})</translation>
     </message>
 </context>
 <context>
@@ -2022,6 +2735,71 @@
     </message>
 </context>
 <context>
+    <name>ReprintDialog</name>
+    <message>
+        <source>Reprint cards</source>
+        <translation>Cetak ulang kartu</translation>
+    </message>
+    <message>
+        <source>Reprint the cards of {count} participants</source>
+        <translation>Cetak ulang kartu {count} peserta</translation>
+    </message>
+    <message>
+        <source>Why a new card is needed</source>
+        <translation>Mengapa kartu baru diperlukan</translation>
+    </message>
+    <message>
+        <source>A new version is printed with a new serial; the earlier card becomes void and its QR code verifies as void.</source>
+        <translation>Versi baru dicetak dengan seri baru; kartu sebelumnya tidak berlaku lagi dan kode QR-nya terbaca tidak berlaku.</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>&amp;Alasan</translation>
+    </message>
+    <message>
+        <source>&amp;Layout</source>
+        <translation>&amp;Tata letak</translation>
+    </message>
+    <message>
+        <source>&amp;Reprint…</source>
+        <translation>&amp;Cetak ulang…</translation>
+    </message>
+    <message>
+        <source>Save the cards as</source>
+        <translation>Simpan kartu sebagai</translation>
+    </message>
+</context>
+<context>
+    <name>SafetyCheck</name>
+    <message>
+        <source>The database is damaged and no good backup was found. Stop using Lindungi and ask for help; nothing was changed.</source>
+        <translation>Basis data rusak dan tidak ditemukan cadangan yang baik. Hentikan penggunaan Lindungi dan mintalah bantuan; tidak ada yang diubah.</translation>
+    </message>
+    <message>
+        <source>The database is damaged. Restore the newest good backup ({name})? The damaged database is kept.</source>
+        <translation>Basis data rusak. Pulihkan cadangan baik yang terbaru ({name})? Basis data yang rusak tetap disimpan.</translation>
+    </message>
+    <message>
+        <source>The backup was restored.</source>
+        <translation>Cadangan telah dipulihkan.</translation>
+    </message>
+</context>
+<context>
+    <name>SafetyDialog</name>
+    <message>
+        <source>Backups and audit trail</source>
+        <translation>Cadangan dan jejak audit</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Cadangan</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>Jejak audit</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -2060,8 +2838,96 @@
         <translation>Awal perlindungan data baru</translation>
     </message>
     <message>
+        <source>General</source>
+        <translation>Umum</translation>
+    </message>
+    <message>
+        <source>Cards</source>
+        <translation>Kartu</translation>
+    </message>
+    <message>
+        <source>Print whole NIKs on cards (otherwise masked)</source>
+        <translation>Cetak NIK lengkap di kartu (jika tidak, disamarkan)</translation>
+    </message>
+    <message>
+        <source>right (x)</source>
+        <translation>ke kanan (x)</translation>
+    </message>
+    <message>
+        <source>down (y)</source>
+        <translation>ke bawah (y)</translation>
+    </message>
+    <message>
+        <source>Fronts</source>
+        <translation>Bagian depan</translation>
+    </message>
+    <message>
+        <source>Backs</source>
+        <translation>Bagian belakang</translation>
+    </message>
+    <message>
+        <source>&amp;Print a calibration page…</source>
+        <translation>&amp;Cetak halaman kalibrasi…</translation>
+    </message>
+    <message>
+        <source>Print the calibration page with the printer&apos;s usual settings, measure how far the marks are off, and enter that here (a negative number moves left or up). Printing the page saves the offsets and layout first.</source>
+        <translation>Cetak halaman kalibrasi dengan pengaturan printer yang biasa, ukur seberapa jauh tanda bergeser, lalu isikan di sini (angka negatif menggeser ke kiri atau ke atas). Mencetak halaman ini lebih dahulu menyimpan pergeseran dan tata letak.</translation>
+    </message>
+    <message>
+        <source>An empty text on the back means the standard text (shown grey).</source>
+        <translation>Teks belakang yang kosong berarti teks baku (tampak abu-abu).</translation>
+    </message>
+    <message>
+        <source>Programme title</source>
+        <translation>Judul program</translation>
+    </message>
+    <message>
+        <source>Regency</source>
+        <translation>Kabupaten</translation>
+    </message>
+    <message>
+        <source>Back: benefits</source>
+        <translation>Belakang: manfaat</translation>
+    </message>
+    <message>
+        <source>Back: after an accident</source>
+        <translation>Belakang: bila kecelakaan</translation>
+    </message>
+    <message>
+        <source>Back: after a death</source>
+        <translation>Belakang: bila meninggal</translation>
+    </message>
+    <message>
+        <source>BPJS branch contact</source>
+        <translation>Kontak cabang BPJS</translation>
+    </message>
+    <message>
+        <source>Dinas contact</source>
+        <translation>Kontak Dinas</translation>
+    </message>
+    <message>
+        <source>Layout</source>
+        <translation>Tata letak</translation>
+    </message>
+    <message>
+        <source>Printer offsets</source>
+        <translation>Pergeseran printer</translation>
+    </message>
+    <message>
+        <source>Save the calibration page as</source>
+        <translation>Simpan halaman kalibrasi sebagai</translation>
+    </message>
+    <message>
+        <source>Calibration page written to {path}</source>
+        <translation>Halaman kalibrasi ditulis ke {path}</translation>
+    </message>
+    <message>
         <source>The youngest age must not exceed the oldest.</source>
         <translation>Umur termuda tidak boleh melebihi umur tertua.</translation>
+    </message>
+    <message>
+        <source>The cards need a programme title and a regency.</source>
+        <translation>Kartu memerlukan judul program dan kabupaten.</translation>
     </message>
     <message>
         <source>The new language is used from the next start.</source>
@@ -2119,6 +2985,108 @@
     </message>
 </context>
 <context>
+    <name>VerifyDialog</name>
+    <message>
+        <source>Check cards</source>
+        <translation>Periksa kartu</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyWidget</name>
+    <message>
+        <source>Scan the QR code of a card with the barcode scanner, or type its code and press Enter.</source>
+        <translation>Pindai kode QR kartu dengan pemindai barcode, atau ketik kodenya lalu tekan Enter.</translation>
+    </message>
+    <message>
+        <source>Card code (LD1.…)</source>
+        <translation>Kode kartu (LD1.…)</translation>
+    </message>
+    <message>
+        <source>&amp;Check</source>
+        <translation>&amp;Periksa</translation>
+    </message>
+    <message>
+        <source>&amp;Code</source>
+        <translation>&amp;Kode</translation>
+    </message>
+    <message>
+        <source>Waiting for a scan</source>
+        <translation>Menunggu pindaian</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Reg. no.</source>
+        <translation>No. registrasi</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>Nagari</source>
+        <translation>Nagari</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>KPJ</source>
+        <translation>KPJ</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Kartu</translation>
+    </message>
+    <message>
+        <source>Handed over</source>
+        <translation>Diserahkan</translation>
+    </message>
+    <message>
+        <source>Printed by install</source>
+        <translation>Dicetak instalasi</translation>
+    </message>
+    <message>
+        <source>Replaced because</source>
+        <translation>Diganti karena</translation>
+    </message>
+    <message>
+        <source>GENUINE: a current card</source>
+        <translation>ASLI: kartu berlaku</translation>
+    </message>
+    <message>
+        <source>VOID: replaced by a newer card</source>
+        <translation>TIDAK BERLAKU: sudah diganti kartu baru</translation>
+    </message>
+    <message>
+        <source>UNKNOWN ISSUER</source>
+        <translation>PENERBIT TIDAK DIKENAL</translation>
+    </message>
+    <message>
+        <source>NOT GENUINE</source>
+        <translation>TIDAK ASLI</translation>
+    </message>
+    <message>
+        <source>NOT A CARD CODE</source>
+        <translation>BUKAN KODE KARTU</translation>
+    </message>
+    <message>
+        <source>{serial}, version {version}</source>
+        <translation>{serial}, versi {version}</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>belum</translation>
+    </message>
+    <message>
+        <source>Code read: {code}</source>
+        <translation>Kode terbaca: {code}</translation>
+    </message>
+</context>
+<context>
     <name>YearsView</name>
     <message>
         <source>&amp;New year…</source>
@@ -2159,6 +3127,33 @@
     <message>
         <source>{count} quotas saved.</source>
         <translation>{count} kuota disimpan.</translation>
+    </message>
+</context>
+<context>
+    <name>_JobDialog</name>
+    <message>
+        <source>cards</source>
+        <translation>kartu</translation>
+    </message>
+    <message>
+        <source>{count} new</source>
+        <translation>{count} baru</translation>
+    </message>
+    <message>
+        <source>{count} reprinted</source>
+        <translation>{count} cetak ulang</translation>
+    </message>
+    <message>
+        <source>{count} copies</source>
+        <translation>{count} salinan</translation>
+    </message>
+    <message>
+        <source>{cards} cards ({kinds}) on {pages} pages in {path}</source>
+        <translation>{cards} kartu ({kinds}) pada {pages} halaman di {path}</translation>
+    </message>
+    <message>
+        <source>Left out: {who}</source>
+        <translation>Tidak dicetak: {who}</translation>
     </message>
 </context>
 </TS>

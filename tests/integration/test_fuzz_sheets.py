@@ -73,7 +73,7 @@ def test_mutated_workbooks(kecamatan_ctx, edits):
 
 @SETTINGS
 @given(
-    text=st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=400).map(
+    text=st.text(alphabet=st.characters(exclude_categories=["Cs"]), max_size=400).map(
         lambda body: "NIK;Nama;Tanggal Lahir;Nagari\n" + body
     )
 )
