@@ -8,6 +8,12 @@ MESSAGES: dict[str, str] = {
     "backup.encrypted": "This backup is encrypted: give its passphrase (--passphrase-file).",
     "backup.damaged": "{name} is damaged or is not a Lindungi backup; nothing was changed.",
     "privacy.already_erased": "The personal data of {reg_no} were already erased.",
+    "key.locked": (
+        "This PC's signing key is protected by a passphrase: unlock it first (in the GUI after "
+        "logging in, or with LINDUNGI_KEY_PASSPHRASE for the command line)."
+    ),
+    "key.passphrase": "Wrong passphrase for this PC's signing key.",
+    "key.passphrase_short": "A passphrase needs at least 8 characters.",
     "backup.other_install": (
         "This backup belongs to install {code}, not to this one ({ours}); nothing was changed."
     ),
@@ -23,6 +29,12 @@ ID: dict[str, str] = {
     ]: "Cadangan ini terenkripsi: berikan frasa sandinya (--passphrase-file).",
     MESSAGES["backup.damaged"]: "{name} rusak atau bukan cadangan Lindungi; tidak ada yang diubah.",
     MESSAGES["privacy.already_erased"]: "Data pribadi {reg_no} sudah dihapus.",
+    MESSAGES["key.locked"]: (
+        "Kunci tanda tangan PC ini dilindungi frasa sandi: buka dulu (di aplikasi setelah "
+        "masuk, atau dengan LINDUNGI_KEY_PASSPHRASE untuk baris perintah)."
+    ),
+    MESSAGES["key.passphrase"]: "Frasa sandi kunci tanda tangan PC ini salah.",
+    MESSAGES["key.passphrase_short"]: "Frasa sandi sekurang-kurangnya 8 karakter.",
     MESSAGES["backup.other_install"]: (
         "Cadangan ini milik instalasi {code}, bukan instalasi ini ({ours}); tidak ada yang diubah."
     ),
@@ -44,6 +56,11 @@ ID: dict[str, str] = {
     "The record": "Data peserta",
     "Page {n}": "Halaman {n}",
     "Report written: {path}": "Laporan ditulis: {path}",
+    "The signing key is now protected by a passphrase.": "Kunci tanda tangan kini dilindungi frasa sandi.",
+    "The signing key is no longer protected by a passphrase.": "Kunci tanda tangan tidak lagi dilindungi frasa sandi.",
+    "protect the signing key with a passphrase (or change it)": "lindungi kunci tanda tangan dengan frasa sandi (atau ganti)",
+    "remove the passphrase of the signing key": "hapus frasa sandi kunci tanda tangan",
+    "the current passphrase": "frasa sandi saat ini",
     "Personal data of {reg_no} erased": "Data pribadi {reg_no} telah dihapus",
     "Erased the personal data of {count} participants": "Data pribadi {count} peserta telah dihapus",
     "link": "rantai",

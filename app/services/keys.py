@@ -24,7 +24,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
     Ed25519PublicKey,
 )
 
-from app.errors import InvalidInput, StorageError
+from app.errors import InvalidInput, Refused, StorageError
 from app.services.actor import Actor, Role
 from app.services.context import Context
 from app.store import cardrepo, repo
@@ -60,12 +60,25 @@ def _keys_dir(ctx: Context) -> Path:
     return path
 
 
-def _write_private(path: Path, key: Ed25519PrivateKey) -> None:
-    """Write the key so that only its owner can ever read it (no window of wider access)."""
+# Passphrases given for protected keys in this process, by data dir (never written down).
+_unlocked: dict[str, str] = {}
+ENV_PASSPHRASE = "LINDUNGI_KEY_PASSPHRASE"  # noqa: S105 (the name of a variable)
+
+
+def _passphrase(ctx: Context) -> str | None:
+    return _unlocked.get(str(ctx.data_dir)) or os.environ.get(ENV_PASSPHRASE) or None
+
+
+def _write_private(path: Path, key: Ed25519PrivateKey, passphrase: str | None = None) -> None:
+    """Write the key so that only its owner can ever read it (no window of wider access);
+    with a passphrase, the PEM itself is encrypted too."""
+    encryption: serialization.KeySerializationEncryption = (
+        serialization.BestAvailableEncryption(passphrase.encode())
+        if passphrase
+        else serialization.NoEncryption()
+    )
     pem = key.private_bytes(
-        serialization.Encoding.PEM,
-        serialization.PrivateFormat.PKCS8,
-        serialization.NoEncryption(),
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, encryption
     )
     tmp = path.with_suffix(".tmp")
     flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0)
@@ -80,12 +93,99 @@ def _write_private(path: Path, key: Ed25519PrivateKey) -> None:
     os.replace(tmp, path)
 
 
-def _read_private(path: Path) -> Ed25519PrivateKey | None:
+def is_protected(path: Path) -> bool:
+    """True when the key file is encrypted with a passphrase."""
     try:
-        key = serialization.load_pem_private_key(path.read_bytes(), password=None)
-    except (OSError, ValueError):
+        return b"ENCRYPTED PRIVATE KEY" in path.read_bytes()
+    except OSError:
+        return False
+
+
+def _read_private(path: Path, passphrase: str | None = None) -> Ed25519PrivateKey | None:
+    """The key, or None when the file is missing or damaged.
+
+    Raises:
+        Refused: the key is protected and no (or a wrong) passphrase was given; a locked
+            key is never mistaken for a lost one (which would make a new key).
+    """
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    protected = b"ENCRYPTED PRIVATE KEY" in data
+    if protected and not passphrase:
+        raise Refused("key.locked")
+    try:
+        key = serialization.load_pem_private_key(
+            data, password=passphrase.encode() if protected and passphrase else None
+        )
+    except (ValueError, TypeError):
+        if protected:
+            raise Refused("key.passphrase") from None
         return None
     return key if isinstance(key, Ed25519PrivateKey) else None
+
+
+def _current_file(ctx: Context) -> Path | None:
+    with ctx.db.read() as s:
+        current = [
+            k for k in cardrepo.install_keys(s, ctx.identity.install_code) if k.retired_at is None
+        ]
+    return _keys_dir(ctx) / current[0].key_file if current else None
+
+
+def key_is_protected(ctx: Context) -> bool:
+    """True when this install's signing key needs a passphrase."""
+    path = _current_file(ctx)
+    return path is not None and is_protected(path)
+
+
+def unlock(ctx: Context, passphrase: str) -> None:
+    """Remember the passphrase of the protected key for this process (after checking it).
+
+    Raises:
+        Refused: a wrong passphrase.
+    """
+    path = _current_file(ctx)
+    if path is not None and is_protected(path):
+        _read_private(path, passphrase)
+    _unlocked[str(ctx.data_dir)] = passphrase
+
+
+def protect(ctx: Context, actor: Actor, passphrase: str, old: str | None = None) -> None:
+    """Encrypt the private key file with a passphrase (or change it; "" removes it).
+
+    Raises:
+        Refused: not an administrator, or the old passphrase is wrong.
+        InvalidInput: a new passphrase shorter than 8 characters.
+    """
+    actor.require(Role.ADMIN)
+    if passphrase and len(passphrase) < 8:
+        raise InvalidInput("key.passphrase_short")
+    path = _current_file(ctx)
+    if path is None:
+        ensure_install_key(ctx)
+        path = _current_file(ctx)
+    assert path is not None
+    key = _read_private(path, old or _passphrase(ctx))
+    if key is None:
+        raise StorageError("key.unreadable", path=str(path))
+    _write_private(path, key, passphrase or None)
+    if passphrase:
+        _unlocked[str(ctx.data_dir)] = passphrase
+    else:
+        _unlocked.pop(str(ctx.data_dir), None)
+    with ctx.db.session() as s:
+        repo.add_history(
+            s,
+            at=dt.datetime.now(),
+            actor=actor.username,
+            install_code=ctx.identity.install_code,
+            entity="install",
+            entity_id=ctx.identity.install_code,
+            action="key_protect",
+            changes={"protected": bool(passphrase)},
+        )
 
 
 def ensure_install_key(ctx: Context, now: dt.datetime | None = None) -> KeyInfo:
@@ -102,7 +202,7 @@ def ensure_install_key(ctx: Context, now: dt.datetime | None = None) -> KeyInfo:
     keys_dir = _keys_dir(ctx)
     if current:
         k = current[0]
-        if _read_private(keys_dir / k.key_file) is not None:
+        if _read_private(keys_dir / k.key_file, _passphrase(ctx)) is not None:
             return KeyInfo(code, k.public_key, k.fingerprint, k.created_at)
         log.warning(
             "the private key file %s is missing or unreadable: a new key is made", k.key_file
@@ -143,7 +243,7 @@ def signing_key(ctx: Context) -> tuple[str, Ed25519PrivateKey]:
     info = ensure_install_key(ctx)
     with ctx.db.read() as s:
         row = next(k for k in cardrepo.install_keys(s, info.install_code) if k.retired_at is None)
-    key = _read_private(_keys_dir(ctx) / row.key_file)
+    key = _read_private(_keys_dir(ctx) / row.key_file, _passphrase(ctx))
     if key is None:  # removed between the two calls: a real storage problem
         raise StorageError("key.unreadable", path=str(_keys_dir(ctx) / row.key_file))
     return info.install_code, key

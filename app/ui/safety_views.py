@@ -108,15 +108,38 @@ def backup_on_exit(session: Session) -> None:
         log.error("backup on exit failed: %s", type(exc).__name__)
 
 
+def unlock_key(parent: QWidget | None, session: Session) -> None:
+    """Ask for the signing key's passphrase when it is protected (three tries; cancelling
+    leaves the key locked: printing cards and bundles then say so)."""
+    from app.services import keys
+
+    if not keys.key_is_protected(session.ctx):
+        return
+    for _attempt in range(3):
+        answer = PassphraseDialog.ask(parent, confirm=False, title_key=True)
+        if answer is None:
+            return
+        try:
+            keys.unlock(session.ctx, answer[0])
+        except AppError as exc:
+            common.show_app_error(parent, exc)
+            continue
+        return
+
+
 # --- backups screen -----------------------------------------------------------------------
 
 
 class PassphraseDialog(QDialog):
     """Ask for a passphrase twice (to encrypt) or once (to decrypt)."""
 
-    def __init__(self, parent: QWidget | None, confirm: bool, keys_option: bool) -> None:
+    def __init__(
+        self, parent: QWidget | None, confirm: bool, keys_option: bool, title_key: bool = False
+    ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Passphrase"))
+        self.setWindowTitle(
+            self.tr("Passphrase of this PC's signing key") if title_key else self.tr("Passphrase")
+        )
         form = QFormLayout(self)
         self.first = QLineEdit()
         self.first.setEchoMode(QLineEdit.EchoMode.Password)
@@ -149,10 +172,14 @@ class PassphraseDialog(QDialog):
 
     @classmethod
     def ask(
-        cls, parent: QWidget | None, confirm: bool, keys_option: bool = False
+        cls,
+        parent: QWidget | None,
+        confirm: bool,
+        keys_option: bool = False,
+        title_key: bool = False,
     ) -> tuple[str, bool] | None:
         """The passphrase and whether to include the keys, or None when cancelled."""
-        dialog = cls(parent, confirm, keys_option)
+        dialog = cls(parent, confirm, keys_option, title_key)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return dialog.first.text(), dialog.keys.isChecked()
@@ -184,15 +211,32 @@ class BackupsView(QWidget):
         self.usb_button = QPushButton(self.tr("Back up to a USB stick…"))
         self.restore_button = QPushButton(self.tr("Restore the selected backup…"))
         self.file_button = QPushButton(self.tr("Restore from a file…"))
-        for b in (self.now_button, self.usb_button, self.restore_button, self.file_button):
+        self.key_button = QPushButton(self.tr("Protect the signing key…"))
+        self.key_button.setToolTip(
+            self.tr("Encrypt this PC's private key with a passphrase, asked after each login.")
+        )
+        for b in (
+            self.now_button,
+            self.usb_button,
+            self.restore_button,
+            self.file_button,
+            self.key_button,
+        ):
             row.addWidget(b)
         layout.addLayout(row)
         self.now_button.clicked.connect(self.back_up_now)
         self.usb_button.clicked.connect(self.back_up_to_usb)
         self.restore_button.clicked.connect(self.restore_selected)
         self.file_button.clicked.connect(self.restore_file)
+        self.key_button.clicked.connect(self.protect_key)
         admin = session.actor.at_least(Role.ADMIN)
-        for b in (self.now_button, self.usb_button, self.restore_button, self.file_button):
+        for b in (
+            self.now_button,
+            self.usb_button,
+            self.restore_button,
+            self.file_button,
+            self.key_button,
+        ):
             b.setEnabled(admin)
         self.refresh()
 
@@ -235,6 +279,20 @@ class BackupsView(QWidget):
             common.show_app_error(self, exc)
             return
         common.info(self, self.tr("Backup written: {path}").format(path=str(path)))
+
+    def protect_key(self) -> None:
+        """Set or change the passphrase of the signing key."""
+        from app.services import keys
+
+        answer = PassphraseDialog.ask(self, confirm=True, title_key=True)
+        if answer is None:
+            return
+        try:
+            keys.protect(self.session.ctx, self.session.actor, answer[0])
+        except AppError as exc:
+            common.show_app_error(self, exc)
+            return
+        common.info(self, self.tr("The signing key is now protected by a passphrase."))
 
     def restore_selected(self) -> None:
         rows = self.table.selectionModel().selectedRows()

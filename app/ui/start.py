@@ -202,7 +202,12 @@ def run_gui(args: argparse.Namespace) -> int:
             actor = login_flow(ctx)
         if actor is None:
             return 0
-        return _main_window(app, Session(ctx, actor, demo=temp_dir is not None), quit_after)
+        session = Session(ctx, actor, demo=temp_dir is not None)
+        if not quit_after:
+            from app.ui.safety_views import unlock_key
+
+            unlock_key(None, session)
+        return _main_window(app, session, quit_after)
     finally:
         ctx.close()
         if temp_dir is not None:

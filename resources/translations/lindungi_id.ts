@@ -180,12 +180,24 @@
         <translation>Pulihkan dari berkas…</translation>
     </message>
     <message>
+        <source>Protect the signing key…</source>
+        <translation>Lindungi kunci tanda tangan…</translation>
+    </message>
+    <message>
+        <source>Encrypt this PC&apos;s private key with a passphrase, asked after each login.</source>
+        <translation>Enkripsi kunci privat PC ini dengan frasa sandi, yang ditanyakan setiap kali masuk.</translation>
+    </message>
+    <message>
         <source>Backup written: {path}</source>
         <translation>Cadangan ditulis: {path}</translation>
     </message>
     <message>
         <source>Choose the USB stick</source>
         <translation>Pilih flashdisk</translation>
+    </message>
+    <message>
+        <source>The signing key is now protected by a passphrase.</source>
+        <translation>Kunci tanda tangan kini dilindungi frasa sandi.</translation>
     </message>
     <message>
         <source>Choose a backup</source>
@@ -2087,6 +2099,10 @@ Camat: H. Afrizal</translation>
     <message>
         <source>Passphrase</source>
         <translation>Frasa sandi</translation>
+    </message>
+    <message>
+        <source>Passphrase of this PC&apos;s signing key</source>
+        <translation>Frasa sandi kunci tanda tangan PC ini</translation>
     </message>
     <message>
         <source>Again</source>

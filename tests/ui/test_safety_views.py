@@ -84,3 +84,21 @@ def test_a_damaged_database_offers_the_newest_good_backup(
     assert restored == [good]
     assert "rusak" in messages.questions[-1]
     assert task is not None
+
+
+def test_a_protected_key_is_unlocked_after_login(
+    qtbot, populated_ctx, make_session, monkeypatch, messages
+):
+    from app.services import keys
+
+    session = make_session(populated_ctx, Role.ADMIN)
+    keys.protect(populated_ctx, CLI_ADMIN, "frasa sandi kunci")
+    keys._unlocked.clear()
+    monkeypatch.delenv(keys.ENV_PASSPHRASE, raising=False)
+    answers = iter([("salah sekali", False), ("frasa sandi kunci", False)])
+    monkeypatch.setattr(
+        safety_views.PassphraseDialog, "ask", classmethod(lambda cls, *a, **k: next(answers))
+    )
+    safety_views.unlock_key(None, session)
+    assert messages.errors  # the wrong passphrase was refused with a message first
+    assert keys._unlocked[str(populated_ctx.data_dir)] == "frasa sandi kunci"
