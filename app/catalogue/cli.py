@@ -7,6 +7,18 @@ MESSAGES: dict[str, str] = {}
 ID: dict[str, str] = {
     "Lindungi: offline registry of informal workers": "Lindungi: registri pekerja rentan tanpa internet",
     "show the version and exit": "tampilkan versi lalu keluar",
+    # The steps of `lindungi selftest`.
+    "open and migrate a data dir": "buka dan perbarui folder data",
+    "set up a kecamatan install": "siapkan instalasi kecamatan",
+    "register and find a participant": "daftarkan dan temukan peserta",
+    "demo data and budget": "data demo dan anggaran",
+    "read a NIK with the bundled region table": "baca NIK dengan tabel wilayah bawaan",
+    "card PDF with the name in an embedded font": "PDF kartu dengan nama dalam fon tertanam",
+    "card QR code decoded and verified": "kode QR kartu dibaca dan diverifikasi",
+    "enrol a station with the kabupaten's file": "daftarkan stasiun dengan berkas kabupaten",
+    "bundle to the kabupaten and receipt back": "bundel ke kabupaten dan tanda terima kembali",
+    "recap report as PDF": "laporan rekap sebagai PDF",
+    "recap report as xlsx": "laporan rekap sebagai xlsx",
     "also log to the console": "tulis log juga ke konsol",
     "commands": "perintah",
     "data folder (beats LINDUNGI_DATA_DIR)": "folder data (mengalahkan LINDUNGI_DATA_DIR)",

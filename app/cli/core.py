@@ -441,7 +441,7 @@ def cmd_selftest(args: argparse.Namespace) -> int:
     else:
         for r in results:
             mark = tr("passed") if r.ok else tr("failed").upper()
-            out(f"[{mark:5}] {r.name}: {r.detail} ({r.seconds:.2f} s)")
+            out(f"[{mark:5}] {tr(r.name)}: {r.detail} ({r.seconds:.2f} s)")
         total = sum(r.seconds for r in results)
         if failed:
             out(tr("{failed} of {count} checks failed", failed=len(failed), count=len(results)))
