@@ -76,9 +76,18 @@ def table(
         out(line(r))
 
 
-def context(args: argparse.Namespace) -> Any:
-    """Open the data dir named by the global options (migrating it if needed)."""
+def context(args: argparse.Namespace, *, set_up: bool = True) -> Any:
+    """Open the data dir named by the global options (migrating it if needed).
+
+    Every command but ``setup`` and ``restore`` needs a data dir that was set up: on any
+    other it says so (and how) instead of showing an empty register.
+    """
+    from app.errors import AppError
     from app.paths import data_dir
     from app.services.context import open_data_dir
 
-    return open_data_dir(data_dir(args.data_dir))
+    ctx = open_data_dir(data_dir(args.data_dir))
+    if set_up and not ctx.is_set_up:
+        ctx.close()
+        raise AppError("setup.needed", path=str(ctx.data_dir))
+    return ctx

@@ -126,7 +126,7 @@ def cmd_setup(args: argparse.Namespace) -> int:
 
         password = read_password(args.password_file)
         accounts.validate_new(args.admin, password)  # before anything is written
-    ctx = context(args)
+    ctx = context(args, set_up=False)
     try:
         ident = setup_install(
             ctx,

@@ -112,7 +112,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     from app.services import backup
     from app.services.actor import CLI_ADMIN
 
-    ctx = context(args)
+    ctx = context(args, set_up=False)
     try:
         saved, count = backup.restore(
             ctx, CLI_ADMIN, Path(args.file), _passphrase(args.passphrase_file)

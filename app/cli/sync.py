@@ -117,7 +117,7 @@ def cmd_setup_enrol(args: argparse.Namespace) -> int:
         password = read_password(args.password_file)
         accounts.validate_new(args.admin, password)
     enr = trust.read_enrolment(Path(args.enrol))  # refused before anything is created
-    ctx = context(args)
+    ctx = context(args, set_up=False)
     try:
         ident, enr = trust.setup_from_enrolment(ctx, CLI_ADMIN, Path(args.enrol))
         if args.admin:

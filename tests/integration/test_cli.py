@@ -745,3 +745,10 @@ def test_check_nik_as_given_in_the_brief_imports_no_qt() -> None:
         "assert not any(m.startswith('PySide6') for m in sys.modules)",
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_commands_on_a_data_dir_that_was_never_set_up_say_how_to_set_it_up(tmp_path, capsys):
+    fresh = str(tmp_path / "fresh")
+    for command in (["list"], ["budget", "--year", "2022"], ["approve", "--all"]):
+        assert main(["--data-dir", fresh, *command]) == 1
+        assert "lindungi setup" in capsys.readouterr().err
