@@ -7,6 +7,7 @@ MESSAGES: dict[str, str] = {}
 ID: dict[str, str] = {
     "Lindungi: offline registry of informal workers": "Lindungi: registri pekerja rentan tanpa internet",
     "show the version and exit": "tampilkan versi lalu keluar",
+    "card not printed, printed but not handed over, or handed over": "kartu belum dicetak, sudah dicetak tetapi belum diserahkan, atau sudah diserahkan",
     # The steps of `lindungi selftest`.
     "open and migrate a data dir": "buka dan perbarui folder data",
     "set up a kecamatan install": "siapkan instalasi kecamatan",

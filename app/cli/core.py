@@ -77,6 +77,11 @@ def register(sub: Any) -> dict[str, Callable[[argparse.Namespace], int]]:
     s.add_argument("--search", default="", metavar="TEXT")
     s.add_argument("--nagari", metavar="X")
     s.add_argument("--status", choices=["draft", "approved", "accepted", "active", "inactive"])
+    s.add_argument(
+        "--card",
+        choices=["unprinted", "pending", "handed"],
+        help=tr("card not printed, printed but not handed over, or handed over"),
+    )
     s.add_argument("--limit", type=int, metavar="N")
     s.add_argument("--json", action="store_true")
 
@@ -275,7 +280,7 @@ def cmd_list(args: argparse.Namespace) -> int:
             if village is None:
                 raise InvalidInput("nagari.outside", nagari=args.nagari)
             nagari = village.code
-        query = ListQuery(search=args.search, nagari=nagari, status=args.status)
+        query = ListQuery(search=args.search, nagari=nagari, status=args.status, card=args.card)
         ids = participants.search(ctx, query, limit=args.limit)
         total = participants.count(ctx)
         rows = participants.rows(ctx, ids)

@@ -292,3 +292,20 @@ def test_card_calibration_command(data_dir: Path, cli: Cli, tmp_path: Path) -> N
     assert cli("--data-dir", data_dir, "card-calibration", "--out", out).code == 0
     assert pdfinfo(out)["Pages"] == "2"
     assert "Halaman uji kalibrasi printer" in pdftotext(out)
+
+
+def test_list_filters_by_card_state_on_the_command_line(tmp_path, capsys):
+    from app.main import main
+
+    data = str(tmp_path / "kec")
+    assert (
+        main(["--data-dir", data, "setup", "--role", "kecamatan", "--kecamatan", "13.03.06"]) == 0
+    )
+    assert main(["--data-dir", data, "demo", "--participants", "5", "--seed", "4"]) == 0
+    assert main(["--data-dir", data, "cards", "--out", str(tmp_path / "k.pdf"), "--all"]) == 0
+    capsys.readouterr()
+    assert main(["--data-dir", data, "list", "--card", "pending", "--json"]) == 0
+    pending = json.loads(capsys.readouterr().out)
+    assert len(pending) == 5
+    assert main(["--data-dir", data, "list", "--card", "unprinted", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
