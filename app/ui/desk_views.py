@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -50,7 +49,7 @@ from app.ui import common
 from app.ui.bus import Changes, bus
 from app.ui.common import DATE_FORMAT, fmt_int
 from app.ui.dashboard import SERIES_COLOURS, BarChart, ChartSeries
-from app.ui.tasks import Progress, Task
+from app.ui.tasks import Progress, TaskRunner
 
 log = logging.getLogger(__name__)
 
@@ -73,54 +72,6 @@ def _table(headers: list[str]) -> QTableWidget:
     t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     t.horizontalHeader().setStretchLastSection(True)
     return t
-
-
-class _Busy:
-    """Runs one background task at a time for a view, with a progress bar and a message."""
-
-    def __init__(self, owner: QWidget, progress: QProgressBar, message: QLabel) -> None:
-        self.owner = owner
-        self.progress = progress
-        self.message = message
-        self.task: Task | None = None
-        self.buttons: list[QWidget] = []
-
-    def run(self, work: Callable[[Progress], Any], done: Callable[[Any], None]) -> None:
-        common.set_message(self.message, "")
-        task = Task(work)
-        task.signals.progress.connect(self._progress)
-        task.signals.done.connect(lambda result: self._finished(task, done, result))
-        task.signals.failed.connect(lambda exc: self._failed(task, exc))
-        self.task = task
-        self._busy(True)
-        task.start()
-
-    def _progress(self, done: int, total: int) -> None:
-        self.progress.setRange(0, max(total, 1))
-        self.progress.setValue(done)
-
-    def _finished(self, task: Task, done: Callable[[Any], None], result: Any) -> None:
-        if task is not self.task:
-            return
-        self.task = None
-        self._busy(False)
-        done(result)
-
-    def _failed(self, task: Task, exc: BaseException) -> None:
-        if task is not self.task:
-            return
-        self.task = None
-        self._busy(False)
-        if isinstance(exc, AppError):
-            common.set_message(self.message, str(exc))
-            return
-        raise exc  # a bug: to the excepthook
-
-    def _busy(self, busy: bool) -> None:
-        self.progress.setVisible(busy)
-        self.progress.setRange(0, 0)
-        for b in self.buttons:
-            b.setEnabled(not busy)
 
 
 # --- years and quotas ----------------------------------------------------------------
@@ -691,8 +642,7 @@ class ReportsView(QWidget):
         self.progress = QProgressBar()
         self.progress.setVisible(False)
         self.message = common.message_label()
-        self.busy = _Busy(self, self.progress, self.message)
-        self.busy.buttons = [self.pdf_button, self.xlsx_button]
+        self.busy = TaskRunner(self.progress, self.message, [self.pdf_button, self.xlsx_button])
         self.written: Path | None = None
 
         form = QFormLayout()
@@ -797,8 +747,9 @@ class BpjsView(QWidget):
         self.progress = QProgressBar()
         self.progress.setVisible(False)
         self.message = common.message_label()
-        self.busy = _Busy(self, self.progress, self.message)
-        self.busy.buttons = [self.export_button, self.import_button, self.save_button]
+        self.busy = TaskRunner(
+            self.progress, self.message, [self.export_button, self.import_button, self.save_button]
+        )
         self.summary = QLabel()
         self.summary.setWordWrap(True)
 

@@ -14,9 +14,7 @@ import logging
 import os
 import string
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
@@ -54,7 +52,7 @@ from app.services.context import Context
 from app.sync.records import OFFICE_FIELDS
 from app.ui import common
 from app.ui.bus import Changes, bus
-from app.ui.tasks import Progress, Task
+from app.ui.tasks import Progress, TaskRunner
 
 log = logging.getLogger(__name__)
 
@@ -121,59 +119,6 @@ def _fingerprint_label(text: str) -> QLabel:
     label.setFont(font)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
-
-
-class _Runner:
-    """One background task at a time for a view: a progress bar, a message, buttons off."""
-
-    def __init__(self, progress: QProgressBar, message: QLabel, buttons: list[QWidget]) -> None:
-        self.progress = progress
-        self.message = message
-        self.buttons = buttons
-        self.task: Task | None = None
-        progress.setVisible(False)
-
-    @property
-    def busy(self) -> bool:
-        """True while a task runs."""
-        return self.task is not None
-
-    def run(self, work: Callable[[Progress], Any], done: Callable[[Any], None]) -> None:
-        common.set_message(self.message, "")
-        task = Task(work)
-        task.signals.progress.connect(self._progress)
-        task.signals.done.connect(lambda result: self._finished(task, done, result))
-        task.signals.failed.connect(lambda exc: self._failed(task, exc))
-        self.task = task
-        self._set_busy(True)
-        task.start()
-
-    def _progress(self, done: int, total: int) -> None:
-        self.progress.setRange(0, max(total, 1))
-        self.progress.setValue(done)
-
-    def _finished(self, task: Task, done: Callable[[Any], None], result: Any) -> None:
-        if task is not self.task:
-            return
-        self.task = None
-        self._set_busy(False)
-        done(result)
-
-    def _failed(self, task: Task, exc: BaseException) -> None:
-        if task is not self.task:
-            return
-        self.task = None
-        self._set_busy(False)
-        if isinstance(exc, AppError):
-            common.set_message(self.message, str(exc))
-            return
-        raise exc  # a bug: to the excepthook
-
-    def _set_busy(self, busy: bool) -> None:
-        self.progress.setVisible(busy)
-        self.progress.setRange(0, 0)
-        for b in self.buttons:
-            b.setEnabled(not busy)
 
 
 def _stages(report: Progress) -> bundles.Progress:
@@ -277,7 +222,9 @@ class ExportView(QWidget):
         layout.addWidget(self.message)
         layout.addWidget(self.result)
         layout.addStretch(1)
-        self.runner = _Runner(self.progress, self.message, [self.export_button, self.enrol_button])
+        self.runner = TaskRunner(
+            self.progress, self.message, [self.export_button, self.enrol_button]
+        )
         self.export_button.clicked.connect(self.export)
         self.enrol_button.clicked.connect(self._enrol)
         self.refresh()
@@ -409,7 +356,7 @@ class ImportView(QWidget):
         self.message = common.message_label()
         layout.addWidget(self.progress)
         layout.addWidget(self.message)
-        self.runner = _Runner(
+        self.runner = TaskRunner(
             self.progress,
             self.message,
             [self.preview_button, self.import_button, self.choose_button],
@@ -676,7 +623,7 @@ class OfficesView(QWidget):
         layout.addWidget(self.progress)
         layout.addWidget(self.message)
         layout.addWidget(self.result)
-        self.runner = _Runner(
+        self.runner = TaskRunner(
             self.progress, self.message, [self.confirm_button, self.receipt_button]
         )
         self.confirm_button.clicked.connect(self._confirm)

@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QThread, Signal
+from PySide6.QtWidgets import QLabel, QProgressBar, QWidget
 from typing_extensions import override
 
 log = logging.getLogger(__name__)
@@ -81,3 +82,68 @@ class Task(QThread):
 def running() -> int:
     """How many tasks have not finished yet (tests wait for zero)."""
     return len(_running)
+
+
+class TaskRunner:
+    """One background task at a time for a view: a progress bar, a message, buttons off.
+
+    An expected failure (``AppError``) is shown in the message label; anything else is a bug
+    and goes on to the excepthook.
+    """
+
+    def __init__(
+        self, progress: QProgressBar, message: QLabel, buttons: Sequence[QWidget] = ()
+    ) -> None:
+        self.progress = progress
+        self.message = message
+        self.buttons: list[QWidget] = list(buttons)
+        self.task: Task | None = None
+        progress.setVisible(False)
+
+    @property
+    def busy(self) -> bool:
+        """True while a task runs."""
+        return self.task is not None
+
+    def run(self, work: Callable[[Progress], Any], done: Callable[[Any], None]) -> None:
+        """Start ``work`` on a worker thread; ``done(result)`` runs on the main thread."""
+        from app.ui import common
+
+        common.set_message(self.message, "")
+        task = Task(work)
+        task.progress.connect(self._progress)
+        task.done.connect(lambda result: self._finished(task, done, result))
+        task.failed.connect(lambda exc: self._failed(task, exc))
+        self.task = task
+        self._set_busy(True)
+        task.start()
+
+    def _progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+
+    def _finished(self, task: Task, done: Callable[[Any], None], result: Any) -> None:
+        if task is not self.task:
+            return
+        self.task = None
+        self._set_busy(False)
+        done(result)
+
+    def _failed(self, task: Task, exc: BaseException) -> None:
+        from app.errors import AppError
+        from app.ui import common
+
+        if task is not self.task:
+            return
+        self.task = None
+        self._set_busy(False)
+        if isinstance(exc, AppError):
+            common.set_message(self.message, str(exc))
+            return
+        raise exc  # a bug: to the excepthook
+
+    def _set_busy(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+        self.progress.setRange(0, 0)
+        for b in self.buttons:
+            b.setEnabled(not busy)
