@@ -14,7 +14,8 @@ import re
 import zlib
 from dataclasses import dataclass
 
-_OBJ = re.compile(rb"(\d+) 0 obj\s*(.*?)endobj", re.S)
+_OBJ_START = re.compile(rb"(?:^|[\r\n])(\d+) 0 obj\b")
+_LENGTH = re.compile(rb"/Length (\d+)\b")
 _TO_UNICODE = re.compile(rb"/ToUnicode (\d+) 0 R")
 _NAME = re.compile(rb"/Name /(F\d+(?:\+\d+)?)")
 _BFCHAR = re.compile(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>")
@@ -37,17 +38,49 @@ class PdfInfo:
     text: str
 
 
-def _stream(body: bytes) -> tuple[bytes, bytes | None]:
-    head, sep, rest = body.partition(b"stream")
-    if not sep:
-        return body, None
-    data = rest.lstrip(b"\r\n")
-    data = data[: data.rfind(b"endstream")].rstrip(b"\r\n")
+def _objects(data: bytes) -> dict[int, tuple[bytes, bytes | None]]:
+    """Every object's dictionary and decoded stream.
+
+    A stream is read by its ``/Length``, never by searching for ``endstream`` or
+    ``endobj``: compressed bytes may contain those words by chance.
+    """
+    out: dict[int, tuple[bytes, bytes | None]] = {}
+    pos = 0
+    while True:
+        m = _OBJ_START.search(data, pos)
+        if m is None:
+            return out
+        start = m.end()
+        end_obj = data.find(b"endobj", start)
+        marker = data.find(b"stream", start)
+        if marker != -1 and (end_obj == -1 or marker < end_obj):
+            head = data[start:marker]
+            length = _LENGTH.search(head)
+            if length is None:
+                raise ValueError("a stream without /Length")
+            body_at = marker + len(b"stream")
+            if data[body_at : body_at + 2] == b"\r\n":
+                body_at += 2
+            elif data[body_at : body_at + 1] in (b"\n", b"\r"):
+                body_at += 1
+            raw = data[body_at : body_at + int(length.group(1))]
+            if len(raw) != int(length.group(1)):
+                raise ValueError("a stream shorter than its /Length")
+            out[int(m.group(1))] = (head, _decode(head, raw))
+            pos = body_at + len(raw)
+        else:
+            if end_obj == -1:
+                raise ValueError("an object without endobj")
+            out[int(m.group(1))] = (data[start:end_obj], None)
+            pos = end_obj + len(b"endobj")
+
+
+def _decode(head: bytes, data: bytes) -> bytes:
     if b"ASCII85Decode" in head:
         data = base64.a85decode(data.strip().removesuffix(b"~>"), adobe=False)
     if b"FlateDecode" in head:
         data = zlib.decompress(data)
-    return head, data
+    return data
 
 
 def _unescape(raw: bytes) -> bytes:
@@ -94,10 +127,8 @@ def read(data: bytes) -> PdfInfo:
     """
     if not data.startswith(b"%PDF-") or b"%%EOF" not in data[-1024:]:
         raise NotAPdf("header or end marker missing")
-    objects: dict[int, tuple[bytes, bytes | None]] = {}
     try:
-        for num, body in _OBJ.findall(data):
-            objects[int(num)] = _stream(body)
+        objects = _objects(data)
     except (zlib.error, ValueError) as exc:
         raise NotAPdf(f"damaged stream: {exc}") from exc
     pages = sum(1 for head, _ in objects.values() if re.search(rb"/Type /Page\b(?!s)", head))

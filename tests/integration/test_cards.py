@@ -60,7 +60,9 @@ def qr_codes(pdf: Path, tmp_path: Path, pages: str) -> list[list[str]]:
     for png in sorted(tmp_path.glob("page-*.png")):
         with Image.open(png) as image:
             found = zxingcpp.read_barcodes(image, formats=QR_ONLY)
-        out.append(sorted(r.text for r in found))
+        # A decoder may report one symbol twice (two finder-pattern groupings): count
+        # distinct codes, which is what a page of cards must hold.
+        out.append(sorted({r.text for r in found}))
         png.unlink()
     return out
 
