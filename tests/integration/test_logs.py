@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from app.main import main
@@ -47,5 +48,6 @@ def test_a_working_day_leaves_no_personal_data_in_the_log(tmp_path: Path, capsys
     assert "PRIVATE KEY" not in log
     keys = list((data / "keys").iterdir())
     assert keys, "the install's signing key exists"
-    for key in keys:
-        assert key.stat().st_mode & 0o077 == 0, f"{key.name} is readable by others"
+    if os.name == "posix":  # on Windows the per-user profile folder protects them
+        for key in keys:
+            assert key.stat().st_mode & 0o077 == 0, f"{key.name} is readable by others"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -13,6 +12,7 @@ from app.errors import Refused
 from app.services import audit, backup, participants, privacy
 from app.services.actor import CLI_ADMIN, Actor, Role
 from app.store.repo import ListQuery
+from tests.cardhelp import pdftotext
 
 NAME = "Nur'aini Şahin"
 
@@ -27,9 +27,7 @@ def test_subject_report_holds_everything_about_the_person(
     ctx = kecamatan_ctx
     reg = participants.register(ctx, CLI_ADMIN, make_participant(name=NAME))
     out = privacy.subject_report(ctx, CLI_ADMIN, reg.reg_no, tmp_path / "data.pdf")
-    text = subprocess.run(
-        ["pdftotext", str(out), "-"], capture_output=True, text=True, check=True
-    ).stdout
+    text = pdftotext(out)  # skips where poppler is missing (a Windows runner)
     assert NAME in text
     assert make_participant(name=NAME).nik in text  # the person sees their whole NIK
     assert "Data pribadi yang disimpan Lindungi" in text
