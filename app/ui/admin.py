@@ -236,7 +236,7 @@ class UsersDialog(QDialog):
         dialog.create = lambda name, full, role, password: accounts.add_user(
             ctx, actor, name, role, password, full
         )
-        if dialog.exec() == QDialog.DialogCode.Accepted:
+        if common.run_modal(dialog) == QDialog.DialogCode.Accepted:
             bus().announce(Changes(accounts=True))
             self.refresh()
 
@@ -257,7 +257,7 @@ class UsersDialog(QDialog):
     @classmethod
     def ask(cls, session: Session, parent: QWidget | None = None) -> None:
         """Show the accounts until closed."""
-        cls(session, parent).exec()
+        common.run_modal(cls(session, parent))
 
 
 class SettingsDialog(QDialog):
@@ -505,4 +505,4 @@ class SettingsDialog(QDialog):
     @classmethod
     def ask(cls, session: Session, parent: QWidget | None = None) -> None:
         """Show the settings until saved or cancelled."""
-        cls(session, parent).exec()
+        common.run_modal(cls(session, parent))

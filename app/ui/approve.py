@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 from app.domain.participant import Status
 from app.services import participants
 from app.store.repo import ListQuery
+from app.ui import common
 from app.ui.common import NOTE_STYLE, fmt_int, translate_buttons
 from app.ui.session import Session
 
@@ -66,6 +67,6 @@ class ApproveDraftsDialog(QDialog):
     def ask(cls, session: Session, parent: QWidget | None = None) -> str | None:
         """The nagari code chosen, ``ALL`` for every nagari, or None when cancelled."""
         dialog = cls(session, parent)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        if common.run_modal(dialog) != QDialog.DialogCode.Accepted:
             return None
         return str(dialog.nagari.currentData())

@@ -485,7 +485,7 @@ class PrintDialog(_JobDialog):
     ) -> PrintResult | None:
         """Show the dialog; the last job's result, if any."""
         dialog = cls(session, parent, ids=ids, reg_no=reg_no, name=name)
-        dialog.exec()
+        common.run_modal(dialog)
         return dialog.result_value
 
 
@@ -612,7 +612,7 @@ class ReprintDialog(_JobDialog):
     ) -> PrintResult | None:
         """Show the dialog; the result when cards were reprinted."""
         dialog = cls(session, reg_nos, parent, who=who, reason=reason)
-        dialog.exec()
+        common.run_modal(dialog)
         return dialog.result_value
 
 
@@ -785,4 +785,4 @@ class KpjReprintDialog(QDialog):
     @classmethod
     def ask(cls, session: Session, parent: QWidget | None = None) -> None:
         """Show the list until closed."""
-        cls(session, parent).exec()
+        common.run_modal(cls(session, parent))

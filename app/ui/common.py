@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QLabel,
@@ -157,26 +159,55 @@ def _box(
     return box
 
 
+def run_modal(dialog: QDialog) -> int:
+    """Show ``dialog`` until it closes, then let Qt delete it; returns ``exec()``'s result.
+
+    A dialog made with a parent belongs to that parent: without this, every dialog and screen
+    ever opened would stay in memory, with its tables and connections, until the main window
+    closes. The deletion waits for the event loop, so the caller can still read the dialog.
+    """
+    try:
+        return dialog.exec()
+    finally:
+        dialog.deleteLater()
+
+
+def dispose_windows(app: QApplication) -> None:
+    """Close and delete every top-level widget now, while the application still runs.
+
+    What is left at interpreter exit is deleted by PySide's own clean-up, in an order that
+    neither Qt nor Python chose; deleting it here keeps shutting down deterministic.
+    """
+    for widget in app.topLevelWidgets():
+        widget.close()
+        widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
 def error(parent: QWidget | None, text: str) -> None:
     """Tell the user something went wrong that they can act on."""
-    _box(
-        parent,
-        QMessageBox.Icon.Warning,
-        QCoreApplication.translate("Common", "Lindungi"),
-        text,
-        QMessageBox.StandardButton.Ok,
-    ).exec()
+    run_modal(
+        _box(
+            parent,
+            QMessageBox.Icon.Warning,
+            QCoreApplication.translate("Common", "Lindungi"),
+            text,
+            QMessageBox.StandardButton.Ok,
+        )
+    )
 
 
 def info(parent: QWidget | None, text: str) -> None:
     """Tell the user something worth knowing."""
-    _box(
-        parent,
-        QMessageBox.Icon.Information,
-        QCoreApplication.translate("Common", "Lindungi"),
-        text,
-        QMessageBox.StandardButton.Ok,
-    ).exec()
+    run_modal(
+        _box(
+            parent,
+            QMessageBox.Icon.Information,
+            QCoreApplication.translate("Common", "Lindungi"),
+            text,
+            QMessageBox.StandardButton.Ok,
+        )
+    )
 
 
 def confirm(parent: QWidget | None, text: str) -> bool:
@@ -189,7 +220,7 @@ def confirm(parent: QWidget | None, text: str) -> bool:
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
     )
     box.setDefaultButton(QMessageBox.StandardButton.No)
-    return box.exec() == QMessageBox.StandardButton.Yes
+    return run_modal(box) == QMessageBox.StandardButton.Yes
 
 
 def show_app_error(parent: QWidget | None, exc: AppError) -> None:

@@ -116,7 +116,7 @@ class NewYearDialog(QDialog):
     def ask(cls, years: list[int], parent: QWidget | None = None) -> dict[str, Any] | None:
         """The new year's settings, or None when cancelled (tests replace this)."""
         dialog = cls(years, parent)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        if common.run_modal(dialog) != QDialog.DialogCode.Accepted:
             return None
         return {
             "year": dialog.year.value(),

@@ -632,5 +632,5 @@ class ParticipantForm(QDialog):
     ) -> str | None:
         """Show the form; the registration number saved, or None when cancelled."""
         dialog = cls(session, record, parent)
-        dialog.exec()
+        common.run_modal(dialog)
         return dialog.saved_reg_no

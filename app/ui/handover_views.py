@@ -328,7 +328,7 @@ class OpenEventDialog(QDialog):
     def ask(cls, session: Session, parent: QWidget | None = None) -> EventInfo | None:
         """The event opened, or None when cancelled."""
         dialog = cls(session, parent)
-        dialog.exec()
+        common.run_modal(dialog)
         return dialog.opened
 
 
@@ -754,4 +754,4 @@ class HandoverDialog(QDialog):
     @classmethod
     def ask(cls, session: Session, parent: QWidget | None = None) -> None:
         """Show the screen until closed."""
-        cls(session, parent).exec()
+        common.run_modal(cls(session, parent))

@@ -483,5 +483,5 @@ class ImportDialog(QDialog):
     def ask(cls, session: Session, parent: QWidget | None = None) -> ImportResult | None:
         """Run the import dialog; what was imported, if anything."""
         dialog = cls(session, parent)
-        dialog.exec()
+        common.run_modal(dialog)
         return dialog.imported

@@ -99,5 +99,5 @@ class LoginDialog(QDialog):
     ) -> Actor | None:
         """The user who logged in, or None when the user quit."""
         dialog = cls(ctx, username, parent)
-        dialog.exec()
+        common.run_modal(dialog)
         return dialog.actor

@@ -667,7 +667,7 @@ class MainWindow(QMainWindow):
         """Backups, restore and the audit trail (administrators)."""
         from app.ui.safety_views import SafetyDialog
 
-        SafetyDialog(self.session, self).exec()
+        common.run_modal(SafetyDialog(self.session, self))
 
     # --- window state -------------------------------------------------------------------
 
@@ -727,4 +727,4 @@ class ScreenDialog(QDialog):
     @classmethod
     def ask(cls, title: str, view: QWidget, parent: QWidget | None = None) -> None:
         """Show ``view`` until the user closes it."""
-        cls(title, view, parent).exec()
+        common.run_modal(cls(title, view, parent))

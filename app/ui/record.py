@@ -192,7 +192,7 @@ class DeactivateDialog(QDialog):
     ) -> tuple[InactiveReason, dt.date] | None:
         """The reason and date chosen, or None when cancelled."""
         dialog = cls(reg_no, parent)
-        dialog.exec()
+        common.run_modal(dialog)
         return dialog.result_value
 
 
@@ -493,4 +493,4 @@ class RecordDialog(QDialog):
         except AppError as exc:
             common.show_app_error(parent, exc)
             return
-        dialog.exec()
+        common.run_modal(dialog)

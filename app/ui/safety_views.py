@@ -180,7 +180,7 @@ class PassphraseDialog(QDialog):
     ) -> tuple[str, bool] | None:
         """The passphrase and whether to include the keys, or None when cancelled."""
         dialog = cls(parent, confirm, keys_option, title_key)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        if common.run_modal(dialog) != QDialog.DialogCode.Accepted:
             return None
         return dialog.first.text(), dialog.keys.isChecked()
 

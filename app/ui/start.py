@@ -112,7 +112,7 @@ def install_excepthook(log_path: Path | None) -> None:
             box.button(QMessageBox.StandardButton.Ok).setText(
                 QApplication.translate("Common", "OK")
             )
-            box.exec()
+            common.run_modal(box)
         finally:
             showing = False
 
@@ -251,4 +251,5 @@ def _main_window(app: QApplication, session: Session, quit_after: str) -> int:
         from app.ui.safety_views import backup_on_exit
 
         backup_on_exit(session)
+    common.dispose_windows(app)
     return int(code)

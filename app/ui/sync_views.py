@@ -700,7 +700,7 @@ class OfficesView(QWidget):
         if o is None:
             return
         dialog = ConfirmDialog(o, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
+        if common.run_modal(dialog) == QDialog.DialogCode.Accepted:
             self.confirm_office(dialog.fingerprint())
 
     def _confirmed(self, results: list[bundles.ImportResult]) -> None:
@@ -744,7 +744,7 @@ class OfficesView(QWidget):
 
     def _enrol(self) -> None:
         dialog = EnrolDialog(self.ctx, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        if common.run_modal(dialog) != QDialog.DialogCode.Accepted:
             return
         folder = dialog.folder.folder()
         if folder is None:

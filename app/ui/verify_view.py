@@ -239,4 +239,4 @@ class VerifyDialog(QDialog):
         """Show the screen until closed."""
         dialog = cls(session, parent)
         dialog.view.scan.setFocus()
-        dialog.exec()
+        common.run_modal(dialog)

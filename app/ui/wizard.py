@@ -237,5 +237,5 @@ class FirstRunWizard(QWizard):
     def ask(cls, ctx: Context, parent: QWidget | None = None) -> Actor | None:
         """The administrator created (logged in), or None when the user cancelled."""
         wizard = cls(ctx, parent)
-        wizard.exec()
+        common.run_modal(wizard)
         return wizard.admin.actor

@@ -7,6 +7,7 @@ by recorders for every test; a test that expects a message reads ``messages``.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
@@ -27,6 +28,19 @@ def _indonesian_ui(qapp: QApplication) -> Iterator[None]:
     apply_language(qapp, "id")
     yield
     apply_language(qapp, "id")
+
+
+@pytest.fixture(autouse=True)
+def _no_widget_outlives_its_test(qapp: QApplication) -> Iterator[None]:
+    """Delete every top-level widget a test left behind, as the application does at exit.
+
+    A view that a test made without a parent (a faked ``ask`` drops it) stays alive through
+    the lambdas its buttons hold; the next test must not inherit it, and PySide's clean-up
+    at interpreter exit must not be left a pile of windows to delete in its own order.
+    """
+    yield
+    common.dispose_windows(qapp)
+    gc.collect()
 
 
 @dataclass
