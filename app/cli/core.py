@@ -446,7 +446,8 @@ def cmd_selftest(args: argparse.Namespace) -> int:
     else:
         for r in results:
             mark = tr("passed") if r.ok else tr("failed").upper()
-            out(f"[{mark:5}] {tr(r.name)}: {r.detail} ({r.seconds:.2f} s)")
+            seconds = tr("{seconds} s", seconds=f"{r.seconds:.2f}")
+            out(f"[{mark:5}] {tr(r.name)}: {r.detail} ({seconds})")
         total = sum(r.seconds for r in results)
         if failed:
             out(tr("{failed} of {count} checks failed", failed=len(failed), count=len(results)))

@@ -14,6 +14,7 @@ from typing import Any
 
 from app.cards.pdftext import read as read_pdf
 from app.cards.qr import decode, qr_image
+from app.i18n import tr
 from app.services import cards, participants
 from app.services.actor import CLI_ADMIN
 from app.services.context import Context
@@ -45,7 +46,12 @@ def card_steps(root: Path, state: dict[str, Context]) -> list[Step]:
         if info.pages != 2 or NAME not in info.text.splitlines():
             raise AssertionError(f"{info.pages} pages; the name is not in the PDF's text")
         found["reg_no"] = rows[0].reg_no
-        return f"{result.pages} pages, {path.stat().st_size // 1024} KB, {NAME}"
+        return tr(
+            "{pages} pages, {kb} KB, {name}",
+            pages=result.pages,
+            kb=path.stat().st_size // 1024,
+            name=NAME,
+        )
 
     def card_qr() -> str:
         ctx = state["ctx"]
@@ -61,7 +67,7 @@ def card_steps(root: Path, state: dict[str, Context]) -> list[Step]:
         checked = verify(ctx, texts[0].lower())
         if not checked.ok or checked.name != NAME:
             raise AssertionError(checked.message())
-        return f"{len(payload)} characters, {checked.verdict.value}"
+        return tr("{count} characters, the card is genuine", count=len(payload))
 
     return [
         ("card PDF with the name in an embedded font", card_pdf),

@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
+from app.i18n import tr
 from app.services import reports
 from app.services.actor import CLI_ADMIN
 from app.services.context import Context
@@ -39,6 +40,6 @@ def desk_steps(root: Path, state: dict[str, Context]) -> list[Step]:
         wb.close()
         if sheets < 3:
             raise AssertionError(f"{sheets} sheets")
-        return f"{sheets} sheets"
+        return tr("{count} sheets", count=sheets)
 
     return [("recap report as PDF", recap_pdf), ("recap report as xlsx", recap_xlsx)]

@@ -17,6 +17,7 @@ from app.domain.fmt import format_rupiah
 from app.domain.install import Role as InstallRole
 from app.domain.nik import make_nik
 from app.domain.participant import ParticipantData, Sex
+from app.i18n import tr
 from app.services import budget, demo, participants
 from app.services.actor import CLI_ADMIN
 from app.services.cards_selftest import card_steps
@@ -54,7 +55,7 @@ def core_steps(root: Path, state: dict[str, Context]) -> list[Step]:
         rev = current_revision(state["ctx"].db.engine)
         if rev != head_revision():
             raise AssertionError(f"schema {rev} != {head_revision()}")
-        return f"schema {rev}"
+        return tr("schema {rev}", rev=rev)
 
     def setup() -> str:
         ident = setup_install(
@@ -63,7 +64,7 @@ def core_steps(root: Path, state: dict[str, Context]) -> list[Step]:
         villages = participants.villages_for(state["ctx"])
         if len(villages) < 1:
             raise AssertionError("no nagari loaded")
-        return f"{ident.install_code}, {len(villages)} nagari"
+        return tr("{code}, {count} nagari", code=ident.install_code, count=len(villages))
 
     def register() -> str:
         ctx = state["ctx"]
@@ -95,7 +96,11 @@ def core_steps(root: Path, state: dict[str, Context]) -> list[Step]:
         total = rows[-1]
         if total.participants != 50 or total.total != 50 * 16_800 * 9:
             raise AssertionError(f"budget {total.participants} / {total.total}")
-        return f"{total.participants} participants, {format_rupiah(total.total)}"
+        return tr(
+            "{count} participants, {amount}",
+            count=total.participants,
+            amount=format_rupiah(total.total),
+        )
 
     def nik() -> str:
         d = describe("1303064708800001")

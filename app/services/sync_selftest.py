@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from app.domain.install import Role as InstallRole
+from app.i18n import tr
 from app.services import bundles, participants, trust
 from app.services.actor import CLI_ADMIN
 from app.services.context import Context, open_data_dir
@@ -59,7 +60,11 @@ def sync_steps(root: Path, state: dict[str, Context]) -> list[Step]:
         again = bundles.import_file(kab, CLI_ADMIN, sent.path)
         if again.status != "already":
             raise AssertionError("importing the same bundle twice was not a no-op")
-        return f"{count} records sent, merged and accepted ({sent.path.stat().st_size} bytes)"
+        return tr(
+            "{count} records sent, merged and accepted ({size} bytes)",
+            count=count,
+            size=sent.path.stat().st_size,
+        )
 
     return [
         ("enrol a station with the kabupaten's file", enrol),

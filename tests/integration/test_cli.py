@@ -635,6 +635,10 @@ def test_selftest_passes(cli: Cli) -> None:
     result = cli("selftest")
     assert result.code == 0, result.out
     assert "GAGAL" not in result.out.upper()
+    # What each step found is in Indonesian too, not only the names of the steps.
+    assert "2 halaman" in result.out and "kartu asli" in result.out and " dtk)" in result.out
+    for english in ("pages", "records sent", "sheets", "participants", " s)"):
+        assert english not in result.out
 
 
 def test_selftest_json(cli: Cli) -> None:
