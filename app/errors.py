@@ -83,3 +83,98 @@ class Problem:
         from app.i18n import render
 
         return render(self.code, **self.params)
+
+
+class OsReason:
+    """Why the system would not read or write a file, put into words only when shown.
+
+    ``OSError.strerror`` is the operating system's own text, English on most systems; the
+    cases a district office meets (a full or write-protected stick, a stick pulled out, a
+    missing file, no permission) get the catalogue's words in the user's language instead.
+    """
+
+    __slots__ = ("detail", "kind")
+
+    def __init__(self, exc: BaseException) -> None:
+        self.kind = _os_kind(exc)
+        self.detail = (exc.strerror if isinstance(exc, OSError) else None) or type(exc).__name__
+
+    @override
+    def __str__(self) -> str:
+        from app.i18n import tr
+
+        match self.kind:
+            case "full":
+                return tr("the disk is full")
+            case "read_only":
+                return tr("the disk is write-protected")
+            case "not_ready":
+                return tr("the drive is not ready (was the USB stick taken out?)")
+            case "io":
+                return tr("the disk could not be read or written")
+            case "missing":
+                return tr("it does not exist")
+            case "permission":
+                return tr("permission denied, or the file is open in another program")
+            case "is_folder":
+                return tr("it is a folder, not a file")
+            case "not_folder":
+                return tr("a part of the path is not a folder")
+            case "exists":
+                return tr("it already exists")
+            case "name_too_long":
+                return tr("the name is too long")
+            case "not_text":
+                return tr("it is not a text file")
+        return tr("system error: {detail}", detail=self.detail)
+
+    @override
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+    @override
+    def __repr__(self) -> str:
+        return f"OsReason({self.kind!r})"
+
+
+# Windows error numbers that errno does not tell apart.
+_WINERROR_KINDS = {
+    19: "read_only",  # ERROR_WRITE_PROTECT
+    21: "not_ready",  # ERROR_NOT_READY
+    23: "io",  # ERROR_CRC
+    39: "full",  # ERROR_HANDLE_DISK_FULL
+    112: "full",  # ERROR_DISK_FULL
+    206: "name_too_long",  # ERROR_FILENAME_EXCED_RANGE
+    1006: "not_ready",  # ERROR_FILE_INVALID: the volume was removed
+    1117: "io",  # ERROR_IO_DEVICE
+}
+
+
+def _os_kind(exc: BaseException) -> str:
+    import errno
+
+    if isinstance(exc, UnicodeDecodeError):
+        return "not_text"
+    if not isinstance(exc, OSError):
+        return ""
+    kind = _WINERROR_KINDS.get(getattr(exc, "winerror", None) or 0)
+    if kind:
+        return kind
+    by_errno = {
+        errno.ENOSPC: "full",
+        errno.EROFS: "read_only",
+        errno.EIO: "io",
+        errno.ENAMETOOLONG: "name_too_long",
+    }
+    if exc.errno in by_errno:
+        return by_errno[exc.errno]
+    for cls, name in (
+        (FileNotFoundError, "missing"),
+        (PermissionError, "permission"),
+        (IsADirectoryError, "is_folder"),
+        (NotADirectoryError, "not_folder"),
+        (FileExistsError, "exists"),
+    ):
+        if isinstance(exc, cls):
+            return name
+    return ""

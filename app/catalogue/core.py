@@ -12,6 +12,7 @@ MESSAGES: dict[str, str] = {
     "setup.station": "Station '{station}' is not valid: use one capital letter other than K.",
     "file.missing": "File not found: {path}",
     "file.unreadable": "Cannot read {path}: {reason}",
+    "file.first_line_empty": "The first line of {path} is empty; it must hold the password or passphrase.",
     "regions.columns": "This is not a region table: it needs the columns {columns}.",
     "regions.row": "Row {line} of the region table has a malformed code or level.",
     "regions.parent": "Region {code} names parent {parent}, which is not in the table.",
@@ -84,6 +85,24 @@ ID: dict[str, str] = {
     ]: "Stasiun '{station}' tidak sah: gunakan satu huruf kapital selain K.",
     MESSAGES["file.missing"]: "Berkas tidak ditemukan: {path}",
     MESSAGES["file.unreadable"]: "Tidak dapat membaca {path}: {reason}",
+    MESSAGES[
+        "file.first_line_empty"
+    ]: "Baris pertama {path} kosong; baris itu harus berisi kata sandi atau frasa sandi.",
+    # Why the system would not read or write a file (app.errors.OsReason).
+    "the disk is full": "disk penuh",
+    "the disk is write-protected": "disk dilindungi dari penulisan",
+    "the drive is not ready (was the USB stick taken out?)": "drive tidak siap (apakah flashdisk dicabut?)",
+    "the disk could not be read or written": "disk tidak dapat dibaca atau ditulis",
+    "it does not exist": "tidak ada",
+    "permission denied, or the file is open in another program": (
+        "izin ditolak, atau berkas sedang dibuka program lain"
+    ),
+    "it is a folder, not a file": "itu folder, bukan berkas",
+    "a part of the path is not a folder": "sebagian jalurnya bukan folder",
+    "it already exists": "sudah ada",
+    "the name is too long": "namanya terlalu panjang",
+    "it is not a text file": "bukan berkas teks",
+    "system error: {detail}": "galat sistem: {detail}",
     MESSAGES["regions.columns"]: "Ini bukan tabel wilayah: diperlukan kolom {columns}.",
     MESSAGES["regions.row"]: "Baris {line} tabel wilayah memiliki kode atau tingkat yang salah.",
     MESSAGES[

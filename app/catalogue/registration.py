@@ -16,7 +16,7 @@ MESSAGES: dict[str, str] = {
     "sheet.too_large": "The spreadsheet has more than {max} rows; split it.",
     "sheet.unreadable": "{name} cannot be read: it is damaged or not really a spreadsheet.",
     "sheet.empty": "{name} has no rows.",
-    "file.unwritable": "Cannot write {path}: {reason}. Is it open in another program?",
+    "file.unwritable": "Cannot write {path}: {reason}.",
     "import.nik_number": (
         "The NIK was stored by Excel as a number, which loses the last digit: format the NIK "
         "column as Text and type the NIK again."
@@ -55,9 +55,7 @@ ID: dict[str, str] = {
         "sheet.unreadable"
     ]: "{name} tidak dapat dibaca: berkasnya rusak atau bukan lembar kerja.",
     MESSAGES["sheet.empty"]: "{name} tidak berisi baris.",
-    MESSAGES[
-        "file.unwritable"
-    ]: "Tidak dapat menulis {path}: {reason}. Apakah berkas sedang dibuka program lain?",
+    MESSAGES["file.unwritable"]: "Tidak dapat menulis {path}: {reason}.",
     MESSAGES["import.nik_number"]: (
         "NIK disimpan Excel sebagai angka, sehingga angka terakhirnya hilang: ubah format kolom "
         "NIK menjadi Teks lalu ketik ulang NIK."

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 from types import ModuleType
+from typing import Any
 
 from app import __version__
 from app.cli import cards, core, desk, registration, safety, sync
@@ -49,7 +50,15 @@ argparse._ = _argparse_text  # type: ignore[attr-defined]  # argparse looks `_` 
 
 
 class _Parser(argparse.ArgumentParser):
-    """Exits with code 2 on usage errors, printing in the chosen language."""
+    """Exits with code 2 on usage errors, printing in the chosen language.
+
+    Options must be written out: with argparse's prefix matching, ``--password secret``
+    was taken for ``--password-file secret`` and the password read as a file name.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("allow_abbrev", False)
+        super().__init__(*args, **kwargs)
 
 
 def build_parser() -> argparse.ArgumentParser:

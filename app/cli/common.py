@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from app.domain.fmt import parse_date
-from app.errors import InvalidInput
+from app.errors import InvalidInput, OsReason
 
 
 def arg_date(text: str) -> dt.date:
@@ -91,3 +91,18 @@ def context(args: argparse.Namespace, *, set_up: bool = True) -> Any:
         ctx.close()
         raise AppError("setup.needed", path=str(ctx.data_dir))
     return ctx
+
+
+def first_line(path: str) -> str:
+    """The first line of a file that holds a password or passphrase (for scripts).
+
+    Raises:
+        InvalidInput: the file cannot be read, or its first line is empty.
+    """
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InvalidInput("file.unreadable", path=path, reason=OsReason(exc)) from exc
+    if not lines or not lines[0]:
+        raise InvalidInput("file.first_line_empty", path=path)
+    return lines[0]

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from app.cli.common import context, emit_json, err, out, table
+from app.cli.common import context, emit_json, err, first_line, out, table
 from app.domain.fmt import format_date, mask_nik
 from app.domain.participant import OCCUPATIONS, InactiveReason
 from app.errors import EXIT_OK, InvalidInput
@@ -83,10 +83,7 @@ def read_password(password_file: str | None) -> str:
         InvalidInput: the file is missing or the two typed passwords differ.
     """
     if password_file:
-        try:
-            return Path(password_file).read_text(encoding="utf-8").splitlines()[0]
-        except (OSError, IndexError) as exc:
-            raise InvalidInput("file.unreadable", path=password_file, reason="") from exc
+        return first_line(password_file)
     first = getpass.getpass(tr("Password: "))
     if getpass.getpass(tr("Password again: ")) != first:
         raise InvalidInput("user.passwords_differ")

@@ -7,8 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from app.cli.common import context, out, table
-from app.errors import EXIT_OK, InvalidInput
+from app.cli.common import context, first_line, out, table
+from app.errors import EXIT_OK
 from app.i18n import tr
 
 
@@ -65,13 +65,7 @@ def register(sub: Any) -> dict[str, Callable[[argparse.Namespace], int]]:
 def _passphrase(path: str | None) -> str | None:
     if not path:
         return None
-    try:
-        text = Path(path).read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise InvalidInput("file.unreadable", path=path, reason=exc.strerror or "") from exc
-    if not text or not text[0]:
-        raise InvalidInput("file.unreadable", path=path, reason="")
-    return text[0]
+    return first_line(path)
 
 
 def cmd_backup(args: argparse.Namespace) -> int:

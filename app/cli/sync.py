@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from app.cli.common import context, emit_json, err, out, table
+from app.cli.common import context, emit_json, err, first_line, out, table
 from app.domain.fmt import format_date, mask_nik
 from app.errors import EXIT_HELD, EXIT_OK, EXIT_USAGE, InvalidInput
 from app.i18n import render, tr
@@ -489,10 +489,7 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
 
 def _passphrase(path: str | None, twice: bool) -> str:
     if path:
-        try:
-            return Path(path).read_text(encoding="utf-8").splitlines()[0]
-        except (OSError, IndexError) as exc:
-            raise InvalidInput("file.unreadable", path=path, reason="") from exc
+        return first_line(path)
     first = getpass.getpass(tr("Passphrase: "))
     if twice and getpass.getpass(tr("Passphrase again: ")) != first:
         raise InvalidInput("user.passwords_differ")

@@ -19,7 +19,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.errors import InvalidInput, Refused, StorageError
+from app.errors import InvalidInput, OsReason, Refused, StorageError
 from app.services.actor import Actor, Role
 from app.services.context import Context
 from app.store import repo
@@ -135,7 +135,7 @@ def _write_durably(path: Path, data: bytes) -> None:
         tmp.replace(path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise StorageError("file.unwritable", path=str(path), reason=exc.strerror or "") from exc
+        raise StorageError("file.unwritable", path=str(path), reason=OsReason(exc)) from exc
 
 
 def backup(

@@ -38,7 +38,7 @@ from app.cards.sheets import render_calibration, render_cards
 from app.catalogue.cards import STANDARD_ACCIDENT, STANDARD_BENEFITS, STANDARD_DEATH
 from app.domain.card import CardIdentity, format_serial, make_payload
 from app.domain.fmt import mask_nik
-from app.errors import AppError, InvalidInput, NotFound, Refused, StorageError
+from app.errors import AppError, InvalidInput, NotFound, OsReason, Refused, StorageError
 from app.i18n import tr
 from app.services import keys
 from app.services.actor import Actor, Role
@@ -340,9 +340,7 @@ def _run(
         raise Cancelled("cards.cancelled") from None
     except OSError as exc:
         part.unlink(missing_ok=True)
-        raise StorageError(
-            "cards.out_unwritable", path=str(out), reason=exc.strerror or ""
-        ) from exc
+        raise StorageError("cards.out_unwritable", path=str(out), reason=OsReason(exc)) from exc
     except BaseException:
         part.unlink(missing_ok=True)
         raise
@@ -490,9 +488,7 @@ def calibration_page(ctx: Context, out: Path, layout: Layout | str | None = None
     try:
         render_calibration(out, layout=lay, calibration=calibration(ctx))
     except OSError as exc:
-        raise StorageError(
-            "cards.out_unwritable", path=str(out), reason=exc.strerror or ""
-        ) from exc
+        raise StorageError("cards.out_unwritable", path=str(out), reason=OsReason(exc)) from exc
     return out
 
 

@@ -12,7 +12,7 @@ from typing import Any
 from app import settings
 from app.domain.install import Identity
 from app.domain.regions import RegionIndex
-from app.errors import AppError, StorageError
+from app.errors import AppError, OsReason, StorageError
 from app.store import repo
 from app.store.engine import DB_FILENAME, Database
 from app.store.migrate import needs_upgrade, upgrade
@@ -32,9 +32,7 @@ def ensure_writable(path: Path) -> None:
         probe.write_bytes(b"ok")
         probe.unlink()
     except OSError as exc:
-        raise StorageError(
-            "datadir.not_writable", path=str(path), reason=exc.strerror or ""
-        ) from exc
+        raise StorageError("datadir.not_writable", path=str(path), reason=OsReason(exc)) from exc
 
 
 @dataclass

@@ -19,7 +19,7 @@ from app.cards.receipt import render_receipt
 from app.domain.card import format_serial, looks_like_payload
 from app.domain.fmt import format_date, mask_nik
 from app.domain.participant import clean_name, valid_registration_number
-from app.errors import InvalidInput, NotFound, Refused, StorageError
+from app.errors import InvalidInput, NotFound, OsReason, Refused, StorageError
 from app.i18n import tr
 from app.services.actor import Actor, Role
 from app.services.context import Context
@@ -405,9 +405,7 @@ def receipt(ctx: Context, event_id: int, out: Path, now: dt.datetime | None = No
         pages = render_receipt(head, lines, part)
         part.replace(out)
     except OSError as exc:
-        raise StorageError(
-            "cards.out_unwritable", path=str(out), reason=exc.strerror or ""
-        ) from exc
+        raise StorageError("cards.out_unwritable", path=str(out), reason=OsReason(exc)) from exc
     finally:
         part.unlink(missing_ok=True)
     return pages

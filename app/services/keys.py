@@ -24,7 +24,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
     Ed25519PublicKey,
 )
 
-from app.errors import InvalidInput, Refused, StorageError
+from app.errors import InvalidInput, OsReason, Refused, StorageError
 from app.services.actor import Actor, Role
 from app.services.context import Context
 from app.store import cardrepo, repo
@@ -217,7 +217,7 @@ def ensure_install_key(ctx: Context, now: dt.datetime | None = None) -> KeyInfo:
         _write_private(keys_dir / filename, private)
     except OSError as exc:
         raise StorageError(
-            "key.unwritable", path=str(keys_dir / filename), reason=exc.strerror or ""
+            "key.unwritable", path=str(keys_dir / filename), reason=OsReason(exc)
         ) from exc
     with ctx.db.session() as s:
         for k in current:

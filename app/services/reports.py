@@ -15,7 +15,7 @@ from pathlib import Path
 
 from app.domain import desk as d
 from app.domain.participant import FUNDING, OCCUPATIONS, Status, age_on
-from app.errors import InvalidInput, NotFound
+from app.errors import InvalidInput, NotFound, OsReason
 from app.i18n import tr
 from app.reports import model as m
 from app.services import desk
@@ -778,7 +778,7 @@ def export(
 
             xlsx.write(report, path)
     except OSError as exc:
-        raise InvalidInput("file.unwritable", path=str(path), reason=exc.strerror or "") from exc
+        raise InvalidInput("file.unwritable", path=str(path), reason=OsReason(exc)) from exc
     with ctx.db.session() as s:
         repo.add_history(
             s,

@@ -9,7 +9,7 @@ from app.domain.install import Identity, Role, valid_station
 from app.domain.participant import norm
 from app.domain.rates import default_rates
 from app.domain.regions import Region, RegionIndex, RegionTableError, parse_region_csv
-from app.errors import InvalidInput, NotFound, Refused
+from app.errors import InvalidInput, NotFound, OsReason, Refused
 from app.paths import resource
 from app.services import keys
 from app.services.actor import Actor
@@ -44,7 +44,7 @@ def read_region_file(path: Path) -> list[Region]:
     except FileNotFoundError as exc:
         raise NotFound("file.missing", path=str(path)) from exc
     except OSError as exc:
-        raise InvalidInput("file.unreadable", path=str(path), reason=exc.strerror or "") from exc
+        raise InvalidInput("file.unreadable", path=str(path), reason=OsReason(exc)) from exc
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:

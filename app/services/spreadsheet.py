@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from app.errors import AppError, InvalidInput, NotFound
+from app.errors import AppError, InvalidInput, NotFound, OsReason
 
 log = logging.getLogger(__name__)
 
@@ -132,4 +132,4 @@ def write_xlsx(
         tmp.replace(path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise InvalidInput("file.unwritable", path=str(path), reason=exc.strerror or "") from exc
+        raise InvalidInput("file.unwritable", path=str(path), reason=OsReason(exc)) from exc

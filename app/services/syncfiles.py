@@ -14,7 +14,7 @@ import hashlib
 import os
 from pathlib import Path
 
-from app.errors import NotFound, Refused, StorageError
+from app.errors import NotFound, OsReason, Refused, StorageError
 from app.sync import container
 from app.sync.container import Container, FormatError
 
@@ -54,9 +54,7 @@ def write_verified(target: Path, data: bytes, *, is_container: bool = True) -> P
     except OSError as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
-        raise StorageError(
-            "file.unwritable", path=str(target), reason=exc.strerror or str(exc)
-        ) from exc
+        raise StorageError("file.unwritable", path=str(target), reason=OsReason(exc)) from exc
     try:
         back = target.read_bytes()
         ok = sha256(back) == sha256(data)
@@ -89,7 +87,7 @@ def read_file(path: Path) -> bytes:
     except IsADirectoryError:
         raise NotFound("file.missing", path=str(path)) from None
     except OSError as exc:
-        raise StorageError("file.unreadable", path=str(path), reason=exc.strerror or "") from exc
+        raise StorageError("file.unreadable", path=str(path), reason=OsReason(exc)) from exc
 
 
 def refusal(exc: FormatError, name: str, **extra: object) -> Refused:

@@ -22,7 +22,7 @@ from cryptography.hazmat.primitives import serialization
 from app import __version__
 from app.domain.install import Identity, Role, kecamatan_install_code, valid_station
 from app.domain.regions import LEVELS, Region
-from app.errors import InvalidInput, NotFound, Refused, StorageError
+from app.errors import InvalidInput, NotFound, OsReason, Refused, StorageError
 from app.services import keys as install_keys
 from app.services.actor import Actor
 from app.services.actor import Role as AccountRole
@@ -479,7 +479,7 @@ def restore_keys(ctx: Context, actor: Actor, path: Path, passphrase: str) -> tup
     except FileNotFoundError:
         raise NotFound("file.missing", path=str(path)) from None
     except OSError as exc:
-        raise StorageError("file.unreadable", path=str(path), reason=exc.strerror or "") from exc
+        raise StorageError("file.unreadable", path=str(path), reason=OsReason(exc)) from exc
     try:
         backup = crypto.restore_keys(data, passphrase)
     except crypto.WrongPassphrase:
@@ -504,7 +504,7 @@ def restore_keys(ctx: Context, actor: Actor, path: Path, passphrase: str) -> tup
         _write_pem(keys_dir / filename, restored)
     except OSError as exc:
         raise StorageError(
-            "key.unwritable", path=str(keys_dir / filename), reason=exc.strerror or ""
+            "key.unwritable", path=str(keys_dir / filename), reason=OsReason(exc)
         ) from exc
     now = dt.datetime.now()
     with ctx.db.session() as s:

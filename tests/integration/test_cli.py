@@ -649,6 +649,31 @@ def test_selftest_json(cli: Cli) -> None:
     assert data["checks"] and all(c["ok"] for c in data["checks"])
 
 
+def test_an_option_must_be_written_out_so_a_password_is_never_read_as_a_file_name(
+    cli: Cli, tmp_path: Path
+) -> None:
+    data_dir = tmp_path / "kab"
+    result = cli("--data-dir", data_dir, "setup", "--role", "kabupaten", "--password", "Rahasia-1")
+    assert result.code == 2 and "--password" in result.err
+    assert not data_dir.exists()
+
+
+def test_a_password_file_that_is_missing_empty_or_a_folder_is_named_with_the_reason(
+    cli: Cli, tmp_path: Path
+) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    data_dir = tmp_path / "kab"
+    setup: tuple[object, ...] = ("--data-dir", data_dir, "setup", "--role", "kabupaten")
+    setup += ("--admin", "admin", "--password-file")
+    assert cli(*setup, tmp_path / "none.txt").err.strip().endswith(": tidak ada")
+    assert "Baris pertama" in cli(*setup, empty).err
+    assert cli(*setup, tmp_path).err.strip().endswith("itu folder, bukan berkas")
+    assert (
+        cli("--lang", "en", *setup, tmp_path / "none.txt").err.strip().endswith("it does not exist")
+    )
+
+
 @pytest.mark.parametrize(
     "argv", [["frobnicate"], ["--lang", "xx", "list"], ["list", "--limit", "lots"], ["regions"]]
 )
