@@ -11,6 +11,8 @@ from __future__ import annotations
 import os
 from typing import Any
 
+from typing_extensions import override
+
 LANGUAGES = ("id", "en")
 _lang = (
     os.environ.get("LINDUNGI_LANG", "id") if os.environ.get("LINDUNGI_LANG") in LANGUAGES else "id"
@@ -54,3 +56,45 @@ def render(code: str, /, **params: Any) -> str:
     if template is None:
         return code if not params else f"{code} {params}"
     return tr(template, **params)
+
+
+def fmt_int(value: int) -> str:
+    """A count with the thousands separator of the language: 100.000 or 100,000."""
+    text = f"{value:,}"
+    return text.replace(",", ".") if _lang == "id" else text
+
+
+class Later:
+    """A text of the catalogue (a status, a reason) given to a message as a parameter.
+
+    Messages are put into words when shown, not when raised; a parameter that is itself a
+    text must wait too, or an Indonesian sentence would carry the English word (``status
+    draft``). It compares equal to its English text.
+    """
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    @override
+    def __str__(self) -> str:
+        return tr(self.text)
+
+    @override
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+    @override
+    def __repr__(self) -> str:
+        return f"Later({self.text!r})"
+
+    @override
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Later):
+            return self.text == other.text
+        return isinstance(other, str) and self.text == other
+
+    @override
+    def __hash__(self) -> int:
+        return hash(self.text)

@@ -20,6 +20,15 @@ ID: dict[str, str] = {
     "bundle to the kabupaten and receipt back": "bundel ke kabupaten dan tanda terima kembali",
     "recap report as PDF": "laporan rekap sebagai PDF",
     "recap report as xlsx": "laporan rekap sebagai xlsx",
+    # The flags of `lindungi add` and `lindungi edit`.
+    "16 digits": "16 angka",
+    "as on the KTP": "sesuai KTP",
+    "code (13.03.06.2004) or name; see `lindungi regions`": "kode (13.03.06.2004) atau nama; lihat `lindungi regions`",
+    "one of: {codes}": "salah satu dari: {codes}",
+    "monthly income in rupiah (default {amount})": "penghasilan sebulan dalam rupiah (bawaan {amount})",
+    "who pays: {codes} (default apbd)": "sumber dana iuran: {codes} (bawaan apbd)",
+    "BPJS programmes, separated by commas (default JKK,JKM)": "program BPJS, dipisah koma (bawaan JKK,JKM)",
+    "a supervisor's reason to save despite a warning (recorded)": "alasan supervisor untuk tetap menyimpan meski ada peringatan (dicatat)",
     # What each step of `lindungi selftest` found.
     "schema {rev}": "skema {rev}",
     "{code}, {count} nagari": "{code}, {count} nagari",

@@ -15,6 +15,7 @@ from app.domain.install import Role as InstallRole
 from app.domain.participant import (
     DEFAULT_INCOME,
     DEFAULT_PROGRAMMES,
+    FUNDING,
     OCCUPATIONS,
     ParticipantData,
     Sex,
@@ -25,29 +26,58 @@ from app.domain.participant import (
     parse_sex,
 )
 from app.errors import EXIT_OK, EXIT_REFUSED, InvalidInput, ValidationFailed
-from app.i18n import render, tr
+from app.i18n import fmt_int, render, tr
 
 
 def add_participant_flags(s: argparse.ArgumentParser, required: bool) -> None:
     """The flags of ``add`` (and of ``edit``, where none is required)."""
-    s.add_argument("--nik", required=required)
-    s.add_argument("--name", required=required)
+    occupations = ", ".join(OCCUPATIONS)
+    funding = ", ".join(FUNDING)
+    s.add_argument("--nik", required=required, help=tr("16 digits"))
+    s.add_argument("--name", required=required, help=tr("as on the KTP"))
     s.add_argument("--birth-place", required=required)
     s.add_argument("--birth-date", required=required, metavar="DD/MM/YYYY")
     s.add_argument("--sex", required=required, metavar="L|P")
-    s.add_argument("--nagari", required=required, metavar="CODE-or-NAME")
-    s.add_argument("--occupation", required=required, metavar="CODE-or-LABEL")
+    s.add_argument(
+        "--nagari",
+        required=required,
+        metavar="CODE-or-NAME",
+        help=tr("code (13.03.06.2004) or name; see `lindungi regions`"),
+    )
+    s.add_argument(
+        "--occupation",
+        required=required,
+        metavar="CODE-or-LABEL",
+        help=tr("one of: {codes}", codes=occupations),
+    )
     s.add_argument("--address", default="" if required else None)
     s.add_argument("--jorong", default="" if required else None)
     s.add_argument("--phone", default="" if required else None)
-    s.add_argument("--income", default=str(DEFAULT_INCOME) if required else None, metavar="RP")
-    s.add_argument("--funding", default="apbd" if required else None)
+    s.add_argument(
+        "--income",
+        default=str(DEFAULT_INCOME) if required else None,
+        metavar="RP",
+        help=tr("monthly income in rupiah (default {amount})", amount=DEFAULT_INCOME),
+    )
+    s.add_argument(
+        "--funding",
+        default="apbd" if required else None,
+        metavar="CODE",
+        help=tr("who pays: {codes} (default apbd)", codes=funding),
+    )
     s.add_argument(
         "--programmes",
         default=",".join(p.value for p in DEFAULT_PROGRAMMES) if required else None,
+        metavar="JKK,JKM[,JHT]",
+        help=tr("BPJS programmes, separated by commas (default JKK,JKM)"),
     )
     s.add_argument("--coverage-start", metavar="DD/MM/YYYY")
-    s.add_argument("--override-reason", default="", metavar="TEXT")
+    s.add_argument(
+        "--override-reason",
+        default="",
+        metavar="TEXT",
+        help=tr("a supervisor's reason to save despite a warning (recorded)"),
+    )
 
 
 def register(sub: Any) -> dict[str, Callable[[argparse.Namespace], int]]:
@@ -316,7 +346,13 @@ def cmd_list(args: argparse.Namespace) -> int:
             for r in rows
         ],
     )
-    out(tr("{shown} of {total} participants shown", shown=len(rows), total=total))
+    out(
+        tr(
+            "{shown} of {total} participants shown",
+            shown=fmt_int(len(rows)),
+            total=fmt_int(total),
+        )
+    )
     return EXIT_OK
 
 
@@ -407,7 +443,7 @@ def cmd_budget(args: argparse.Namespace) -> int:
             [
                 r.code if r.code != "*" else "",
                 r.name if r.code != "*" else tr("Total"),
-                str(r.participants),
+                fmt_int(r.participants),
                 format_rupiah(r.monthly),
                 format_rupiah(r.total),
             ]

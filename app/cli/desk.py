@@ -10,7 +10,7 @@ from typing import Any
 from app.cli.common import arg_date, arg_int, context, emit_json, out, table
 from app.domain.fmt import format_date, format_rupiah
 from app.errors import EXIT_OK
-from app.i18n import tr
+from app.i18n import fmt_int, tr
 
 
 def register(sub: Any) -> dict[str, Callable[[argparse.Namespace], int]]:
@@ -90,7 +90,7 @@ def register(sub: Any) -> dict[str, Callable[[argparse.Namespace], int]]:
 
 
 def _quota_text(quotas: dict[str, int]) -> str:
-    return ", ".join(f"{k} {v}" for k, v in quotas.items())
+    return ", ".join(f"{k} {fmt_int(v)}" for k, v in quotas.items())
 
 
 def cmd_year(args: argparse.Namespace) -> int:
@@ -108,7 +108,13 @@ def cmd_year(args: argparse.Namespace) -> int:
                 funding=args.funding,
                 note=args.note,
             )
-            out(tr("Programme year {year} created, quota {total}", year=y.year, total=y.total))
+            out(
+                tr(
+                    "Programme year {year} created, quota {total}",
+                    year=y.year,
+                    total=fmt_int(y.total),
+                )
+            )
         elif args.year_command == "quota":
             old, new = desk.set_quota(
                 ctx, CLI_ADMIN, args.year, args.kecamatan, arg_int(args.quota), args.funding
@@ -136,7 +142,7 @@ def cmd_year(args: argparse.Namespace) -> int:
             else:
                 table(
                     [tr("Programme year"), tr("Quota"), tr("Per funding source"), tr("Note")],
-                    [[str(y.year), str(y.total), _quota_text(y.quotas), y.note] for y in years],
+                    [[str(y.year), fmt_int(y.total), _quota_text(y.quotas), y.note] for y in years],
                     right={1},
                 )
         else:
@@ -156,15 +162,20 @@ def cmd_year(args: argparse.Namespace) -> int:
                 table(
                     [tr("Kecamatan"), "", *sources, tr("Total")],
                     [
-                        [r.code, r.name, *[str(r.quotas.get(f, 0)) for f in sources], str(r.total)]
+                        [
+                            r.code,
+                            r.name,
+                            *[fmt_int(r.quotas.get(f, 0)) for f in sources],
+                            fmt_int(r.total),
+                        ]
                         for r in rows
                     ]
                     + [
                         [
                             "",
                             tr("Total"),
-                            *[str(sum(r.quotas.get(f, 0) for r in rows)) for f in sources],
-                            str(sum(r.total for r in rows)),
+                            *[fmt_int(sum(r.quotas.get(f, 0) for r in rows)) for f in sources],
+                            fmt_int(sum(r.total for r in rows)),
                         ]
                     ],
                     right=set(range(2, len(sources) + 3)),
@@ -433,16 +444,16 @@ def cmd_dashboard(args: argparse.Namespace) -> int:
         tr(
             "Year {year}: {count} participants, quota {quota}",
             year=dash.year,
-            count=dash.participants,
-            quota=dash.quota,
+            count=fmt_int(dash.participants),
+            quota=fmt_int(dash.quota),
         )
     )
     table(
         [tr("Kecamatan"), "", tr("Participants"), tr("Quota")],
-        [[k.code, k.name, str(k.participants), str(k.quota)] for k in dash.kecamatan],
+        [[k.code, k.name, fmt_int(k.participants), fmt_int(k.quota)] for k in dash.kecamatan],
         right={2, 3},
     )
-    out(", ".join(f"{tr(k)} {v}" for k, v in dash.statuses.items()))
+    out(", ".join(f"{tr(k)} {fmt_int(v)}" for k, v in dash.statuses.items()))
     if dash.cards_printed is not None:
         out(
             tr(

@@ -17,7 +17,7 @@ from typing import Any
 from app.cli.common import context, emit_json, err, first_line, out, table
 from app.domain.fmt import format_date, mask_nik
 from app.errors import EXIT_HELD, EXIT_OK, EXIT_USAGE, InvalidInput
-from app.i18n import render, tr
+from app.i18n import fmt_int, render, tr
 
 
 def register(sub: Any) -> dict[str, Callable[[argparse.Namespace], int]]:
@@ -307,7 +307,7 @@ def cmd_offices(args: argparse.Namespace) -> int:
                 or "-",
                 ", ".join(f"#{n}" for n in r.held) or "-",
                 str(r.open_conflicts),
-                str(r.participants),
+                fmt_int(r.participants),
             ]
             for r in rows
         ],
@@ -358,6 +358,11 @@ _LABELS = {
     "pending": "pending review",
     "restored": "restored",
     "updated": "updated",
+    "cards": "cards",
+    "voided": "cards voided",
+    "skipped": "cards of people not in the register",
+    "handovers": "handover events",
+    "cards_voided": "cards voided",
 }
 
 

@@ -25,6 +25,7 @@ from app.domain.participant import (
 )
 from app.domain.regions import Region
 from app.errors import NotFound, Problem, Refused, ValidationFailed
+from app.i18n import Later
 from app.services import sequences
 from app.services.actor import Actor, Role
 from app.services.context import Context
@@ -110,7 +111,7 @@ def check(
                             "nik.duplicate",
                             reg_no=other.reg_no,
                             name=other.name,
-                            status=other.status,
+                            status=Later(other.status),
                         )
                     )
     if data.birth_date > today:
@@ -458,7 +459,10 @@ def reactivate(ctx: Context, actor: Actor, reg_no: str) -> str:
         for other in repo.participants_by_nik(s, rec.nik):
             if other.id != rec.id and other.status != Status.INACTIVE.value:
                 raise Refused(
-                    "nik.duplicate", reg_no=other.reg_no, name=other.name, status=other.status
+                    "nik.duplicate",
+                    reg_no=other.reg_no,
+                    name=other.name,
+                    status=Later(other.status),
                 )
     if ctx.identity.role is InstallRole.KABUPATEN:
         status = Status.ACCEPTED

@@ -92,8 +92,7 @@ def funding_label(code: str) -> str:
 
 def fmt_int(value: int) -> str:
     """A count with the thousands separator of the language: 100.000 or 100,000."""
-    text = f"{value:,}"
-    return text.replace(",", ".") if i18n.language() == "id" else text
+    return i18n.fmt_int(value)
 
 
 def to_qdate(value: dt.date) -> QDate:

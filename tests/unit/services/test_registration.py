@@ -227,6 +227,8 @@ def test_duplicate_nik_is_refused_when_the_first_record_is_inactive(
         participants.register(kecamatan_ctx, CLI_ADMIN, make_participant(), today=TODAY)
     assert codes(info.value) == ["nik.duplicate"]
     assert info.value.problems[0].params["status"] == "inactive"
+    # The status is worded in the language of the message, not left as its code.
+    assert info.value.problems[0].render().endswith("status nonaktif).")
     assert participants.count(kecamatan_ctx) == 1
 
 
