@@ -64,6 +64,14 @@ def fmt_int(value: int) -> str:
     return text.replace(",", ".") if _lang == "id" else text
 
 
+def fmt_decimal(value: float, places: int = 2) -> str:
+    """A number with decimals in the language's way: 0,87 in Indonesian, 0.87 in English."""
+    text = f"{value:,.{places}f}"
+    if _lang == "id":
+        return text.replace(",", "_").replace(".", ",").replace("_", ".")
+    return text
+
+
 class Later:
     """A text of the catalogue (a status, a reason) given to a message as a parameter.
 

@@ -26,7 +26,7 @@ from app.domain.participant import (
     parse_sex,
 )
 from app.errors import EXIT_OK, EXIT_REFUSED, InvalidInput, ValidationFailed
-from app.i18n import fmt_int, render, tr
+from app.i18n import fmt_decimal, fmt_int, render, tr
 
 
 def add_participant_flags(s: argparse.ArgumentParser, required: bool) -> None:
@@ -482,7 +482,7 @@ def cmd_selftest(args: argparse.Namespace) -> int:
     else:
         for r in results:
             mark = tr("passed") if r.ok else tr("failed").upper()
-            seconds = tr("{seconds} s", seconds=f"{r.seconds:.2f}")
+            seconds = tr("{seconds} s", seconds=fmt_decimal(r.seconds))
             out(f"[{mark:5}] {tr(r.name)}: {r.detail} ({seconds})")
         total = sum(r.seconds for r in results)
         if failed:
@@ -492,7 +492,7 @@ def cmd_selftest(args: argparse.Namespace) -> int:
                 tr(
                     "All {count} checks passed in {seconds} s",
                     count=len(results),
-                    seconds=f"{total:.2f}",
+                    seconds=fmt_decimal(total),
                 )
             )
     return EXIT_REFUSED if failed else EXIT_OK
