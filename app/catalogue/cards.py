@@ -32,7 +32,7 @@ MESSAGES: dict[str, str] = {
         "was recorded. Print again."
     ),
     "cards.cancelled": "Printing was cancelled; nothing was recorded.",
-    "cards.out_unwritable": "Cannot write {path}: {reason}",
+    "cards.out_unwritable": "Cannot write {path}: {reason}.",
     "cards.out_locked": (
         "{path} is open in another program (a PDF viewer?): close it and print again. "
         "Nothing was recorded."
@@ -54,7 +54,7 @@ MESSAGES: dict[str, str] = {
         "NOT GENUINE: the signature does not match this code; it was changed or forged."
     ),
     "card.not_a_card": "This is not the code of a Lindungi card.",
-    "key.unwritable": "Cannot write the signing key {path}: {reason}",
+    "key.unwritable": "Cannot write the signing key {path}: {reason}.",
     "key.unreadable": "Cannot read the signing key {path}.",
     "key.invalid": "This is not an Ed25519 public key (64 hexadecimal digits).",
     "handover.no_event": "There is no handover event {id}.",
@@ -98,7 +98,7 @@ ID: dict[str, str] = {
         "Cetak lagi."
     ),
     MESSAGES["cards.cancelled"]: "Pencetakan dibatalkan; tidak ada yang dicatat.",
-    MESSAGES["cards.out_unwritable"]: "Tidak dapat menulis {path}: {reason}",
+    MESSAGES["cards.out_unwritable"]: "Tidak dapat menulis {path}: {reason}.",
     MESSAGES["cards.out_locked"]: (
         "{path} sedang dibuka program lain (penampil PDF?): tutup lalu cetak lagi. "
         "Tidak ada yang dicatat."
@@ -125,7 +125,7 @@ ID: dict[str, str] = {
         "TIDAK ASLI: tanda tangan tidak cocok dengan kode ini; kode telah diubah atau dipalsukan."
     ),
     MESSAGES["card.not_a_card"]: "Ini bukan kode kartu Lindungi.",
-    MESSAGES["key.unwritable"]: "Tidak dapat menulis kunci tanda tangan {path}: {reason}",
+    MESSAGES["key.unwritable"]: "Tidak dapat menulis kunci tanda tangan {path}: {reason}.",
     MESSAGES["key.unreadable"]: "Tidak dapat membaca kunci tanda tangan {path}.",
     MESSAGES["key.invalid"]: "Ini bukan kunci publik Ed25519 (64 digit heksadesimal).",
     MESSAGES["handover.no_event"]: "Tidak ada acara penyerahan {id}.",

@@ -11,14 +11,14 @@ MESSAGES: dict[str, str] = {
     "setup.unknown_kecamatan": "Kecamatan {code} is not a kecamatan of regency {regency}.",
     "setup.station": "Station '{station}' is not valid: use one capital letter other than K.",
     "file.missing": "File not found: {path}",
-    "file.unreadable": "Cannot read {path}: {reason}",
+    "file.unreadable": "Cannot read {path}: {reason}.",
     "file.first_line_empty": "The first line of {path} is empty; it must hold the password or passphrase.",
     "regions.columns": "This is not a region table: it needs the columns {columns}.",
     "regions.row": "Row {line} of the region table has a malformed code or level.",
     "regions.parent": "Region {code} names parent {parent}, which is not in the table.",
     "regions.empty": "The region table has no kecamatan.",
     "regions.no_regency": "The region table does not contain this install's regency {code}.",
-    "datadir.not_writable": "The data folder {path} cannot be written: {reason}",
+    "datadir.not_writable": "The data folder {path} cannot be written: {reason}.",
     "db.newer": (
         "This database was written by a newer version of Lindungi (schema {revision}). "
         "Install that version or newer; nothing was changed."
@@ -84,7 +84,7 @@ ID: dict[str, str] = {
         "setup.station"
     ]: "Stasiun '{station}' tidak sah: gunakan satu huruf kapital selain K.",
     MESSAGES["file.missing"]: "Berkas tidak ditemukan: {path}",
-    MESSAGES["file.unreadable"]: "Tidak dapat membaca {path}: {reason}",
+    MESSAGES["file.unreadable"]: "Tidak dapat membaca {path}: {reason}.",
     MESSAGES[
         "file.first_line_empty"
     ]: "Baris pertama {path} kosong; baris itu harus berisi kata sandi atau frasa sandi.",
@@ -110,7 +110,7 @@ ID: dict[str, str] = {
     ]: "Wilayah {code} menyebut induk {parent}, yang tidak ada dalam tabel.",
     MESSAGES["regions.empty"]: "Tabel wilayah tidak memuat satu pun kecamatan.",
     MESSAGES["regions.no_regency"]: "Tabel wilayah tidak memuat kabupaten instalasi ini ({code}).",
-    MESSAGES["datadir.not_writable"]: "Folder data {path} tidak dapat ditulisi: {reason}",
+    MESSAGES["datadir.not_writable"]: "Folder data {path} tidak dapat ditulisi: {reason}.",
     MESSAGES["db.newer"]: (
         "Basis data ini ditulis oleh Lindungi versi yang lebih baru (skema {revision}). "
         "Pasang versi itu atau yang lebih baru; tidak ada yang diubah."

@@ -8,6 +8,8 @@ temporary name and renamed, so a failure never leaves half a workbook.
 from __future__ import annotations
 
 import datetime as dt
+import io
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -189,10 +191,27 @@ def write(report: Report, path: Path) -> None:
     Raises:
         OSError: the file cannot be written.
     """
-    wb = render(report)
+    save_workbook(render(report), path)
+
+
+def save_workbook(wb: Workbook, path: Path) -> None:
+    """Save ``wb`` at ``path`` whole or not at all.
+
+    The workbook is zipped in memory first: openpyxl writing straight to a full disk fails
+    once on writing and again when Python collects its zip file (a traceback on the
+    console). The bytes then go to a temporary name, reach the disk, and take the name.
+
+    Raises:
+        OSError: the file cannot be written; nothing is left behind.
+    """
+    buffer = io.BytesIO()
+    wb.save(buffer)
     tmp = path.with_name(path.name + ".part")
     try:
-        wb.save(tmp)
+        with open(tmp, "wb") as f:
+            f.write(buffer.getbuffer())
+            f.flush()
+            os.fsync(f.fileno())
         tmp.replace(path)
     except OSError:
         tmp.unlink(missing_ok=True)

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from app.errors import AppError, InvalidInput, NotFound, OsReason
+from app.reports.xlsx import save_workbook
 
 log = logging.getLogger(__name__)
 
@@ -126,10 +127,7 @@ def write_xlsx(
             else:
                 out.append(value)
         ws.append(out)
-    tmp = path.with_name(path.name + ".part")
     try:
-        wb.save(tmp)
-        tmp.replace(path)
+        save_workbook(wb, path)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         raise InvalidInput("file.unwritable", path=str(path), reason=OsReason(exc)) from exc

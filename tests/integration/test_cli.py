@@ -668,11 +668,13 @@ def test_a_password_file_that_is_missing_empty_or_a_folder_is_named_with_the_rea
     data_dir = tmp_path / "kab"
     setup: tuple[object, ...] = ("--data-dir", data_dir, "setup", "--role", "kabupaten")
     setup += ("--admin", "admin", "--password-file")
-    assert cli(*setup, tmp_path / "none.txt").err.strip().endswith(": tidak ada")
+    assert cli(*setup, tmp_path / "none.txt").err.strip().endswith(": tidak ada.")
     assert "Baris pertama" in cli(*setup, empty).err
-    assert cli(*setup, tmp_path).err.strip().endswith("itu folder, bukan berkas")
+    assert cli(*setup, tmp_path).err.strip().endswith("itu folder, bukan berkas.")
     assert (
-        cli("--lang", "en", *setup, tmp_path / "none.txt").err.strip().endswith("it does not exist")
+        cli("--lang", "en", *setup, tmp_path / "none.txt")
+        .err.strip()
+        .endswith("it does not exist.")
     )
 
 

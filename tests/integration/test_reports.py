@@ -346,3 +346,25 @@ def test_the_desk_from_the_command_line(
     assert "Iuran bulan ini" in out
     code, out, _ = run("--lang", "en", "dashboard")
     assert "Contributions this month" in out
+
+
+def test_a_full_disk_leaves_no_spreadsheet_and_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    from app.reports import xlsx
+    from app.services.spreadsheet import write_xlsx
+
+    def full(_fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(xlsx.os, "fsync", full)
+    target = tmp_path / "daftar.xlsx"
+    target.write_bytes(b"the list of yesterday")
+    with pytest.raises(InvalidInput) as info:
+        write_xlsx(target, ["NIK", "Nama"], [["1303064708800001", "Siti"]], text_columns=[0])
+    assert str(info.value) == f"Tidak dapat menulis {target}: disk penuh."
+    # Yesterday's file is untouched, and no half-written file is left beside it.
+    assert target.read_bytes() == b"the list of yesterday"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["daftar.xlsx"]
