@@ -25,6 +25,14 @@ MESSAGES: dict[str, str] = {
     ),
     "db.migration_fk": "Upgrading the database broke {count} links; nothing was changed.",
     "db.damaged": "The database {path} is damaged or is not a Lindungi database.",
+    "db.disk_full": (
+        "The disk of the data folder {folder} is full: nothing was saved. Free some space "
+        "(old files, the recycle bin), then try again."
+    ),
+    "db.disk_io": (
+        "The disk of the data folder {folder} could not be read or written: nothing was "
+        "saved. Check the disk, then try again; the backups are in the data folder."
+    ),
     "role.needed": "Only a {role} may do this.",
     "field.required": "This field must be filled in.",
     "nik.not_digits": "A NIK has only digits.",
@@ -118,6 +126,14 @@ ID: dict[str, str] = {
     MESSAGES[
         "db.migration_fk"
     ]: "Pembaruan basis data merusak {count} tautan; tidak ada yang diubah.",
+    MESSAGES["db.disk_full"]: (
+        "Disk folder data {folder} penuh: tidak ada yang disimpan. Kosongkan sebagian ruang "
+        "(berkas lama, recycle bin), lalu coba lagi."
+    ),
+    MESSAGES["db.disk_io"]: (
+        "Disk folder data {folder} tidak dapat dibaca atau ditulis: tidak ada yang disimpan. "
+        "Periksa disknya, lalu coba lagi; cadangan ada di folder data."
+    ),
     MESSAGES["db.damaged"]: "Basis data {path} rusak atau bukan basis data Lindungi.",
     MESSAGES["role.needed"]: "Hanya {role} yang boleh melakukan ini.",
     MESSAGES["field.required"]: "Kolom ini wajib diisi.",

@@ -19,7 +19,10 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import OperationalError as DBAPIOperationalError
 from sqlalchemy.orm import Session, sessionmaker
+
+from app.errors import StorageError
 
 DB_FILENAME = "lindungi.sqlite"
 
@@ -66,10 +69,15 @@ class Database:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """One transaction: committed when the block ends, rolled back if it raises."""
+        """One transaction: committed when the block ends, rolled back if it raises.
+
+        Raises:
+            StorageError: the disk under the data folder is full or failing (the whole
+                transaction was rolled back).
+        """
         s = self._factory()
         try:
-            with s.begin():
+            with _disk_errors(self.path), s.begin():
                 yield s
         finally:
             s.close()
@@ -79,7 +87,8 @@ class Database:
         """A session for reading only; nothing it does is committed."""
         s = self._factory()
         try:
-            yield s
+            with _disk_errors(self.path):
+                yield s
         finally:
             s.rollback()
             s.close()
@@ -87,3 +96,21 @@ class Database:
     def close(self) -> None:
         """Release every pooled connection (and the WAL file handles)."""
         self.engine.dispose()
+
+
+@contextmanager
+def _disk_errors(path: Path) -> Iterator[None]:
+    """SQLite's "disk is full" and "disk I/O error" as what the user can act on.
+
+    Both arrive as ``OperationalError``, from the driver directly (bulk inserts use its
+    cursor) or wrapped by SQLAlchemy; every other error passes through unchanged.
+    """
+    try:
+        yield
+    except (sqlite3.OperationalError, DBAPIOperationalError) as exc:
+        text = str(getattr(exc, "orig", exc)).lower()
+        if "disk is full" in text:
+            raise StorageError("db.disk_full", folder=str(path.parent)) from exc
+        if "disk i/o error" in text:
+            raise StorageError("db.disk_io", folder=str(path.parent)) from exc
+        raise

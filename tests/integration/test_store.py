@@ -340,3 +340,26 @@ def test_backup_of_a_live_database_is_complete(kecamatan_ctx: Context, tmp_path:
         assert copy.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     finally:
         copy.close()
+
+
+def test_a_full_disk_under_the_data_folder_saves_nothing_and_says_so(
+    kecamatan_ctx: Context,
+) -> None:
+    from sqlalchemy import event
+
+    from app.services import participants
+
+    engine = kecamatan_ctx.db.engine
+    engine.dispose()
+    pages = kecamatan_ctx.db.path.stat().st_size // 4096 + 8
+
+    @event.listens_for(engine, "connect")
+    def _small_disk(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+        dbapi_conn.execute(f"PRAGMA max_page_count={pages}")  # SQLite says: disk is full
+
+    with pytest.raises(StorageError) as info:
+        demo.generate(kecamatan_ctx, CLI_ADMIN, 3000, seed=3)
+    assert info.value.code == "db.disk_full"
+    assert str(info.value).startswith("Disk folder data ")
+    assert "tidak ada yang disimpan" in str(info.value)
+    assert participants.count(kecamatan_ctx) == 0
