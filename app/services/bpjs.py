@@ -33,7 +33,7 @@ from app.i18n import render
 from app.paths import resource
 from app.services.actor import Actor, Role
 from app.services.context import Context
-from app.services.spreadsheet import read_rows, write_xlsx
+from app.services.spreadsheet import RowProgress, read_rows, write_xlsx
 from app.store import desk as store
 from app.store import repo
 
@@ -151,7 +151,7 @@ def waiting_count(ctx: Context) -> int:
     return sum(n for has, n in rows if not has)
 
 
-def export(ctx: Context, actor: Actor, path: Path) -> Exported:
+def export(ctx: Context, actor: Actor, path: Path, progress: RowProgress | None = None) -> Exported:
     """Write the accepted participants waiting for a KPJ as the BPJS spreadsheet.
 
     Raises:
@@ -171,7 +171,7 @@ def export(ctx: Context, actor: Actor, path: Path) -> Exported:
     getters = [FIELDS[c.field] for c in columns]
     rows = [[g(r, ctx, i) for g in getters] for i, r in enumerate(people, start=1)]
     text = [j for j, c in enumerate(columns) if c.text]
-    write_xlsx(path, [c.header for c in columns], rows, text_columns=text)
+    write_xlsx(path, [c.header for c in columns], rows, text_columns=text, progress=progress)
     with ctx.db.session() as s:
         repo.add_history(
             s,
@@ -267,14 +267,14 @@ def _find_header(rows: list[list[Any]], name: str) -> tuple[int, int, int]:
     raise InvalidInput("bpjs.no_columns", name=name)
 
 
-def read_returned(path: Path) -> list[SheetRow]:
+def read_returned(path: Path, progress: RowProgress | None = None) -> list[SheetRow]:
     """The NIK and KPJ of every row of the spreadsheet BPJS returned.
 
     Raises:
         NotFound: no such file.
         InvalidInput: not a spreadsheet, or no NIK and KPJ columns.
     """
-    rows = read_rows(path)
+    rows = read_rows(path, progress)
     if not rows:
         raise InvalidInput("sheet.empty", name=path.name)
     head, nik_col, kpj_col = _find_header(rows, path.name)
@@ -398,7 +398,7 @@ def _analyse(s: Session, name: str, rows: list[SheetRow]) -> KpjPreview:
     return out
 
 
-def preview(ctx: Context, path: Path) -> KpjPreview:
+def preview(ctx: Context, path: Path, progress: RowProgress | None = None) -> KpjPreview:
     """What importing ``path`` would do; nothing is saved.
 
     Raises:
@@ -407,7 +407,7 @@ def preview(ctx: Context, path: Path) -> KpjPreview:
         InvalidInput: not a spreadsheet, or no NIK and KPJ columns.
     """
     _kabupaten_only(ctx)
-    rows = read_returned(path)
+    rows = read_returned(path, progress)
     with ctx.db.read() as s:
         return _analyse(s, path.name, rows)
 

@@ -10,7 +10,7 @@ import csv
 import datetime as dt
 import io
 import logging
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -39,14 +39,18 @@ def _csv_rows(path: Path) -> Iterator[list[Any]]:
     yield from csv.reader(io.StringIO(text), delimiter=delimiter)
 
 
-def _xlsx_rows(path: Path) -> Iterator[list[Any]]:
+def _xlsx_rows(path: Path, size: list[int]) -> Iterator[list[Any]]:
     from openpyxl import load_workbook
 
     # From memory, not the path: a damaged file makes openpyxl raise before it closes its
     # own handle (a leaked file on Windows stays locked).
-    wb = load_workbook(io.BytesIO(path.read_bytes()), read_only=True, data_only=True)
+    data = path.read_bytes()
+    wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     try:
         ws = wb.worksheets[0]
+        # For progress only: the size the file declares, else its rows counted in the XML
+        # (a quick pass next to the parsing; openpyxl's own write-only files declare none).
+        size[0] = ws.max_row or _count_rows(data, getattr(ws, "_worksheet_path", ""))
         ws.reset_dimensions()  # some writers declare wrong dimensions
         for row in ws.iter_rows(values_only=True):
             yield list(row)
@@ -54,8 +58,26 @@ def _xlsx_rows(path: Path) -> Iterator[list[Any]]:
         wb.close()
 
 
-def read_rows(path: Path) -> list[list[Any]]:
+def _count_rows(data: bytes, member: str) -> int:
+    import zipfile
+
+    try:
+        xml = zipfile.ZipFile(io.BytesIO(data)).read(member)
+    except (KeyError, zipfile.BadZipFile):
+        return 0
+    return xml.count(b"<row ") + xml.count(b"<row>")
+
+
+# ``progress(done, total)`` of slow reading and writing; the rows are counted in thousands.
+RowProgress = Callable[[int, int], object]
+PROGRESS_EVERY = 1000
+
+
+def read_rows(path: Path, progress: RowProgress | None = None) -> list[list[Any]]:
     """Every row of the first sheet (or the csv), trailing empty rows dropped.
+
+    ``progress(rows read, rows the file declares)`` is called every thousand rows of a
+    workbook that declares its size (a BPJS answer of 65,000 rows takes a while).
 
     Raises:
         NotFound: no such file.
@@ -64,9 +86,10 @@ def read_rows(path: Path) -> list[list[Any]]:
     if not path.is_file():
         raise NotFound("file.missing", path=str(path))
     suffix = path.suffix.lower()
+    size = [0]
     try:
         if suffix in (".xlsx", ".xlsm"):
-            rows_iter = _xlsx_rows(path)
+            rows_iter = _xlsx_rows(path, size)
         elif suffix in (".csv", ".txt"):
             rows_iter = _csv_rows(path)
         else:
@@ -76,6 +99,8 @@ def read_rows(path: Path) -> list[list[Any]]:
             rows.append(row)
             if len(rows) > MAX_ROWS + 1:
                 raise InvalidInput("sheet.too_large", max=MAX_ROWS)
+            if progress is not None and size[0] and len(rows) % PROGRESS_EVERY == 0:
+                progress(min(len(rows), size[0]), size[0])
     except AppError:
         raise
     except Exception as exc:
@@ -93,6 +118,7 @@ def write_xlsx(
     headers: Sequence[str],
     rows: Sequence[Sequence[Any]],
     text_columns: Sequence[int] = (),
+    progress: RowProgress | None = None,
 ) -> None:
     """Write a one-sheet workbook; ``text_columns`` are stored as text (NIKs, phones, KPJ).
 
@@ -115,7 +141,9 @@ def write_xlsx(
         head.append(cell)
     ws.append(head)
     text_set = set(text_columns)
-    for row in rows:
+    for done, row in enumerate(rows, start=1):
+        if progress is not None and done % PROGRESS_EVERY == 0:
+            progress(done, len(rows))
         out: list[Any] = []
         for i, value in enumerate(row):
             if i in text_set and value not in (None, ""):

@@ -826,7 +826,7 @@ class BpjsView(QWidget):
         if target.suffix.lower() != ".xlsx":
             target = target.with_name(target.name + ".xlsx")
         ctx, actor = self.ctx, self.actor
-        self.busy.run(lambda _p: bpjs.export(ctx, actor, target), self._exported)
+        self.busy.run(lambda p: bpjs.export(ctx, actor, target, progress=p), self._exported)
 
     def _exported(self, done: bpjs.Exported) -> None:
         self.exported = done
@@ -848,7 +848,7 @@ class BpjsView(QWidget):
             return
         ctx = self.ctx
         target = Path(path)
-        self.busy.run(lambda _p: bpjs.preview(ctx, target), self._show)
+        self.busy.run(lambda p: bpjs.preview(ctx, target, progress=p), self._show)
 
     def _show(self, preview: bpjs.KpjPreview) -> None:
         self.preview = preview

@@ -368,3 +368,16 @@ def test_a_full_disk_leaves_no_spreadsheet_and_says_so(
     # Yesterday's file is untouched, and no half-written file is left beside it.
     assert target.read_bytes() == b"the list of yesterday"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["daftar.xlsx"]
+
+
+def test_long_spreadsheets_report_their_progress_both_ways(tmp_path: Path) -> None:
+    from app.services.spreadsheet import read_rows, write_xlsx
+
+    path = tmp_path / "bpjs.xlsx"
+    rows = [[f"13030647088{i:05d}", f"Peserta {i}"] for i in range(2500)]
+    written: list[tuple[int, int]] = []
+    write_xlsx(path, ["NIK", "Nama"], rows, text_columns=[0], progress=lambda *a: written.append(a))
+    assert written == [(1000, 2500), (2000, 2500)]
+    read: list[tuple[int, int]] = []
+    assert len(read_rows(path, progress=lambda *a: read.append(a))) == 2501
+    assert read == [(1000, 2501), (2000, 2501)]  # the header row counts as a row of the file
