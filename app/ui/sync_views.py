@@ -522,6 +522,19 @@ class ConfirmDialog(QDialog):
         self.typed = QLineEdit()
         self.typed.setPlaceholderText("XXXX-XXXX-XXXX-XXXX-XXXX-XXXX")
         layout.addWidget(self.typed)
+        # Its held bundles are merged on confirming: say where their receipts go.
+        self.receipt_dir: DrivePicker | None = None
+        if office.held:
+            held = QLabel(
+                self.tr(
+                    "{count} held bundles are merged when you confirm. Their receipts go to "
+                    "the folder below (without one: the receipts folder of the data folder)."
+                ).format(count=len(office.held))
+            )
+            held.setWordWrap(True)
+            layout.addWidget(held)
+            self.receipt_dir = DrivePicker()
+            layout.addWidget(self.receipt_dir)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -540,6 +553,10 @@ class ConfirmDialog(QDialog):
     def fingerprint(self) -> str:
         """What was typed."""
         return self.typed.text()
+
+    def receipt_folder(self) -> Path | None:
+        """Where the receipts of the held bundles go (None: the data folder's receipts)."""
+        return self.receipt_dir.folder() if self.receipt_dir is not None else None
 
 
 class EnrolDialog(QDialog):
@@ -701,7 +718,7 @@ class OfficesView(QWidget):
             return
         dialog = ConfirmDialog(o, self)
         if common.run_modal(dialog) == QDialog.DialogCode.Accepted:
-            self.confirm_office(dialog.fingerprint())
+            self.confirm_office(dialog.fingerprint(), dialog.receipt_folder())
 
     def _confirmed(self, results: list[bundles.ImportResult]) -> None:
         lines = [self.tr("Office confirmed.")]

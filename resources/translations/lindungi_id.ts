@@ -479,6 +479,10 @@
         <translation>Bundel kantor ini membawa sidik jari berikut. Minta kantor tersebut menunjukkan sidik jarinya (Lindungi: layar sinkronisasi, atau lindungi whoami) dan bandingkan setiap kelompok. Ketik yang dibacakan oleh kantor:</translation>
     </message>
     <message>
+        <source>{count} held bundles are merged when you confirm. Their receipts go to the folder below (without one: the receipts folder of the data folder).</source>
+        <translation>{count} bundel yang ditahan digabung saat Anda mengonfirmasi. Tanda terimanya ditulis ke folder di bawah (tanpa folder: folder tanda terima di folder data).</translation>
+    </message>
+    <message>
         <source>Confirm</source>
         <translation>Konfirmasi</translation>
     </message>

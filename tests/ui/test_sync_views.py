@@ -81,7 +81,11 @@ def test_export_import_confirm_and_receipt(qtbot: QtBot, make_ctx: MakeCtx, tmp_
     assert not ok.isEnabled()
     dialog.typed.setText(trust.whoami(w.a).fingerprint.lower().replace("-", " "))
     assert ok.isEnabled()
-    offices.confirm_office(dialog.fingerprint(), w.usb)
+    # The held bundle merges on confirming: the dialog asks where its receipt goes.
+    assert dialog.receipt_dir is not None
+    dialog.receipt_dir.set_folder(w.usb)
+    assert dialog.receipt_folder() == w.usb
+    offices.confirm_office(dialog.fingerprint(), dialog.receipt_folder())
     qtbot.waitUntil(
         lambda: not offices.runner.busy and "130306-A" in _confirmed(offices), timeout=WAIT
     )
