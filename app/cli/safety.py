@@ -170,7 +170,10 @@ def cmd_audit(args: argparse.Namespace) -> int:
         return EXIT_OK
     table(
         [tr("Time"), tr("User"), tr("Action"), tr("Details")],
-        [[f"{e.at:%d/%m/%Y %H:%M}", e.actor, e.action, e.summary[:80]] for e in rows],
+        [
+            [f"{e.at:%d/%m/%Y %H:%M}", e.actor, audit.action_label(e.action), e.summary[:80]]
+            for e in rows
+        ],
     )
     return EXIT_OK
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from app.domain import audit
 from app.domain.fmt import mask_nik
+from app.i18n import tr
 from app.services.actor import Actor, Role
 from app.services.context import Context
 from app.services.spreadsheet import write_xlsx
@@ -50,6 +51,70 @@ def verify(ctx: Context) -> Verification:
     if broken is None:
         return Verification(count, None, "")
     return Verification(count, broken.entry_id, broken.kind)
+
+
+# What each action of the history did, in English (the catalogue has the Indonesian).
+ACTIONS: dict[str, str] = {
+    "create": "Registered",
+    "import": "Imported from a spreadsheet",
+    "edit": "Changed",
+    "approve": "Approved",
+    "deactivate": "Deactivated",
+    "reactivate": "Reactivated",
+    "demo": "Demo data",
+    "erase": "Personal data erased",
+    "kpj": "KPJ number from BPJS",
+    "receipt": "Status from the kabupaten's receipt",
+    "bundle_merge": "Merged from a bundle",
+    "conflict_resolved": "Conflict resolved",
+    "card_print": "Card printed",
+    "card_copy": "Card copy printed",
+    "card_reprint": "Card reprinted",
+    "card_handed": "Card handed over",
+    "card_taken_back": "Card handover taken back",
+    "open": "Handover event opened",
+    "close": "Handover event closed",
+    "login": "Logged in",
+    "login_failed": "Login failed",
+    "user_add": "Account added",
+    "user_unlock": "Account unlocked",
+    "user_password": "Password changed",
+    "setup": "Install set up",
+    "setting": "Setting changed",
+    "regions_import": "Region table loaded",
+    "year_add": "Programme year added",
+    "quota": "Quota set",
+    "rate_add": "Rate added",
+    "rate_remove": "Rate removed",
+    "report": "Report written",
+    "export_list": "List exported",
+    "import_file": "Spreadsheet imported",
+    "bpjs_export": "List for BPJS exported",
+    "audit_export": "Audit trail exported",
+    "subject_report": "Personal data report written",
+    "backup": "Backup made",
+    "restore": "Backup restored",
+    "key_created": "Signing key created",
+    "key_protect": "Key passphrase changed",
+    "key_backup": "Key backed up",
+    "key_restored": "Key restored",
+    "key_trusted": "Key of another install trusted",
+    "enrol_file": "Enrolment file written",
+    "enrolled": "Station enrolled",
+    "office_confirmed": "Office confirmed",
+    "bundle_export": "Bundle written",
+    "bundle_import": "Bundle imported",
+    "bundle_held": "Bundle held",
+    "bundle_dropped": "Held bundle dropped",
+    "receipt_written": "Receipt written",
+    "receipt_import": "Receipt imported",
+}
+
+
+def action_label(action: str) -> str:
+    """What a history entry did, in the user's language (an unknown code as itself)."""
+    text = ACTIONS.get(action)
+    return tr(text) if text else action
 
 
 @dataclass(frozen=True)
@@ -119,8 +184,6 @@ def entries(
 def export(ctx: Context, actor: Actor, path: Path, **filters: object) -> int:
     """Write the (filtered) trail as xlsx; returns the number of entries."""
     rows = entries(ctx, actor, limit=None, **filters)  # type: ignore[arg-type]
-    from app.i18n import tr
-
     write_xlsx(
         path,
         [tr(x) for x in ("Time", "User", "Install", "Subject", "Action", "Details", "Reason")],
@@ -130,7 +193,7 @@ def export(ctx: Context, actor: Actor, path: Path, **filters: object) -> int:
                 e.actor,
                 e.install_code,
                 f"{e.entity} {e.entity_id}",
-                e.action,
+                action_label(e.action),
                 e.summary,
                 e.reason,
             ]

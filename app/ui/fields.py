@@ -65,22 +65,10 @@ def field_label(key: str) -> str:
 
 
 def action_label(action: str) -> str:
-    """What a history entry did."""
-    labels = {
-        "create": QCoreApplication.translate("Fields", "Registered"),
-        "import": QCoreApplication.translate("Fields", "Imported"),
-        "edit": QCoreApplication.translate("Fields", "Changed"),
-        "approve": QCoreApplication.translate("Fields", "Approved"),
-        "deactivate": QCoreApplication.translate("Fields", "Deactivated"),
-        "reactivate": QCoreApplication.translate("Fields", "Reactivated"),
-        "demo": QCoreApplication.translate("Fields", "Demo data"),
-        "card_print": QCoreApplication.translate("Fields", "Card printed"),
-        "card_copy": QCoreApplication.translate("Fields", "Card copy printed"),
-        "card_reprint": QCoreApplication.translate("Fields", "Card reprinted"),
-        "card_handed": QCoreApplication.translate("Fields", "Card handed over"),
-        "card_taken_back": QCoreApplication.translate("Fields", "Card handover taken back"),
-    }
-    return labels.get(action, action)
+    """What a history entry did (the core's catalogue: the audit trail says the same)."""
+    from app.services.audit import action_label as label
+
+    return label(action)
 
 
 def _date_text(value: Any) -> str | None:

@@ -385,9 +385,17 @@ class AuditView(QWidget):
         self.table.setRowCount(len(rows))
         for i, e in enumerate(rows):
             for j, text in enumerate(
-                (e.at.strftime("%d/%m/%Y %H:%M:%S"), e.actor, e.action, e.summary)
+                (
+                    e.at.strftime("%d/%m/%Y %H:%M:%S"),
+                    e.actor,
+                    audit.action_label(e.action),
+                    e.summary,
+                )
             ):
                 self.table.setItem(i, j, QTableWidgetItem(text))
+            action = self.table.item(i, 2)
+            if action is not None:
+                action.setToolTip(e.action)  # the code the Action filter takes
 
     def verify(self) -> None:
         result = audit.verify(self.session.ctx)

@@ -900,54 +900,6 @@
         <source>Proxy</source>
         <translation>Wakil</translation>
     </message>
-    <message>
-        <source>Registered</source>
-        <translation>Didaftarkan</translation>
-    </message>
-    <message>
-        <source>Imported</source>
-        <translation>Diimpor</translation>
-    </message>
-    <message>
-        <source>Changed</source>
-        <translation>Diubah</translation>
-    </message>
-    <message>
-        <source>Approved</source>
-        <translation>Disetujui</translation>
-    </message>
-    <message>
-        <source>Deactivated</source>
-        <translation>Dinonaktifkan</translation>
-    </message>
-    <message>
-        <source>Reactivated</source>
-        <translation>Diaktifkan kembali</translation>
-    </message>
-    <message>
-        <source>Demo data</source>
-        <translation>Data demo</translation>
-    </message>
-    <message>
-        <source>Card printed</source>
-        <translation>Kartu dicetak</translation>
-    </message>
-    <message>
-        <source>Card copy printed</source>
-        <translation>Salinan kartu dicetak</translation>
-    </message>
-    <message>
-        <source>Card reprinted</source>
-        <translation>Kartu dicetak ulang</translation>
-    </message>
-    <message>
-        <source>Card handed over</source>
-        <translation>Kartu diserahkan</translation>
-    </message>
-    <message>
-        <source>Card handover taken back</source>
-        <translation>Penyerahan kartu dibatalkan</translation>
-    </message>
 </context>
 <context>
     <name>FirstRunWizard</name>
