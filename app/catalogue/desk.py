@@ -5,6 +5,15 @@ from __future__ import annotations
 MESSAGES: dict[str, str] = {
     "year.not_found": "There is no programme year {year}.",
     "year.exists": "Programme year {year} already exists.",
+    "year.missing": (
+        "There is no programme year {year}: registrations starting in {year} count against "
+        "no quota. Create it from {copy_from}'s quotas: lindungi year add {year} "
+        "--copy-from {copy_from}"
+    ),
+    "year.missing_new": (
+        "There is no programme year {year}: registrations starting in {year} count against "
+        "no quota. Create it: lindungi year add {year}"
+    ),
     "quota.negative": "A quota cannot be negative ({quota}).",
     "rate.percent": "'{text}' is not a percentage between 0 and 100 (at most two decimals).",
     "rate.rule": "Give either a percentage (--percent) or an amount (--amount), not both.",
@@ -55,6 +64,15 @@ MESSAGES: dict[str, str] = {
 ID: dict[str, str] = {
     MESSAGES["year.not_found"]: "Tidak ada tahun program {year}.",
     MESSAGES["year.exists"]: "Tahun program {year} sudah ada.",
+    MESSAGES["year.missing"]: (
+        "Tahun program {year} belum ada: pendaftaran yang mulai pada {year} tidak dihitung "
+        "terhadap kuota mana pun. Buat dari kuota {copy_from}: lindungi year add {year} "
+        "--copy-from {copy_from}"
+    ),
+    MESSAGES["year.missing_new"]: (
+        "Tahun program {year} belum ada: pendaftaran yang mulai pada {year} tidak dihitung "
+        "terhadap kuota mana pun. Buat: lindungi year add {year}"
+    ),
     MESSAGES["quota.negative"]: "Kuota tidak boleh negatif ({quota}).",
     MESSAGES[
         "rate.percent"

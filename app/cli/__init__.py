@@ -91,8 +91,11 @@ def run(args: argparse.Namespace) -> int:
     try:
         return handlers[args.command](args)
     except ValidationFailed as exc:
+        from app.services.changes import field_label
+
         for problem in exc.problems:
-            err(f"{tr('Error')} [{problem.field}]: {problem.render()}")
+            where = f" — {field_label(problem.field)}" if problem.field else ""
+            err(f"{tr('Error')}{where}: {problem.render()}")
         return exc.exit_code
     except AppError as exc:
         err(f"{tr('Error')}: {exc}")

@@ -106,3 +106,35 @@ def first_line(path: str) -> str:
     if not lines or not lines[0]:
         raise InvalidInput("file.first_line_empty", path=path)
     return lines[0]
+
+
+def warn_missing_years(ctx: Any, years: Collection[int]) -> None:
+    """Warn on stderr about each of ``years`` without a programme year, naming the fix."""
+    from app.i18n import tr
+    from app.services.desk import missing_years
+
+    for missing in missing_years(ctx, years):
+        err(f"{tr('Warning')}: {missing.render()}")
+
+
+STATUSES = ("draft", "approved", "accepted", "active", "inactive")
+
+
+def arg_status(text: str) -> str:
+    """A status as the list prints it (draf, disetujui …) or as its code (draft …)."""
+    from app.i18n import ID
+
+    wanted = text.strip().lower()
+    for code in STATUSES:
+        if wanted in (code, ID.get(code, code)):
+            return code
+    from app.i18n import tr
+
+    raise argparse.ArgumentTypeError(tr("choose one of {choices}", choices=status_choices()))
+
+
+def status_choices() -> str:
+    """The statuses in the user's language, for help texts and errors: draf|disetujui|…"""
+    from app.i18n import tr
+
+    return "|".join(tr(code) for code in STATUSES)

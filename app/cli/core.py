@@ -9,7 +9,17 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from app.cli.common import arg_int, context, emit_json, err, out, table
+from app.cli.common import (
+    arg_int,
+    arg_status,
+    context,
+    emit_json,
+    err,
+    out,
+    status_choices,
+    table,
+    warn_missing_years,
+)
 from app.domain.fmt import format_date, format_rupiah, mask_nik, parse_date
 from app.domain.install import Role as InstallRole
 from app.domain.participant import (
@@ -106,7 +116,7 @@ def register(sub: Any) -> dict[str, Callable[[argparse.Namespace], int]]:
     s = sub.add_parser("list", help=tr("list participants"))
     s.add_argument("--search", default="", metavar="TEXT")
     s.add_argument("--nagari", metavar="X")
-    s.add_argument("--status", choices=["draft", "approved", "accepted", "active", "inactive"])
+    s.add_argument("--status", type=arg_status, metavar=status_choices())
     s.add_argument(
         "--card",
         choices=["unprinted", "pending", "handed"],
@@ -205,10 +215,12 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def participant_data_from_args(args: argparse.Namespace, ctx: Any) -> ParticipantData:
+def participant_data_from_args(
+    args: argparse.Namespace, ctx: Any, exclude_id: int | None = None
+) -> ParticipantData:
     """Turn the flags of ``add`` into a participant, refusing unparseable values."""
     from app.errors import Problem
-    from app.services.participants import villages_for
+    from app.services.participants import other_problems, villages_for
 
     problems: list[Problem] = []
     sex = parse_sex(args.sex)
@@ -242,27 +254,27 @@ def participant_data_from_args(args: argparse.Namespace, ctx: Any) -> Participan
         income = arg_int(args.income)
     except InvalidInput:
         problems.append(Problem("income", "number.invalid", text=args.income))
-    if problems:
-        raise ValidationFailed(problems)
-    assert sex is not None and birth is not None and village is not None
-    assert occupation is not None and funding is not None and programmes is not None
-    return ParticipantData(
+    data = ParticipantData(
         nik=args.nik,
         name=args.name,
         birth_place=args.birth_place,
-        birth_date=birth,
-        sex=sex,
-        nagari_code=village.code,
-        occupation=occupation,
+        birth_date=birth or dt.date(1980, 1, 1),
+        sex=sex or Sex.L,
+        nagari_code=village.code if village else "",
+        occupation=occupation or "lainnya",
         address=args.address,
         jorong=args.jorong,
         phone=clean_phone(args.phone),
         income=income,
-        funding=funding,
-        programmes=programmes,
+        funding=funding or "apbd",
+        programmes=programmes or DEFAULT_PROGRAMMES,
         coverage_start=coverage,
         override_reason=args.override_reason,
     )
+    if problems:
+        # Every problem at once: the fields that could be read are checked too.
+        raise ValidationFailed(problems + other_problems(ctx, data, problems, exclude_id))
+    return data
 
 
 def cmd_add(args: argparse.Namespace) -> int:
@@ -273,6 +285,7 @@ def cmd_add(args: argparse.Namespace) -> int:
     try:
         data = participant_data_from_args(args, ctx)
         result = participants.register(ctx, CLI_ADMIN, data)
+        warn_missing_years(ctx, [(data.coverage_start or dt.date.today()).year])
     finally:
         ctx.close()
     if args.json:
@@ -410,6 +423,7 @@ def cmd_budget(args: argparse.Namespace) -> int:
     ctx = context(args)
     try:
         rows = year_budget(ctx, args.year, args.months)
+        warn_missing_years(ctx, [args.year])
     finally:
         ctx.close()
     if args.json:

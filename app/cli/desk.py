@@ -7,7 +7,16 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from app.cli.common import arg_date, arg_int, context, emit_json, out, table
+from app.cli.common import (
+    arg_date,
+    arg_int,
+    context,
+    emit_json,
+    err,
+    out,
+    table,
+    warn_missing_years,
+)
 from app.domain.fmt import format_date, format_rupiah
 from app.errors import EXIT_OK
 from app.i18n import fmt_int, tr
@@ -90,7 +99,9 @@ def register(sub: Any) -> dict[str, Callable[[argparse.Namespace], int]]:
 
 
 def _quota_text(quotas: dict[str, int]) -> str:
-    return ", ".join(f"{k} {fmt_int(v)}" for k, v in quotas.items())
+    from app.services.desk import funding_label
+
+    return ", ".join(f"{funding_label(k)} {fmt_int(v)}" for k, v in quotas.items())
 
 
 def cmd_year(args: argparse.Namespace) -> int:
@@ -160,7 +171,7 @@ def cmd_year(args: argparse.Namespace) -> int:
                 )
             else:
                 table(
-                    [tr("Kecamatan"), "", *sources, tr("Total")],
+                    [tr("Kecamatan"), "", *[desk.funding_label(f) for f in sources], tr("Total")],
                     [
                         [
                             r.code,
@@ -354,6 +365,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     ctx = context(args)
     try:
         written = reports.export(ctx, CLI_ADMIN, args.kind, args.year, Path(args.out))
+        warn_missing_years(ctx, [args.year])
     finally:
         ctx.close()
     out(tr("Report written to {path}", path=str(written.path)))
@@ -435,6 +447,8 @@ def cmd_dashboard(args: argparse.Namespace) -> int:
         dash = desk.dashboard(ctx)
     finally:
         ctx.close()
+    if dash.missing is not None:
+        err(f"{tr('Warning')}: {dash.missing.render()}")
     if args.json:
         emit_json(
             dataclasses.asdict(dash) | {"participants": dash.participants, "quota": dash.quota}

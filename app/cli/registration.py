@@ -4,13 +4,24 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import datetime as dt
 import getpass
 import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from app.cli.common import context, emit_json, err, first_line, out, table
+from app.cli.common import (
+    arg_status,
+    context,
+    emit_json,
+    err,
+    first_line,
+    out,
+    status_choices,
+    table,
+    warn_missing_years,
+)
 from app.domain.fmt import format_date, mask_nik
 from app.domain.participant import OCCUPATIONS, InactiveReason
 from app.errors import EXIT_OK, InvalidInput
@@ -62,7 +73,7 @@ def register(sub: Any) -> dict[str, Callable[[argparse.Namespace], int]]:
     s.add_argument("--out", required=True, metavar="FILE.xlsx")
     s.add_argument("--search", default="", metavar="TEXT")
     s.add_argument("--nagari", metavar="X")
-    s.add_argument("--status", choices=["draft", "approved", "accepted", "active", "inactive"])
+    s.add_argument("--status", type=arg_status, metavar=status_choices())
     s.add_argument("--full-nik", action="store_true")
     return {
         "user": cmd_user,
@@ -152,6 +163,8 @@ def cmd_approve(args: argparse.Namespace) -> int:
 
 def cmd_show(args: argparse.Namespace) -> int:
     from app.services import participants
+    from app.services.audit import action_label
+    from app.services.changes import describe
 
     ctx = context(args)
     try:
@@ -159,6 +172,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         hist = participants.history(ctx, rec.uuid)
         nagari = ctx.regions.get(rec.nagari_code)
         kec = ctx.regions.get(rec.kecamatan_code)
+        regions = ctx.regions
     finally:
         ctx.close()
     if args.json:
@@ -200,15 +214,11 @@ def cmd_show(args: argparse.Namespace) -> int:
     out()
     out(tr("History"))
     for h in hist:
-        changes = json.loads(h.changes)
-        out(f"{h.at:%d/%m/%Y %H:%M}  {h.actor}  {h.action}  {h.reason}".rstrip())
-        for key, value in changes.items():
-            if isinstance(value, list) and len(value) == 2:
-                before, after = value
-                if key == "nik":
-                    before = mask_nik(str(before)) if before else before
-                    after = mask_nik(str(after)) if after else after
-                out(f"    {key}: {before if before is not None else ''} → {after}")
+        reason = tr(h.reason) if h.action == "deactivate" else h.reason
+        what = action_label(h.action) + (f" — {reason}" if reason else "")
+        out(f"{h.at:%d/%m/%Y %H:%M}  {h.actor} ({h.install_code})  {what}")
+        for line in describe(h.changes, regions):
+            out(f"    {line}")
     return EXIT_OK
 
 
@@ -242,7 +252,7 @@ def cmd_edit(args: argparse.Namespace) -> int:
         for key, value in defaults.items():
             if getattr(args, key, None) in (None, ""):
                 setattr(args, key, value)
-        data = participant_data_from_args(args, ctx)
+        data = participant_data_from_args(args, ctx, rec.id)
         after = participants.edit(ctx, CLI_ADMIN, rec.reg_no, data)
     finally:
         ctx.close()
@@ -288,6 +298,10 @@ def cmd_import(args: argparse.Namespace) -> int:
     ctx = context(args)
     try:
         prev = importer.preview(ctx, Path(args.file))
+        today = dt.date.today()
+        warn_missing_years(
+            ctx, {(r.data.coverage_start or today).year for r in prev.rows if r.data is not None}
+        )
         if args.dry_run:
             result = importer.ImportResult(
                 prev.count("new"), prev.count("duplicate"), prev.count("refused")

@@ -9,7 +9,7 @@ from typing import Any
 
 from app.cli.common import context, first_line, out, table
 from app.errors import EXIT_OK
-from app.i18n import tr
+from app.i18n import fmt_decimal, tr
 
 
 def register(sub: Any) -> dict[str, Callable[[argparse.Namespace], int]]:
@@ -81,8 +81,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
                 [
                     [
                         f"{b.taken_at:%d/%m/%Y %H:%M:%S}",
-                        b.reason,
-                        f"{b.size / 1e6:.1f} MB",
+                        backup.reason_label(b.reason),
+                        f"{fmt_decimal(b.size / 1e6, 1)} MB",
                         b.path.name,
                     ]
                     for b in rows

@@ -7,16 +7,15 @@ Every change, login, export, import, print, handover and restore is a history en
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from app.domain import audit
-from app.domain.fmt import mask_nik
 from app.i18n import tr
 from app.services.actor import Actor, Role
+from app.services.changes import describe
 from app.services.context import Context
 from app.services.spreadsheet import write_xlsx
 from app.store import audit as store
@@ -133,19 +132,7 @@ class Entry:
 
 
 def _summary(changes: str) -> str:
-    try:
-        data = json.loads(changes)
-    except ValueError:
-        return ""
-    parts = []
-    for key, value in data.items():
-        if key == "nik" and isinstance(value, list):
-            value = [mask_nik(str(v)) if v else v for v in value]
-        if isinstance(value, list) and len(value) == 2:
-            parts.append(f"{key}: {value[0] if value[0] is not None else ''} → {value[1]}")
-        else:
-            parts.append(f"{key}: {value}")
-    return "; ".join(parts)
+    return "; ".join(describe(changes))
 
 
 def entries(

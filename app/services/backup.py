@@ -44,6 +44,27 @@ class BackupInfo:
     size: int
 
 
+REASONS = {
+    "manual": "made by hand",
+    "daily": "daily",
+    "exit": "on closing",
+    "before-import": "before a spreadsheet import",
+    "before-restore": "before a restore",
+    "before-bundle-import": "before a bundle import",
+    "before-migrate": "before a database upgrade",
+}
+
+
+def reason_label(reason: str) -> str:
+    """Why a backup was made, in the user's language ("before-import" → "sebelum impor")."""
+    from app.i18n import tr
+
+    if reason.startswith("before-migrate"):
+        return tr(REASONS["before-migrate"])
+    text = REASONS.get(reason)
+    return tr(text) if text else reason
+
+
 def _backups_dir(ctx: Context) -> Path:
     path = ctx.data_dir / "backups"
     path.mkdir(exist_ok=True)

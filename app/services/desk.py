@@ -9,7 +9,7 @@ per funding source and per month.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -30,6 +30,7 @@ from app.domain.participant import (
 from app.domain.rates import ALL_FUNDING, Cohort, RateRule, RateTable
 from app.domain.regions import Region
 from app.errors import InvalidInput, NotFound, Refused
+from app.i18n import render
 from app.services.actor import Actor, Role
 from app.services.budget import COUNTED
 from app.services.context import Context
@@ -208,6 +209,41 @@ def add_year(
             {"copy_from": copy_from, "funding": code, "quotas": len(quotas)},
         )
     return next(y for y in list_years(ctx) if y.year == year)
+
+
+@dataclass(frozen=True)
+class MissingYear:
+    """A year that registrations fall in but that has no programme year (and so no quota).
+
+    ``copy_from`` is the newest programme year before it, whose quotas a new year can start
+    from; None when there is none.
+    """
+
+    year: int
+    copy_from: int | None
+
+    def render(self) -> str:
+        """The warning with the command that creates the year."""
+        if self.copy_from is None:
+            return render("year.missing_new", year=self.year)
+        return render("year.missing", year=self.year, copy_from=self.copy_from)
+
+
+def missing_years(ctx: Context, years: Iterable[int]) -> list[MissingYear]:
+    """Those of ``years`` that have no programme year, oldest first."""
+    with ctx.db.read() as s:
+        have = {y for y, _ in store.years(s)}
+    out: list[MissingYear] = []
+    for year in sorted(set(years) - have):
+        earlier = [y for y in have if y < year]
+        out.append(MissingYear(year, max(earlier) if earlier else None))
+    return out
+
+
+def missing_year(ctx: Context, year: int) -> MissingYear | None:
+    """``year`` when it has no programme year, with the year to copy quotas from."""
+    found = missing_years(ctx, [year])
+    return found[0] if found else None
 
 
 def set_quota(
@@ -638,6 +674,7 @@ class Dashboard:
     cards_printed: int | None
     cards_handed_over: int | None
     installs: list[InstallState] | None
+    missing: MissingYear | None = None
 
     @property
     def participants(self) -> int:
@@ -703,6 +740,7 @@ def dashboard(ctx: Context, today: dt.date | None = None) -> Dashboard:
         ]
         if optional.installs is not None
         else None,
+        missing=missing_year(ctx, today.year),
     )
 
 

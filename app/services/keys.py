@@ -28,6 +28,7 @@ from app.errors import InvalidInput, OsReason, Refused, StorageError
 from app.services.actor import Actor, Role
 from app.services.context import Context
 from app.store import cardrepo, repo
+from app.sync.crypto import KeyPair
 
 log = logging.getLogger(__name__)
 
@@ -232,7 +233,8 @@ def ensure_install_key(ctx: Context, now: dt.datetime | None = None) -> KeyInfo:
             entity="install",
             entity_id=code,
             action="key_created",
-            changes={"fingerprint": fp, "replaces": [k.fingerprint for k in current]},
+            # The fingerprint people compare (``lindungi whoami``), not the key's hash.
+            changes={"fingerprint": KeyPair(private).public.fingerprint, "replaced": len(current)},
         )
     log.info("created the signing key %s of install %s", fp[:16], code)
     return KeyInfo(code, raw.hex(), fp, now)

@@ -139,6 +139,28 @@ def check(
     return out
 
 
+def other_problems(
+    ctx: Context, data: ParticipantData, known: list[Problem], exclude_id: int | None = None
+) -> list[Problem]:
+    """The problems of ``data`` besides ``known``, which stopped some fields being read.
+
+    A form or command that could not read a field puts a placeholder there; checking the
+    rest too shows every problem at once. What the placeholders themselves would cause (a
+    birth date or sex that seems to disagree with the NIK) is left out.
+    """
+    blind = {p.field for p in known}
+    out = []
+    for p in check(ctx, data, exclude_id=exclude_id).problems:
+        if p.field in blind:
+            continue
+        if p.code == "nik.sex_mismatch" and "sex" in blind:
+            continue
+        if p.code == "nik.birth_mismatch" and "birth_date" in blind:
+            continue
+        out.append(p)
+    return out
+
+
 def register(
     ctx: Context,
     actor: Actor,

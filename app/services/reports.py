@@ -742,6 +742,47 @@ def build(ctx: Context, kind: ReportKind, year: int, today: dt.date | None = Non
     return cards_report(ctx, year, today)
 
 
+@dataclass(frozen=True)
+class Preview:
+    """The first table of a report, as text: what the reports screen shows before saving."""
+
+    title: str  # the report's
+    subtitle: str
+    table: str  # the table's
+    headings: list[str]
+    rows: list[list[str]]
+    right: frozenset[int]  # columns of numbers, aligned right
+
+
+def preview(
+    ctx: Context, kind: ReportKind | str, year: int, today: dt.date | None = None
+) -> Preview:
+    """The report of ``kind`` for ``year`` as the screen previews it: its first table.
+
+    Raises:
+        InvalidInput: an unknown kind or a year out of range.
+    """
+    try:
+        chosen = ReportKind(kind)
+    except ValueError:
+        raise InvalidInput("report.kind", kind=kind) from None
+    report = build(ctx, chosen, year, today)
+    table = next(s for s in report.sections if isinstance(s, m.Table))
+    kinds = [c.kind for c in table.columns]
+    rows = [[m.format_cell(v, k) for v, k in zip(r, kinds, strict=False)] for r in table.rows]
+    if table.total is not None:
+        total, _span = m.labelled_total(table, report.labels.total)
+        rows.append([m.format_cell(v, k) for v, k in zip(total, kinds, strict=False)])
+    return Preview(
+        report.title,
+        report.subtitle,
+        table.title,
+        [c.title for c in table.columns],
+        rows,
+        frozenset(i for i, k in enumerate(kinds) if k is not m.Kind.TEXT),
+    )
+
+
 def export(
     ctx: Context,
     actor: Actor,

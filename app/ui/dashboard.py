@@ -35,6 +35,7 @@ from app.services.context import Context
 from app.ui import common
 from app.ui.bus import Changes, bus
 from app.ui.common import fmt_int
+from app.ui.yearwarn import MissingYearBar
 
 SERIES_COLOURS = ("#2f5d8a", "#b9c9da", "#d98c3a")
 
@@ -288,8 +289,10 @@ class DashboardWidget(QWidget):
         self.installs.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.installs.setMaximumHeight(220)
 
+        self.year_bar = MissingYearBar(ctx, actor)
         layout = QVBoxLayout(self)
         layout.addLayout(head)
+        layout.addWidget(self.year_bar)
         layout.addLayout(tiles)
         layout.addWidget(self.chart_title)
         layout.addWidget(self.chart, 1)
@@ -311,6 +314,7 @@ class DashboardWidget(QWidget):
             common.show_app_error(self, exc)
             return
         self.data = data
+        self.year_bar.show_for([data.today.year])
         self.title.setText(self.tr("Programme year {year}").format(year=data.year))
         pct = f" ({data.participants * 100 // data.quota} %)" if data.quota else ""
         self.participants_tile.set(

@@ -50,6 +50,7 @@ from app.ui.bus import Changes, bus
 from app.ui.common import DATE_FORMAT, fmt_int
 from app.ui.dashboard import SERIES_COLOURS, BarChart, ChartSeries
 from app.ui.tasks import Progress, TaskRunner
+from app.ui.yearwarn import MissingYearBar
 
 log = logging.getLogger(__name__)
 
@@ -634,7 +635,8 @@ class ReportsView(QWidget):
         self.year = QSpinBox()
         self.year.setRange(desk.MIN_YEAR, desk.MAX_YEAR)
         self.year.setValue(dt.date.today().year)
-        self.year.valueChanged.connect(self.show_budget)
+        self.year.valueChanged.connect(self.show_preview)
+        self.kind.currentIndexChanged.connect(self.show_preview)
         self.pdf_button = QPushButton(self.tr("Save as &PDF…"))
         self.pdf_button.clicked.connect(lambda: self.export("pdf"))
         self.xlsx_button = QPushButton(self.tr("Save as &Excel…"))
@@ -653,41 +655,47 @@ class ReportsView(QWidget):
         buttons.addWidget(self.xlsx_button)
         buttons.addStretch(1)
 
-        self.budget = _table(
-            [self.tr("Kecamatan"), self.tr("Participants"), self.tr("Per month"), self.tr("Year")]
-        )
-        self.budget.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.budget_title = QLabel()
+        self.preview = _table([])
+        self.preview.setObjectName("report_preview")
+        self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.preview_title = QLabel()
+        self.preview_title.setObjectName("report_preview_title")
+        bold = self.preview_title.font()
+        bold.setBold(True)
+        self.preview_title.setFont(bold)
+        self.year_bar = MissingYearBar(ctx, actor)
+        self.year_bar.created.connect(lambda _y: self.show_preview())
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.year_bar)
         layout.addLayout(buttons)
         layout.addWidget(self.progress)
         layout.addWidget(self.message)
-        layout.addWidget(self.budget_title)
-        layout.addWidget(self.budget, 1)
-        self.show_budget()
+        layout.addWidget(self.preview_title)
+        layout.addWidget(self.preview, 1)
+        self.show_preview()
 
-    def show_budget(self) -> None:
-        """The chosen year's budget per kecamatan and funding source."""
+    def show_preview(self) -> None:
+        """The first table of the chosen report for the chosen year, as it will print."""
+        common.set_message(self.message, "")
+        self.year_bar.show_for([self.year.value()])
         try:
-            b = desk.budget_detail(self.ctx, self.year.value())
+            shown = reports.preview(self.ctx, self.kind.currentData(), self.year.value())
         except AppError as exc:
             common.set_message(self.message, str(exc))
             return
-        self.budget_title.setText(
-            self.tr("Budget of {year}: {money}").format(
-                year=self.year.value(), money=format_rupiah(b.total.total)
-            )
-        )
-        rows = [(k.name, k.line) for k in b.kecamatan] + [(f.name, f.line) for f in b.funding]
-        rows.append((self.tr("Total"), b.total))
-        self.budget.setRowCount(len(rows))
-        for r, (name, line) in enumerate(rows):
-            self.budget.setItem(r, 0, _item(name))
-            self.budget.setItem(r, 1, _item(fmt_int(line.participants), True))
-            self.budget.setItem(r, 2, _item(format_rupiah(line.monthly), True))
-            self.budget.setItem(r, 3, _item(format_rupiah(line.total), True))
+        self.preview_title.setText(f"{shown.title}\n{shown.subtitle}\n{shown.table}")
+        self.preview.clear()
+        self.preview.setColumnCount(len(shown.headings))
+        self.preview.setHorizontalHeaderLabels(shown.headings)
+        self.preview.setRowCount(len(shown.rows))
+        for r, row in enumerate(shown.rows):
+            for c, text in enumerate(row):
+                self.preview.setItem(r, c, _item(text, c in shown.right))
+        header = self.preview.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
 
     def suggested_name(self, fmt: str) -> str:
         """``rekap-2023.pdf`` and the like."""

@@ -59,6 +59,7 @@ from app.ui.common import (
 )
 from app.ui.session import Session
 from app.ui.widgets import DateField, NagariBox
+from app.ui.yearwarn import MissingYearBar
 
 log = logging.getLogger(__name__)
 
@@ -111,6 +112,7 @@ class ParticipantForm(QDialog):
             self._load(record)
         else:
             self._defaults()
+        self._coverage_year()
 
     # --- layout -------------------------------------------------------------------------
 
@@ -292,7 +294,9 @@ class ParticipantForm(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
 
+        self.year_bar = MissingYearBar(self._ctx, self._session.actor)
         root = QVBoxLayout(self)
+        root.addWidget(self.year_bar)
         root.addWidget(self.general)
         root.addLayout(columns)
         root.addWidget(self.override_box)
@@ -325,6 +329,7 @@ class ParticipantForm(QDialog):
         self.nik.textChanged.connect(self._nik_changed)
         self.birth_date.textEdited.connect(self._birth_edited)
         self.sex.activated.connect(self._sex_chosen_by_user)
+        self.coverage_start.textChanged.connect(self._coverage_year)
 
     def _defaults(self) -> None:
         self.income.setValue(DEFAULT_INCOME)
@@ -363,6 +368,17 @@ class ParticipantForm(QDialog):
         self._nik_changed(self.nik.text())
 
     # --- live checks --------------------------------------------------------------------
+
+    def _coverage_year(self, _text: str = "") -> None:
+        """Warn when the coverage start's year has no programme year."""
+        try:
+            start = self.coverage_start.date_value() or dt.date.today()
+        except ValueError:
+            return  # a half-typed date: the warning waits for a whole one
+        shown = self.year_bar.isVisible()
+        self.year_bar.show_for([start.year])
+        if self.year_bar.isVisible() != shown:
+            self._fit()
 
     def _birth_edited(self, _text: str) -> None:
         self._birth_typed = not self.birth_date.is_empty()
@@ -576,19 +592,9 @@ class ParticipantForm(QDialog):
             else "",
         )
         if problems:
-            # Check the rest too, so that every problem shows at once; drop what the
-            # placeholders above would cause.
-            blind = {p.field for p in problems}
+            # Check the rest too, so that every problem shows at once.
             own = self._record.id if self._record else None
-            checked = participants.check(self._ctx, data, exclude_id=own)
-            for p in checked.problems:
-                if p.field in blind:
-                    continue
-                if p.code == "nik.sex_mismatch" and "sex" in blind:
-                    continue
-                if p.code == "nik.birth_mismatch" and "birth_date" in blind:
-                    continue
-                problems.append(p)
+            problems += participants.other_problems(self._ctx, data, problems, own)
             return None, problems
         return data, []
 

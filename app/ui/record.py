@@ -4,7 +4,6 @@ its status and the user's role allow (edit, approve, deactivate, reactivate)."""
 from __future__ import annotations
 
 import datetime as dt
-import json
 import logging
 from typing import Any
 
@@ -38,6 +37,8 @@ from app.errors import AppError
 from app.i18n import render
 from app.services import cards, participants, verify
 from app.services.actor import Role
+from app.services.audit import action_label
+from app.services.changes import describe
 from app.store.records import HistoryRecord, ParticipantRecord
 from app.ui import common
 from app.ui.bus import Changes, bus
@@ -49,7 +50,6 @@ from app.ui.common import (
     status_label,
     translate_buttons,
 )
-from app.ui.fields import action_label, field_label, value_text
 from app.ui.session import Session
 from app.ui.widgets import DateField
 
@@ -58,34 +58,6 @@ log = logging.getLogger(__name__)
 _PRINTABLE = {Status.APPROVED.value, Status.ACCEPTED.value, Status.ACTIVE.value}
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-
-_HIDDEN_KEYS = {"created_by", "created_install", "updated_by", "updated_install", "uuid"}
-
-
-def describe_changes(raw: str, regions: RegionIndex | None) -> str:
-    """A history entry's changes as lines of ``Field: before → after``."""
-    try:
-        changes = json.loads(raw) if raw else {}
-    except ValueError:
-        return raw
-    if not isinstance(changes, dict):
-        return str(changes)
-    lines = []
-    for key, value in changes.items():
-        if key in _HIDDEN_KEYS:
-            continue
-        if isinstance(value, list) and len(value) == 2 and key != "overridden":
-            before, after = value
-            if before is None:
-                lines.append(f"{field_label(key)}: {value_text(key, after, regions)}")
-            else:
-                lines.append(
-                    f"{field_label(key)}: {value_text(key, before, regions)} → "
-                    f"{value_text(key, after, regions)}"
-                )
-        else:
-            lines.append(f"{field_label(key)}: {value_text(key, value, regions)}")
-    return "\n".join(lines)
 
 
 class HistoryModel(QAbstractTableModel):
@@ -96,7 +68,7 @@ class HistoryModel(QAbstractTableModel):
     ) -> None:
         super().__init__(parent)
         self._entries = list(reversed(entries))
-        self._changes = [describe_changes(e.changes, regions) for e in self._entries]
+        self._changes = ["\n".join(describe(e.changes, regions)) for e in self._entries]
         self._headers = [self.tr("When"), self.tr("Who"), self.tr("What"), self.tr("Changes")]
 
     @override

@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -248,7 +249,7 @@ class BackupsView(QWidget):
             for j, text in enumerate(
                 (
                     b.taken_at.strftime("%d/%m/%Y %H:%M:%S"),
-                    b.reason,
+                    backup.reason_label(b.reason),
                     f"{b.size / 1_000_000:.1f} MB".replace(".", ","),
                 )
             ):
@@ -345,8 +346,12 @@ class AuditView(QWidget):
         row = QHBoxLayout()
         self.user = QLineEdit()
         self.user.setPlaceholderText(self.tr("User"))
-        self.action = QLineEdit()
-        self.action.setPlaceholderText(self.tr("Action (e.g. edit, export_list, login)"))
+        self.action = QComboBox()
+        self.action.setObjectName("action_filter")
+        self.action.addItem(self.tr("All actions"), None)
+        for label, code in sorted((audit.action_label(c), c) for c in audit.ACTIONS):
+            self.action.addItem(label, code)
+        self.action.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.show_button = QPushButton(self.tr("Show"))
         self.verify_button = QPushButton(self.tr("Verify the chain"))
         self.export_button = QPushButton(self.tr("Export…"))
@@ -364,7 +369,7 @@ class AuditView(QWidget):
         layout.addWidget(self.table)
         self.show_button.clicked.connect(self.refresh)
         self.user.returnPressed.connect(self.refresh)
-        self.action.returnPressed.connect(self.refresh)
+        self.action.currentIndexChanged.connect(self.refresh)
         self.verify_button.clicked.connect(self.verify)
         self.export_button.clicked.connect(self.export)
         self.refresh()
@@ -376,7 +381,7 @@ class AuditView(QWidget):
                 self.session.ctx,
                 self.session.actor,
                 user=self.user.text().strip() or None,
-                action=self.action.text().strip() or None,
+                action=self.action.currentData(),
                 limit=500,
             )
         except AppError as exc:
@@ -393,9 +398,6 @@ class AuditView(QWidget):
                 )
             ):
                 self.table.setItem(i, j, QTableWidgetItem(text))
-            action = self.table.item(i, 2)
-            if action is not None:
-                action.setToolTip(e.action)  # the code the Action filter takes
 
     def verify(self) -> None:
         result = audit.verify(self.session.ctx)
@@ -427,7 +429,7 @@ class AuditView(QWidget):
                 self.session.actor,
                 Path(name),
                 user=self.user.text().strip() or None,
-                action=self.action.text().strip() or None,
+                action=self.action.currentData(),
             )
         except AppError as exc:
             common.show_app_error(self, exc)

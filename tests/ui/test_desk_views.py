@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QTableWidgetItem
 from pytestqt.qtbot import QtBot
 
 from app.services import demo, desk, participants
-from app.services.actor import CLI_ADMIN
+from app.services.actor import CLI_ADMIN, Actor, Role
 from app.services.context import Context
 from app.store.repo import ListQuery
 from app.ui import desk_views
@@ -51,6 +51,27 @@ def test_the_dashboard_shows_the_years_figures(qtbot: QtBot, kab: Context) -> No
     assert w.cards_tile.isVisible()  # the card tables exist
     image = w.grab()
     assert not image.isNull()
+
+
+def test_a_year_without_programme_year_is_named_and_a_supervisor_creates_it(
+    qtbot: QtBot, kab: Context
+) -> None:
+    # Registrations of 2026 count against no quota while only 2022 exists: the dashboard
+    # says so, and one click creates 2026 from 2022's quotas.
+    clerk = DashboardWidget(kab, Actor("ani", Role.OPERATOR), today=dt.date(2026, 3, 2))
+    qtbot.addWidget(clerk)
+    assert clerk.year_bar.isVisibleTo(clerk)
+    assert "2026" in clerk.year_bar.text.text()
+    assert not clerk.year_bar.create_button.isVisibleTo(clerk)
+    w = DashboardWidget(kab, CLI_ADMIN, today=dt.date(2026, 3, 2))
+    qtbot.addWidget(w)
+    assert w.year_bar.create_button.isVisibleTo(w)
+    assert "2022" in w.year_bar.create_button.text()
+    w.year_bar.create_button.click()
+    assert desk.missing_year(kab, 2026) is None
+    assert sum(r.total for r in desk.year_quotas(kab, 2026)) == 1_333
+    assert not w.year_bar.isVisibleTo(w)
+    assert w.data is not None and w.data.year == 2026 and w.data.quota == 1_333
 
 
 def test_the_bar_chart_paints_without_data_and_picks_round_axes(qtbot: QtBot) -> None:
@@ -149,8 +170,16 @@ def test_a_report_is_saved_in_the_background(qtbot: QtBot, kab: Context, tmp_pat
     view = ReportsView(kab, CLI_ADMIN)
     qtbot.addWidget(view)
     view.year.setValue(2022)
-    assert "Rp" in view.budget_title.text()
+    view.kind.setCurrentIndex(view.kind.findData("budget"))
+    assert "ANGGARAN" in view.preview_title.text().upper()
+    assert any("Rp" in (view.preview.item(0, c) or QTableWidgetItem()).text() for c in range(4))
     view.kind.setCurrentIndex(view.kind.findData("recap"))
+    # The preview follows the chosen report: the recap's table counts against the quota.
+    assert "REKAPITULASI" in view.preview_title.text().upper()
+    headings = [
+        view.preview.horizontalHeaderItem(c).text() for c in range(view.preview.columnCount())
+    ]
+    assert "Kuota" in headings
     view.export("pdf", str(tmp_path / "rekap"))
     qtbot.waitUntil(lambda: view.written is not None, timeout=20_000)
     assert view.written == tmp_path / "rekap.pdf" and view.written.stat().st_size > 5_000

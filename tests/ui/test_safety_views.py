@@ -44,9 +44,13 @@ def test_the_audit_view_shows_entries_and_verifies_the_chain(qtbot, populated_ct
     assert view.table.rowCount() > 0
     view.verify()
     assert "utuh" in view.result.text()
-    view.action.setText("setup")
+    view.action.setCurrentIndex(view.action.findData("setup"))
     view.refresh()
     assert view.table.rowCount() == 1
+    # The filter offers words, and the details read as labels and values, not JSON keys.
+    assert view.action.currentText() == "Instalasi disiapkan"
+    details = view.table.item(0, 3).text()
+    assert "Peran: kecamatan" in details and "role:" not in details and "None" not in details
 
 
 def test_the_safety_dialog_hides_the_audit_trail_from_supervisors(
