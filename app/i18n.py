@@ -43,11 +43,54 @@ for _module in CATALOGUES:
     ID.update(_module.ID)
 
 
+# Parameters that are counts: an int given for one of these is written with the thousands
+# separator (1.333), wherever the message comes from. Years, ids and row numbers are not.
+COUNT_PARAMS = frozenset(
+    {
+        "count",
+        "given",
+        "quota",
+        "pages",
+        "total",
+        "new",
+        "old",
+        "conflicts",
+        "unmatched",
+        "unchanged",
+        "matched",
+        "invalid",
+        "saved",
+        "rows",
+        "n",
+        "duplicate",
+        "refused",
+        "cards",
+        "copies",
+        "reprints",
+        "printed",
+        "failed",
+        "participants",
+        "held",
+        "entries",
+        "skipped",
+        "shown",
+    }
+)
+
+
 def tr(text: str, /, **params: Any) -> str:
-    """``text`` (an English source text) in the current language, with ``params`` filled."""
+    """``text`` (an English source text) in the current language, with ``params`` filled.
+
+    Counts (:data:`COUNT_PARAMS`) given as ints get the language's thousands separator.
+    """
     if _lang == "id":
         text = ID.get(text, text)
-    return text.format(**params) if params else text
+    if not params:
+        return text
+    shown = {
+        k: fmt_int(v) if k in COUNT_PARAMS and type(v) is int else v for k, v in params.items()
+    }
+    return text.format(**shown)
 
 
 def render(code: str, /, **params: Any) -> str:

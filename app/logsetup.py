@@ -11,6 +11,9 @@ import logging
 import logging.handlers
 import sys
 from pathlib import Path
+from typing import Any
+
+from typing_extensions import override
 
 LOG_NAME = "lindungi.log"
 _FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
@@ -19,6 +22,28 @@ _FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 def log_file(data_dir: Path) -> Path:
     """Where this data dir's log is written."""
     return data_dir / "logs" / LOG_NAME
+
+
+class _LazyFileHandler(logging.handlers.RotatingFileHandler):
+    """Creates the logs folder and file at the first record, not before.
+
+    A command refused on a data dir that was never set up writes no log line, so it leaves
+    no folder behind.
+    """
+
+    @override
+    def _open(self) -> Any:
+        Path(self.baseFilename).parent.mkdir(parents=True, exist_ok=True)
+        return super()._open()
+
+
+def release() -> None:
+    """Close the log file (a failed setup removes the folder it was in)."""
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        if isinstance(handler, _LazyFileHandler):
+            root.removeHandler(handler)
+            handler.close()
 
 
 def configure(data_dir: Path | None, verbose: bool = False) -> Path | None:
@@ -36,10 +61,9 @@ def configure(data_dir: Path | None, verbose: bool = False) -> Path | None:
     path = None
     if data_dir is not None:
         try:
-            (data_dir / "logs").mkdir(parents=True, exist_ok=True)
             path = log_file(data_dir)
-            fh = logging.handlers.RotatingFileHandler(
-                path, maxBytes=1_000_000, backupCount=5, encoding="utf-8"
+            fh = _LazyFileHandler(
+                path, maxBytes=1_000_000, backupCount=5, encoding="utf-8", delay=True
             )
             fh.setFormatter(logging.Formatter(_FORMAT))
             fh._lindungi = True  # type: ignore[attr-defined]

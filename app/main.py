@@ -15,7 +15,7 @@ from pathlib import Path
 from types import TracebackType
 
 from app import cli, logsetup
-from app.errors import EXIT_BUG, EXIT_USAGE
+from app.errors import EXIT_BUG, EXIT_REFUSED, EXIT_USAGE
 from app.i18n import render, set_language
 from app.paths import data_dir
 
@@ -34,6 +34,19 @@ def _report_bug(
         if log_path is None:
             traceback.print_exception(exc_type, exc, tb, file=sys.stderr)
         print(render("bug", log=where), file=sys.stderr)
+
+
+def display_available() -> bool:
+    """Whether Qt can open a window: always on Windows and macOS; on Linux a display server.
+
+    ``QT_QPA_PLATFORM`` set to a platform that needs no display (offscreen, vnc …) counts.
+    """
+    if sys.platform in ("win32", "darwin"):
+        return True
+    platform = os.environ.get("QT_QPA_PLATFORM", "").split(":")[0]
+    if platform and platform not in ("xcb", "wayland", "wayland-egl"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -60,6 +73,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         set_language(args.lang)
 
     if args.command is None:
+        if not display_available():
+            # Qt would abort (exit 134) with a message in English about its plugins.
+            if sys.stderr is not None:
+                print(render("gui.no_display"), file=sys.stderr)
+            return EXIT_REFUSED
         from app.ui.start import run_gui  # Qt only from here on
 
         return run_gui(args)

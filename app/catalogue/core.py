@@ -4,6 +4,10 @@ from __future__ import annotations
 
 # Message codes → English templates (parameters in braces).
 MESSAGES: dict[str, str] = {
+    "gui.no_display": (
+        "Lindungi cannot show its window: no screen was found (DISPLAY is not set). Start "
+        "it from the desktop, or use the command line: lindungi --help"
+    ),
     "setup.needed": "This data dir ({path}) is not set up yet. Run: lindungi setup --role …",
     "setup.already": "This data dir is already set up (install {code}); setup runs only once.",
     "setup.unknown_regency": "Regency {code} is not in the region table.",
@@ -77,6 +81,10 @@ MESSAGES: dict[str, str] = {
 
 # English → Indonesian. Every template above and every text passed to ``tr`` is here.
 ID: dict[str, str] = {
+    MESSAGES["gui.no_display"]: (
+        "Lindungi tidak dapat menampilkan jendelanya: tidak ada layar (DISPLAY tidak diatur). "
+        "Jalankan dari desktop, atau gunakan baris perintah: lindungi --help"
+    ),
     MESSAGES[
         "setup.needed"
     ]: "Folder data ini ({path}) belum disiapkan. Jalankan: lindungi setup --role …",

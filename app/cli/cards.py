@@ -255,7 +255,7 @@ def cmd_handover(args: argparse.Namespace) -> int:
             if args.json:
                 emit_json(dataclasses.asdict(ev))
             else:
-                out(str(ev.id))
+                out(tr("Handover event #{id} opened", id=ev.id))
         elif action == "give":
             g = handover.give(ctx, CLI_ADMIN, args.event, args.ref, proxy=args.proxy)
             if args.json:

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import datetime as dt
 import json
+import shutil
 import sys
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -85,12 +88,46 @@ def context(args: argparse.Namespace, *, set_up: bool = True) -> Any:
     from app.errors import AppError
     from app.paths import data_dir
     from app.services.context import open_data_dir
+    from app.store.engine import DB_FILENAME
 
-    ctx = open_data_dir(data_dir(args.data_dir))
+    path = data_dir(args.data_dir)
+    if set_up and not (path / DB_FILENAME).is_file():
+        # Refused before anything is created: no database, keys, backups or logs.
+        raise AppError("setup.needed", path=str(path))
+    ctx = open_data_dir(path)
     if set_up and not ctx.is_set_up:
         ctx.close()
         raise AppError("setup.needed", path=str(ctx.data_dir))
     return ctx
+
+
+@contextmanager
+def setting_up(args: argparse.Namespace) -> Iterator[None]:
+    """Around a setup: when it fails, the data dir is left as it was found.
+
+    What the attempt created (the database, keys, backups, logs, the folder itself) is
+    removed; what was there before is kept.
+    """
+    from app import logsetup
+    from app.paths import data_dir
+
+    path = data_dir(args.data_dir)
+    existed = path.is_dir()
+    before = set(path.iterdir()) if existed else set()
+    try:
+        yield
+    except BaseException:
+        logsetup.release()
+        if path.is_dir():
+            for entry in set(path.iterdir()) - before:
+                if entry.is_dir() and not entry.is_symlink():
+                    shutil.rmtree(entry, ignore_errors=True)
+                else:
+                    entry.unlink(missing_ok=True)
+            if not existed:
+                with contextlib.suppress(OSError):
+                    path.rmdir()
+        raise
 
 
 def first_line(path: str) -> str:

@@ -16,6 +16,7 @@ from app.cli.common import (
     emit_json,
     err,
     out,
+    setting_up,
     status_choices,
     table,
     warn_missing_years,
@@ -52,7 +53,7 @@ def add_participant_flags(s: argparse.ArgumentParser, required: bool) -> None:
         "--nagari",
         required=required,
         metavar="CODE-or-NAME",
-        help=tr("code (13.03.06.2004) or name; see `lindungi regions`"),
+        help=tr("code (13.03.06.2004) or name; `lindungi regions list` lists them"),
     )
     s.add_argument(
         "--occupation",
@@ -105,9 +106,28 @@ def register(sub: Any) -> dict[str, Callable[[argparse.Namespace], int]]:
     s.add_argument("--admin", metavar="NAME", help=tr("first administrator account"))
     s.add_argument("--password-file", metavar="F", help=tr("the administrator's password"))
 
-    s = sub.add_parser("demo", help=tr("add synthetic participants"))
-    s.add_argument("--participants", type=int, default=1333, metavar="N")
-    s.add_argument("--seed", type=int, default=None, metavar="S")
+    s = sub.add_parser(
+        "demo",
+        help=tr("add synthetic participants"),
+        description=tr(
+            "Add made-up participants (names, NIKs and nagari that look real) to try the "
+            "application or measure it; each is marked as demo data in its history."
+        ),
+    )
+    s.add_argument(
+        "--participants",
+        type=int,
+        default=1333,
+        metavar="N",
+        help=tr("how many to add (default 1333, the programme's size in 2022)"),
+    )
+    s.add_argument(
+        "--seed",
+        type=int,
+        default=None,
+        metavar="S",
+        help=tr("any number: the same seed adds the same people again (default: random)"),
+    )
 
     s = sub.add_parser("add", help=tr("register one participant"))
     add_participant_flags(s, required=True)
@@ -139,6 +159,9 @@ def register(sub: Any) -> dict[str, Callable[[argparse.Namespace], int]]:
     rs = s.add_subparsers(dest="regions_command", metavar="ACTION", required=True)
     ri = rs.add_parser("import", help=tr("load a region table (CSV)"))
     ri.add_argument("file", metavar="FILE.csv")
+    rl = rs.add_parser("list", help=tr("the kecamatan and nagari a participant may belong to"))
+    rl.add_argument("--kecamatan", metavar="CODE-or-NAME", help=tr("only this kecamatan"))
+    rl.add_argument("--json", action="store_true")
 
     s = sub.add_parser("selftest", help=tr("check that this installation works"))
     s.add_argument("--json", action="store_true")
@@ -171,21 +194,22 @@ def cmd_setup(args: argparse.Namespace) -> int:
 
         password = read_password(args.password_file)
         accounts.validate_new(args.admin, password)  # before anything is written
-    ctx = context(args, set_up=False)
-    try:
-        ident = setup_install(
-            ctx,
-            CLI_ADMIN,
-            role=InstallRole(args.role),
-            regency=args.regency,
-            kecamatan=args.kecamatan,
-            station=args.station,
-            regions=regions,
-        )
-        if args.admin:
-            accounts.add_user(ctx, CLI_ADMIN, args.admin, Role.ADMIN, password)
-    finally:
-        ctx.close()
+    with setting_up(args):
+        ctx = context(args, set_up=False)
+        try:
+            ident = setup_install(
+                ctx,
+                CLI_ADMIN,
+                role=InstallRole(args.role),
+                regency=args.regency,
+                kecamatan=args.kecamatan,
+                station=args.station,
+                regions=regions,
+            )
+            if args.admin:
+                accounts.add_user(ctx, CLI_ADMIN, args.admin, Role.ADMIN, password)
+        finally:
+            ctx.close()
     out(
         tr(
             "Set up {code} ({role}) in {path}",
@@ -205,7 +229,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     try:
         per = demo.generate(ctx, CLI_ADMIN, args.participants, seed=args.seed)
         rows = [
-            [code, ctx.regions.get(code).name if ctx.regions.get(code) else "", str(n)]
+            [code, ctx.regions.get(code).name if ctx.regions.get(code) else "", fmt_int(n)]
             for code, n in sorted(per.items())
         ]
     finally:
@@ -476,6 +500,8 @@ def cmd_regions(args: argparse.Namespace) -> int:
     from app.services.actor import CLI_ADMIN
     from app.services.setup import import_regions, read_region_file
 
+    if args.regions_command == "list":
+        return regions_list(args)
     regions = read_region_file(Path(args.file))
     ctx = context(args)
     try:
@@ -483,6 +509,40 @@ def cmd_regions(args: argparse.Namespace) -> int:
     finally:
         ctx.close()
     out(tr("Loaded {count} regions", count=count))
+    return EXIT_OK
+
+
+def regions_list(args: argparse.Namespace) -> int:
+    """``lindungi regions list``: each kecamatan with its nagari, as ``add --nagari`` takes them."""
+    from app.services.desk import kecamatan_of
+    from app.services.participants import villages_for
+
+    ctx = context(args)
+    try:
+        villages = villages_for(ctx)
+        kecamatan = ctx.regions.kecamatan(ctx.identity.regency)
+        if args.kecamatan:
+            kecamatan = [kecamatan_of(ctx, args.kecamatan)]
+        groups = [(k, [v for v in villages if v.parent == k.code]) for k in kecamatan]
+    finally:
+        ctx.close()
+    groups = [(k, vs) for k, vs in groups if vs]
+    if args.json:
+        emit_json(
+            [
+                {
+                    "code": k.code,
+                    "name": k.name,
+                    "nagari": [{"code": v.code, "name": v.name} for v in vs],
+                }
+                for k, vs in groups
+            ]
+        )
+        return EXIT_OK
+    for k, vs in groups:
+        out(f"{k.code}  {tr('Kecamatan')} {k.name} ({fmt_int(len(vs))} nagari)")
+        for v in vs:
+            out(f"    {v.code}  {v.name}")
     return EXIT_OK
 
 

@@ -333,15 +333,15 @@ def cmd_plan(args: argparse.Namespace) -> int:
         [
             [
                 tr("Register carried over"),
-                str(p.carried.participants),
+                fmt_int(p.carried.participants),
                 format_rupiah(p.carried.total),
             ],
             [
                 tr("Newcomers from {date}", date=format_date(view.start)),
-                str(p.added_count),
+                fmt_int(p.added_count),
                 format_rupiah(p.added.total),
             ],
-            [tr("Total"), str(p.total.participants), format_rupiah(p.total.total)],
+            [tr("Total"), fmt_int(p.total.participants), format_rupiah(p.total.total)],
         ],
         right={1, 2},
     )
@@ -506,7 +506,7 @@ def budget_by_funding(args: argparse.Namespace) -> None:
         [
             [
                 f.name,
-                str(f.line.participants),
+                fmt_int(f.line.participants),
                 format_rupiah(f.line.monthly),
                 format_rupiah(f.line.total),
             ]
@@ -515,7 +515,7 @@ def budget_by_funding(args: argparse.Namespace) -> None:
         + [
             [
                 tr("Total"),
-                str(detail.total.participants),
+                fmt_int(detail.total.participants),
                 format_rupiah(detail.total.monthly),
                 format_rupiah(detail.total.total),
             ]

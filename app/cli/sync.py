@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from app.cli.common import context, emit_json, err, first_line, out, table
+from app.cli.common import context, emit_json, err, first_line, out, setting_up, table
 from app.domain.fmt import format_date, mask_nik
 from app.errors import EXIT_HELD, EXIT_OK, EXIT_USAGE, InvalidInput
 from app.i18n import fmt_int, render, tr
@@ -24,6 +24,9 @@ def register(sub: Any) -> dict[str, Callable[[argparse.Namespace], int]]:
     """Add this area's subcommands to the parser; returns their handlers."""
     s = sub.add_parser("whoami", help=tr("this install's code, role and key fingerprint"))
     s.add_argument("--json", action="store_true")
+    s.add_argument(
+        "--fingerprint", action="store_true", help=tr("print only the fingerprint (for scripts)")
+    )
 
     s = sub.add_parser("enrol-file", help=tr("write a new station's enrolment file (kabupaten)"))
     s.add_argument("--kecamatan", required=True, metavar="CODE", help="13.03.06")
@@ -117,14 +120,15 @@ def cmd_setup_enrol(args: argparse.Namespace) -> int:
         password = read_password(args.password_file)
         accounts.validate_new(args.admin, password)
     enr = trust.read_enrolment(Path(args.enrol))  # refused before anything is created
-    ctx = context(args, set_up=False)
-    try:
-        ident, enr = trust.setup_from_enrolment(ctx, CLI_ADMIN, Path(args.enrol))
-        if args.admin:
-            accounts.add_user(ctx, CLI_ADMIN, args.admin, Role.ADMIN, password)
-        me = trust.whoami(ctx)
-    finally:
-        ctx.close()
+    with setting_up(args):
+        ctx = context(args, set_up=False)
+        try:
+            ident, enr = trust.setup_from_enrolment(ctx, CLI_ADMIN, Path(args.enrol))
+            if args.admin:
+                accounts.add_user(ctx, CLI_ADMIN, args.admin, Role.ADMIN, password)
+            me = trust.whoami(ctx)
+        finally:
+            ctx.close()
     out(
         tr(
             "Set up {code} ({role}) in {path}",
@@ -154,6 +158,9 @@ def cmd_whoami(args: argparse.Namespace) -> int:
         ctx.close()
     if args.json:
         emit_json(dataclasses.asdict(me))
+        return EXIT_OK
+    if args.fingerprint:
+        out(me.fingerprint)
         return EXIT_OK
     out(f"{tr('Install')}: {me.install_code} ({tr(me.role)})")
     out(f"{tr('Fingerprint')}: {me.fingerprint}")
@@ -300,13 +307,13 @@ def cmd_offices(args: argparse.Namespace) -> int:
                 r.fingerprint or "-",
                 tr("yes") if r.confirmed else tr("no"),
                 f"#{r.last_sequence} {_when(r.last_created_at)}" if r.last_sequence else "-",
-                "" if r.days_since_last is None else str(r.days_since_last),
+                "" if r.days_since_last is None else fmt_int(r.days_since_last),
                 ", ".join(
                     f"#{n} ({tr('covered by #{m}', m=c)})" if c else f"#{n}" for n, c in r.gaps
                 )
                 or "-",
                 ", ".join(f"#{n}" for n in r.held) or "-",
-                str(r.open_conflicts),
+                fmt_int(r.open_conflicts),
                 fmt_int(r.participants),
             ]
             for r in rows

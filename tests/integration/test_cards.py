@@ -256,8 +256,8 @@ def test_handover_commands(data_dir: Path, cli: Cli, tmp_path: Path) -> None:
         "Camat: H. Afrizal; Kepala Dinas: Yusrizal",
     )
     assert r.code == 0
-    event = r.out.strip()
-    assert event.isdigit()
+    assert r.out.strip() == "Acara penyerahan #1 dibuka"
+    event = "1"
     ctx = open_data_dir(data_dir)
     try:
         a, b = reg_of(ctx, APOSTROPHE), reg_of(ctx, NON_LATIN1)
