@@ -8,6 +8,7 @@ own strings use Qt's ``tr()`` and ``.ts`` files instead. The language comes from
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from typing import Any
 
@@ -99,6 +100,27 @@ def render(code: str, /, **params: Any) -> str:
     if template is None:
         return code if not params else f"{code} {params}"
     return tr(template, **params)
+
+
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def date_in_words(value: dt.date) -> str:
+    """The date a document is signed on: "7 Desember 2026" (English: "7 December 2026")."""
+    return f"{value.day} {tr(MONTHS[value.month - 1])} {value.year}"
 
 
 def fmt_int(value: int) -> str:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from reportlab.lib.colors import HexColor
-from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -33,12 +33,23 @@ from app.cards import fonts
 from app.cards.fonts import BOLD, REGULAR
 from app.cards.model import ReceiptEvent, ReceiptLine
 from app.domain.fmt import format_date
-from app.i18n import tr
+from app.i18n import date_in_words, fmt_int, tr
 
+MARK_SIZE = 7.5
 RED = HexColor("#7E1416")
 GRID = HexColor("#8A909B")
 HEAD_BG = HexColor("#F5ECD2")
 MARGIN = 15 * mm
+PAD = 3  # points of padding left and right in every cell
+SIGN_HEIGHT = 7 * mm  # room above the dotted line to sign in
+
+
+def _sign_line(n: int, room: float) -> str:
+    """``7. ……………`` exactly as wide as fits in ``room`` points at the mark's size."""
+    text = f"{n}. "
+    while fonts.width(text + "…", REGULAR, MARK_SIZE) <= room:
+        text += "…"
+    return text
 
 
 def _styles() -> dict[str, ParagraphStyle]:
@@ -53,6 +64,8 @@ def _styles() -> dict[str, ParagraphStyle]:
         "small": ParagraphStyle("small", parent=base, fontSize=7, leading=8.5),
         "head": ParagraphStyle("head", parent=base, fontName=BOLD, fontSize=8, leading=9.5),
         "sign": ParagraphStyle("sign", parent=base, fontSize=9, leading=11, alignment=TA_CENTER),
+        "mark": ParagraphStyle("mark", parent=base, fontSize=MARK_SIZE, leading=9),
+        "number": ParagraphStyle("number", parent=base, alignment=TA_RIGHT),
     }
 
 
@@ -64,6 +77,8 @@ class _NumberedCanvas(Canvas):
     """Holds pages back until the end, so that each can say "page n of N"."""
 
     def __init__(self, *args: Any, footer: str = "", **kwargs: Any) -> None:
+        # Else Helvetica, which is not embedded, is listed as a font of the PDF.
+        kwargs["initialFontName"] = kwargs.get("initialFontName") or REGULAR
         super().__init__(*args, **kwargs)
         self._saved: list[dict[str, Any]] = []
         self._footer = footer
@@ -108,7 +123,7 @@ def render_receipt(
         (tr("Date"), format_date(event.date)),
         (tr("Place"), event.place),
         (tr("Office"), event.office),
-        (tr("Cards handed over"), str(len(lines))),
+        (tr("Cards handed over"), fmt_int(len(lines))),
     ]
     info = Table(
         [[Paragraph(_esc(k), st["head"]), Paragraph(_esc(v), st["cell"])] for k, v in facts],
@@ -116,7 +131,13 @@ def render_receipt(
         hAlign="LEFT",
     )
     info.setStyle(
-        TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)])
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), REGULAR, 8.5),  # a table's default is Helvetica
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
     )
     story += [info, Spacer(1, 3 * mm)]
 
@@ -131,12 +152,15 @@ def render_receipt(
         "",
     ]
     rows: list[list[Any]] = [[Paragraph(_esc(h), st["head"]) for h in header]]
+    widths = [10 * mm, 34 * mm, 27 * mm, 24 * mm, 25 * mm, 24 * mm, 18 * mm, 18 * mm]
+    sign_room = widths[6] - 2 * PAD
     for n, line in enumerate(lines, start=1):
         who = tr("proxy: {name}", name=line.proxy) if line.proxy else tr("in person")
-        mark = f"{n}. ……………"
+        # Rows grow with their longest cell; the signature half keeps room to sign in.
+        mark = [Spacer(1, SIGN_HEIGHT), Paragraph(_esc(_sign_line(n, sign_room)), st["mark"])]
         rows.append(
             [
-                str(n),
+                Paragraph(str(n), st["number"]),
                 Paragraph(_esc(line.name), st["cell"]),
                 Paragraph(_esc(line.nik), st["small"]),
                 Paragraph(_esc(line.nagari), st["cell"]),
@@ -149,10 +173,7 @@ def render_receipt(
     if not lines:
         rows.append(["", Paragraph(_esc(tr("No cards were handed over.")), st["cell"])] + [""] * 6)
     empty = [("SPAN", (1, 1), (5, 1))] if not lines else []
-    widths = [10 * mm, 34 * mm, 27 * mm, 24 * mm, 25 * mm, 24 * mm, 18 * mm, 18 * mm]
-    table = LongTable(
-        rows, colWidths=widths, repeatRows=1, rowHeights=[None] + [10.5 * mm] * (len(rows) - 1)
-    )
+    table = LongTable(rows, colWidths=widths, repeatRows=1)
     table.setStyle(
         TableStyle(
             [
@@ -163,8 +184,8 @@ def render_receipt(
                 ("SPAN", (6, 0), (7, 0)),
                 ("BACKGROUND", (0, 0), (-1, 0), HEAD_BG),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("ALIGN", (0, 0), (0, -1), "RIGHT"),
-                ("FONTSIZE", (6, 1), (7, -1), 7.5),
+                ("LEFTPADDING", (0, 0), (-1, -1), PAD),
+                ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
                 ("VALIGN", (6, 1), (7, -1), "BOTTOM"),
                 ("BOTTOMPADDING", (6, 1), (7, -1), 3),
                 *empty,
@@ -189,7 +210,9 @@ def render_receipt(
     grid: list[list[Any]] = [cells[i : i + 3] for i in range(0, len(cells), 3)]
     grid[-1] += [""] * (3 - len(grid[-1]))
     block = Table(grid, colWidths=[(A4[0] - 2 * MARGIN) / 3] * 3)
-    block.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    block.setStyle(
+        TableStyle([("FONT", (0, 0), (-1, -1), REGULAR, 9), ("VALIGN", (0, 0), (-1, -1), "TOP")])
+    )
     story.append(
         KeepTogether(
             [
@@ -198,7 +221,7 @@ def render_receipt(
                         tr(
                             "{place}, {date}. Handed over in the presence of:",
                             place=event.place,
-                            date=format_date(event.date),
+                            date=date_in_words(event.date),
                         )
                     ),
                     st["base"],

@@ -16,7 +16,7 @@ from pathlib import Path
 from app.domain import desk as d
 from app.domain.participant import FUNDING, OCCUPATIONS, Status, age_on
 from app.errors import InvalidInput, NotFound, OsReason
-from app.i18n import tr
+from app.i18n import MONTHS, date_in_words, tr
 from app.reports import model as m
 from app.services import desk
 from app.services.actor import Actor, Role
@@ -34,26 +34,10 @@ class ReportKind(StrEnum):
     CARDS = "cards"
 
 
-MONTHS_EN = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
-
 def month_name(key: str) -> str:
     """``2023-04`` → ``April 2023`` (``April 2023`` in Indonesian too; ``Mei 2023``)."""
     year, month = key.split("-")
-    return f"{tr(MONTHS_EN[int(month) - 1])} {year}"
+    return f"{tr(MONTHS[int(month) - 1])} {year}"
 
 
 # --- the recap's figures -------------------------------------------------------------
@@ -271,7 +255,7 @@ def _frame(
         office=str(ctx.setting("report_office")),
         printed=today,
         signature=m.Signature(
-            place_date=f"{ctx.setting('report_place')}, {today.strftime('%d/%m/%Y')}",
+            place_date=f"{ctx.setting('report_place')}, {date_in_words(today)}",
             title_lines=(str(ctx.setting("report_signer_title")), regency),
             name=name,
             id_line=f"NIP. {nip}" if nip else "NIP.",
@@ -570,7 +554,7 @@ def budget_report(ctx: Context, year: int, today: dt.date | None = None) -> m.Re
     s.append(
         m.BarChart(
             tr("Contributions per month"),
-            [tr(MONTHS_EN[int(k[5:]) - 1])[:3] for k in b.months],
+            [tr(MONTHS[int(k[5:]) - 1])[:3] for k in b.months],
             [m.Series(tr("Contributions"), [b.total.by_month.get(k, 0) for k in b.months])],
             money=True,
             sheet=tr("Chart"),

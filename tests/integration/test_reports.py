@@ -181,7 +181,7 @@ def test_pdf_reports_are_a4_indonesian_and_embed_their_fonts(
     assert f"Halaman 1 dari {pages}" in flat
     assert f"Halaman {pages} dari {pages}" in flat
     assert "Dicetak 15/06/2023" in flat
-    assert "Muaro Sijunjung, 15/06/2023" in flat
+    assert "Muaro Sijunjung, 15 Juni 2023" in flat
     fonts = pdf_fonts(out)
     assert fonts and all(embedded == "yes" for _name, embedded in fonts), fonts
     assert not re.search(r"\d{16}", text)  # no NIK in a report

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -194,3 +197,69 @@ def test_the_kabupaten_prints_and_hands_over_cards_too(
     handover.close_event(ctx, SUPERVISOR, ev.id)
     handover.receipt(ctx, ev.id, tmp_path / "r.pdf")
     assert "Kabupaten Sijunjung (130300-K)" in read((tmp_path / "r.pdf").read_bytes()).text
+
+
+LONG_NAMES = [
+    "Sutan Bagindo Alam Pamuncak Rajo Nan Sati Datuak Bandaro Kayo",
+    "Hj. Nurhayati Binti Muhammad Syafei Datuak Rangkayo Basa Nan Panjang Gala",
+    "Puti Reno Sari Dewi Andam Dewi Nan Elok Rupo Anak Rajo Pagaruyung",
+]
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler's pdftotext")
+def test_long_names_grow_their_rows_and_nothing_leaves_its_cell(tmp_path: Path) -> None:
+    from app.cards.model import ReceiptEvent, ReceiptLine
+    from app.cards.receipt import MARGIN, render_receipt
+
+    lines = [
+        ReceiptLine(
+            LONG_NAMES[i % 3],
+            "130306••••••••01",
+            "Kunangan Parik Rantang",
+            f"130306-A-{i + 1:06d}",
+            f"130306-A/{i + 1:06d}",
+            "Datuak Rajo Penghulu Nan Gadang Basa Batuah" if i % 4 == 1 else "",
+            dt.datetime(2026, 12, 7, 9),
+        )
+        for i in range(14)  # past 10, so that two-digit signature numbers are checked too
+    ]
+    event = ReceiptEvent(
+        1,
+        dt.date(2026, 12, 7),
+        "Kantor Camat Kamang Baru",
+        ("Camat: H. Afrizal",),
+        "Kabupaten Sijunjung",
+        "Program Perlindungan Pekerja Rentan",
+        "Kecamatan Kamang Baru (130306-A)",
+        True,
+        dt.datetime(2026, 12, 7, 10),
+    )
+    out = tmp_path / "tt.pdf"
+    render_receipt(event, lines, out)
+    html = subprocess.run(
+        ["pdftotext", "-bbox", str(out), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    right_edge = 595.28 - MARGIN / 1.0
+    for page in html.split("<page")[1:]:
+        words = [
+            (float(a), float(b), float(c), float(d))
+            for a, b, c, d in re.findall(
+                r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)"', page
+            )
+        ]
+        assert words
+        for x0, _y0, x1, _y1 in words:
+            assert x0 >= MARGIN - 1 and x1 <= right_edge + 1  # nothing runs past the table
+        # No word is printed over another (a fixed row height stacked long names over their
+        # neighbours' rows).
+        for i, a in enumerate(words):
+            for b in words[i + 1 :]:
+                overlap_x = min(a[2], b[2]) - max(a[0], b[0])
+                overlap_y = min(a[3], b[3]) - max(a[1], b[1])
+                assert overlap_x <= 0.5 or overlap_y <= 0.5, (a, b)
+    text = read(out.read_bytes()).text
+    assert "7 Desember 2026" in text
+    fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True).stdout
+    rows = fonts.splitlines()[2:]
+    assert rows and all(" yes " in row for row in rows), fonts  # every font embedded
+    assert "Helvetica" not in fonts
