@@ -51,7 +51,8 @@ MESSAGES: dict[str, str] = {
         "not know yet. That does not make it fake: check it at {issuer} or at the kabupaten."
     ),
     "card.not_genuine": (
-        "NOT GENUINE: the signature does not match this code; it was changed or forged."
+        "NOT GENUINE or damaged: this is shaped like a card's code, but its signature does not "
+        "match: the code was changed, forged or misread."
     ),
     "card.not_a_card": "This is not the code of a Lindungi card.",
     "key.unwritable": "Cannot write the signing key {path}: {reason}.",
@@ -122,7 +123,8 @@ ID: dict[str, str] = {
         "kabupaten."
     ),
     MESSAGES["card.not_genuine"]: (
-        "TIDAK ASLI: tanda tangan tidak cocok dengan kode ini; kode telah diubah atau dipalsukan."
+        "TIDAK ASLI atau rusak: bentuknya kode kartu, tetapi tanda tangannya tidak cocok: kode "
+        "telah diubah, dipalsukan atau salah terbaca."
     ),
     MESSAGES["card.not_a_card"]: "Ini bukan kode kartu Lindungi.",
     MESSAGES["key.unwritable"]: "Tidak dapat menulis kunci tanda tangan {path}: {reason}.",

@@ -6,7 +6,8 @@ Verdicts, from best to worst:
 - ``void``: genuine, but a reprint replaced it (or it was voided);
 - ``unknown_issuer``: signed by an install whose key this install does not know yet;
   that is not a forgery, only something this install cannot check;
-- ``not_genuine``: the signature does not match: the code was changed or forged;
+- ``not_genuine``: shaped like a card's code, but the signature does not match or the code
+  is damaged: it was changed, forged or misread;
 - ``not_a_card``: the text is not a Lindungi card code at all.
 """
 
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from app.domain.card import PayloadError, normalise, parse_payload
+from app.domain.card import PREFIX, PayloadError, normalise, parse_payload
 from app.domain.fmt import format_date, mask_nik
 from app.i18n import render, tr
 from app.services import keys
@@ -81,7 +82,10 @@ def verify(ctx: Context, text: str) -> Verification:
     try:
         ident, signature = parse_payload(payload)
     except PayloadError:
-        return Verification(Verdict.NOT_A_CARD, payload)
+        # Shaped like a card's code but damaged or altered: a tampered card must not read
+        # like a scanning slip.
+        damaged = payload.startswith(PREFIX) and len(payload) > len(PREFIX) + 8
+        return Verification(Verdict.NOT_GENUINE if damaged else Verdict.NOT_A_CARD, payload)
     keys.ensure_install_key(ctx)  # an install set up before keys knows its own key now
     base: dict[str, Any] = {
         "payload": payload,

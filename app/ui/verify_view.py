@@ -161,7 +161,7 @@ class VerifyWidget(QWidget):
             Verdict.GENUINE: self.tr("GENUINE: a current card"),
             Verdict.VOID: self.tr("VOID: replaced by a newer card"),
             Verdict.UNKNOWN_ISSUER: self.tr("UNKNOWN ISSUER"),
-            Verdict.NOT_GENUINE: self.tr("NOT GENUINE"),
+            Verdict.NOT_GENUINE: self.tr("NOT GENUINE or damaged"),
             Verdict.NOT_A_CARD: self.tr("NOT A CARD CODE"),
         }
         self.banner.setText(titles[result.verdict])

@@ -317,7 +317,7 @@ def test_the_verify_screen_shows_each_verdict_and_is_ready_for_the_next_scan(
 
     scan(tampered)
     assert view.last is not None and view.last.verdict is Verdict.NOT_GENUINE
-    assert view.banner.text() == "TIDAK ASLI"
+    assert view.banner.text() == "TIDAK ASLI atau rusak"
     assert COLOURS[Verdict.NOT_GENUINE][0] in view.banner.styleSheet()
 
     scan("hello")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -64,6 +65,27 @@ def test_a_payload_with_one_character_changed_is_not_genuine(
     assert v.message().startswith("TIDAK ASLI")
 
 
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda p: p[:-5],  # cut short: the signature lost its end
+        lambda p: p[:70] + "-" + p[71:],  # a character the code never holds
+        lambda p: p.replace(".", ",", 1),  # a separator misread
+        lambda p: p + "AB",  # the signature grown
+    ],
+)
+def test_a_damaged_card_code_reads_not_genuine_not_a_scanning_slip(
+    ctx: Context, tmp_path: Path, damage: Callable[[str], str]
+) -> None:
+    payload = printed(ctx, tmp_path)
+    v = verify(ctx, damage(payload))
+    assert v.verdict is Verdict.NOT_GENUINE, damage(payload)
+    assert v.message().startswith("TIDAK ASLI atau rusak")
+    # What is not shaped like a card at all stays "not a card".
+    assert verify(ctx, "130306-A-000001").verdict is Verdict.NOT_A_CARD
+    assert verify(ctx, "hello").verdict is Verdict.NOT_A_CARD
+
+
 def test_a_replaced_version_is_void(ctx: Context, tmp_path: Path) -> None:
     old = printed(ctx, tmp_path)
     reg = reg_of(ctx, APOSTROPHE)
@@ -104,9 +126,12 @@ def test_a_key_trusted_for_one_install_does_not_vouch_for_another(
 
 
 def test_texts_that_are_not_card_codes(ctx: Context) -> None:
-    for text in ("", "hello", "130306-A-000001", "LD1.130306-A-000001.1.1.130306-A.ABC"):
+    for text in ("", "hello", "130306-A-000001", "LD1", "https://example.org/LD1"):
         v = verify(ctx, text)
         assert v.verdict is Verdict.NOT_A_CARD and v.reg_no is None
+    # A card's shape with a signature cut short is a damaged card, not a scanning slip.
+    v = verify(ctx, "LD1.130306-A-000001.1.1.130306-A.ABC")
+    assert v.verdict is Verdict.NOT_GENUINE
 
 
 def test_the_private_key_is_a_file_readable_by_its_owner_only(ctx: Context) -> None:
