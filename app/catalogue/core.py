@@ -63,6 +63,9 @@ MESSAGES: dict[str, str] = {
     "occupation.unknown": "Unknown occupation '{value}'.",
     "funding.unknown": "Unknown funding source '{value}'.",
     "income.positive": "Declared income must be more than zero.",
+    "income.confirm": (
+        "Give the declared income (it sets the JKK contribution), or use the default {default}."
+    ),
     "phone.invalid": "Phone number '{value}' must start with 0 or +62 and have 10–15 digits.",
     "programmes.none": "Choose at least one programme (JKK, JKM).",
     "programmes.unknown": "Unknown programme in '{value}': use JKK, JKM, JHT.",
@@ -229,6 +232,9 @@ ID: dict[str, str] = {
     MESSAGES["occupation.unknown"]: "Pekerjaan '{value}' tidak dikenal.",
     MESSAGES["funding.unknown"]: "Sumber dana '{value}' tidak dikenal.",
     MESSAGES["income.positive"]: "Penghasilan yang dilaporkan harus lebih dari nol.",
+    MESSAGES["income.confirm"]: (
+        "Isi penghasilan yang dilaporkan (menentukan iuran JKK), atau pakai bawaan {default}."
+    ),
     MESSAGES["phone.invalid"]: "Nomor HP '{value}' harus diawali 0 atau +62 dan 10–15 angka.",
     MESSAGES["programmes.none"]: "Pilih sekurang-kurangnya satu program (JKK, JKM).",
     MESSAGES["programmes.unknown"]: "Program tidak dikenal dalam '{value}': gunakan JKK, JKM, JHT.",

@@ -28,8 +28,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from typing_extensions import override
 
-from app.domain.fmt import format_date, parse_date
+from app.domain.fmt import format_date, format_rupiah, parse_date
 from app.domain.nik import check_nik, normalise
 from app.domain.participant import (
     DEFAULT_INCOME,
@@ -113,6 +114,7 @@ class ParticipantForm(QDialog):
         else:
             self._defaults()
         self._coverage_year()
+        self._clean = self._snapshot()
 
     # --- layout -------------------------------------------------------------------------
 
@@ -159,6 +161,18 @@ class ParticipantForm(QDialog):
         self.income.setSingleStep(100_000)
         self.income.setGroupSeparatorShown(True)
         self.income.setPrefix("Rp")
+        # Empty until the clerk types an income or takes the default: the income sets the
+        # JKK contribution, so a default nobody looked at must not slip through.
+        self.income.setSpecialValueText(self.tr("not given yet"))
+        self.income_default = QPushButton(
+            self.tr("Use the default {money}").format(money=format_rupiah(DEFAULT_INCOME))
+        )
+        self.income_default.setObjectName("income_default")
+        self.income_default.setAutoDefault(False)
+        self.income_default.clicked.connect(lambda: self.income.setValue(DEFAULT_INCOME))
+        self.income.valueChanged.connect(
+            lambda v: self.income_default.setVisible(v != DEFAULT_INCOME)
+        )
         self.funding = QComboBox()
         for code, label in FUNDING.items():
             self.funding.addItem(label, code)
@@ -248,6 +262,8 @@ class ParticipantForm(QDialog):
                     hint = QLabel(hints[key])
                     hint.setStyleSheet(NOTE_STYLE)
                     line.addWidget(hint, 1)
+                if key == "income":
+                    line.addWidget(self.income_default)
                 cell.addLayout(line)
                 if key == "nik":
                     cell.addWidget(self.nik_note)
@@ -330,9 +346,18 @@ class ParticipantForm(QDialog):
         self.birth_date.textEdited.connect(self._birth_edited)
         self.sex.activated.connect(self._sex_chosen_by_user)
         self.coverage_start.textChanged.connect(self._coverage_year)
+        self.occupation.activated.connect(lambda _i: self._clear_error("occupation"))
+        self.nagari.currentTextChanged.connect(lambda _t: self._clear_error("nagari"))
+        self.income.valueChanged.connect(lambda _v: self._clear_error("income"))
+        for key, typed in (
+            ("name", self.name),
+            ("birth_place", self.birth_place),
+            ("phone", self.phone),
+        ):
+            typed.textEdited.connect(lambda _t, k=key: self._clear_error(k))
 
     def _defaults(self) -> None:
-        self.income.setValue(DEFAULT_INCOME)
+        self.income.setValue(0)
         for p, box in self.programme_boxes.items():
             box.setChecked(p in DEFAULT_PROGRAMMES)
         default_start = str(self._ctx.setting("default_coverage_start") or "")
@@ -386,7 +411,14 @@ class ParticipantForm(QDialog):
 
     def _sex_chosen_by_user(self, _index: int) -> None:
         self._sex_chosen = self.sex.currentData() is not None
+        self._clear_error("sex")
         self._check_agreement()
+
+    def _clear_error(self, key: str) -> None:
+        """A field's error goes once the clerk changed that field (warnings stay)."""
+        label = self.messages[key]
+        if label.styleSheet() == ERROR_STYLE and label.text():
+            set_message(label, "")
 
     def _nik_changed(self, text: str) -> None:
         set_message(self.messages["nik"], "")
@@ -483,6 +515,39 @@ class ParticipantForm(QDialog):
             RecordDialog.ask(self._session, self._duplicate_reg, self)
             self._nik_changed(self.nik.text())
 
+    # --- keeping work -------------------------------------------------------------------
+
+    def _snapshot(self) -> tuple[object, ...]:
+        """What the clerk has entered, to tell a changed form from an untouched one."""
+        values: list[object] = []
+        for widget in self.widgets.values():
+            if isinstance(widget, QLineEdit):
+                values.append(widget.text())
+            elif isinstance(widget, QComboBox):
+                values.append((widget.currentIndex(), widget.currentText()))
+            elif isinstance(widget, QSpinBox):
+                values.append(widget.value())
+        values += [box.isChecked() for box in self.programme_boxes.values()]
+        values.append(self.override_reason.text())
+        return tuple(values)
+
+    def is_changed(self) -> bool:
+        """True when something was typed or chosen since the form opened."""
+        return self._snapshot() != self._clean
+
+    @override
+    def reject(self) -> None:
+        """Escape, Batal and the close button: a changed form asks before it is thrown away."""
+        if self.saved_reg_no is None and self.is_changed():
+            question = (
+                self.tr("Discard this new participant? What was typed is lost.")
+                if self._record is None
+                else self.tr("Discard the changes to {reg_no}?").format(reg_no=self._record.reg_no)
+            )
+            if not common.confirm(self, question):
+                return
+        super().reject()
+
     # --- saving -------------------------------------------------------------------------
 
     def _clear_messages(self) -> None:
@@ -571,6 +636,10 @@ class ParticipantForm(QDialog):
         occupation = self.occupation.currentData()
         if occupation is None:
             problems.append(Problem("occupation", "field.required"))
+        if self.income.value() == 0:
+            problems.append(
+                Problem("income", "income.confirm", default=format_rupiah(DEFAULT_INCOME))
+            )
         data = ParticipantData(
             nik=self.nik.text(),
             name=self.name.text(),
@@ -582,7 +651,7 @@ class ParticipantForm(QDialog):
             address=self.address.text(),
             jorong=self.jorong.text(),
             phone=self.phone.text().strip(),
-            income=self.income.value(),
+            income=self.income.value() or DEFAULT_INCOME,
             funding=str(self.funding.currentData()),
             programmes=tuple(p for p, box in self.programme_boxes.items() if box.isChecked()),
             coverage_start=dates["coverage_start"],

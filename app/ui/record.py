@@ -121,6 +121,8 @@ class DeactivateDialog(QDialog):
         self.setWindowTitle(self.tr("Deactivate {reg_no}").format(reg_no=reg_no))
         self.reason = QComboBox()
         self.reason.setObjectName("reason")
+        # No reason is chosen for the clerk: Enter must not record "moved" by itself.
+        self.reason.addItem(self.tr("— choose the reason —"), None)
         for r in InactiveReason:
             self.reason.addItem(reason_label(r.value), r.value)
         self.day = DateField()
@@ -137,7 +139,12 @@ class DeactivateDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         translate_buttons(buttons)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Deactivate"))
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("Deactivate"))
+        self.ok_button.setEnabled(False)
+        self.reason.currentIndexChanged.connect(
+            lambda _i: self.ok_button.setEnabled(self.reason.currentData() is not None)
+        )
         buttons.accepted.connect(self._ok)
         buttons.rejected.connect(self.reject)
         root = QVBoxLayout(self)
@@ -148,6 +155,10 @@ class DeactivateDialog(QDialog):
         self.result_value: tuple[InactiveReason, dt.date] | None = None
 
     def _ok(self) -> None:
+        if self.reason.currentData() is None:
+            common.set_message(self.error, render("field.required"))
+            self.reason.setFocus()
+            return
         try:
             day = self.day.date_value()
         except ValueError:

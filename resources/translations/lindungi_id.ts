@@ -97,8 +97,8 @@
         <translation>Pengguna</translation>
     </message>
     <message>
-        <source>Action (e.g. edit, export_list, login)</source>
-        <translation>Tindakan (mis. edit, export_list, login)</translation>
+        <source>All actions</source>
+        <translation>Semua tindakan</translation>
     </message>
     <message>
         <source>Show</source>
@@ -620,6 +620,10 @@
         <translation>Nonaktifkan {reg_no}</translation>
     </message>
     <message>
+        <source>— choose the reason —</source>
+        <translation>— pilih alasannya —</translation>
+    </message>
+    <message>
         <source>&amp;Reason</source>
         <translation>&amp;Alasan</translation>
     </message>
@@ -756,149 +760,6 @@
     <message>
         <source>Enrolled with {code}. Compare this fingerprint with the kabupaten&apos;s screen: {fingerprint}</source>
         <translation>Terdaftar pada {code}. Bandingkan sidik jari ini dengan layar kabupaten: {fingerprint}</translation>
-    </message>
-</context>
-<context>
-    <name>Fields</name>
-    <message>
-        <source>Reg. no.</source>
-        <translation>No. registrasi</translation>
-    </message>
-    <message>
-        <source>NIK</source>
-        <translation>NIK</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Nama</translation>
-    </message>
-    <message>
-        <source>Birth place</source>
-        <translation>Tempat lahir</translation>
-    </message>
-    <message>
-        <source>Birth date</source>
-        <translation>Tanggal lahir</translation>
-    </message>
-    <message>
-        <source>Sex</source>
-        <translation>Jenis kelamin</translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation>Alamat</translation>
-    </message>
-    <message>
-        <source>Jorong</source>
-        <translation>Jorong</translation>
-    </message>
-    <message>
-        <source>Nagari</source>
-        <translation>Nagari</translation>
-    </message>
-    <message>
-        <source>Kecamatan</source>
-        <translation>Kecamatan</translation>
-    </message>
-    <message>
-        <source>Occupation</source>
-        <translation>Pekerjaan</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>No. HP</translation>
-    </message>
-    <message>
-        <source>Declared income</source>
-        <translation>Penghasilan</translation>
-    </message>
-    <message>
-        <source>Funding</source>
-        <translation>Sumber dana</translation>
-    </message>
-    <message>
-        <source>Programmes</source>
-        <translation>Program</translation>
-    </message>
-    <message>
-        <source>Coverage start</source>
-        <translation>Awal perlindungan</translation>
-    </message>
-    <message>
-        <source>Coverage end</source>
-        <translation>Akhir perlindungan</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>Alasan</translation>
-    </message>
-    <message>
-        <source>Since</source>
-        <translation>Sejak</translation>
-    </message>
-    <message>
-        <source>Duplicate of</source>
-        <translation>Ganda dari</translation>
-    </message>
-    <message>
-        <source>KPJ</source>
-        <translation>KPJ</translation>
-    </message>
-    <message>
-        <source>Override reason</source>
-        <translation>Alasan pengecualian</translation>
-    </message>
-    <message>
-        <source>Overridden</source>
-        <translation>Dikecualikan</translation>
-    </message>
-    <message>
-        <source>Registered by</source>
-        <translation>Didaftarkan oleh</translation>
-    </message>
-    <message>
-        <source>Registered at</source>
-        <translation>Didaftarkan di</translation>
-    </message>
-    <message>
-        <source>Changed by</source>
-        <translation>Diubah oleh</translation>
-    </message>
-    <message>
-        <source>Changed at</source>
-        <translation>Diubah di</translation>
-    </message>
-    <message>
-        <source>File</source>
-        <translation>Berkas</translation>
-    </message>
-    <message>
-        <source>Row</source>
-        <translation>Baris</translation>
-    </message>
-    <message>
-        <source>Source</source>
-        <translation>Sumber</translation>
-    </message>
-    <message>
-        <source>Card serial</source>
-        <translation>Seri kartu</translation>
-    </message>
-    <message>
-        <source>Card version</source>
-        <translation>Versi kartu</translation>
-    </message>
-    <message>
-        <source>Handover event</source>
-        <translation>Acara penyerahan</translation>
-    </message>
-    <message>
-        <source>Proxy</source>
-        <translation>Wakil</translation>
     </message>
 </context>
 <context>
@@ -1728,6 +1589,25 @@
     </message>
 </context>
 <context>
+    <name>MissingYearBar</name>
+    <message>
+        <source>There is no programme year {year}: participants whose coverage starts in {year} count against no quota, and the dashboard and reports show a quota of 0 for them.</source>
+        <translation>Tahun program {year} belum ada: peserta yang perlindungannya mulai pada {year} tidak dihitung terhadap kuota mana pun, dan dasbor serta laporan menampilkan kuota 0 untuk mereka.</translation>
+    </message>
+    <message>
+        <source>Ask a supervisor to create it.</source>
+        <translation>Minta supervisor untuk membuatnya.</translation>
+    </message>
+    <message>
+        <source>Create {year}</source>
+        <translation>Buat tahun {year}</translation>
+    </message>
+    <message>
+        <source>Create {year} from the quotas of {source}</source>
+        <translation>Buat tahun {year} dari kuota {source}</translation>
+    </message>
+</context>
+<context>
     <name>NewYearDialog</name>
     <message>
         <source>New programme year</source>
@@ -1911,6 +1791,14 @@ Camat: H. Afrizal</translation>
         <translation>Ketik nama, misalnya Aia Amo</translation>
     </message>
     <message>
+        <source>not given yet</source>
+        <translation>belum diisi</translation>
+    </message>
+    <message>
+        <source>Use the default {money}</source>
+        <translation>Pakai bawaan {money}</translation>
+    </message>
+    <message>
         <source>&amp;NIK</source>
         <translation>&amp;NIK</translation>
     </message>
@@ -2001,6 +1889,14 @@ Camat: H. Afrizal</translation>
     <message>
         <source>Open {reg_no}</source>
         <translation>Buka {reg_no}</translation>
+    </message>
+    <message>
+        <source>Discard this new participant? What was typed is lost.</source>
+        <translation>Buang peserta baru ini? Yang sudah diketik akan hilang.</translation>
+    </message>
+    <message>
+        <source>Discard the changes to {reg_no}?</source>
+        <translation>Buang perubahan pada {reg_no}?</translation>
     </message>
     <message>
         <source>As a supervisor you may save despite the warnings marked above: give a reason.</source>
@@ -2666,30 +2562,6 @@ Camat: H. Afrizal</translation>
         <translation>&amp;Tahun</translation>
     </message>
     <message>
-        <source>Kecamatan</source>
-        <translation>Kecamatan</translation>
-    </message>
-    <message>
-        <source>Participants</source>
-        <translation>Peserta</translation>
-    </message>
-    <message>
-        <source>Per month</source>
-        <translation>Per bulan</translation>
-    </message>
-    <message>
-        <source>Year</source>
-        <translation>Setahun</translation>
-    </message>
-    <message>
-        <source>Budget of {year}: {money}</source>
-        <translation>Anggaran {year}: {money}</translation>
-    </message>
-    <message>
-        <source>Total</source>
-        <translation>Jumlah</translation>
-    </message>
-    <message>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
@@ -3038,8 +2910,8 @@ Camat: H. Afrizal</translation>
         <translation>PENERBIT TIDAK DIKENAL</translation>
     </message>
     <message>
-        <source>NOT GENUINE</source>
-        <translation>TIDAK ASLI</translation>
+        <source>NOT GENUINE or damaged</source>
+        <translation>TIDAK ASLI atau rusak</translation>
     </message>
     <message>
         <source>NOT A CARD CODE</source>

@@ -222,6 +222,7 @@ def in_process(data_dir: Path, runs: int) -> None:
         form.birth_place.setText("Sijunjung")
         form.nagari.set_code(villages[i % len(villages)].code)
         form.occupation.setCurrentIndex(form.occupation.findData("petani"))
+        form.income_default.click()
         t0 = now()
         form.save()  # check, register, announce; the form closes
         saves.append(since(t0))

@@ -21,7 +21,7 @@ from app.ui.form import ParticipantForm
 from app.ui.mainwindow import MainWindow
 from app.ui.record import RecordDialog
 from tests.conftest import NAGARI_IN, MakeParticipant
-from tests.ui.conftest import MakeSession
+from tests.ui.conftest import MakeSession, Messages
 
 NIK = make_nik("130306", dt.date(1979, 5, 14), Sex.P, 42)
 
@@ -50,6 +50,7 @@ def fill(
     qtbot.keyClicks(form.birth_place, birth_place)
     form.nagari.setEditText(nagari)  # typing shows the completer: see the picker's test
     form.occupation.setCurrentIndex(form.occupation.findData(occupation))
+    form.income_default.click()  # the clerk takes the default income knowingly
 
 
 def shown(label) -> str:
@@ -120,7 +121,7 @@ def test_the_nagari_picker_matches_aliases(
 
 
 def test_enter_saves_and_escape_cancels(
-    qtbot: QtBot, kecamatan_ctx: Context, make_session: MakeSession
+    qtbot: QtBot, kecamatan_ctx: Context, make_session: MakeSession, messages: Messages
 ) -> None:
     session = make_session(kecamatan_ctx, Role.OPERATOR)
     form = open_form(qtbot, session)
@@ -136,6 +137,64 @@ def test_enter_saves_and_escape_cancels(
     qtbot.keyClick(form2.name, Qt.Key.Key_Escape)
     assert form2.result() == QDialog.DialogCode.Rejected
     assert participants.count(kecamatan_ctx) == 1
+    assert messages.questions  # the typed name was not thrown away without asking
+
+
+def test_a_changed_form_asks_before_it_is_thrown_away(
+    qtbot: QtBot, kecamatan_ctx: Context, make_session: MakeSession, messages: Messages
+) -> None:
+    session = make_session(kecamatan_ctx, Role.OPERATOR)
+    untouched = open_form(qtbot, session)
+    qtbot.keyClick(untouched.name, Qt.Key.Key_Escape)
+    assert not untouched.isVisible() and messages.questions == []
+    form = open_form(qtbot, session)
+    fill(qtbot, form)
+    messages.answer = False  # "No, keep it"
+    try:
+        qtbot.keyClick(form.name, Qt.Key.Key_Escape)
+        assert form.isVisible() and form.name.text() == "Rosmaniar Dt. Bungsu"
+        form.buttons.rejected.emit()  # Batal
+        assert form.isVisible()
+        form.close()  # the window's close button
+        assert form.isVisible()
+        assert len(messages.questions) == 3 and "Buang" in messages.questions[0]
+    finally:
+        messages.answer = True
+    form.reject()
+    assert not form.isVisible() and participants.count(kecamatan_ctx) == 0
+
+
+def test_the_income_is_a_default_the_clerk_confirms(
+    qtbot: QtBot, kecamatan_ctx: Context, make_session: MakeSession
+) -> None:
+    form = open_form(qtbot, make_session(kecamatan_ctx, Role.OPERATOR))
+    fill(qtbot, form)
+    form.income.setValue(0)  # as the form opens: nothing given yet
+    assert form.income.text() == "belum diisi"
+    form.save()
+    assert participants.count(kecamatan_ctx) == 0
+    assert "Rp1.000.000" in shown(form.messages["income"])
+    form.income_default.click()
+    assert shown(form.messages["income"]) == ""
+    assert not form.income_default.isVisible()
+    form.save()
+    assert participants.get(kecamatan_ctx, "130306-A-000001").income == 1_000_000
+
+
+def test_a_required_error_goes_once_the_field_is_chosen(
+    qtbot: QtBot, kecamatan_ctx: Context, make_session: MakeSession
+) -> None:
+    form = open_form(qtbot, make_session(kecamatan_ctx, Role.OPERATOR))
+    form.save()
+    required = render("field.required")
+    assert shown(form.messages["sex"]) == required
+    assert shown(form.messages["occupation"]) == required
+    form.sex.setCurrentIndex(form.sex.findData("P"))
+    form.sex.activated.emit(form.sex.currentIndex())  # as a click in the list does
+    assert shown(form.messages["sex"]) == ""
+    form.occupation.setCurrentIndex(form.occupation.findData("petani"))
+    form.occupation.activated.emit(form.occupation.currentIndex())
+    assert shown(form.messages["occupation"]) == ""
 
 
 def test_tab_order_follows_the_ktp(

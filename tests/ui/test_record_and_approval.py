@@ -100,7 +100,13 @@ def test_deactivate_and_reactivate_keep_the_record(
 def test_the_deactivate_dialog_asks_reason_and_date(qtbot: QtBot) -> None:
     dialog = DeactivateDialog("130306-A-000001")
     qtbot.addWidget(dialog)
+    # No reason is pre-selected, and Enter cannot deactivate until one is chosen.
+    assert dialog.reason.currentData() is None and not dialog.ok_button.isEnabled()
+    dialog.show()
+    qtbot.keyClick(dialog.day, Qt.Key.Key_Return)
+    assert dialog.result_value is None and dialog.isVisible()
     dialog.reason.setCurrentIndex(dialog.reason.findData("died"))
+    assert dialog.ok_button.isEnabled()
     dialog.day.clear()
     qtbot.keyClicks(dialog.day, "31022022")
     dialog._ok()
