@@ -82,6 +82,43 @@ def fit(text: str, font: str, size: float, max_width: float, min_size: float) ->
     return clip_text(text, font, size, max_width), size
 
 
+NAME_SIZE = 9.6  # one line, shrunk down to NAME_TWO_LINES before breaking
+NAME_TWO_LINES = 7.4  # two lines, shrunk down to NAME_SMALLEST before anything is cut
+NAME_SMALLEST = 5.8  # still legible on a card held at arm's length
+NAME_ROOM = TEXT_RIGHT - MARGIN
+
+
+@dataclass(frozen=True)
+class NameLayout:
+    """How a holder's name sits on the card: its lines, their size, and whether it was cut."""
+
+    lines: tuple[str, ...]
+    size: float
+    cut: bool
+
+
+def name_layout(name: str, room: float = NAME_ROOM) -> NameLayout:
+    """One line, shrunk; else two lines, shrunk; an ellipsis only when even that fails."""
+    fonts.register()  # planning measures names before any PDF registered the fonts
+    size = fit_size(name, BOLD, NAME_SIZE, room, NAME_TWO_LINES)
+    if fonts.width(name, BOLD, size) <= room:
+        return NameLayout((name,), size, False)
+    size = NAME_TWO_LINES
+    while size >= NAME_SMALLEST:
+        lines = simpleSplit(name, BOLD, size, room)
+        if len(lines) <= 2 and all(fonts.width(x, BOLD, size) <= room for x in lines):
+            return NameLayout(tuple(lines), size, False)
+        size = round(size - 0.2, 2)
+    lines = simpleSplit(name, BOLD, NAME_SMALLEST, room)
+    rest = clip_text(" ".join(lines[1:]), BOLD, NAME_SMALLEST, room)
+    return NameLayout((clip_text(lines[0], BOLD, NAME_SMALLEST, room), rest), NAME_SMALLEST, True)
+
+
+def name_is_cut(name: str) -> bool:
+    """True when even the smallest size cannot show the whole name: the card shortens it."""
+    return name_layout(name).cut
+
+
 def clip_text(text: str, font: str, size: float, max_width: float) -> str:
     """``text`` shortened with an ellipsis until it fits (a last resort after shrinking)."""
     if fonts.width(text, font, 1.0) * size <= max_width:
@@ -295,15 +332,13 @@ class CardPainter:
         c.doForm(form)
         # The name, shrunk to fit, on two lines when even that is not enough.
         c.setFillColor(INK)
-        room = TEXT_RIGHT - MARGIN
-        size = fit_size(face.name, BOLD, 9.6, room, 7.4)
-        if fonts.width(face.name, BOLD, 1.0) * size > room:
-            lines = simpleSplit(face.name, BOLD, 7.4, room)
-            rest = clip_text(" ".join(lines[1:]), BOLD, 7.4, room)
-            put_text(c, BOLD, 7.4, MARGIN, BODY_TOP - 3.4 * mm, lines[0])
-            put_text(c, BOLD, 7.4, MARGIN, BODY_TOP - 6.4 * mm, rest)
+        name = name_layout(face.name)
+        if len(name.lines) == 1:
+            put_text(c, BOLD, name.size, MARGIN, BODY_TOP - 5.0 * mm, name.lines[0])
         else:
-            put_text(c, BOLD, size, MARGIN, BODY_TOP - 5.0 * mm, face.name)
+            gap = name.size * 1.15  # the two lines centred where one would sit
+            put_text(c, BOLD, name.size, MARGIN, BODY_TOP - 4.9 * mm + gap / 2, name.lines[0])
+            put_text(c, BOLD, name.size, MARGIN, BODY_TOP - 4.9 * mm - gap / 2, name.lines[1])
         # The rows.
         start, end = face.coverage_start, face.coverage_end
         coverage = (

@@ -229,6 +229,7 @@ ID: dict[str, str] = {
     "Signature": "Tanda tangan",
     "proxy: {name}": "dikuasakan: {name}",
     "in person": "yang bersangkutan",
+    "{count} names are too long for the card even in small print and were shortened; check these cards:": "{count} nama terlalu panjang untuk kartu meski dengan huruf kecil dan dipotong; periksa kartu berikut:",
     "No cards were handed over.": "Tidak ada kartu yang diserahkan.",
     "Officer": "Petugas",
     "{place}, {date}. Handed over in the presence of:": ("{place}, {date}. Diserahkan di hadapan:"),

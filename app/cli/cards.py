@@ -119,6 +119,7 @@ def _print_result(args: argparse.Namespace, result: Any) -> int:
                 "pages": result.pages,
                 "seconds": round(result.seconds, 3),
                 "skipped": [{"reg_no": r, "why": w} for r, w in result.skipped],
+                "names_shortened": [{"reg_no": r, "name": n} for r, n in result.cut_names],
             }
         )
         return EXIT_OK
@@ -138,6 +139,16 @@ def _print_result(args: argparse.Namespace, result: Any) -> int:
         out(tr("{count} skipped:", count=len(result.skipped)))
         for reg_no, why in result.skipped[:20]:
             out(f"  {reg_no}: {tr(SKIPPED.get(why, why))}")
+    if result.cut_names:
+        err(
+            tr(
+                "{count} names are too long for the card even in small print and were "
+                "shortened; check these cards:",
+                count=len(result.cut_names),
+            )
+        )
+        for reg_no, name in result.cut_names:
+            err(f"  {reg_no}: {name}")
     return EXIT_OK
 
 

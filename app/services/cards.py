@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from app.cards.card import name_is_cut
 from app.cards.model import (
     Calibration,
     CardFace,
@@ -87,6 +88,7 @@ class PrintResult:
     pages: int
     seconds: float
     skipped: tuple[tuple[str, str], ...] = ()  # (registration number, why)
+    cut_names: tuple[tuple[str, str], ...] = ()  # (registration number, name) shortened
 
 
 @dataclass(frozen=True)
@@ -417,6 +419,38 @@ def _run(
         pages,
         seconds,
         tuple(job.skipped),
+        _cut_names(job),
+    )
+
+
+def _cut_names(job: _Job) -> tuple[tuple[str, str], ...]:
+    return tuple(
+        (p.subject.reg_no, p.subject.name) for p in job.planned if name_is_cut(p.subject.name)
+    )
+
+
+@dataclass(frozen=True)
+class PrintPlan:
+    """What a print job would make, told before it runs (the print dialog shows it)."""
+
+    cards: int
+    new: int
+    copies: int
+    skipped: tuple[tuple[str, str], ...]
+    cut_names: tuple[tuple[str, str], ...]  # (registration number, name) the card shortens
+
+
+def plan_print(ctx: Context, selection: Selection) -> PrintPlan:
+    """How many cards a selection makes, who is skipped, and whose name will not fit.
+
+    Raises:
+        InvalidInput: no selector; NotFound: a named registration number does not exist.
+        Refused: nobody to print.
+    """
+    job = _plan_print(ctx, selection)
+    new = sum(1 for p in job.planned if p.kind == PRINT)
+    return PrintPlan(
+        len(job.planned), new, len(job.planned) - new, tuple(job.skipped), _cut_names(job)
     )
 
 

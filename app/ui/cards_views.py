@@ -126,6 +126,18 @@ def skipped_text(skipped: Sequence[tuple[str, str]]) -> str:
     return ", ".join(parts) + more
 
 
+def cut_names_text(names: Sequence[tuple[str, str]], shown: int = 5) -> str:
+    """The cards whose name is shortened, for the print dialog (the first few, then a count)."""
+    listed = "; ".join(f"{reg_no} {name}" for reg_no, name in names[:shown])
+    if len(names) > shown:
+        listed += " " + QCoreApplication.translate("PrintDialog", "and {count} more").format(
+            count=fmt_int(len(names) - shown)
+        )
+    return QCoreApplication.translate(
+        "PrintDialog", "Too long for the card even in small print, shortened: {names}"
+    ).format(names=listed)
+
+
 def fit_height(dialog: QWidget, width: int) -> None:
     """Size a dialog to ``width`` and the height its word-wrapped notes need there."""
     dialog.setMinimumWidth(width)
@@ -241,6 +253,11 @@ class _JobDialog(QDialog):
         self.result_value: PrintResult | None = None
         self.layout_box = layout_combo(self._ctx)
         self.panel = TaskPanel(self.tr("cards"))
+        # The progress bar's room is kept while hidden: the dialog does not jump when a
+        # job starts or ends.
+        policy = self.panel.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.panel.setSizePolicy(policy)
         self.panel.busy_changed.connect(self._busy)
         self.message = common.message_label()
         self.message.setObjectName("message")
@@ -300,6 +317,8 @@ class _JobDialog(QDialog):
         )
         if result.skipped:
             text += "\n" + self.tr("Left out: {who}").format(who=skipped_text(result.skipped))
+        if result.cut_names:
+            text += "\n" + cut_names_text(result.cut_names)
         self._say(text, common.NOTE_STYLE)
         log.info("opening %s", result.path.name)
         open_in_viewer(result.path)
@@ -402,6 +421,13 @@ class PrintDialog(_JobDialog):
         )
         note.setWordWrap(True)
         note.setStyleSheet(common.NOTE_STYLE)
+        self.plan_label = QLabel()
+        self.plan_label.setObjectName("plan")
+        self.plan_label.setWordWrap(True)
+        self.plan: cards.PrintPlan | None = None
+        for b in (self.by_nagari, self.unprinted, self.selected, self.one):
+            b.toggled.connect(self._choice_changed)
+        self.nagari.currentIndexChanged.connect(self._choice_changed)
 
         form = QFormLayout()
         form.addRow(self.tr("&Layout"), self.layout_box)
@@ -409,16 +435,63 @@ class PrintDialog(_JobDialog):
 
         root = QVBoxLayout(self)
         root.addWidget(who_box)
+        root.addWidget(self.plan_label)
         root.addWidget(note)
         root.addLayout(form)
         root.addWidget(self.panel)
         root.addWidget(self.message)
         root.addStretch(1)
         root.addLayout(self._bottom())
+        self._count_unprinted()
+        self._choice_changed()
         fit_height(self, 640)
 
     def _nagari_touched(self, *_args: object) -> None:
         self.by_nagari.setChecked(True)
+
+    def _count_unprinted(self) -> None:
+        """Put the number of cards "everyone not printed yet" makes into its label."""
+        try:
+            count = cards.plan_print(self._ctx, Selection(unprinted=True)).cards
+        except AppError:
+            count = 0
+        self.unprinted.setText(
+            self.tr("Everyone &not printed yet ({count})").format(count=fmt_int(count))
+        )
+
+    def _choice_changed(self, *_args: object) -> None:
+        """Say what the chosen selection will print, before anything is printed."""
+        self.plan = None
+        chosen = self._chosen()
+        if chosen is None:
+            self.plan_label.setText("")
+            return
+        try:
+            plan = cards.plan_print(self._ctx, chosen)
+        except AppError as exc:
+            common.set_message(self.plan_label, str(exc), common.WARNING_STYLE)
+            return
+        self.plan = plan
+        text = self.tr("Prints {cards} cards: {new} new, {copies} copies.").format(
+            cards=fmt_int(plan.cards), new=fmt_int(plan.new), copies=fmt_int(plan.copies)
+        )
+        style = common.NOTE_STYLE
+        if plan.cut_names:
+            text += "\n" + cut_names_text(plan.cut_names)
+            style = common.WARNING_STYLE
+        common.set_message(self.plan_label, text, style)
+
+    def _chosen(self) -> Selection | None:
+        """The selection the radio buttons point at, without messages (None: not yet clear)."""
+        if self.one.isChecked() and self._reg_no:
+            return Selection(reg_nos=(self._reg_no,))
+        if self.selected.isChecked() and self._ids:
+            return Selection(ids=self._ids)
+        if self.unprinted.isChecked():
+            return Selection(unprinted=True)
+        if self.by_nagari.isChecked() and self.nagari.code() is not None:
+            return Selection(nagari=self.nagari.code())
+        return None
 
     @override
     def _inputs(self) -> list[QWidget]:

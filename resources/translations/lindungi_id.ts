@@ -2121,6 +2121,14 @@ Camat: H. Afrizal</translation>
 <context>
     <name>PrintDialog</name>
     <message>
+        <source>and {count} more</source>
+        <translation>dan {count} lainnya</translation>
+    </message>
+    <message>
+        <source>Too long for the card even in small print, shortened: {names}</source>
+        <translation>Terlalu panjang untuk kartu meski dengan huruf kecil, dipotong: {names}</translation>
+    </message>
+    <message>
         <source>Print cards</source>
         <translation>Cetak kartu</translation>
     </message>
@@ -2155,6 +2163,14 @@ Camat: H. Afrizal</translation>
     <message>
         <source>&amp;Print…</source>
         <translation>&amp;Cetak…</translation>
+    </message>
+    <message>
+        <source>Everyone &amp;not printed yet ({count})</source>
+        <translation>Semua yang &amp;belum dicetak ({count})</translation>
+    </message>
+    <message>
+        <source>Prints {cards} cards: {new} new, {copies} copies.</source>
+        <translation>Mencetak {cards} kartu: {new} baru, {copies} salinan.</translation>
     </message>
     <message>
         <source>Choose a nagari from the list.</source>

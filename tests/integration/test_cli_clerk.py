@@ -149,3 +149,22 @@ def test_the_gui_without_a_screen_says_so_and_exits_refused(tmp_path: Path) -> N
     )
     assert r.returncode == 1, r.stderr
     assert "tidak dapat menampilkan jendelanya" in r.stderr
+
+
+def test_cards_lists_the_names_it_had_to_shorten(
+    cli: Cli,  # noqa: F811
+    kec_dir: Path,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    d = ("--data-dir", kec_dir)
+    huge = (
+        "Sutan Bagindo Alam Pamuncak Rajo Nan Sati Datuak Bandaro Kayo Nan Gadang Basa "
+        "Hj. Nurhayati Binti Muhammad Syafei Datuak Rangkayo"
+    )
+    args = [a if a != "Siti Aminah" else huge for a in ARGS_SITI]
+    assert cli(*d, "add", *args).code == 0
+    assert cli(*d, "approve", "--all").code == 0
+    r = cli(*d, "cards", "--out", tmp_path / "k.pdf", "--all")
+    assert r.code == 0
+    assert "1 nama terlalu panjang untuk kartu" in r.err
+    assert f"130306-A-000001: {huge}" in r.err

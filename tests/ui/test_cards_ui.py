@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from app.errors import Refused
 from app.i18n import render
 from app.services import cards, handover, participants, prefs
-from app.services.actor import Actor, Role
+from app.services.actor import CLI_ADMIN, Actor, Role
 from app.services.cards import Selection
 from app.services.context import Context
 from app.services.verify import Verdict
@@ -103,6 +103,30 @@ def test_printing_a_nagari_writes_a_pdf_and_opens_it(
     assert dialog.message.text() == f"{n} kartu ({n} baru) pada {pages} halaman di {out}"
     assert not dialog.panel.isVisible() and dialog.go_button.isEnabled()
     assert not out.with_name(out.name + ".part").exists()
+
+
+def test_the_print_dialog_says_what_it_will_print_and_whose_name_is_cut(
+    qtbot: QtBot, ctx: Context, make_session: MakeSession, make_participant: MakeParticipant
+) -> None:
+    huge = (
+        "Sutan Bagindo Alam Pamuncak Rajo Nan Sati Datuak Bandaro Kayo Nan Gadang Basa "
+        "Hj. Nurhayati Binti Muhammad Syafei Datuak Rangkayo"
+    )
+    reg = participants.register(ctx, CLI_ADMIN, make_participant(serial=9003, name=huge)).reg_no
+    participants.approve(ctx, CLI_ADMIN, [reg])
+    dialog = PrintDialog(make_session(ctx, Role.OPERATOR, "ani"))
+    qtbot.addWidget(dialog)
+    expected = cards.plan_print(ctx, Selection(unprinted=True))
+    assert expected.cards >= 25
+    assert dialog.unprinted.text() == f"Semua yang &belum dicetak ({expected.cards})"
+    assert dialog.plan_label.text().startswith(f"Mencetak {expected.cards} kartu")
+    assert f"{reg} {huge}" in dialog.plan_label.text()
+    # The dialog keeps its size when the progress bar shows and hides.
+    dialog.show()
+    before = dialog.size()
+    dialog.panel.setVisible(True)
+    qtbot.wait(10)
+    assert dialog.size() == before
 
 
 def test_cancel_leaves_no_file_and_records_nothing(

@@ -14,7 +14,16 @@ from reportlab.lib.units import mm
 
 from app import i18n
 from app.cards import fonts
-from app.cards.card import HEIGHT, WIDTH, clip_text, fit_size
+from app.cards.card import (
+    HEIGHT,
+    NAME_ROOM,
+    NAME_TWO_LINES,
+    WIDTH,
+    clip_text,
+    fit_size,
+    name_is_cut,
+    name_layout,
+)
 from app.cards.model import (
     Calibration,
     CardFace,
@@ -161,6 +170,24 @@ def test_a_name_too_long_for_one_line_takes_two() -> None:
     text = read(pdf([face(0, long)])).text
     lines = [line for line in text.splitlines() if line and line in long]
     assert " ".join(lines) == long
+
+
+def test_a_name_too_long_for_two_lines_shrinks_before_anything_is_cut() -> None:
+    # Three lines at the usual two-line size: shrunk, the whole name fits on two.
+    long = "Sutan Bagindo Alam Pamuncak Rajo Nan Sati Datuak Bandaro Kayo Nan Gadang Basa"
+    fonts.register()
+    from reportlab.lib.utils import simpleSplit
+
+    assert len(simpleSplit(long, fonts.BOLD, NAME_TWO_LINES, NAME_ROOM)) == 3
+    layout = name_layout(long)
+    assert not layout.cut and len(layout.lines) == 2 and layout.size < NAME_TWO_LINES
+    text = read(pdf([face(0, long)])).text
+    assert "…" not in text
+    assert " ".join(x for x in text.splitlines() if x and x in long) == long
+    # Only a name too long even at the smallest legible size is cut, and it says so.
+    huge = long + " Hj. Nurhayati Binti Muhammad Syafei Datuak Rangkayo"
+    assert name_layout(huge).cut and name_is_cut(huge)
+    assert not name_is_cut("Siti Aminah")
 
 
 def test_kpj_number_and_coverage_end_appear_when_known() -> None:
