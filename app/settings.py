@@ -36,6 +36,12 @@ _DEFS = [
     # The kabupaten's desk (issue 7): reports' letterhead and signature, the BPJS columns.
     SettingDef("report_office", "Dinas Tenaga Kerja dan Transmigrasi", "Office on reports."),
     SettingDef("report_place", "Muaro Sijunjung", "Place written above the signature."),
+    SettingDef("report_address", "", "The office's address under the letterhead (one line)."),
+    SettingDef(
+        "report_crest",
+        "",
+        "The regency's crest on the letterhead: a PNG or JPEG as base64 (empty: none).",
+    ),
     SettingDef(
         "report_signer_title",
         "Kepala Dinas Tenaga Kerja dan Transmigrasi",

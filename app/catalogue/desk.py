@@ -29,6 +29,8 @@ MESSAGES: dict[str, str] = {
     "plan.count": "The number of new participants cannot be negative ({count}).",
     "plan.start": "Newcomers must start within {year}.",
     "report.kind": "Unknown report '{kind}': use recap, budget or cards.",
+    "crest.format": "{name} is not a PNG or JPEG image.",
+    "crest.too_large": "{name} is larger than 1 MB: save the crest smaller (a few hundred pixels).",
     "report.format": "{name}: a report is written as .xlsx or .pdf.",
     "bpjs.kabupaten_only": "The exchange with BPJS is done at the kabupaten's install.",
     "bpjs.xlsx_only": "{name}: the list for BPJS is written as .xlsx.",
@@ -62,6 +64,10 @@ MESSAGES: dict[str, str] = {
 }
 
 ID: dict[str, str] = {
+    MESSAGES["crest.format"]: "{name} bukan gambar PNG atau JPEG.",
+    MESSAGES["crest.too_large"]: (
+        "{name} lebih dari 1 MB: simpan lambang lebih kecil (beberapa ratus piksel)."
+    ),
     MESSAGES["year.not_found"]: "Tidak ada tahun program {year}.",
     MESSAGES["year.exists"]: "Tahun program {year} sudah ada.",
     MESSAGES["year.missing"]: (

@@ -62,5 +62,6 @@ ID: dict[str, str] = {
     "before a restore": "sebelum pemulihan",
     "before a bundle import": "sebelum impor bundel",
     "before a database upgrade": "sebelum pembaruan basis data",
+    "List": "Daftar",
     "choose one of {choices}": "pilih salah satu: {choices}",
 }

@@ -114,6 +114,8 @@ class Report:
     labels: Labels = field(default_factory=Labels)
     footer_note: str = ""  # a short line before the print date in the footer
     running_head: str = ""  # the short title on top of the pages after the first
+    address: str = ""  # the office's address under its name on the letterhead
+    crest: bytes | None = None  # the regency's crest (PNG or JPEG) left of the letterhead
 
 
 def labelled_total(table: Table, label: str) -> tuple[list[Any], int]:
@@ -147,10 +149,10 @@ def format_money(value: int) -> str:
 
 
 def format_percent(value: float | None) -> str:
-    """``87.5`` → ``87,5 %``; nothing for no value."""
+    """``87.5`` → ``87,5%`` (Indonesian writes no space before %); "–" for no value."""
     if value is None:
         return "–"
-    return f"{value:.1f}".replace(".", ",") + " %"
+    return f"{value:.1f}".replace(".", ",") + "%"
 
 
 def format_cell(value: Any, kind: Kind) -> str:

@@ -8,23 +8,26 @@ temporary name and renamed, so that a failure never leaves half a report.
 from __future__ import annotations
 
 import io
+import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
-from reportlab.graphics.shapes import Drawing, String
+from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     HRFlowable,
+    Image,
     KeepTogether,
     Paragraph,
     SimpleDocTemplate,
@@ -53,6 +56,8 @@ MARGIN_X = 18 * mm
 MARGIN_TOP = 18 * mm
 MARGIN_BOTTOM = 18 * mm
 FRAME_W = PAGE_W - 2 * MARGIN_X
+
+log = logging.getLogger(__name__)
 
 INK = colors.HexColor("#1a1a1a")
 RULE = colors.HexColor("#6b7785")
@@ -108,6 +113,9 @@ def _styles() -> dict[str, ParagraphStyle]:
         ),
         "text": ParagraphStyle("text", parent=base, fontSize=9, leading=12, spaceAfter=4),
         "sign": ParagraphStyle("sign", parent=base, fontSize=9.5, leading=12.5, alignment=TA_LEFT),
+        "address": ParagraphStyle(
+            "address", parent=base, fontSize=8.5, leading=11, alignment=TA_CENTER
+        ),
         "sign_name": ParagraphStyle(
             "sign_name", parent=base, fontName=BOLD, fontSize=9.5, leading=12.5
         ),
@@ -195,10 +203,52 @@ def _later_page_header(report: Report) -> Callable[[Canvas, Any], None]:
     return draw
 
 
+CREST_H = 22 * mm
+
+
+def _crest(data: bytes) -> Flowable | None:
+    """The crest scaled to the letterhead's height, or None when it cannot be read."""
+    try:
+        reader = ImageReader(io.BytesIO(data))
+        w, h = reader.getSize()
+    except Exception:  # a stored image that no longer reads: the letterhead goes without
+        log.warning("the letterhead's crest cannot be read; printed without it")
+        return None
+    if not w or not h:
+        return None
+    return Image(io.BytesIO(data), width=CREST_H * w / h, height=CREST_H)
+
+
 def _letterhead(report: Report, st: dict[str, ParagraphStyle]) -> list[Flowable]:
-    return [
+    lines: list[Flowable] = [
         Paragraph(_escape(report.government.upper()), st["gov"]),
         Paragraph(_escape(report.office.upper()), st["office"]),
+    ]
+    if report.address:
+        lines.append(Paragraph(_escape(report.address), st["address"]))
+    crest = _crest(report.crest) if report.crest else None
+    head: list[Flowable]
+    if crest is not None:
+        # The crest on the left, the names centred over the page as on the Dinas's paper.
+        side = CREST_H + 4 * mm
+        table = PdfTable(
+            [[crest, lines, ""]], colWidths=[side, FRAME_W - 2 * side, side], hAlign="CENTER"
+        )
+        table.setStyle(
+            TableStyle(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                    ("FONT", (0, 0), (-1, -1), REGULAR, 8.5),
+                ]
+            )
+        )
+        head = [table]
+    else:
+        head = lines
+    return [
+        *head,
         Spacer(1, 2.5 * mm),
         HRFlowable(width="100%", thickness=1.6, color=INK, spaceBefore=0, spaceAfter=0.8),
         HRFlowable(width="100%", thickness=0.5, color=INK, spaceBefore=0, spaceAfter=6 * mm),
@@ -362,6 +412,10 @@ def _chart(section: BarChart, st: dict[str, ParagraphStyle]) -> list[Flowable]:
     axis.valueStep = step
     axis.labels.fontName = REGULAR
     axis.labels.fontSize = 7
+    # Clear of the ticks: the labels end a few points left of where the ticks begin.
+    axis.tickLeft = 3
+    axis.labels.boxAnchor = "e"
+    axis.labels.dx = -6
     axis.labelTextFormat = lambda v: _axis_label(v, section.money)
     axis.visibleGrid = True
     axis.gridStrokeColor = colors.HexColor("#d5dbe2")
@@ -380,38 +434,26 @@ def _chart(section: BarChart, st: dict[str, ParagraphStyle]) -> list[Flowable]:
         chart.barLabels.nudge = 5
         chart.barLabels.boxAnchor = "s"
     drawing.add(chart)
-    if len(section.series) > 1:
-        legend = Legend()
-        legend.x = width - 4 * mm
-        legend.y = height - 2 * mm
-        legend.boxAnchor = "ne"
-        legend.alignment = "right"
-        legend.columnMaximum = 1
-        legend.deltax = 60
-        legend.dx = 7
-        legend.dy = 7
-        legend.fontName = REGULAR
-        legend.fontSize = 7.5
-        legend.strokeColor = None
-        legend.colorNamePairs = [
-            (SERIES[i % len(SERIES)], s.label) for i, s in enumerate(section.series)
-        ]
-        legend.variColumn = 1
-        legend.dxTextSpace = 4
-        legend.columnMaximum = 1
-        legend.autoXPadding = 12
-        drawing.add(legend)
-    else:
-        drawing.add(
-            String(
-                width - 4 * mm,
-                height - 6 * mm,
-                section.series[0].label,
-                textAnchor="end",
-                fontName=REGULAR,
-                fontSize=7.5,
-            )
-        )
+    # The legend names every series beside its colour, one series included.
+    legend = Legend()
+    legend.x = width - 4 * mm
+    legend.y = height - 2 * mm
+    legend.boxAnchor = "ne"
+    legend.alignment = "right"
+    legend.columnMaximum = 1
+    legend.deltax = 60
+    legend.dx = 7
+    legend.dy = 7
+    legend.fontName = REGULAR
+    legend.fontSize = 7.5
+    legend.strokeColor = None
+    legend.colorNamePairs = [
+        (SERIES[i % len(SERIES)], s.label) for i, s in enumerate(section.series)
+    ]
+    legend.variColumn = 1
+    legend.dxTextSpace = 4
+    legend.autoXPadding = 12
+    drawing.add(legend)
     return [
         CondPageBreak(height + 14 * mm),
         Paragraph(_escape(section.title), st["heading"]),

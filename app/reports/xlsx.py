@@ -34,13 +34,13 @@ _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _FORMATS = {
     Kind.INT: "#,##0",
     Kind.MONEY: '"Rp"#,##0',
-    Kind.PERCENT: '0.0" %"',
+    Kind.PERCENT: '0.0"%"',
 }
 _BAD_SHEET = re.compile(r"[\[\]\*\?/\\:]")
 
 
 def _sheet_name(wanted: str, taken: set[str]) -> str:
-    base = _BAD_SHEET.sub(" ", wanted).strip()[:31] or "Sheet"
+    base = _BAD_SHEET.sub(" ", wanted).strip()[:31] or "Lembar"
     name, n = base, 2
     while name.lower() in taken:
         suffix = f" ({n})"
@@ -48,6 +48,20 @@ def _sheet_name(wanted: str, taken: set[str]) -> str:
         n += 1
     taken.add(name.lower())
     return name
+
+
+def print_setup(ws: Any, header_row: int) -> None:
+    """Print tidily from Excel: A4 landscape, one page wide, the header row on every page.
+
+    Works on normal and write-only worksheets alike.
+    """
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = 9  # A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0  # as many pages down as the rows need
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = f"{header_row}:{header_row}"
+    ws.print_options.horizontalCentered = True
 
 
 def _heading(ws: Worksheet, report: Report, title: str) -> int:
@@ -115,6 +129,7 @@ def _table_sheet(ws: Worksheet, report: Report, table: Table) -> None:
     for j, w in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(j)].width = w
     ws.freeze_panes = ws.cell(row=head_row + 1, column=1)
+    print_setup(ws, head_row)
 
 
 def _chart_sheet(ws: Worksheet, report: Report, chart: BarChart) -> None:
@@ -144,11 +159,14 @@ def _chart_sheet(ws: Worksheet, report: Report, chart: BarChart) -> None:
     xl.add_data(data, titles_from_data=True)
     xl.set_categories(cats)
     ws.add_chart(xl, f"{get_column_letter(len(chart.series) + 3)}{row}")
+    print_setup(ws, row)
 
 
 def _summary_sheet(ws: Worksheet, report: Report) -> None:
     ws.cell(row=1, column=1, value=report.government.upper()).font = _BOLD
     ws.cell(row=2, column=1, value=report.office.upper()).font = _BOLD
+    if report.address:
+        ws.cell(row=3, column=1, value=report.address)
     ws.cell(row=4, column=1, value=report.title.upper()).font = _TITLE
     ws.cell(row=5, column=1, value=report.subtitle)
     printed = report.labels.printed.format(date=report.printed.strftime("%d/%m/%Y"))

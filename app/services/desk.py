@@ -440,13 +440,13 @@ def remove_rate(ctx: Context, actor: Actor, rate_id: int) -> store.RateRow:
 
 
 def describe_rule(rule: RateRule) -> str:
-    """``1 % (min Rp10.000, max Rp207.000)`` or ``Rp6.800``."""
+    """``1% (min Rp10.000, max Rp207.000)`` or ``Rp6.800``."""
     from app.domain.fmt import format_rupiah
 
     if rule.amount is not None:
         return format_rupiah(rule.amount)
     assert rule.percent_bp is not None
-    text = f"{rule.percent_bp / 100:g}".replace(".", ",") + " %"
+    text = f"{rule.percent_bp / 100:g}".replace(".", ",") + "%"
     bounds = []
     if rule.min_amount is not None:
         bounds.append(f"min {format_rupiah(rule.min_amount)}")

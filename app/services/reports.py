@@ -8,7 +8,9 @@ no NIK: what a Bupati's recap needs are counts.
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import io
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -269,7 +271,67 @@ def _frame(
         ),
         footer_note=f"{tr('Lindungi')} · {regency}",
         running_head=running_head,
+        address=str(ctx.setting("report_address")).strip(),
+        crest=crest_image(ctx),
     )
+
+
+# --- the letterhead's crest ----------------------------------------------------------
+
+MAX_CREST_BYTES = 1_000_000
+
+
+def crest_image(ctx: Context) -> bytes | None:
+    """The crest stored for the letterhead, or None."""
+    text = str(ctx.setting("report_crest"))
+    if not text:
+        return None
+    try:
+        return base64.b64decode(text, validate=True)
+    except ValueError:
+        return None
+
+
+def set_crest(ctx: Context, actor: Actor, path: Path | None) -> None:
+    """Put the regency's crest (a PNG or JPEG file) on the letterhead; None removes it.
+
+    The image is stored in the database, so that backups and a new PC keep it.
+
+    Raises:
+        Refused: the actor is not an administrator.
+        InvalidInput: not a PNG or JPEG image, larger than 1 MB, or unreadable.
+    """
+    actor.require(Role.ADMIN)
+    data = b""
+    if path is not None:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise InvalidInput("file.unreadable", path=str(path), reason=OsReason(exc)) from exc
+        if len(data) > MAX_CREST_BYTES:
+            raise InvalidInput("crest.too_large", name=path.name)
+        if not (data.startswith(b"\x89PNG\r\n\x1a\n") or data.startswith(b"\xff\xd8\xff")):
+            raise InvalidInput("crest.format", name=path.name)
+        from PIL import Image, UnidentifiedImageError
+
+        try:
+            with Image.open(io.BytesIO(data)) as img:
+                img.verify()
+        except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as exc:
+            raise InvalidInput("crest.format", name=path.name) from exc
+    value = base64.b64encode(data).decode("ascii")
+    with ctx.db.session() as s:
+        repo.put_setting(s, "report_crest", value)
+        repo.add_history(
+            s,
+            at=dt.datetime.now(),
+            actor=actor.username,
+            install_code=ctx.identity.install_code,
+            entity="setting",
+            entity_id="report_crest",
+            action="setting",
+            changes={"file": path.name if path is not None else ""},
+        )
 
 
 def _pct(part: int, whole: int) -> float | None:

@@ -119,8 +119,12 @@ def write_xlsx(
     rows: Sequence[Sequence[Any]],
     text_columns: Sequence[int] = (),
     progress: RowProgress | None = None,
+    sheet: str = "",
 ) -> None:
     """Write a one-sheet workbook; ``text_columns`` are stored as text (NIKs, phones, KPJ).
+
+    The sheet is named ``sheet`` (else "Daftar", a list) and prints landscape, one page
+    wide, with the header row repeated on every page.
 
     Written to a temporary name and renamed, so a failure never leaves half a file.
 
@@ -131,8 +135,12 @@ def write_xlsx(
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
 
+    from app.i18n import tr
+    from app.reports.xlsx import print_setup
+
     wb = Workbook(write_only=True)
-    ws = wb.create_sheet()
+    ws = wb.create_sheet(sheet or tr("List"))
+    print_setup(ws, 1)
     bold = Font(bold=True)
     head = []
     for h in headers:

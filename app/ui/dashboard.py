@@ -316,7 +316,7 @@ class DashboardWidget(QWidget):
         self.data = data
         self.year_bar.show_for([data.today.year])
         self.title.setText(self.tr("Programme year {year}").format(year=data.year))
-        pct = f" ({data.participants * 100 // data.quota} %)" if data.quota else ""
+        pct = f" ({data.participants * 100 // data.quota}%)" if data.quota else ""
         self.participants_tile.set(
             f"{fmt_int(data.participants)} / {fmt_int(data.quota)}",
             self.tr("participants against the quota") + pct,

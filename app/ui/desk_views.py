@@ -12,7 +12,8 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QSize, Qt
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -42,8 +43,8 @@ from PySide6.QtWidgets import (
 from app.domain.fmt import format_date, format_rupiah
 from app.domain.participant import FUNDING, OCCUPATIONS
 from app.errors import AppError
-from app.services import bpjs, desk, reports
-from app.services.actor import Actor
+from app.services import bpjs, desk, prefs, reports
+from app.services.actor import Actor, Role
 from app.services.context import Context
 from app.ui import common
 from app.ui.bus import Changes, bus
@@ -621,6 +622,142 @@ class PlannerView(QWidget):
 # --- reports -------------------------------------------------------------------------
 
 
+class LetterheadDialog(QDialog):
+    """The reports' letterhead and signature: office, address, crest, place, signer."""
+
+    TEXTS = (
+        "report_office",
+        "report_address",
+        "report_place",
+        "report_signer_title",
+        "report_signer_name",
+        "report_signer_nip",
+    )
+
+    def __init__(self, ctx: Context, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("LetterheadDialog")
+        self.setWindowTitle(self.tr("Letterhead and signature of reports"))
+        self.ctx = ctx
+        self.actor = actor
+        self.edits: dict[str, QLineEdit] = {}
+        labels = {
+            "report_office": self.tr("&Office"),
+            "report_address": self.tr("&Address"),
+            "report_place": self.tr("&Place of signing"),
+            "report_signer_title": self.tr("Signer's &title"),
+            "report_signer_name": self.tr("Signer's &name"),
+            "report_signer_nip": self.tr("Signer's N&IP"),
+        }
+        form = QFormLayout()
+        for key in self.TEXTS:
+            edit = QLineEdit(str(ctx.setting(key)))
+            edit.setObjectName(key)
+            edit.setMaxLength(200)
+            edit.setMinimumWidth(420)
+            self.edits[key] = edit
+            form.addRow(labels[key], edit)
+        self.edits["report_address"].setPlaceholderText(
+            self.tr("e.g. Jl. Prof. M. Yamin SH No. 1, Muaro Sijunjung · Telp. (0754) 20123")
+        )
+        self.edits["report_signer_name"].setPlaceholderText(self.tr("empty: a line to sign on"))
+        self.crest = QLabel()
+        self.crest.setObjectName("crest_preview")
+        self.crest.setFixedSize(90, 100)
+        self.crest.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.crest.setStyleSheet("border: 1px solid #c9ced6; background: white;")
+        self.choose_button = QPushButton(self.tr("&Choose an image…"))
+        self.choose_button.clicked.connect(lambda: self.choose_crest())
+        self.remove_button = QPushButton(self.tr("&Remove"))
+        self.remove_button.clicked.connect(self.remove_crest)
+        crest_row = QHBoxLayout()
+        crest_row.addWidget(self.crest)
+        crest_buttons = QVBoxLayout()
+        crest_buttons.addWidget(self.choose_button)
+        crest_buttons.addWidget(self.remove_button)
+        crest_buttons.addStretch(1)
+        crest_row.addLayout(crest_buttons)
+        crest_row.addStretch(1)
+        form.addRow(self.tr("Regency's crest"), crest_row)
+        self.message = common.message_label()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        common.translate_buttons(buttons)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        note = QLabel(
+            self.tr("The crest is a PNG or JPEG of at most 1 MB; it is kept in the database.")
+        )
+        note.setWordWrap(True)
+        note.setStyleSheet(common.NOTE_STYLE)
+        root = QVBoxLayout(self)
+        root.addLayout(form)
+        root.addWidget(note)
+        root.addWidget(self.message)
+        root.addWidget(buttons)
+        self._show_crest()
+
+    def _show_crest(self) -> None:
+        data = reports.crest_image(self.ctx)
+        image = QPixmap()
+        if data and image.loadFromData(data):
+            self.crest.setPixmap(
+                image.scaled(
+                    self.crest.size() - QSize(8, 8),
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+            )
+        else:
+            self.crest.setPixmap(QPixmap())
+            self.crest.setText(self.tr("no crest"))
+        self.remove_button.setEnabled(bool(data))
+
+    def choose_crest(self, path: str | None = None) -> None:
+        """Ask for the crest's image and store it (tests pass ``path``)."""
+        if path is None:
+            path = common.open_file(
+                self, self.tr("The regency's crest"), self.tr("Images (*.png *.jpg *.jpeg)")
+            )
+        if not path:
+            return
+        try:
+            reports.set_crest(self.ctx, self.actor, Path(path))
+        except AppError as exc:
+            common.set_message(self.message, str(exc))
+            return
+        common.set_message(self.message, "")
+        self._show_crest()
+
+    def remove_crest(self) -> None:
+        """Print reports without a crest again."""
+        try:
+            reports.set_crest(self.ctx, self.actor, None)
+        except AppError as exc:
+            common.set_message(self.message, str(exc))
+            return
+        self._show_crest()
+
+    def save(self) -> None:
+        """Store the texts that changed."""
+        try:
+            for key, edit in self.edits.items():
+                value = edit.text().strip()
+                if value != str(self.ctx.setting(key)):
+                    prefs.set_value(self.ctx, self.actor, key, value)
+        except AppError as exc:
+            common.set_message(self.message, str(exc))
+            return
+        bus().announce(Changes(settings=True))
+        self.accept()
+
+    @classmethod
+    def ask(cls, ctx: Context, actor: Actor, parent: QWidget | None = None) -> None:
+        """Show the dialog until the user saves or cancels."""
+        common.run_modal(cls(ctx, actor, parent))
+
+
 class ReportsView(QWidget):
     """The recap, budget and cards reports as PDF or xlsx, and the year's budget at a glance."""
 
@@ -641,6 +778,12 @@ class ReportsView(QWidget):
         self.pdf_button.clicked.connect(lambda: self.export("pdf"))
         self.xlsx_button = QPushButton(self.tr("Save as &Excel…"))
         self.xlsx_button.clicked.connect(lambda: self.export("xlsx"))
+        self.letterhead_button = QPushButton(self.tr("&Letterhead and signature…"))
+        self.letterhead_button.setObjectName("letterhead_button")
+        self.letterhead_button.setEnabled(actor.at_least(Role.ADMIN))
+        self.letterhead_button.clicked.connect(
+            lambda: LetterheadDialog.ask(self.ctx, self.actor, self)
+        )
         self.progress = QProgressBar()
         self.progress.setVisible(False)
         self.message = common.message_label()
@@ -654,6 +797,7 @@ class ReportsView(QWidget):
         buttons.addWidget(self.pdf_button)
         buttons.addWidget(self.xlsx_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.letterhead_button)
 
         self.preview = _table([])
         self.preview.setObjectName("report_preview")

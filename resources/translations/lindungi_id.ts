@@ -1291,6 +1291,73 @@
     </message>
 </context>
 <context>
+    <name>LetterheadDialog</name>
+    <message>
+        <source>Letterhead and signature of reports</source>
+        <translation>Kop surat dan tanda tangan laporan</translation>
+    </message>
+    <message>
+        <source>&amp;Office</source>
+        <translation>&amp;Kantor</translation>
+    </message>
+    <message>
+        <source>&amp;Address</source>
+        <translation>&amp;Alamat</translation>
+    </message>
+    <message>
+        <source>&amp;Place of signing</source>
+        <translation>&amp;Tempat penandatanganan</translation>
+    </message>
+    <message>
+        <source>Signer&apos;s &amp;title</source>
+        <translation>&amp;Jabatan penanda tangan</translation>
+    </message>
+    <message>
+        <source>Signer&apos;s &amp;name</source>
+        <translation>&amp;Nama penanda tangan</translation>
+    </message>
+    <message>
+        <source>Signer&apos;s N&amp;IP</source>
+        <translation>N&amp;IP penanda tangan</translation>
+    </message>
+    <message>
+        <source>e.g. Jl. Prof. M. Yamin SH No. 1, Muaro Sijunjung · Telp. (0754) 20123</source>
+        <translation>mis. Jl. Prof. M. Yamin SH No. 1, Muaro Sijunjung · Telp. (0754) 20123</translation>
+    </message>
+    <message>
+        <source>empty: a line to sign on</source>
+        <translation>kosong: garis untuk ditandatangani</translation>
+    </message>
+    <message>
+        <source>&amp;Choose an image…</source>
+        <translation>&amp;Pilih gambar…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Hapus</translation>
+    </message>
+    <message>
+        <source>Regency&apos;s crest</source>
+        <translation>Lambang kabupaten</translation>
+    </message>
+    <message>
+        <source>The crest is a PNG or JPEG of at most 1 MB; it is kept in the database.</source>
+        <translation>Lambang berupa PNG atau JPEG paling besar 1 MB; disimpan di basis data.</translation>
+    </message>
+    <message>
+        <source>no crest</source>
+        <translation>belum ada lambang</translation>
+    </message>
+    <message>
+        <source>The regency&apos;s crest</source>
+        <translation>Lambang kabupaten</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>Gambar (*.png *.jpg *.jpeg)</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Lindungi — locked</source>
@@ -2568,6 +2635,10 @@ Camat: H. Afrizal</translation>
     <message>
         <source>Save as &amp;Excel…</source>
         <translation>Simpan sebagai &amp;Excel…</translation>
+    </message>
+    <message>
+        <source>&amp;Letterhead and signature…</source>
+        <translation>&amp;Kop surat dan tanda tangan…</translation>
     </message>
     <message>
         <source>&amp;Report</source>

@@ -126,6 +126,68 @@ def test_recap_xlsx_holds_the_same_numbers(desk_ctx: Context, tmp_path: Path) ->
     assert isinstance(total[2], int)
     assert len(wb["Grafik"]._charts) == 1
     assert not any(re.search(r"\d{16}", str(c)) for r in rows for c in r if c)
+    # Printed from Excel: landscape, one page wide, the header row on every page.
+    setup = ws.page_setup
+    assert setup.orientation == "landscape" and setup.fitToWidth == 1
+    assert ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.print_title_rows == f"${head + 1}:${head + 1}"
+    # Percentages as Indonesian writes them: 87,5% (no space).
+    pct = next(c for c in ws[head + 2] if c.number_format.endswith('"%"'))
+    assert pct.number_format == '0.0"%"'
+
+
+def test_the_export_list_sheet_is_named_in_indonesian_and_prints_landscape(
+    desk_ctx: Context, tmp_path: Path
+) -> None:
+    out = tmp_path / "daftar.xlsx"
+    code = main(["--data-dir", str(desk_ctx.data_dir), "export-list", "--out", str(out)])
+    assert code == 0
+    wb = load_workbook(out)
+    assert wb.sheetnames == ["Daftar"]
+    ws = wb["Daftar"]
+    assert ws.page_setup.orientation == "landscape" and ws.print_title_rows == "$1:$1"
+
+
+def test_percent_reads_the_indonesian_way() -> None:
+    assert m.format_percent(100.0) == "100,0%"
+    assert m.format_percent(None) == "–"
+
+
+@needs_poppler
+def test_the_letterhead_carries_the_crest_and_address_and_the_chart_its_legend(
+    desk_ctx: Context, tmp_path: Path
+) -> None:
+    from PIL import Image as PilImage
+
+    from app.services import prefs
+
+    crest = tmp_path / "lambang.png"
+    PilImage.new("RGB", (120, 140), (20, 90, 40)).save(crest)
+    reports.set_crest(desk_ctx, CLI_ADMIN, crest)
+    prefs.set_value(desk_ctx, CLI_ADMIN, "report_address", "Jl. Prof. M. Yamin No. 1")
+    out = tmp_path / "anggaran.pdf"
+    reports.export(desk_ctx, CLI_ADMIN, "budget", 2023, out, today=TODAY)
+    assert "Jl. Prof. M. Yamin No. 1" in pdf_text(out)
+    images = subprocess.run(
+        ["pdfimages", "-list", str(out)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()[2:]
+    assert len(images) == 1  # the crest, on the first page
+    # A one-series chart still names its series beside its colour: a legend, not a label.
+    report = reports.build(desk_ctx, reports.ReportKind.BUDGET, 2023, TODAY)
+    chart = next(x for x in report.sections if isinstance(x, m.BarChart))
+    drawing = next(
+        f for f in pdf_writer._chart(chart, pdf_writer._styles()) if hasattr(f, "contents")
+    )
+    from reportlab.graphics.charts.legends import Legend
+
+    legends = [x for x in drawing.contents if isinstance(x, Legend)]
+    assert len(legends) == 1 and legends[0].colorNamePairs[0][1] == chart.series[0].label
+    # A file that is not an image is refused and the crest stays.
+    bad = tmp_path / "lambang.txt"
+    bad.write_text("bukan gambar", encoding="utf-8")
+    with pytest.raises(InvalidInput):
+        reports.set_crest(desk_ctx, CLI_ADMIN, bad)
+    assert reports.crest_image(desk_ctx) == crest.read_bytes()
 
 
 # --- PDFs ------------------------------------------------------------------------------

@@ -240,3 +240,33 @@ def test_the_desk_in_tabs(qtbot: QtBot, kab: Context) -> None:
     assert w.count() == 5
     assert all(w.tabText(i) for i in range(5))
     assert desk_views.RIGHT & Qt.AlignmentFlag.AlignRight
+
+
+def test_the_letterhead_dialog_sets_address_and_crest(
+    qtbot: QtBot, kab: Context, tmp_path: Path
+) -> None:
+    from PIL import Image as PilImage
+
+    from app.services import reports
+
+    view = ReportsView(kab, CLI_ADMIN)
+    qtbot.addWidget(view)
+    assert view.letterhead_button.isEnabled()
+    clerk = ReportsView(kab, Actor("ani", Role.OPERATOR))
+    qtbot.addWidget(clerk)
+    assert not clerk.letterhead_button.isEnabled()
+    dialog = desk_views.LetterheadDialog(kab, CLI_ADMIN)
+    qtbot.addWidget(dialog)
+    assert not dialog.remove_button.isEnabled()
+    bad = tmp_path / "bukan.png"
+    bad.write_bytes(b"tidak")
+    dialog.choose_crest(str(bad))
+    assert "bukan gambar PNG" in dialog.message.text()
+    crest = tmp_path / "lambang.png"
+    PilImage.new("RGB", (100, 120), (20, 90, 40)).save(crest)
+    dialog.choose_crest(str(crest))
+    assert not dialog.crest.pixmap().isNull() and dialog.remove_button.isEnabled()
+    dialog.edits["report_address"].setText("Jl. Prof. M. Yamin No. 1")
+    dialog.save()
+    assert kab.setting("report_address") == "Jl. Prof. M. Yamin No. 1"
+    assert reports.crest_image(kab) == crest.read_bytes()

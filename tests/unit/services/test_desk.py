@@ -284,7 +284,7 @@ def test_rates_are_added_listed_and_removed(kabupaten_ctx: Context) -> None:
     )
     row = next(r for r in desk.list_rates(kabupaten_ctx) if r.id == rid)
     assert row.rule.funding == ("apbd", "apb-nagari")
-    assert desk.describe_rule(row.rule) == "1,5 % (min Rp15.000, maks Rp300.000)"
+    assert desk.describe_rule(row.rule) == "1,5% (min Rp15.000, maks Rp300.000)"
     with pytest.raises(Refused):  # the same date, programme and sources again
         desk.add_rate(
             kabupaten_ctx,
