@@ -49,7 +49,9 @@ def test_the_audit_view_shows_entries_and_verifies_the_chain(qtbot, populated_ct
     assert view.table.rowCount() == 1
     # The filter offers words, and the details read as labels and values, not JSON keys.
     assert view.action.currentText() == "Instalasi disiapkan"
-    details = view.table.item(0, 3).text()
+    item = view.table.item(0, 3)
+    assert item is not None
+    details = item.text()
     assert "Peran: kecamatan" in details and "role:" not in details and "None" not in details
 
 
