@@ -26,7 +26,7 @@ from app.cards import fonts
 from app.cards.card import HEIGHT, WIDTH, CardPainter
 from app.cards.fonts import BOLD, REGULAR
 from app.cards.model import Calibration, CardFace, CardTexts, Layout, Progress, RenderCancelled
-from app.i18n import tr
+from app.i18n import fmt_decimal, tr
 
 PAGE_W, PAGE_H = A4
 COLS, ROWS = 2, 5
@@ -205,6 +205,17 @@ def _reference_lines(c: Canvas, w: float, h: float, ref: float, label: str) -> N
     c.drawCentredString(w / 2, h / 2 + 12 * mm, label)
 
 
+def reference_mm(layout: Layout) -> float:
+    """Where the calibration page's lines A and B should be: mm from the paper's edges."""
+    return REF if layout is Layout.A4 else 3.0
+
+
+def signed_mm(value: float) -> str:
+    """``+1,5`` / ``−0,5``: an offset with its sign and the language's decimal mark."""
+    sign = "+" if value >= 0 else "−"
+    return sign + fmt_decimal(abs(value), 1)
+
+
 def render_calibration(
     out: Path | BinaryIO,
     *,
@@ -224,7 +235,7 @@ def render_calibration(
     a4 = layout is Layout.A4
     w, h = A4 if a4 else (WIDTH, HEIGHT)
     c = _new_canvas(out, (w, h), tr("Printer calibration"), invariant)
-    ref = REF if a4 else 3.0
+    ref = reference_mm(layout)
     for back in (False, True):
         dx, dy = (cal.back_x, cal.back_y) if back else (cal.front_x, cal.front_y)
         c.saveState()
@@ -258,22 +269,24 @@ def render_calibration(
             tr("Printer calibration test page: {side}", side=side),
             tr(
                 "Current offsets: x {x} mm, y {y} mm (printed {when})",
-                x=f"{dx:+.1f}",
-                y=f"{dy:+.1f}",
+                x=signed_mm(dx),
+                y=signed_mm(dy),
                 when=when.strftime("%d/%m/%Y %H:%M"),
             ),
             tr(
                 "Measure from the left edge of the paper to line A: it should be {ref} mm.",
-                ref=f"{ref:g}",
+                ref=fmt_decimal(ref, 0),
             ),
             tr(
                 "Measure from the top edge of the paper to line B: it should be {ref} mm.",
-                ref=f"{ref:g}",
+                ref=fmt_decimal(ref, 0),
             ),
             tr(
-                "Add (should − measured) to the {side} x offset for line A and to the y offset "
-                "for line B, in the settings; print this page again to check.",
+                "Enter what you measured for lines A and B: Lindungi works out the {side} "
+                "offsets (lindungi card-calibration --measured-{key} A B). Print this page "
+                "again to check.",
                 side=tr(key),
+                key=key,
             ),
         ]
         if back:

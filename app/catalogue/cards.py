@@ -20,6 +20,12 @@ STANDARD_DEATH = (
 )
 
 MESSAGES: dict[str, str] = {
+    "calibration.measured": "'{text}' is not a distance in mm between 0 and 60 (e.g. 11,5).",
+    "calibration.side": "Calibrate 'front' or 'back', not '{side}'.",
+    "calibration.too_far": (
+        "Those measurements give offsets of x {x} mm, y {y} mm, more than 20 mm: measure "
+        "from the paper's edge to the line again."
+    ),
     "cards.no_selection": "Choose who gets cards: --all, --unprinted, --nagari or --reg.",
     "cards.not_printable": "{reg_no} cannot get a card while its status is {status}.",
     "cards.nobody": (
@@ -81,6 +87,14 @@ MESSAGES: dict[str, str] = {
 }
 
 ID: dict[str, str] = {
+    MESSAGES["calibration.measured"]: (
+        "'{text}' bukan jarak dalam mm antara 0 dan 60 (mis. 11,5)."
+    ),
+    MESSAGES["calibration.side"]: "Kalibrasi 'front' atau 'back', bukan '{side}'.",
+    MESSAGES["calibration.too_far"]: (
+        "Ukuran itu memberi geseran x {x} mm, y {y} mm, lebih dari 20 mm: ukur lagi dari tepi "
+        "kertas ke garisnya."
+    ),
     MESSAGES["cards.no_selection"]: (
         "Pilih siapa yang mendapat kartu: --all, --unprinted, --nagari atau --reg."
     ),
@@ -206,11 +220,19 @@ ID: dict[str, str] = {
         "Ukur dari tepi atas kertas ke garis B: seharusnya {ref} mm."
     ),
     (
-        "Add (should − measured) to the {side} x offset for line A and to the y offset "
-        "for line B, in the settings; print this page again to check."
+        "Enter what you measured for lines A and B: Lindungi works out the {side} "
+        "offsets (lindungi card-calibration --measured-{key} A B). Print this page "
+        "again to check."
     ): (
-        "Tambahkan (seharusnya − terukur) pada geseran x {side} untuk garis A dan pada geseran "
-        "y untuk garis B, di pengaturan; cetak halaman ini lagi untuk memeriksa."
+        "Masukkan hasil ukur garis A dan B: Lindungi menghitung geseran {side} "
+        "(lindungi card-calibration --measured-{key} A B). Cetak halaman ini lagi untuk "
+        "memeriksa."
+    ),
+    "Offsets of the {side}: x {x} mm, y {y} mm (lines measured at {a} and {b} mm)": (
+        "Geseran {side}: x {x} mm, y {y} mm (garis terukur pada {a} dan {b} mm)"
+    ),
+    "the measured distances of lines A and B in mm (e.g. 11,5 9)": (
+        "jarak garis A dan B yang terukur dalam mm (mis. 11,5 9)"
     ),
     "Print both pages on one sheet, double-sided (long edge), like the cards.": (
         "Cetak kedua halaman pada satu lembar, bolak-balik (sisi panjang), seperti kartu."

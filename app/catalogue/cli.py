@@ -31,6 +31,7 @@ ID: dict[str, str] = {
     "any number: the same seed adds the same people again (default: random)": "bilangan apa saja: benih yang sama menambahkan orang yang sama lagi (bawaan: acak)",
     "Handover event #{id} opened": "Acara penyerahan #{id} dibuka",
     "print only the fingerprint (for scripts)": "cetak sidik jarinya saja (untuk skrip)",
+    "Give --out FILE.pdf to print the page, or --measured-front/--measured-back.": "Berikan --out BERKAS.pdf untuk mencetak halamannya, atau --measured-front/--measured-back.",
     "one of: {codes}": "salah satu dari: {codes}",
     "monthly income in rupiah (default {amount})": "penghasilan sebulan dalam rupiah (bawaan {amount})",
     "who pays: {codes} (default apbd)": "sumber dana iuran: {codes} (bawaan apbd)",

@@ -11,8 +11,8 @@ from typing import Any
 
 from app.cli.common import arg_date, context, emit_json, err, out, table
 from app.domain.fmt import format_date
-from app.errors import EXIT_OK, EXIT_REFUSED, InvalidInput
-from app.i18n import tr
+from app.errors import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, InvalidInput
+from app.i18n import fmt_decimal, tr
 
 LAYOUTS = ["a4", "cr80"]
 # Why a participant of a selection got no card (statuses are translated as they are).
@@ -46,8 +46,15 @@ def register(sub: Any) -> dict[str, Callable[[argparse.Namespace], int]]:
     s.add_argument("--json", action="store_true")
 
     s = sub.add_parser("card-calibration", help=tr("print the printer calibration test page"))
-    s.add_argument("--out", required=True, metavar="FILE.pdf")
+    s.add_argument("--out", metavar="FILE.pdf")
     s.add_argument("--layout", choices=LAYOUTS)
+    for side in ("front", "back"):
+        s.add_argument(
+            f"--measured-{side}",
+            nargs=2,
+            metavar=("A", "B"),
+            help=tr("the measured distances of lines A and B in mm (e.g. 11,5 9)"),
+        )
 
     s = sub.add_parser("handover", help=tr("card handover events"))
     hs = s.add_subparsers(dest="handover_command", metavar="ACTION", required=True)
@@ -240,14 +247,35 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 
 def cmd_calibration(args: argparse.Namespace) -> int:
+    from app.cards.sheets import signed_mm
     from app.services import cards
+    from app.services.actor import CLI_ADMIN
 
+    measured = {s: getattr(args, f"measured_{s}") for s in ("front", "back")}
+    if not args.out and not any(measured.values()):
+        err(tr("Give --out FILE.pdf to print the page, or --measured-front/--measured-back."))
+        return EXIT_USAGE
     ctx = context(args)
     try:
-        path = cards.calibration_page(ctx, Path(args.out), args.layout)
+        # Every measurement is read before any offset is stored.
+        read = {s: [cards.parse_mm(t) for t in m] for s, m in measured.items() if m}
+        for side, (a, b) in read.items():
+            x, y = cards.calibrate(ctx, CLI_ADMIN, side, a, b, args.layout)
+            out(
+                tr(
+                    "Offsets of the {side}: x {x} mm, y {y} mm (lines measured at {a} and {b} mm)",
+                    side=tr(side),
+                    x=signed_mm(x),
+                    y=signed_mm(y),
+                    a=fmt_decimal(a, 1),
+                    b=fmt_decimal(b, 1),
+                )
+            )
+        if args.out:
+            path = cards.calibration_page(ctx, Path(args.out), args.layout)
+            out(tr("Calibration page written: {path}", path=str(path)))
     finally:
         ctx.close()
-    out(tr("Calibration page written: {path}", path=str(path)))
     return EXIT_OK
 
 

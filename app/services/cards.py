@@ -35,7 +35,7 @@ from app.cards.model import (
     Progress,
     RenderCancelled,
 )
-from app.cards.sheets import render_calibration, render_cards
+from app.cards.sheets import reference_mm, render_calibration, render_cards
 from app.catalogue.cards import STANDARD_ACCIDENT, STANDARD_BENEFITS, STANDARD_DEATH
 from app.domain.card import CardIdentity, format_serial, make_payload
 from app.domain.fmt import mask_nik
@@ -524,6 +524,55 @@ def calibration_page(ctx: Context, out: Path, layout: Layout | str | None = None
     except OSError as exc:
         raise StorageError("cards.out_unwritable", path=str(out), reason=OsReason(exc)) from exc
     return out
+
+
+def parse_mm(text: str) -> float:
+    """A length in mm as people type it: ``11,5`` or ``11.5``.
+
+    Raises:
+        InvalidInput: not a number, or not between 0 and 60 mm.
+    """
+    try:
+        value = float(text.strip().replace(",", "."))
+    except ValueError:
+        raise InvalidInput("calibration.measured", text=text) from None
+    if not 0 <= value <= 60:
+        raise InvalidInput("calibration.measured", text=text)
+    return value
+
+
+def calibrate(
+    ctx: Context,
+    actor: Actor,
+    side: str,
+    measured_a: float,
+    measured_b: float,
+    layout: Layout | str | None = None,
+) -> tuple[float, float]:
+    """Work out and store a side's offsets from where lines A and B were measured on paper.
+
+    Line A should lie at a known distance from the paper's left edge and line B from its
+    top edge; a line measured too far right or down moves that side left or up by the
+    difference, on top of the offsets the page was printed with. Returns (x, y) in mm.
+
+    Raises:
+        InvalidInput: an unknown side, or an offset beyond ±20 mm.
+        Refused: the actor is not an administrator.
+    """
+    if side not in ("front", "back"):
+        raise InvalidInput("calibration.side", side=side)
+    lay = Layout(layout or ctx.setting("card_layout"))
+    should = reference_mm(lay)
+    keys = (f"card_offset_{side}_x_mm", f"card_offset_{side}_y_mm")
+    current = [float(ctx.setting(k)) for k in keys]
+    new = [round(c + should - m, 1) for c, m in zip(current, (measured_a, measured_b), strict=True)]
+    if any(abs(v) > 20 for v in new):
+        raise InvalidInput("calibration.too_far", x=new[0], y=new[1])
+    from app.services import prefs
+
+    for key, value in zip(keys, new, strict=True):
+        prefs.set_value(ctx, actor, key, value)
+    return new[0], new[1]
 
 
 # --- what the lists show --------------------------------------------------------------

@@ -168,3 +168,24 @@ def test_cards_lists_the_names_it_had_to_shorten(
     assert r.code == 0
     assert "1 nama terlalu panjang untuk kartu" in r.err
     assert f"130306-A-000001: {huge}" in r.err
+
+
+def test_the_calibration_works_out_the_offsets_from_what_was_measured(
+    cli: Cli,  # noqa: F811
+    kec_dir: Path,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    d = ("--data-dir", kec_dir)
+    r = cli(*d, "card-calibration", "--measured-front", "11,5", "9")
+    assert r.code == 0
+    assert "Geseran depan: x −1,5 mm, y +1,0 mm" in r.out
+    # Measured again after printing with those offsets: the rest is added to them.
+    r = cli(*d, "card-calibration", "--measured-front", "10,5", "10", "--out", tmp_path / "k.pdf")
+    assert "x −2,0 mm, y +1,0 mm" in r.out
+    from app.cards.pdftext import read
+
+    text = read((tmp_path / "k.pdf").read_bytes()).text
+    assert "x −2,0 mm, y +1,0 mm" in text and "seharusnya 10 mm" in text
+    bad = cli(*d, "card-calibration", "--measured-back", "11", "sebelas")
+    assert bad.code == 1 and "'sebelas' bukan jarak" in bad.err
+    assert "Geseran" not in bad.out

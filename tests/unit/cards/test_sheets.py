@@ -252,8 +252,8 @@ def test_calibration_page_has_both_sides_and_the_current_offsets(tmp_path: Path)
     assert render_calibration(out, calibration=Calibration(1.5, -0.5, 0, 2)) == 2
     info = read(out.read_bytes())
     assert info.pages == 2
-    assert "Geseran saat ini: x +1.5 mm, y -0.5 mm" in info.text
-    assert "Geseran saat ini: x +0.0 mm, y +2.0 mm" in info.text
+    assert "Geseran saat ini: x +1,5 mm, y −0,5 mm" in info.text  # the decimal comma
+    assert "Geseran saat ini: x +0,0 mm, y +2,0 mm" in info.text
     assert "DEPAN" in info.text and "BELAKANG" in info.text
     cr80 = tmp_path / "cal80.pdf"
     render_calibration(cr80, layout=Layout.CR80)
