@@ -24,8 +24,12 @@ from app.services.actor import CLI_ADMIN
 from app.services.context import Context, open_data_dir
 from app.services.setup import setup_install
 
-# GUI tests of every tree run headless (nothing imported above touches Qt).
+# GUI tests of every tree run headless (nothing imported above touches Qt), on the screen
+# the app is made for: a 1366×768 laptop, of which a taskbar leaves 1366×728.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if os.environ["QT_QPA_PLATFORM"] == "offscreen" and os.name != "nt":  # "C:\\" holds a colon
+    _SCREEN = Path(__file__).resolve().parents[1] / "scripts" / "laptop-screen.json"
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_SCREEN}"
 
 # Hypothesis keeps its examples outside the checkout: a `.hypothesis/` folder there makes
 # pytest warn (`norecursedirs` replaces pytest's default ignores), and warnings are errors.

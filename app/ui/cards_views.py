@@ -783,7 +783,7 @@ class KpjReprintDialog(QDialog):
         self.setObjectName("KpjReprintDialog")
         self.setWindowTitle(self.tr("KPJ numbers arrived: reprint cards"))
         self.model = CandidatesModel([], self)
-        self.resize(760, 480)
+        common.fit_on_screen(self, 760, 480)
         intro = QLabel(
             self.tr(
                 "These participants' cards show the registration number because their KPJ "

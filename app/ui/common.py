@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, Qt
-from PySide6.QtGui import QPalette
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QSize, Qt
+from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -169,6 +169,24 @@ def run_modal(dialog: QDialog) -> int:
         return dialog.exec()
     finally:
         dialog.deleteLater()
+
+
+# What the window manager adds around a window (title bar, borders): a dialog's inside
+# must be this much smaller than the screen's free area (1366×728 above a taskbar).
+WINDOW_FRAME = QSize(16, 40)
+
+
+def fit_on_screen(widget: QWidget, width: int, height: int) -> None:
+    """Resize to ``width``×``height``, or less where the screen (less its taskbar) is smaller.
+
+    Every window of the app opens through here, so that all of it fits a 1366×768 laptop.
+    """
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    room = screen.availableGeometry().size() if screen is not None else QSize(1366, 728)
+    widget.resize(
+        min(width, room.width() - WINDOW_FRAME.width()),
+        min(height, room.height() - WINDOW_FRAME.height()),
+    )
 
 
 def dispose_windows(app: QApplication) -> None:

@@ -288,6 +288,16 @@ class DashboardWidget(QWidget):
         self.installs.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.installs.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.installs.setMaximumHeight(220)
+        self.installs_empty = QLabel(
+            self.tr(
+                "No office has sent a bundle yet. Write each kecamatan station its enrolment "
+                "file (Bundles ▸ Offices), then import the bundles their USB sticks bring "
+                "(Bundles ▸ Import a bundle)."
+            )
+        )
+        self.installs_empty.setObjectName("installs_empty")
+        self.installs_empty.setWordWrap(True)
+        common.muted(self.installs_empty)
 
         self.year_bar = MissingYearBar(ctx, actor)
         layout = QVBoxLayout(self)
@@ -297,6 +307,7 @@ class DashboardWidget(QWidget):
         layout.addWidget(self.chart_title)
         layout.addWidget(self.chart, 1)
         layout.addWidget(self.installs_title)
+        layout.addWidget(self.installs_empty)
         layout.addWidget(self.installs)
 
         bus().changed.connect(self._on_changed)
@@ -350,7 +361,8 @@ class DashboardWidget(QWidget):
         )
         installs = data.installs
         self.installs_title.setVisible(installs is not None)
-        self.installs.setVisible(installs is not None)
+        self.installs.setVisible(bool(installs))
+        self.installs_empty.setVisible(installs is not None and not installs)
         self.installs.setRowCount(len(installs or []))
         for r, i in enumerate(installs or []):
             days = "–" if i.days_since_bundle is None else fmt_int(i.days_since_bundle)

@@ -457,9 +457,15 @@ class HandoverWidget(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for col, width in enumerate((220, 130, 120, 150)):
-            self.table.setColumnWidth(col, width)
+        # The name takes what is left; the other columns are as wide as what they show, so
+        # that "Handed to" reads whole without scrolling on a 1366-pixel screen.
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        fm = self.table.fontMetrics()
+        samples = ("130306-A-000001", "Kunangan Parik Rantang", "130306-A/000001 v9")
+        for col, sample in enumerate(samples, start=1):
+            self.table.setColumnWidth(col, fm.horizontalAdvance(sample) + 16)
+        self.table.setColumnWidth(4, fm.horizontalAdvance("wakil: Nurhayati Dt. Bungsu") + 16)
         tick_hint = QLabel(
             self.tr("Tick a name to give its card; untick to take back a tick made by mistake.")
         )
@@ -736,7 +742,7 @@ class HandoverDialog(QDialog):
         root = QVBoxLayout(self)
         root.addWidget(self.view, 1)
         root.addLayout(row)
-        self.resize(1120, 680)
+        common.fit_on_screen(self, 1120, 680)
 
     @override
     def reject(self) -> None:

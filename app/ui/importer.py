@@ -159,7 +159,7 @@ class ImportDialog(QDialog):
         self._task: Task | None = None
         self.setObjectName("ImportDialog")
         self.setWindowTitle(self.tr("Import a spreadsheet"))
-        self.resize(1100, 720)
+        common.fit_on_screen(self, 1100, 720)
 
         self.file_label = QLabel(self.tr("No file chosen (xlsx or csv)."))
         self.file_label.setObjectName("file_label")

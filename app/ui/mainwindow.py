@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QPushButton,
+    QStackedWidget,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -78,7 +79,10 @@ class MainWindow(QMainWindow):
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.addLayout(self._filters)
-        layout.addWidget(self.table, 1)
+        self.list_stack = QStackedWidget()
+        self.list_stack.addWidget(self.table)
+        self.list_stack.addWidget(self._build_empty())
+        layout.addWidget(self.list_stack, 1)
         # A kabupaten opens on its dashboard, with the list one tab away.
         self.tabs: QTabWidget | None = None
         self.dashboard: DashboardWidget | None = None
@@ -166,9 +170,11 @@ class MainWindow(QMainWindow):
         self.clear_button.setObjectName("clear_filters")
         self.clear_button.clicked.connect(self.clear_filters)
 
-        # Filters may shrink below their longest item, so that the window fits a 1366-pixel
-        # laptop screen even at a kabupaten (one more filter); the open list shows it whole.
-        shrinkable = [
+        # Each filter is at least as wide as its "Semua …" text, so that it reads whole; a
+        # long nagari name chosen may be cut in the box (the open list shows it whole). The
+        # filters take a row of their own so that they fit a 1366-pixel screen even at a
+        # kabupaten (one filter more).
+        self.filter_boxes = [
             self.nagari_filter,
             self.occupation_filter,
             self.status_filter,
@@ -176,26 +182,26 @@ class MainWindow(QMainWindow):
             self.card_filter,
         ]
         if self.kecamatan_filter is not None:
-            shrinkable.append(self.kecamatan_filter)
-        for combo in shrinkable:
+            self.filter_boxes.insert(0, self.kecamatan_filter)
+        for combo in self.filter_boxes:
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
-            combo.setMinimumContentsLength(8)
-        self.search.setMinimumWidth(220)
-        row = QHBoxLayout()
+            combo.setMinimumContentsLength(len(combo.itemText(0)) + 1)
+        self.search.setMinimumWidth(260)
+        top = QHBoxLayout()
         title = QLabel(self.tr("&Search"))
         title.setBuddy(self.search)
-        row.addWidget(title)
-        row.addWidget(self.search, 2)
-        if self.kecamatan_filter is not None:
-            row.addWidget(self.kecamatan_filter, 1)
-        row.addWidget(self.nagari_filter, 1)
-        row.addWidget(self.occupation_filter, 1)
-        row.addWidget(self.status_filter, 1)
-        row.addWidget(self.funding_filter, 1)
-        row.addWidget(self.card_filter, 1)
-        row.addWidget(self.clear_button)
+        top.addWidget(title)
+        top.addWidget(self.search, 1)
+        top.addWidget(self.clear_button)
+        filters = QHBoxLayout()
+        for combo in self.filter_boxes:
+            filters.addWidget(combo, 1)
+        row = QVBoxLayout()
+        row.setSpacing(4)
+        row.addLayout(top)
+        row.addLayout(filters)
         self._filters = row
 
     def _fill_nagari(self, kecamatan: str | None) -> None:
@@ -213,6 +219,66 @@ class MainWindow(QMainWindow):
         assert self.kecamatan_filter is not None
         self._fill_nagari(self.kecamatan_filter.currentData())
         self.apply_query()
+
+    def _build_empty(self) -> QWidget:
+        """What an empty list says instead: how to fill it, or how to find more."""
+        page = QWidget()
+        page.setObjectName("empty_page")
+        self.empty_label = QLabel()
+        self.empty_label.setObjectName("empty_label")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        font = self.empty_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.empty_label.setFont(font)
+        self.empty_new = QPushButton(self.tr("&New participant…"))
+        self.empty_new.setObjectName("empty_new")
+        self.empty_new.clicked.connect(self.new_participant)
+        self.empty_import = QPushButton(self.tr("&Import spreadsheet…"))
+        self.empty_import.setObjectName("empty_import")
+        self.empty_import.clicked.connect(self.import_spreadsheet)
+        self.empty_clear = QPushButton(self.tr("Show &everyone"))
+        self.empty_clear.setObjectName("empty_clear")
+        self.empty_clear.clicked.connect(self.clear_filters)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        for b in (self.empty_new, self.empty_import, self.empty_clear):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        box = QVBoxLayout(page)
+        box.addStretch(1)
+        box.addWidget(self.empty_label)
+        box.addLayout(buttons)
+        box.addStretch(2)
+        return page
+
+    def _show_empty_state(self) -> None:
+        """The table when it has rows; else what to do next, in words."""
+        if self.model.rowCount() > 0:
+            self.list_stack.setCurrentIndex(0)
+            return
+        if self._total == 0:
+            self.empty_label.setText(
+                self.tr(
+                    "No participants yet. Register one with New participant (Ctrl+N), or "
+                    "import a nagari's spreadsheet (Ctrl+I)."
+                )
+            )
+            self.empty_new.setVisible(self.new_action.isEnabled())
+            self.empty_import.setVisible(self.import_action.isEnabled())
+            self.empty_clear.setVisible(False)
+        else:
+            self.empty_label.setText(
+                self.tr(
+                    "Nobody matches this search and these filters ({total} participants in "
+                    "all). Check the spelling, search by NIK or registration number, or show "
+                    "everyone."
+                ).format(total=fmt_int(self._total))
+            )
+            self.empty_new.setVisible(False)
+            self.empty_import.setVisible(False)
+            self.empty_clear.setVisible(True)
+        self.list_stack.setCurrentIndex(1)
 
     def _build_table(self) -> None:
         table = QTableView()
@@ -450,6 +516,8 @@ class MainWindow(QMainWindow):
         self.model.set_query(self.current_query())
         self._total = participants.count(self._ctx)
         self.update_count()
+        if hasattr(self, "new_action"):  # the first query runs before the actions exist
+            self._show_empty_state()
 
     def update_count(self) -> None:
         """``X of Y participants`` in the status bar."""
@@ -520,14 +588,22 @@ class MainWindow(QMainWindow):
                 self.table.selectRow(row)
 
     def select_reg_no(self, reg_no: str) -> bool:
-        """Show and select a participant (after it was registered)."""
+        """Show and select a participant (after it was registered).
+
+        When the search or a filter hides them, the list shows everyone again: a clerk who
+        just saved someone must see them.
+        """
         self.show_list()
-        for pid in participants.search(self._ctx, ListQuery(search=reg_no), limit=1):
-            row = self.model.row_of_id(pid)
-            if row >= 0:
-                self.table.selectRow(row)
-                self.table.scrollTo(self.model.index(row, 0))
-                return True
+        found = participants.search(self._ctx, ListQuery(search=reg_no), limit=1)
+        for attempt in (0, 1):
+            for pid in found:
+                row = self.model.row_of_id(pid)
+                if row >= 0:
+                    self.table.selectRow(row)
+                    self.table.scrollTo(self.model.index(row, 0))
+                    return True
+            if attempt == 0 and found:
+                self.clear_filters()
         return False
 
     # --- actions ------------------------------------------------------------------------
@@ -679,8 +755,11 @@ class MainWindow(QMainWindow):
         geometry = state.value("main/geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
+            self.start_maximized = self.isMaximized()
         else:
-            self.resize(1280, 760)
+            # No size saved yet: the whole screen (a 1366×768 laptop has no room to spare).
+            common.fit_on_screen(self, 1280, 760)
+            self.start_maximized = True
 
     @override
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -709,7 +788,7 @@ class ScreenDialog(QDialog):
         root = QVBoxLayout(self)
         root.addWidget(view, 1)
         root.addLayout(row)
-        self.resize(1040, 680)
+        common.fit_on_screen(self, 1040, 680)
 
     @override
     def reject(self) -> None:

@@ -187,7 +187,7 @@ class RecordDialog(QDialog):
         self._session = session
         self._reg_no = reg_no
         self.setObjectName("RecordDialog")
-        self.resize(900, 640)
+        common.fit_on_screen(self, 900, 640)
         self._values: dict[str, QLabel] = {}
         self._payload: str | None = None  # the QR text of the current card printed here
         self._has_card = False

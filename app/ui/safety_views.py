@@ -443,7 +443,7 @@ class SafetyDialog(QDialog):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Backups and audit trail"))
-        self.resize(900, 560)
+        common.fit_on_screen(self, 900, 560)
         layout = QVBoxLayout(self)
         tabs = QTabWidget()
         self.backups = BackupsView(session)

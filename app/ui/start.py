@@ -236,7 +236,10 @@ def _main_window(app: QApplication, session: Session, quit_after: str) -> int:
                 idle.set_minutes(int(prefs.get(session.ctx, "idle_lock_minutes")))
 
         bus().changed.connect(settings_changed)
-    window.show()
+    if window.start_maximized:
+        window.showMaximized()
+    else:
+        window.show()
     if quit_after == "main":
         QTimer.singleShot(0, lambda: _report_and_quit(app, "main window"))
     else:

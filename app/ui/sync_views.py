@@ -183,6 +183,10 @@ class DrivePicker(QWidget):
             self.set_folder(Path(path))
 
 
+# The button of the next useful action on a bundle screen.
+NEXT_STYLE = "QPushButton { font-weight: bold; padding: 6px 14px; }"
+
+
 class ExportView(QWidget):
     """A kecamatan office: write the next bundle to a stick (and see who it goes to)."""
 
@@ -243,8 +247,14 @@ class ExportView(QWidget):
             text += "\n" + self.tr("Not enrolled with a kabupaten yet.")
         self.identity.setText(text)
         office = me.role == InstallRole.KECAMATAN.value
-        self.export_button.setEnabled(office and bool(me.kabupaten))
+        enrolled = bool(me.kabupaten)
+        self.export_button.setEnabled(office and enrolled)
+        # The next useful step stands out: enrolling once, then writing bundles.
         self.enrol_button.setVisible(office)
+        self.export_button.setDefault(enrolled)
+        self.export_button.setStyleSheet(NEXT_STYLE if enrolled else "")
+        self.enrol_button.setDefault(not enrolled)
+        self.enrol_button.setStyleSheet("" if enrolled else NEXT_STYLE)
 
     def export(self) -> None:
         """Write the next bundle in the background."""

@@ -232,7 +232,7 @@ class VerifyDialog(QDialog):
         root = QVBoxLayout(self)
         root.addWidget(self.view, 1)
         root.addLayout(row)
-        self.resize(760, 620)
+        common.fit_on_screen(self, 760, 620)
 
     @classmethod
     def ask(cls, session: Session, parent: QWidget | None = None) -> None:

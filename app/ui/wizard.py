@@ -74,6 +74,8 @@ class PlacePage(QWizardPage):
         self.enrolled_office.setChecked(True)
         self.kecamatan = QComboBox()
         self.kecamatan.setObjectName("kecamatan")
+        # None chosen for the clerk: a wrong kecamatan would number every record wrongly.
+        self.kecamatan.addItem(self.tr("— choose the kecamatan —"), None)
         for r in sorted(regions, key=lambda r: r.name):
             if r.level == "kecamatan" and r.parent == setup.DEFAULT_REGENCY:
                 self.kecamatan.addItem(f"{r.name} ({r.code})", r.code)
@@ -105,7 +107,12 @@ class PlacePage(QWizardPage):
         root.addWidget(note)
         root.addSpacing(12)
         root.addWidget(self.kabupaten_office)
+        self.error = common.message_label()
+        self.error.setObjectName("place_error")
+        root.addWidget(self.error)
         root.addStretch(1)
+        self.enrol_file.textEdited.connect(lambda _t: set_message(self.error, ""))
+        self.kecamatan.currentIndexChanged.connect(lambda _i: set_message(self.error, ""))
         self.kecamatan_office.toggled.connect(self._toggled)
         self.enrolled_office.toggled.connect(self._enrol_toggled)
         self._toggled(False)
@@ -117,6 +124,30 @@ class PlacePage(QWizardPage):
     def _enrol_toggled(self, on: bool) -> None:
         self.enrol_file.setEnabled(on)
         self.enrol_browse.setEnabled(on)
+
+    @override
+    def validatePage(self) -> bool:
+        """Next only with what the chosen way needs: a readable enrolment file, a kecamatan."""
+        set_message(self.error, "")
+        if self.enrolled_office.isChecked():
+            text = self.enrol_file.text().strip()
+            if not text:
+                set_message(self.error, self.tr("Choose the enrolment file from the USB stick."))
+                self.enrol_file.setFocus()
+                return False
+            from app.services import trust
+
+            try:
+                trust.read_enrolment(Path(text))
+            except AppError as exc:
+                set_message(self.error, str(exc))
+                self.enrol_file.setFocus()
+                return False
+        elif self.kecamatan_office.isChecked() and self.kecamatan.currentData() is None:
+            set_message(self.error, self.tr("Choose the kecamatan of this office."))
+            self.kecamatan.setFocus()
+            return False
+        return True
 
     def _choose_enrolment(self) -> None:
         name = common.open_file(

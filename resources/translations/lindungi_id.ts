@@ -597,6 +597,10 @@
         <translation>Konflik terbuka</translation>
     </message>
     <message>
+        <source>No office has sent a bundle yet. Write each kecamatan station its enrolment file (Bundles ▸ Offices), then import the bundles their USB sticks bring (Bundles ▸ Import a bundle).</source>
+        <translation>Belum ada kantor yang mengirim bundel. Tulis berkas pendaftaran untuk setiap stasiun kecamatan (Bundel ▸ Kantor kecamatan), lalu impor bundel yang dibawa flashdisk mereka (Bundel ▸ Impor bundel).</translation>
+    </message>
+    <message>
         <source>Programme year {year}</source>
         <translation>Tahun program {year}</translation>
     </message>
@@ -1467,6 +1471,18 @@
         <translation>&amp;Impor lembar kerja…</translation>
     </message>
     <message>
+        <source>Show &amp;everyone</source>
+        <translation>Tampilkan &amp;semua</translation>
+    </message>
+    <message>
+        <source>No participants yet. Register one with New participant (Ctrl+N), or import a nagari&apos;s spreadsheet (Ctrl+I).</source>
+        <translation>Belum ada peserta. Daftarkan dengan Peserta baru (Ctrl+N), atau impor lembar kerja dari nagari (Ctrl+I).</translation>
+    </message>
+    <message>
+        <source>Nobody matches this search and these filters ({total} participants in all). Check the spelling, search by NIK or registration number, or show everyone.</source>
+        <translation>Tidak ada yang cocok dengan pencarian dan saringan ini (seluruhnya {total} peserta). Periksa ejaannya, cari dengan NIK atau nomor registrasi, atau tampilkan semua.</translation>
+    </message>
+    <message>
         <source>&amp;Export list…</source>
         <translation>&amp;Ekspor daftar…</translation>
     </message>
@@ -2071,6 +2087,10 @@ Camat: H. Afrizal</translation>
         <translation>Ka&amp;bupaten (Dinas Nakertrans {regency})</translation>
     </message>
     <message>
+        <source>— choose the kecamatan —</source>
+        <translation>— pilih kecamatan —</translation>
+    </message>
+    <message>
         <source>Each PC of one office has its own station letter (A for the first PC, B for the second…), so that their registration numbers never collide.</source>
         <translation>Setiap komputer di satu kantor memiliki huruf stasiun sendiri (A untuk komputer pertama, B untuk yang kedua…), agar nomor registrasinya tidak pernah bertabrakan.</translation>
     </message>
@@ -2081,6 +2101,14 @@ Camat: H. Afrizal</translation>
     <message>
         <source>&amp;Station</source>
         <translation>&amp;Stasiun</translation>
+    </message>
+    <message>
+        <source>Choose the enrolment file from the USB stick.</source>
+        <translation>Pilih berkas pendaftaran dari flashdisk.</translation>
+    </message>
+    <message>
+        <source>Choose the kecamatan of this office.</source>
+        <translation>Pilih kecamatan kantor ini.</translation>
     </message>
     <message>
         <source>Choose the enrolment file</source>

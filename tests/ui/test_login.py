@@ -121,9 +121,19 @@ def test_the_first_run_sets_up_a_kecamatan_and_its_administrator(
     place = wizard.place
     assert place.enrolled_office.isChecked()  # the usual way: a file from the kabupaten
     assert not place.kecamatan.isEnabled()
+    # "Lanjut" with the enrolment way chosen needs its file, here and not a page later.
+    wizard.next()
+    assert wizard.currentPage() is place
+    assert place.error.text() == "Pilih berkas pendaftaran dari flashdisk."
+    place.enrol_file.setText("/tidak/ada.lenrol")
+    wizard.next()
+    assert wizard.currentPage() is place and "/tidak/ada.lenrol" in place.error.text()
     place.kecamatan_office.setChecked(True)
     assert place.kecamatan.isEnabled()
     assert not place.enrol_file.isEnabled()
+    assert place.kecamatan.currentData() is None  # no kecamatan chosen for the clerk
+    wizard.next()
+    assert wizard.currentPage() is place and place.error.text() == "Pilih kecamatan kantor ini."
     place.kecamatan.setCurrentIndex(place.kecamatan.findData("13.03.06"))
     place.station.setCurrentIndex(place.station.findData("B"))
     assert place.station.findData("K") == -1  # K is the kabupaten's

@@ -166,6 +166,8 @@ def test_enrolment_from_the_export_screen(
     view = ExportView(office, CLI_ADMIN)
     qtbot.addWidget(view)
     assert not view.export_button.isEnabled()
+    # Not enrolled yet: enrolling is the next useful step, and it stands out.
+    assert view.enrol_button.isDefault() and "bold" in view.enrol_button.styleSheet()
     written = trust.write_enrolment(kab, CLI_ADMIN, "13.03.06", "A", tmp_path)
     mp = pytest.MonkeyPatch()
     mp.setattr(sync_views.QFileDialog, "getOpenFileName", lambda *a, **k: (str(written.path), ""))
@@ -175,3 +177,6 @@ def test_enrolment_from_the_export_screen(
         mp.undo()
     assert view.export_button.isEnabled()
     assert trust.whoami(kab).fingerprint in view.identity.text()
+    # Enrolled: writing a bundle is what comes next, not enrolling again.
+    assert view.export_button.isDefault() and "bold" in view.export_button.styleSheet()
+    assert not view.enrol_button.isDefault() and view.enrol_button.styleSheet() == ""
