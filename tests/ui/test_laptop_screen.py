@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 from app.services import demo, participants
 from app.services.actor import CLI_ADMIN, Role
 from app.services.context import Context
+from app.store.repo import ListQuery
 from app.ui import common, desk_views, sync_views
 from app.ui.cards_views import KpjReprintDialog, PrintDialog, ReprintDialog
 from app.ui.form import ParticipantForm
@@ -27,7 +28,7 @@ from app.ui.record import DeactivateDialog, RecordDialog
 from app.ui.safety_views import SafetyDialog
 from app.ui.verify_view import VerifyDialog
 from app.ui.wizard import FirstRunWizard
-from tests.conftest import MakeCtx
+from tests.conftest import MakeCtx, MakeParticipant
 from tests.ui.conftest import MakeSession
 
 # The inside of a window on 1366×728, less what the window manager adds around it.
@@ -105,9 +106,7 @@ def test_every_screen_of_the_kabupaten_fits(
     fits(letterhead)
 
 
-def _query():  # type: ignore[no-untyped-def]
-    from app.store.repo import ListQuery
-
+def _query() -> ListQuery:
     return ListQuery(sort="reg_no")
 
 
@@ -161,7 +160,7 @@ def test_a_new_participant_shows_in_the_list_even_while_a_search_hides_them(
     qtbot: QtBot,
     kecamatan_ctx: Context,
     make_session: MakeSession,
-    make_participant,  # type: ignore[no-untyped-def]
+    make_participant: MakeParticipant,
 ) -> None:
     demo.generate(kecamatan_ctx, CLI_ADMIN, 5, seed=3)
     window = MainWindow(make_session(kecamatan_ctx, Role.OPERATOR, "ani"))
