@@ -8,6 +8,7 @@ progress; the preview can be cancelled. Nothing is saved before "Import".
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from pathlib import Path
 from typing import Any
@@ -46,6 +47,7 @@ from app.ui.bus import Changes, bus
 from app.ui.common import fmt_int
 from app.ui.session import Session
 from app.ui.tasks import Progress, Task
+from app.ui.yearwarn import MissingYearBar
 
 log = logging.getLogger(__name__)
 
@@ -247,8 +249,10 @@ class ImportDialog(QDialog):
         bottom.addWidget(self.import_button)
         bottom.addWidget(self.close_button)
 
+        self.year_bar = MissingYearBar(self._ctx, session.actor)
         root = QVBoxLayout(self)
         root.addLayout(top)
+        root.addWidget(self.year_bar)
         root.addWidget(splitter, 1)
         root.addWidget(self.detail)
         root.addWidget(self.summary)
@@ -295,6 +299,10 @@ class ImportDialog(QDialog):
 
     def _preview_done(self, preview: ImportPreview) -> None:
         self.preview = preview
+        today = dt.date.today()
+        self.year_bar.show_for(
+            {(r.data.coverage_start or today).year for r in preview.rows if r.data is not None}
+        )
         self.imported = None
         self._fill_mapping(preview)
         old = self.model

@@ -133,6 +133,9 @@ def test_the_preview_of_a_messy_sheet_gives_each_row_its_verdict(
     assert model.index(0, 1).data() == "Baru"
     assert dialog.summary.text() == "2 baru, 2 ganda, 4 ditolak"
     assert dialog.import_button.isEnabled() and dialog.save_refused_button.isEnabled()
+    # The rows start this year, which has no programme year yet (only 2022): it says so.
+    this_year = str(dt.date.today().year)
+    assert dialog.year_bar.isVisibleTo(dialog) and this_year in dialog.year_bar.text.text()
     assert dialog.import_button.text() == "&Impor 2 baris baru"
     assert dialog.detail.text().startswith("Baris 4: Ditolak — ")  # the first row not new
     assert dialog.mapping["nik"].currentText() == "NIK"
