@@ -462,10 +462,10 @@ class HandoverWidget(QWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         fm = self.table.fontMetrics()
-        samples = ("130306-A-000001", "Kunangan Parik Rantang", "130306-A/000001 v9")
+        samples = ("130306-A-000001", "Muaro Takuang", "130306-A/000001 v9")
         for col, sample in enumerate(samples, start=1):
             self.table.setColumnWidth(col, fm.horizontalAdvance(sample) + 16)
-        self.table.setColumnWidth(4, fm.horizontalAdvance("wakil: Nurhayati Dt. Bungsu") + 16)
+        self.table.setColumnWidth(4, fm.horizontalAdvance("wakil: Yusnaini (istri)") + 16)
         tick_hint = QLabel(
             self.tr("Tick a name to give its card; untick to take back a tick made by mistake.")
         )
@@ -481,9 +481,9 @@ class HandoverWidget(QWidget):
         self.message.setObjectName("message")
 
         body = QHBoxLayout()
-        scan_box.setMinimumWidth(380)
-        body.addWidget(scan_box, 3)
-        body.addWidget(list_box, 7)
+        scan_box.setMinimumWidth(300)
+        body.addWidget(scan_box, 2)
+        body.addWidget(list_box, 8)
         root = QVBoxLayout(self)
         root.addLayout(event_row)
         root.addWidget(self.event_info)

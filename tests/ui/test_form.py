@@ -353,3 +353,15 @@ def test_edit_keeps_history(
     last = participants.history(kecamatan_ctx, rec.uuid)[-1]
     assert last.action == "edit" and last.actor == "ani" and "081299998888" in last.changes
     assert participants.search(kecamatan_ctx, ListQuery()) == [rec.id]
+
+
+def test_the_form_warns_of_a_coverage_year_without_programme_year(
+    qtbot: QtBot, kecamatan_ctx: Context, make_session: MakeSession
+) -> None:
+    form = open_form(qtbot, make_session(kecamatan_ctx, Role.OPERATOR))
+    # Today's coverage start falls in a year that has no programme year (only 2022).
+    this_year = dt.date.today().year
+    assert form.year_bar.isVisible() and str(this_year) in form.year_bar.text.text()
+    assert not form.year_bar.create_button.isVisible()  # an operator asks a supervisor
+    form.coverage_start.set_date_value(dt.date(2022, 4, 1))
+    assert not form.year_bar.isVisible()
