@@ -24,12 +24,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-if os.name != "nt":  # a Windows path holds a colon, which this setting cannot take
-    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={ROOT / 'scripts/laptop-screen.json'}"
-else:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from openpyxl import Workbook
 from PIL import Image
@@ -48,6 +43,8 @@ from app.store.repo import ListQuery
 from app.ui import cards_views, common, tasks
 from app.ui.session import Session
 from app.ui.start import apply_language, make_demo
+
+ROOT = Path(__file__).resolve().parents[1]
 
 # The pictures the README and docs/cards.md show; --all adds every other screen.
 README = {
@@ -96,8 +93,10 @@ class Shots:
             return
         stem = self.out / f"{name}{self.suffix}"
         subprocess.run(
-            ["pdftoppm", "-png", "-r", "80", "-f", str(page), "-l", str(page), "-singlefile"]
-            + [str(pdf), str(stem)],
+            [
+                *("pdftoppm", "-png", "-r", "80", "-singlefile"),
+                *("-f", str(page), "-l", str(page), str(pdf), str(stem)),
+            ],
             check=True,
         )
         path = stem.with_suffix(".png")
@@ -413,6 +412,11 @@ def main() -> int:
     parser.add_argument("--lang", default="id", choices=["id", "en"])
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
+    # Qt reads the platform when the application starts: a 1366×728 offscreen screen.
+    screen = ROOT / "scripts" / "laptop-screen.json"
+    os.environ["QT_QPA_PLATFORM"] = (
+        f"offscreen:configfile={screen}" if os.name != "nt" else "offscreen"  # C:\ has a colon
+    )
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     apply_language(app, args.lang)
