@@ -421,9 +421,9 @@ def main() -> int:
     assert isinstance(app, QApplication)
     apply_language(app, args.lang)
     # Nothing to open and nobody to answer on a screenshot run.
-    cards_views.open_in_viewer = lambda _path: None
-    common.confirm = lambda _parent, _text: True
-    common.info = lambda _parent, _text: None
+    cards_views.open_in_viewer = lambda path: None
+    common.confirm = lambda parent, text: True
+    common.info = lambda parent, text: None
     shots = Shots(args.out, args.all, "" if args.lang == "id" else "-en")
     with tempfile.TemporaryDirectory(prefix="lindungi-shots-") as tmp:
         base = Path(tmp)
