@@ -27,9 +27,14 @@ from app.services.setup import setup_install
 # GUI tests of every tree run headless (nothing imported above touches Qt), on the screen
 # the app is made for: a 1366×768 laptop, of which a taskbar leaves 1366×728.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-if os.environ["QT_QPA_PLATFORM"] == "offscreen" and os.name != "nt":  # "C:\\" holds a colon
+if os.environ["QT_QPA_PLATFORM"] == "offscreen":
     _SCREEN = Path(__file__).resolve().parents[1] / "scripts" / "laptop-screen.json"
-    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_SCREEN}"
+    try:  # the platform's options are split at colons: a Windows drive letter must not show
+        _where = os.path.relpath(_SCREEN) if os.name == "nt" else str(_SCREEN)
+    except ValueError:  # another drive
+        _where = ""
+    if _where and ":" not in _where:
+        os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_where}"
 
 # Hypothesis keeps its examples outside the checkout: a `.hypothesis/` folder there makes
 # pytest warn (`norecursedirs` replaces pytest's default ignores), and warnings are errors.

@@ -189,3 +189,8 @@ def test_the_calibration_works_out_the_offsets_from_what_was_measured(
     bad = cli(*d, "card-calibration", "--measured-back", "11", "sebelas")
     assert bad.code == 1 and "'sebelas' bukan jarak" in bad.err
     assert "Geseran" not in bad.out
+
+
+def test_year_list_names_the_funding_source(cli: Cli, kec_dir: Path) -> None:  # noqa: F811
+    listed = cli("--data-dir", kec_dir, "year", "list").out
+    assert "APBD Kabupaten 1.333" in listed and "apbd 1.333" not in listed
