@@ -1,7 +1,9 @@
-"""Words of history entries and the audit trail: the labels of stored fields.
+"""Words a clerk reads where the data holds codes.
 
-``app.services.changes`` puts a history entry's changes into words with these; labels that
-other areas already translate (Name, Status, Quota …) are not repeated here.
+The labels of stored fields, with which ``app.services.changes`` puts history entries and
+audit details into words (labels other areas already translate, such as Name, Status and
+Quota, are not repeated here); why a backup was made; the name of a list's sheet; the
+choices of a command-line option.
 """
 
 from __future__ import annotations
