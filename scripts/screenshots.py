@@ -331,6 +331,15 @@ def office_screens(base: Path, shots: Shots) -> None:
             handover.receipt(kec, event.id, pdf)
             shots.pdf_page(pdf, "tanda-terima")
 
+        if shots.wanted("calibration"):
+            from app.ui.cards_views import CalibrationDialog
+
+            calibration = CalibrationDialog(session)
+            show(calibration)
+            calibration.measured[("front", "a")].setValue(11.5)
+            shots.save(calibration, "calibration")
+            calibration.close()
+
         deactivate = DeactivateDialog(printed[0].reg_no)
         show(deactivate)
         shots.save(deactivate, "deactivate")

@@ -282,9 +282,9 @@ def render_calibration(
                 ref=fmt_decimal(ref, 0),
             ),
             tr(
-                "Enter what you measured for lines A and B: Lindungi works out the {side} "
-                "offsets (lindungi card-calibration --measured-{key} A B). Print this page "
-                "again to check.",
+                "Enter what you measured for lines A and B in Cards > Printer calibration (or "
+                "lindungi card-calibration --measured-{key} A B): Lindungi works out the {side} "
+                "offsets. Print this page again to check.",
                 side=tr(key),
                 key=key,
             ),

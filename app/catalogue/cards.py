@@ -220,13 +220,13 @@ ID: dict[str, str] = {
         "Ukur dari tepi atas kertas ke garis B: seharusnya {ref} mm."
     ),
     (
-        "Enter what you measured for lines A and B: Lindungi works out the {side} "
-        "offsets (lindungi card-calibration --measured-{key} A B). Print this page "
-        "again to check."
+        "Enter what you measured for lines A and B in Cards > Printer calibration (or "
+        "lindungi card-calibration --measured-{key} A B): Lindungi works out the {side} "
+        "offsets. Print this page again to check."
     ): (
-        "Masukkan hasil ukur garis A dan B: Lindungi menghitung geseran {side} "
-        "(lindungi card-calibration --measured-{key} A B). Cetak halaman ini lagi untuk "
-        "memeriksa."
+        "Masukkan hasil ukur garis A dan B di Kartu > Kalibrasi printer (atau lindungi "
+        "card-calibration --measured-{key} A B): Lindungi menghitung geseran {side}. Cetak "
+        "halaman ini lagi untuk memeriksa."
     ),
     "Offsets of the {side}: x {x} mm, y {y} mm (lines measured at {a} and {b} mm)": (
         "Geseran {side}: x {x} mm, y {y} mm (garis terukur pada {a} dan {b} mm)"

@@ -526,6 +526,12 @@ def calibration_page(ctx: Context, out: Path, layout: Layout | str | None = None
     return out
 
 
+def calibration_reference(layout: Layout | str | None, ctx: Context | None = None) -> float:
+    """Where lines A and B of the calibration page should lie, in mm from the paper's edges."""
+    chosen = layout or (ctx.setting("card_layout") if ctx is not None else Layout.A4)
+    return reference_mm(Layout(chosen))
+
+
 def parse_mm(text: str) -> float:
     """A length in mm as people type it: ``11,5`` or ``11.5``.
 
@@ -561,8 +567,7 @@ def calibrate(
     """
     if side not in ("front", "back"):
         raise InvalidInput("calibration.side", side=side)
-    lay = Layout(layout or ctx.setting("card_layout"))
-    should = reference_mm(lay)
+    should = calibration_reference(layout, ctx)
     keys = (f"card_offset_{side}_x_mm", f"card_offset_{side}_y_mm")
     current = [float(ctx.setting(k)) for k in keys]
     new = [round(c + should - m, 1) for c, m in zip(current, (measured_a, measured_b), strict=True)]

@@ -31,7 +31,9 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QDialog,
+    QDoubleSpinBox,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -49,6 +51,7 @@ from app.domain.fmt import format_date
 from app.errors import AppError
 from app.i18n import render
 from app.services import cards, participants
+from app.services.actor import Role
 from app.services.cards import PrintResult, Selection
 from app.services.context import Context
 from app.ui import common
@@ -858,4 +861,138 @@ class KpjReprintDialog(QDialog):
     @classmethod
     def ask(cls, session: Session, parent: QWidget | None = None) -> None:
         """Show the list until closed."""
+        common.run_modal(cls(session, parent))
+
+
+class CalibrationDialog(QDialog):
+    """Printer calibration: print the test page, enter what was measured, store the offsets."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("CalibrationDialog")
+        self.setWindowTitle(self.tr("Printer calibration"))
+        self._session = session
+        self._ctx = session.ctx
+        self.layout_box = layout_combo(self._ctx)
+        self.layout_box.currentIndexChanged.connect(self._reset_measured)
+        steps = QLabel(
+            self.tr(
+                "1. Print the calibration page with the printer's usual settings, double-sided.\n"
+                "2. On the front and on the back, measure from the paper's left edge to line A "
+                "and from its top edge to line B.\n"
+                "3. Enter the distances here: Lindungi works out the offsets."
+            )
+        )
+        steps.setWordWrap(True)
+        self.print_button = QPushButton(self.tr("&Print the calibration page…"))
+        self.print_button.setObjectName("calibration_page_button")
+        self.print_button.setAutoDefault(False)
+        self.print_button.clicked.connect(lambda: self.print_page())
+        self.measured: dict[tuple[str, str], QDoubleSpinBox] = {}
+        grid = QGridLayout()
+        grid.addWidget(QLabel(self.tr("Line A (from the left)")), 0, 1)
+        grid.addWidget(QLabel(self.tr("Line B (from the top)")), 0, 2)
+        for row, (side, label) in enumerate(
+            (("front", self.tr("Front")), ("back", self.tr("Back"))), start=1
+        ):
+            grid.addWidget(QLabel(label), row, 0)
+            for col, line in enumerate(("a", "b"), start=1):
+                spin = QDoubleSpinBox()
+                spin.setObjectName(f"measured_{side}_{line}")
+                spin.setRange(0.0, 60.0)
+                spin.setDecimals(1)
+                spin.setSingleStep(0.5)
+                spin.setSuffix(" mm")
+                self.measured[(side, line)] = spin
+                grid.addWidget(spin, row, col)
+        grid.setColumnStretch(3, 1)
+        self.current = QLabel()
+        self.current.setObjectName("current_offsets")
+        self.message = common.message_label()
+        self.message.setObjectName("message")
+        self.save_button = QPushButton(self.tr("&Save the offsets"))
+        self.save_button.setObjectName("save_button")
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save)
+        self.save_button.setEnabled(session.can(Role.ADMIN))
+        close = QPushButton(common.close_text())
+        close.setAutoDefault(False)
+        close.clicked.connect(self.reject)
+        form = QFormLayout()
+        form.addRow(self.tr("&Layout"), self.layout_box)
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        bottom.addWidget(self.save_button)
+        bottom.addWidget(close)
+        root = QVBoxLayout(self)
+        root.addLayout(form)
+        root.addWidget(steps)
+        root.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignLeft)
+        root.addLayout(grid)
+        root.addWidget(self.current)
+        root.addWidget(self.message)
+        root.addStretch(1)
+        root.addLayout(bottom)
+        self._reset_measured()
+        self._show_current()
+
+    def _layout(self) -> str:
+        return str(self.layout_box.currentData())
+
+    def _reset_measured(self, *_args: object) -> None:
+        """Where the lines should be: entering nothing else changes nothing."""
+        should = cards.calibration_reference(self._layout())
+        for spin in self.measured.values():
+            spin.setValue(should)
+
+    def _show_current(self) -> None:
+        from app.cards.sheets import signed_mm
+
+        def side(key: str) -> str:
+            x = float(self._ctx.setting(f"card_offset_{key}_x_mm"))
+            y = float(self._ctx.setting(f"card_offset_{key}_y_mm"))
+            return f"x {signed_mm(x)} mm, y {signed_mm(y)} mm"
+
+        self.current.setText(
+            self.tr("Offsets now: front {front}; back {back}").format(
+                front=side("front"), back=side("back")
+            )
+        )
+
+    def print_page(self, out: Path | None = None) -> None:
+        """Write the calibration page with the current offsets and open it."""
+        if out is None:
+            out = ask_pdf(self, self._ctx, self.tr("Save the calibration page as"), "kalibrasi.pdf")
+        if out is None:
+            return
+        try:
+            written = cards.calibration_page(self._ctx, out, self._layout())
+        except AppError as exc:
+            common.set_message(self.message, str(exc))
+            return
+        open_in_viewer(written)
+
+    def save(self) -> None:
+        """Turn the measured distances into offsets and store them."""
+        actor = self._session.actor
+        try:
+            for side in ("front", "back"):
+                a = self.measured[(side, "a")].value()
+                b = self.measured[(side, "b")].value()
+                cards.calibrate(self._ctx, actor, side, a, b, self._layout())
+        except AppError as exc:
+            common.set_message(self.message, str(exc))
+            return
+        bus().announce(Changes(settings=True))
+        self._reset_measured()
+        self._show_current()
+        common.set_message(
+            self.message,
+            self.tr("Saved. Print the page again to check: the lines should now measure right."),
+            common.NOTE_STYLE,
+        )
+
+    @classmethod
+    def ask(cls, session: Session, parent: QWidget | None = None) -> None:
+        """Show the dialog until the user closes it."""
         common.run_modal(cls(session, parent))

@@ -361,6 +361,9 @@ class MainWindow(QMainWindow):
         self.verify_action.triggered.connect(self.verify_cards)
         self.handover_action = QAction(self.tr("Card &handover…"), self)
         self.handover_action.triggered.connect(self.handover)
+        self.calibration_action = QAction(self.tr("Printer &calibration…"), self)
+        self.calibration_action.setObjectName("calibration")
+        self.calibration_action.triggered.connect(self.calibrate_printer)
         self.lock_action = QAction(self.tr("&Lock"), self)
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
         self.lock_action.setEnabled(not s.demo)
@@ -391,6 +394,8 @@ class MainWindow(QMainWindow):
         cards_menu.addSeparator()
         cards_menu.addAction(self.verify_action)
         cards_menu.addAction(self.handover_action)
+        cards_menu.addSeparator()
+        cards_menu.addAction(self.calibration_action)
         self._build_office_menus()
         admin = bar.addMenu(self.tr("&Administration"))
         admin.addAction(self.users_action)
@@ -624,6 +629,12 @@ class MainWindow(QMainWindow):
         from app.ui.record import RecordDialog
 
         RecordDialog.ask(self.session, reg_no, self)
+
+    def calibrate_printer(self) -> None:
+        """Print the calibration page and turn what was measured into the printer's offsets."""
+        from app.ui.cards_views import CalibrationDialog
+
+        CalibrationDialog.ask(self.session, self)
 
     def new_participant(self) -> None:
         """Open an empty form; select the new record in the list."""

@@ -308,6 +308,61 @@
     </message>
 </context>
 <context>
+    <name>CalibrationDialog</name>
+    <message>
+        <source>Printer calibration</source>
+        <translation>Kalibrasi printer</translation>
+    </message>
+    <message>
+        <source>1. Print the calibration page with the printer&apos;s usual settings, double-sided.
+2. On the front and on the back, measure from the paper&apos;s left edge to line A and from its top edge to line B.
+3. Enter the distances here: Lindungi works out the offsets.</source>
+        <translation>1. Cetak halaman kalibrasi dengan pengaturan printer yang biasa, bolak-balik.
+2. Di halaman depan dan belakang, ukur dari tepi kiri kertas ke garis A dan dari tepi atasnya ke garis B.
+3. Masukkan jaraknya di sini: Lindungi menghitung geserannya.</translation>
+    </message>
+    <message>
+        <source>&amp;Print the calibration page…</source>
+        <translation>&amp;Cetak halaman kalibrasi…</translation>
+    </message>
+    <message>
+        <source>Line A (from the left)</source>
+        <translation>Garis A (dari kiri)</translation>
+    </message>
+    <message>
+        <source>Line B (from the top)</source>
+        <translation>Garis B (dari atas)</translation>
+    </message>
+    <message>
+        <source>Front</source>
+        <translation>Depan</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Belakang</translation>
+    </message>
+    <message>
+        <source>&amp;Save the offsets</source>
+        <translation>&amp;Simpan geseran</translation>
+    </message>
+    <message>
+        <source>&amp;Layout</source>
+        <translation>&amp;Tata letak</translation>
+    </message>
+    <message>
+        <source>Offsets now: front {front}; back {back}</source>
+        <translation>Geseran sekarang: depan {front}; belakang {back}</translation>
+    </message>
+    <message>
+        <source>Save the calibration page as</source>
+        <translation>Simpan halaman kalibrasi sebagai</translation>
+    </message>
+    <message>
+        <source>Saved. Print the page again to check: the lines should now measure right.</source>
+        <translation>Tersimpan. Cetak halamannya lagi untuk memeriksa: garisnya kini harus terukur tepat.</translation>
+    </message>
+</context>
+<context>
     <name>CandidatesModel</name>
     <message>
         <source>Name</source>
@@ -1521,6 +1576,10 @@
     <message>
         <source>Card &amp;handover…</source>
         <translation>Pe&amp;nyerahan kartu…</translation>
+    </message>
+    <message>
+        <source>Printer &amp;calibration…</source>
+        <translation>&amp;Kalibrasi printer…</translation>
     </message>
     <message>
         <source>&amp;Lock</source>

@@ -607,3 +607,27 @@ def test_a_screen_window_stays_open_while_its_task_runs(
     monkeypatch.setattr(tasks, "running", lambda: 0)
     dialog.reject()
     assert not dialog.isVisible()
+
+
+def test_the_calibration_dialog_turns_measured_lines_into_offsets(
+    qtbot: QtBot, ctx: Context, make_session: MakeSession, opened: list[Path], tmp_path: Path
+) -> None:
+    from app.ui.cards_views import CalibrationDialog
+
+    dialog = CalibrationDialog(make_session(ctx, Role.ADMIN, "admin"))
+    qtbot.addWidget(dialog)
+    front_a = dialog.measured[("front", "a")]
+    assert front_a.value() == 10.0 and front_a.text() == "10,0 mm"  # the decimal comma
+    dialog.print_page(tmp_path / "kalibrasi.pdf")
+    assert opened == [tmp_path / "kalibrasi.pdf"]
+    front_a.setValue(11.5)
+    dialog.measured[("front", "b")].setValue(9.0)
+    dialog.save()
+    assert ctx.setting("card_offset_front_x_mm") == -1.5
+    assert ctx.setting("card_offset_front_y_mm") == 1.0
+    assert ctx.setting("card_offset_back_x_mm") == 0.0  # measured where it should be
+    assert "depan x −1,5 mm, y +1,0 mm" in dialog.current.text()
+    assert front_a.value() == 10.0  # ready for the next measurement
+    clerk = CalibrationDialog(make_session(ctx, Role.OPERATOR, "ani"))
+    qtbot.addWidget(clerk)
+    assert not clerk.save_button.isEnabled()

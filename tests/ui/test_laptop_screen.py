@@ -20,7 +20,12 @@ from app.services.actor import CLI_ADMIN, Role
 from app.services.context import Context
 from app.store.repo import ListQuery
 from app.ui import common, desk_views, sync_views
-from app.ui.cards_views import KpjReprintDialog, PrintDialog, ReprintDialog
+from app.ui.cards_views import (
+    CalibrationDialog,
+    KpjReprintDialog,
+    PrintDialog,
+    ReprintDialog,
+)
 from app.ui.form import ParticipantForm
 from app.ui.handover_views import HandoverDialog
 from app.ui.importer import ImportDialog
@@ -69,6 +74,7 @@ def test_every_dialog_of_an_office_fits(
         lambda: PrintDialog(session),
         lambda: ReprintDialog(session, [first.reg_no], who=first.name),
         lambda: KpjReprintDialog(session),
+        lambda: CalibrationDialog(session),
         lambda: VerifyDialog(session),
         lambda: HandoverDialog(session),
         lambda: SafetyDialog(session),
