@@ -65,5 +65,6 @@ ID: dict[str, str] = {
     "before a bundle import": "sebelum impor bundel",
     "before a database upgrade": "sebelum pembaruan basis data",
     "List": "Daftar",
+    "history entries": "entri riwayat",
     "choose one of {choices}": "pilih salah satu: {choices}",
 }

@@ -18,6 +18,7 @@ from app.cli.common import context, emit_json, err, first_line, out, setting_up,
 from app.domain.fmt import format_date, mask_nik
 from app.errors import EXIT_HELD, EXIT_OK, EXIT_USAGE, InvalidInput
 from app.i18n import fmt_int, render, tr
+from app.services.changes import count_word
 
 
 def register(sub: Any) -> dict[str, Callable[[argparse.Namespace], int]]:
@@ -352,27 +353,6 @@ def _result_json(r: Any) -> dict[str, Any]:
     }
 
 
-_LABELS = {
-    "new": "new",
-    "changed": "changed",
-    "unchanged": "unchanged",
-    "conflicts": "conflicts",
-    "duplicates": "likely duplicates",
-    "refused": "refused",
-    "accepted": "accepted",
-    "active": "active",
-    "inactive": "inactive",
-    "pending": "pending review",
-    "restored": "restored",
-    "updated": "updated",
-    "cards": "cards",
-    "voided": "cards voided",
-    "skipped": "cards of people not in the register",
-    "handovers": "handover events",
-    "cards_voided": "cards voided",
-}
-
-
 def _print_result(r: Any) -> None:
     what = tr("Bundle") if r.kind == "bundle" else tr("Receipt")
     head = f"{what} {r.sender} #{r.sequence} ({r.file})"
@@ -397,7 +377,7 @@ def _print_result(r: Any) -> None:
         out(f"{head}: {tr('preview (nothing saved)')}")
     else:
         out(f"{head}: {tr('imported')}")
-    out(", ".join(f"{tr(_LABELS.get(k, k))} {v}" for k, v in r.counts.items()))
+    out(", ".join(f"{count_word(k)} {fmt_int(v)}" for k, v in r.counts.items()))
     for i in r.items:
         if i.outcome in ("refused", "conflict", "duplicate", "pending"):
             text = render(i.code, **i.params) if i.code else ""

@@ -109,10 +109,41 @@ FIELDS = {
     "rule": "Rule",
 }
 
+# What the counts of a bundle, a receipt or an import are of (their keys as stored).
+COUNT_WORDS = {
+    "new": "new",
+    "changed": "changed",
+    "unchanged": "unchanged",
+    "conflicts": "conflicts",
+    "duplicates": "likely duplicates",
+    "refused": "refused",
+    "accepted": "accepted",
+    "active": "active",
+    "inactive": "inactive",
+    "pending": "pending review",
+    "restored": "restored",
+    "updated": "updated",
+    "cards": "cards",
+    "voided": "cards voided",
+    "skipped": "cards of people not in the register",
+    "handovers": "handover events",
+    "cards_voided": "cards voided",
+    "participants": "participants",
+    "history": "history entries",
+}
+
+# Values that are lists of several things, never a change from one value to another.
+LISTS = frozenset({"officials", "overridden", "replaces", "reg_nos", "programmes_list"})
+
 # Values that are codes, and the words they stand for.
 _STATUS = {"draft", "approved", "accepted", "active", "inactive"}
 _REASONS = {"moved", "died", "ended", "duplicate"}
 _ROLES = {"operator", "supervisor", "admin", "kecamatan", "kabupaten"}
+
+
+def count_word(key: str) -> str:
+    """What a count is of, in the user's language ("new" → "baru")."""
+    return tr(COUNT_WORDS.get(key, key))
 
 
 def field_label(key: str) -> str:
@@ -162,7 +193,7 @@ def value_text(key: str, value: Any, regions: RegionIndex | None = None) -> str:
     if isinstance(value, list):
         return ", ".join(value_text(key, v, regions) for v in value)
     if isinstance(value, dict):
-        return ", ".join(f"{k} {value_text(key, v, regions)}" for k, v in value.items())
+        return ", ".join(f"{count_word(k)} {value_text(k, v, regions)}" for k, v in value.items())
     if isinstance(value, str):
         date = _date_text(value)
         if date is not None:
@@ -185,7 +216,7 @@ def describe(raw: str | dict[str, Any], regions: RegionIndex | None = None) -> l
     for key, value in changes.items():
         if key in HIDDEN:
             continue
-        if isinstance(value, list) and len(value) == 2 and key not in ("overridden", "replaces"):
+        if isinstance(value, list) and len(value) == 2 and key not in LISTS:
             before, after = value
             if before is None or before == "":
                 if after is None or after == "":

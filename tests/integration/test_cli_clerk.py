@@ -96,8 +96,16 @@ def test_audit_and_backups_read_as_words(cli: Cli, kec_dir: Path) -> None:  # no
 
 
 def test_handover_open_says_what_it_opened(cli: Cli, kec_dir: Path) -> None:  # noqa: F811
-    r = cli("--data-dir", kec_dir, "handover", "open", "--place", "Kantor Camat")
+    d = ("--data-dir", kec_dir)
+    r = cli(*d, "handover", "open", "--place", "Kantor Camat", "--officials", "Camat; Kadis")
     assert r.out.strip() == "Acara penyerahan #1 dibuka"
+    # Two officials are a list, not a change from one to the other.
+    assert "Pejabat: Camat, Kadis" in cli(*d, "audit", "list").out
+
+    from app.services.changes import describe
+
+    counts = describe('{"counts": {"new": 1200, "duplicates": 2, "handovers": 1}}')
+    assert counts == ["Jumlah: baru 1.200, kemungkinan ganda 2, acara penyerahan 1"]
 
 
 def test_regions_list_names_the_nagari_add_takes(cli: Cli, kec_dir: Path) -> None:  # noqa: F811
