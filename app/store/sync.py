@@ -10,13 +10,14 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
 from sqlalchemy import Table, bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
+from app.domain.rows import HistoryEntry, StoredParticipant
 from app.store import tables as t
 
 _CHUNK = 500
@@ -37,7 +38,11 @@ def _rows(result: Any) -> list[dict[str, Any]]:
 # --- participants in bulk -------------------------------------------------------------
 
 
-def participants_to_send(s: Session) -> list[dict[str, Any]]:
+def _participants(result: Any) -> list[StoredParticipant]:
+    return [cast(StoredParticipant, dict(r._mapping)) for r in result]
+
+
+def participants_to_send(s: Session) -> list[StoredParticipant]:
     """Records an office sends: approved or later, changed since the kabupaten's last ack.
 
     Inactive records go unless they never left draft (a draft that was deactivated never
@@ -49,7 +54,7 @@ def participants_to_send(s: Session) -> list[dict[str, Any]]:
         .where(P.status.in_(("approved", "accepted", "active", "inactive")))
         .order_by(P.id)
     )
-    rows = _rows(s.execute(stmt))
+    rows = _participants(s.execute(stmt))
     maybe_draft = [r["uuid"] for r in rows if r["status"] == "inactive" and r["ack_revision"] == 0]
     if not maybe_draft:
         return rows
@@ -69,20 +74,20 @@ def participants_to_send(s: Session) -> list[dict[str, Any]]:
     return [r for r in rows if r["uuid"] not in never]
 
 
-def participants_by_uuid(s: Session, uuids: Sequence[str]) -> dict[str, dict[str, Any]]:
+def participants_by_uuid(s: Session, uuids: Sequence[str]) -> dict[str, StoredParticipant]:
     """uuid → every column, for those of ``uuids`` that exist."""
-    out: dict[str, dict[str, Any]] = {}
+    out: dict[str, StoredParticipant] = {}
     for chunk in _chunks(list(uuids)):
-        for row in _rows(s.execute(select(*_PCOLS).where(P.uuid.in_(chunk)))):
+        for row in _participants(s.execute(select(*_PCOLS).where(P.uuid.in_(chunk)))):
             out[row["uuid"]] = row
     return out
 
 
-def participants_of_install(s: Session, install_code: str) -> list[dict[str, Any]]:
+def participants_of_install(s: Session, install_code: str) -> list[StoredParticipant]:
     """Every record registered by ``install_code`` (its registration numbers' prefix)."""
     low, high = install_code + "-", install_code + "."  # "." sorts right after "-"
     stmt = select(*_PCOLS).where(P.reg_no >= low, P.reg_no < high).order_by(P.reg_no)
-    return _rows(s.execute(stmt))
+    return _participants(s.execute(stmt))
 
 
 def count_of_install(s: Session, install_code: str) -> int:
@@ -125,7 +130,7 @@ def holders_of_niks(s: Session, niks: Sequence[str]) -> dict[str, list[NikHolder
     return out
 
 
-def insert_participants(s: Session, rows: Sequence[dict[str, Any]]) -> None:
+def insert_participants(s: Session, rows: Sequence[Mapping[str, Any]]) -> None:
     """Insert many full records."""
     if rows:  # Core, not the ORM's bulk path: several times faster for 20,000 rows
         s.connection().execute(insert(_PTABLE), list(rows))
@@ -156,22 +161,10 @@ def max_registration_seq(s: Session, install_code: str) -> int:
 # --- history --------------------------------------------------------------------------
 
 
-def history_since(s: Session, install_code: str, after_id: int) -> list[dict[str, Any]]:
-    """Participant history written at ``install_code`` after entry ``after_id``."""
-    h = t.History
-    stmt = (
-        select(h.id, h.at, h.actor, h.install_code, h.entity, h.entity_id, h.action, h.changes)
-        .add_columns(h.reason)
-        .where(h.install_code == install_code, h.entity == "participant", h.id > after_id)
-        .order_by(h.id)
-    )
-    return _rows(s.execute(stmt))
-
-
-def history_rows_of(s: Session, install_code: str, uuids: Sequence[str]) -> list[dict[str, Any]]:
+def history_rows_of(s: Session, install_code: str, uuids: Sequence[str]) -> list[HistoryEntry]:
     """Every history entry written at ``install_code`` about the participants ``uuids``."""
     h = t.History
-    out: list[dict[str, Any]] = []
+    out: list[HistoryEntry] = []
     for chunk in _chunks(list(uuids)):
         stmt = (
             select(h.at, h.actor, h.install_code, h.entity, h.entity_id, h.action, h.changes)
@@ -180,7 +173,7 @@ def history_rows_of(s: Session, install_code: str, uuids: Sequence[str]) -> list
             .where(h.entity == "participant")
             .order_by(h.id)
         )
-        out.extend(_rows(s.execute(stmt)))
+        out.extend(cast(HistoryEntry, dict(r._mapping)) for r in s.execute(stmt))
     return out
 
 
@@ -221,11 +214,32 @@ def local_history(
     return out
 
 
-def add_history_rows(s: Session, rows: Sequence[dict[str, Any]]) -> None:
+def add_history_rows(s: Session, rows: Sequence[HistoryEntry]) -> None:
     """Append many history entries (linked into the audit hash chain)."""
     from app.store.repo import bulk_history
 
-    bulk_history(s, rows)
+    bulk_history(s, cast(Sequence[dict[str, Any]], rows))
+
+
+def register_version(s: Session) -> tuple[int, ...]:
+    """Numbers that change whenever the register changes in a way a bundle's merge depends
+    on: the newest history entry (every change of a record writes one), how many records
+    and conflicts there are, the newest of each, and how many conflicts are open."""
+    c = t.SyncConflict
+    people = s.execute(select(func.count(), func.max(P.id))).one()
+    queue = s.execute(
+        select(func.count(), func.max(c.id), func.count(c.decided_at), func.max(c.updated_at))
+    ).one()
+    newest = queue[3]
+    return (
+        max_history_id(s),
+        int(people[0]),
+        int(people[1] or 0),
+        int(queue[0]),
+        int(queue[1] or 0),
+        int(queue[2]),
+        int(newest.timestamp()) if newest is not None else 0,
+    )
 
 
 # --- peers (the ledger) ---------------------------------------------------------------

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Mapping
+from typing import Any, cast
+
+from app.domain.rows import HistoryEntry, ParticipantRow
 
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 _REG_NO = re.compile(r"^\d{6}-[A-Z]-\d{6}$")
@@ -168,7 +170,7 @@ _TEMPORAL = (
 )
 
 
-def encode_record(values: dict[str, Any]) -> dict[str, Any]:
+def encode_record(values: Mapping[str, Any]) -> dict[str, Any]:
     """A participant's fields (Python values) as JSON values.
 
     ``erased_at`` travels too: an erasure of personal data (UU PDP) made at the office is
@@ -184,7 +186,7 @@ def encode_record(values: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def decode_record(obj: Any) -> dict[str, Any]:
+def decode_record(obj: Any) -> ParticipantRow:
     """A participant from JSON, every field checked for type, length and format.
 
     Raises:
@@ -204,7 +206,7 @@ def decode_record(obj: Any) -> dict[str, Any]:
         out["erased_at"] = _opt(_datetime)(obj.get("erased_at"))
     except (ValueError, TypeError):
         raise RecordError("erased_at") from None
-    return out
+    return cast(ParticipantRow, out)
 
 
 def record_ids(obj: Any) -> tuple[str, str]:
@@ -240,12 +242,12 @@ _HISTORY_CHECKS: dict[str, Callable[[Any], Any]] = {
 }
 
 
-def encode_history(values: dict[str, Any]) -> dict[str, Any]:
+def encode_history(values: Mapping[str, Any]) -> dict[str, Any]:
     """A history entry as JSON values."""
     return {name: _plain(values[name]) for name in HISTORY_FIELDS}
 
 
-def decode_history(obj: Any) -> dict[str, Any]:
+def decode_history(obj: Any) -> HistoryEntry:
     """A history entry from JSON.
 
     Raises:
@@ -259,7 +261,7 @@ def decode_history(obj: Any) -> dict[str, Any]:
             out[name] = _HISTORY_CHECKS[name](obj[name])
         except (KeyError, ValueError, TypeError):
             raise RecordError(name) from None
-    return out
+    return cast(HistoryEntry, out)
 
 
 def valid_install_code(text: Any) -> bool:
