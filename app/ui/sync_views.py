@@ -50,6 +50,7 @@ from app.services import trust
 from app.services.actor import Actor
 from app.services.context import Context
 from app.services.sync import bundle_import, conflicts, export, offices, receipts, results
+from app.services.sync.export import Exported
 from app.sync.records import OFFICE_FIELDS
 from app.ui import common
 from app.ui.bus import Changes, bus
@@ -191,7 +192,7 @@ class ExportView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.actor = actor
-        self.last: export.Exported | None = None
+        self.last: Exported | None = None
         layout = QVBoxLayout(self)
         self.identity = QLabel()
         self.identity.setWordWrap(True)
@@ -260,7 +261,7 @@ class ExportView(QWidget):
             self._exported,
         )
 
-    def _exported(self, done: export.Exported) -> None:
+    def _exported(self, done: Exported) -> None:
         self.last = done
         self.result.setText(
             self.tr(

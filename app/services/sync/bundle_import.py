@@ -216,38 +216,36 @@ def import_bundle(
     if seen is not None and seen.status == "imported":
         base.counts = stored_counts(seen.outcome)
         return base
-    progress("decrypt", 0, 1)
-    payload = open_payload(box, ctx, name)
-    records = list_of(payload, "participants", name)
-    for key in ("history", "cards", "handovers"):
-        list_of(payload, key, name)
     if peer is None or peer.confirmed_at is None:
         base.status = "held"
         base.fingerprint = box.sender_keys.fingerprint
-        base.counts = {"participants": len(records)}
+        base.counts = {"participants": len(_payload(ctx, box, name, progress)["participants"])}
         if not dry_run and seen is None:
             _hold(ctx, actor, data, name, m, box, digest, now)
         return base
+    if prepared is not None and prepared.digest != digest:
+        prepared = None  # the preview of another file
     if dry_run:
         with ctx.db.read() as s:
             token = register_token(ctx, s, now)
-            plan = _plan_bundle(ctx, s, m, payload, now, progress)
+            plan = _plan_bundle(ctx, s, m, _payload(ctx, box, name, progress), now, progress)
         counts = plan.counts() | {"cards": len(plan.cards), "handovers": len(plan.events)}
         result = ImportResult("bundle", name, m.sender, m.sequence, "preview", counts, plan.items)
         result.prepared = Prepared(digest, token, plan)
         return result
+    # A preview of the same bytes has read and checked the payload already.
+    payload: dict[str, Any] | None = None
+    if prepared is None:
+        payload = _payload(ctx, box, name, progress)
     from app.services.backup import auto_backup
 
     auto_backup(ctx, "before-bundle-import")
     with ctx.db.session() as s:
         _check_chain(s, m, digest, name)
-        if (
-            prepared is not None
-            and prepared.digest == digest
-            and prepared.token == register_token(ctx, s, now)
-        ):
-            plan = prepared.plan
+        if prepared is not None and prepared.token == register_token(ctx, s, now):
+            plan = prepared.plan  # the same file (its hash) and the same register
         else:
+            payload = payload or _payload(ctx, box, name, progress)
             plan = _plan_bundle(ctx, s, m, payload, now, progress)
         progress("commit", 0, 1)
         card_counts = _commit(s, ctx, actor, plan, box, digest, name, now, seen)
@@ -263,6 +261,15 @@ def import_bundle(
         result.receipt_error = str(exc)
     progress("done", 1, 1)
     return result
+
+
+def _payload(ctx: Context, box: Container, name: str, progress: Progress = noop) -> dict[str, Any]:
+    """The bundle's payload, decrypted; refused unless its parts are lists."""
+    progress("decrypt", 0, 1)
+    payload = open_payload(box, ctx, name)
+    for key in ("participants", "history", "cards", "handovers"):
+        list_of(payload, key, name)
+    return payload
 
 
 def _hold(

@@ -112,7 +112,7 @@ def export_bundle(
         kabs = sync_store.peers(s, role=Role.KABUPATEN.value)
         if not kabs or not kabs[0].enc_key:
             raise Refused("bundle.not_enrolled")
-        kab = kabs[0]
+        kab, kab_key = kabs[0], kabs[0].enc_key
         chain = _chain(s, ctx)
         cursor = sync_store.max_ids(s)
         payload, counts = _payload(s, ident, chain.base)
@@ -130,7 +130,7 @@ def export_bundle(
             app_version=__version__,
             counts=counts,
         )
-        data = container.build(manifest.to_header(), payload, keys, bytes.fromhex(kab.enc_key))
+        data = container.build(manifest.to_header(), payload, keys, bytes.fromhex(kab_key))
         digest = sha256(data)
         # The number is burnt before the file exists: a failed commit leaves a gap, which
         # the next bundle covers; a restored database never reuses it.
