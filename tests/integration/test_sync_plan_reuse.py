@@ -1,17 +1,23 @@
 """The kabupaten's preview of a bundle is planned once: the commit that follows reuses the
 preview's plan while the register is as the preview saw it, and plans again when something
-changed in between (the commit then shows what it really did, not the stale preview)."""
+changed in between (the commit then shows what it really did, not the stale preview). And
+the merge's writes that only the decision table reached: an acknowledgement alone, a
+reactivation."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from app.domain.participant import InactiveReason
+from app.services import participants
+from app.services.actor import CLI_ADMIN
 from app.services.sync import bundle_import
 from tests.conftest import MakeCtx
-from tests.integration.sync_world import KEC_B, World, person, statuses
+from tests.integration.sync_world import KEC_B, World, person, record, statuses
 
 
 @pytest.fixture
@@ -91,3 +97,37 @@ def test_a_preview_of_another_file_is_not_reused(
     result = w.kab_import(other, preview=preview)
     assert plans == ["130304-A"]
     assert result.sender == "130304-A" and result.counts["new"] == 1
+
+
+def test_a_revision_with_nothing_new_is_acknowledged_and_not_sent_again(
+    make_ctx: MakeCtx, tmp_path: Path
+) -> None:
+    w = World.make(make_ctx, tmp_path, confirm=True)
+    [reg] = w.register(w.a, person(1))
+    w.sync(w.a)
+    participants.edit(w.a, CLI_ADMIN, reg, person(1, phone="081234567890"))
+    participants.edit(w.a, CLI_ADMIN, reg, person(1))  # and back: nothing to take
+    revision = record(w.a, reg).revision
+    result, _ = w.sync(w.a)
+    assert result.counts["unchanged"] == 1 and result.counts["changed"] == 0
+    assert record(w.kab, reg).ack_revision == revision  # the office's revision is merged
+    result, _ = w.sync(w.a)
+    assert result.items == []  # so the next bundle does not carry it again
+
+
+def test_a_record_reactivated_at_its_office_returns_to_the_programme(
+    make_ctx: MakeCtx, tmp_path: Path
+) -> None:
+    w = World.make(make_ctx, tmp_path, confirm=True)
+    [reg] = w.register(w.a, person(1))
+    w.sync(w.a)
+    participants.deactivate(w.a, CLI_ADMIN, reg, InactiveReason.MOVED, dt.date(2024, 1, 5))
+    w.sync(w.a)
+    assert record(w.kab, reg).status == "inactive"
+    participants.reactivate(w.a, CLI_ADMIN, reg)  # a draft again, to be approved
+    participants.approve(w.a, CLI_ADMIN, [reg])
+    result, _ = w.sync(w.a)
+    assert result.counts["changed"] == 1
+    kab = record(w.kab, reg)
+    assert (kab.status, kab.status_reason) == ("accepted", "")
+    assert record(w.a, reg).status == "accepted"
