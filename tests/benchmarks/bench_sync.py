@@ -1,15 +1,15 @@
 """Speed and memory of sync bundles; prints a table of figures and goals.
 
 Run: ``python -m tests.benchmarks.bench_sync [--office N] [--register N]``.
-Not collected by pytest (``norecursedirs``); the figures go in the closing note of issue 6.
+Not collected by pytest (``norecursedirs``); the latest figures are in ``docs/sync.md``.
 
-What is measured, against the goals of issue 6:
+What is measured, against the goals of sync:
 - export of a bundle of 20,000 participants (query, pack, seal, sign, write, fsync, read
   back and verify): ≤ 3 s;
 - its import into a kabupaten register that already holds 80,000: the preview (a dry run)
   and the commit (which analyses again inside its transaction, backs up the database first,
   and writes the receipt): ≤ 10 s together;
-- the receipt imported back at the office (not a goal of the issue, shown for reference);
+- the receipt imported back at the office (not a goal, shown for reference);
 - peak memory of the process (maximum resident set size): < 500 MB.
 Wall-clock seconds are what the user waits; CPU seconds of this process are steadier on a
 busy machine, and both are printed.
