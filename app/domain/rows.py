@@ -67,3 +67,58 @@ class StoredParticipant(ParticipantRow):
     """A participant as the register holds it: its fields and its local row id."""
 
     id: int
+
+
+CardKey = tuple[str, int, int, str, str]  # install, serial, version, kind, printed at (ISO)
+
+
+class CardRow(TypedDict):
+    """A printed card, as it travels in a bundle and as the store reads it (without its
+    local id)."""
+
+    participant_uuid: str
+    reg_no: str
+    serial: int
+    version: int
+    kind: str
+    reason: str
+    kpj: str | None
+    printed_at: dt.datetime
+    printed_by: str
+    install_code: str
+    void: bool
+    voided_at: dt.datetime | None
+
+
+class HandoverEventRow(TypedDict):
+    """A handover event (without its local id)."""
+
+    date: dt.date
+    place: str
+    officials: str
+    install_code: str
+    opened_by: str
+    opened_at: dt.datetime
+    closed_at: dt.datetime | None
+    closed_by: str | None
+
+
+class HandoverItemRow(TypedDict):
+    """A card handed over at an event."""
+
+    proxy_name: str
+    at: dt.datetime
+    by: str
+    via: str
+
+
+class SentHandoverItem(HandoverItemRow):
+    """An item as an office reads it to send: with its card."""
+
+    card: CardRow
+
+
+class ReceivedHandoverItem(HandoverItemRow):
+    """An item as a bundle brings it: its card named by key (ids are local)."""
+
+    card: CardKey

@@ -10,10 +10,18 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, cast
 
-from app.domain.rows import HistoryEntry, ParticipantRow
+from app.domain.rows import (
+    CardKey,
+    CardRow,
+    HandoverEventRow,
+    HistoryEntry,
+    ParticipantRow,
+    ReceivedHandoverItem,
+    SentHandoverItem,
+)
 
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 _REG_NO = re.compile(r"^\d{6}-[A-Z]-\d{6}$")
@@ -309,7 +317,7 @@ _CARD_CHECKS: dict[str, Callable[[Any], Any]] = {
 }
 
 
-def card_key(card: dict[str, Any]) -> tuple[str, int, int, str, str]:
+def card_key(card: Mapping[str, Any]) -> CardKey:
     """What identifies a printed card across installs (ids are local)."""
     printed = card["printed_at"]
     return (
@@ -321,12 +329,12 @@ def card_key(card: dict[str, Any]) -> tuple[str, int, int, str, str]:
     )
 
 
-def encode_card(values: dict[str, Any]) -> dict[str, Any]:
+def encode_card(values: Mapping[str, Any]) -> dict[str, Any]:
     """A card row as JSON values."""
     return {name: _plain(values[name]) for name in CARD_FIELDS}
 
 
-def decode_card(obj: Any) -> dict[str, Any]:
+def decode_card(obj: Any) -> CardRow:
     """A card from JSON.
 
     Raises:
@@ -340,7 +348,7 @@ def decode_card(obj: Any) -> dict[str, Any]:
             out[name] = _CARD_CHECKS[name](obj[name])
         except (KeyError, ValueError, TypeError):
             raise RecordError(name) from None
-    return out
+    return cast(CardRow, out)
 
 
 EVENT_FIELDS = (
@@ -372,17 +380,19 @@ _ITEM_CHECKS: dict[str, Callable[[Any], Any]] = {
 }
 
 
-def encode_event(values: dict[str, Any], items: list[dict[str, Any]]) -> dict[str, Any]:
+def encode_event(values: Mapping[str, Any], items: Sequence[SentHandoverItem]) -> dict[str, Any]:
     """A handover event with its items (each naming its card by :func:`card_key`)."""
-    return {name: _plain(values[name]) for name in EVENT_FIELDS} | {
-        "items": [
-            {name: _plain(i[name]) for name in ITEM_FIELDS} | {"card": list(card_key(i["card"]))}
-            for i in items
-        ]
-    }
+    encoded = []
+    for i in items:
+        fields: Mapping[str, Any] = i
+        encoded.append(
+            {name: _plain(fields[name]) for name in ITEM_FIELDS}
+            | {"card": list(card_key(i["card"]))}
+        )
+    return {name: _plain(values[name]) for name in EVENT_FIELDS} | {"items": encoded}
 
 
-def decode_event(obj: Any) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+def decode_event(obj: Any) -> tuple[HandoverEventRow, list[ReceivedHandoverItem]]:
     """A handover event and its items from JSON; items name cards by key.
 
     Raises:
@@ -396,7 +406,7 @@ def decode_event(obj: Any) -> tuple[dict[str, Any], list[dict[str, Any]]]:
             event[name] = _EVENT_CHECKS[name](obj[name])
         except (KeyError, ValueError, TypeError):
             raise RecordError(name) from None
-    items = []
+    items: list[ReceivedHandoverItem] = []
     for raw in obj["items"]:
         if not isinstance(raw, dict):
             raise RecordError("item")
@@ -416,5 +426,5 @@ def decode_event(obj: Any) -> tuple[dict[str, Any], list[dict[str, Any]]]:
         ):
             raise RecordError("card")
         item["card"] = tuple(key)
-        items.append(item)
-    return event, items
+        items.append(cast(ReceivedHandoverItem, item))
+    return cast(HandoverEventRow, event), items

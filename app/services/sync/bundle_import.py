@@ -29,7 +29,14 @@ from sqlalchemy.orm import Session
 
 from app.domain.install import Role
 from app.domain.participant import ERASED_DATE, ParticipantData, Programme, Sex
-from app.domain.rows import HistoryEntry, ParticipantRow, StoredParticipant
+from app.domain.rows import (
+    CardRow,
+    HandoverEventRow,
+    HistoryEntry,
+    ParticipantRow,
+    ReceivedHandoverItem,
+    StoredParticipant,
+)
 from app.errors import Refused
 from app.services.actor import Actor
 from app.services.actor import Role as AccountRole
@@ -289,7 +296,7 @@ def _hold(
     keys = box.sender_keys
     with ctx.db.session() as s:
         peer = sync_store.get_peer(s, m.sender)
-        values: dict[str, Any] = {
+        values: sync_store.PeerValues = {
             "role": Role.KECAMATAN.value,
             "regency_code": m.regency,
             "kecamatan_code": m.kecamatan,
@@ -414,8 +421,8 @@ class _Plan:
     )
     history: list[HistoryEntry] = field(default_factory=list)  # the office's, new here
     a_data: dict[str, dict[str, Any]] = field(default_factory=dict)  # duplicates' record A
-    cards: list[dict[str, Any]] = field(default_factory=list)
-    events: list[tuple[dict[str, Any], list[dict[str, Any]]]] = field(default_factory=list)
+    cards: list[CardRow] = field(default_factory=list)
+    events: list[tuple[HandoverEventRow, list[ReceivedHandoverItem]]] = field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
         """How many records had each outcome."""
@@ -612,8 +619,8 @@ class _Writes:
     acks: list[dict[str, Any]] = field(default_factory=list)
     erasures: list[tuple[int, str, dt.datetime]] = field(default_factory=list)
     history: list[HistoryEntry] = field(default_factory=list)
-    new_conflicts: list[dict[str, Any]] = field(default_factory=list)
-    conflict_updates: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
+    new_conflicts: list[sync_store.NewConflict] = field(default_factory=list)
+    conflict_updates: list[tuple[int, sync_store.ConflictChanges]] = field(default_factory=list)
 
 
 def _writes(plan: _Plan, kab: str, actor: str, now: dt.datetime) -> _Writes:
@@ -643,8 +650,14 @@ def _writes(plan: _Plan, kab: str, actor: str, now: dt.datetime) -> _Writes:
                 }
             )
         if d.withdraw is not None:
-            decided = {"decision": "withdrawn", "decided_at": now, "decided_by": actor}
-            out.conflict_updates.append((d.withdraw, decided | {"note": source, "updated_at": now}))
+            withdrawn: sync_store.ConflictChanges = {
+                "decision": "withdrawn",
+                "decided_at": now,
+                "decided_by": actor,
+                "note": source,
+                "updated_at": now,
+            }
+            out.conflict_updates.append((d.withdraw, withdrawn))
         _conflict_writes(out, plan, r, d, now)
     return out
 
@@ -657,8 +670,12 @@ def _conflict_writes(
         return
     b_data = encode_record(r)
     if c.existing is not None:
-        values = {"b_data": b_data, "sequence": plan.manifest.sequence, "updated_at": now}
-        out.conflict_updates.append((c.existing, values))
+        newer: sync_store.ConflictChanges = {
+            "b_data": b_data,
+            "sequence": plan.manifest.sequence,
+            "updated_at": now,
+        }
+        out.conflict_updates.append((c.existing, newer))
         return
     a_data = encode_record(c.a_row) if c.a_row is not None else plan.a_data[c.a_uuid]
     out.new_conflicts.append(
@@ -697,7 +714,7 @@ def _commit(
         repo.redact_history(s, uid)
     sync_store.add_history_rows(s, w.history)
     for c in w.new_conflicts:
-        sync_store.add_conflict(s, **c, created_at=now, updated_at=now, note="")
+        sync_store.add_conflict(s, c, now)
     for cid, values in w.conflict_updates:
         sync_store.update_conflict(s, cid, **values)
     card_counts = sync_store.apply_cards(s, plan.cards, now)
