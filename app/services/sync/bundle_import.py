@@ -499,12 +499,13 @@ class _Register:
     def held(self, r: ParticipantRow) -> Held:
         """What the register holds about record ``r``."""
         uid = r["uuid"]
+        entries = self.kab_hist.get(uid)
         return Held(
             row=self.local.get(uid),
             pending=self.pending.get(uid),
             reg_no_owner=self.reg_owner.get(r["reg_no"]),
             nik_holders=self.holders.get(r["nik"], ()),
-            kab_fields=kab_changed_fields(self.kab_hist.get(uid, ())),
+            kab_fields=kab_changed_fields(entries) if entries else frozenset(),
         )
 
 
@@ -538,6 +539,9 @@ def _read_register(
     return _Register(local, reg_owner, pending, kab_hist, holders)
 
 
+_NO_HISTORY = OfficeSays()  # no history of the record came: its fields are compared
+
+
 def _plan_bundle(
     ctx: Context,
     s: Session,
@@ -569,7 +573,10 @@ def _plan_bundle(
         if i % 2000 == 0:
             progress("check", i, total)
         uid = r["uuid"]
-        says = OfficeSays(office.changed.get(uid), uid in office.reactivated)
+        changed = office.changed.get(uid)
+        reactivated = uid in office.reactivated
+        news = changed is not None or reactivated
+        says = OfficeSays(changed, reactivated) if news else _NO_HISTORY
         held = register.held(r)
         d = decide(r, held, says, so_far, check)
         so_far.seen.add(uid)
