@@ -114,7 +114,9 @@ COUNT_WORDS = {
     "new": "new",
     "changed": "changed",
     "unchanged": "unchanged",
-    "conflicts": "conflicts",
+    "conflict": "conflicts",
+    "conflicts": "conflicts",  # as older audit entries stored it
+    "duplicate": "likely duplicates",
     "duplicates": "likely duplicates",
     "refused": "refused",
     "accepted": "accepted",
