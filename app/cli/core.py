@@ -55,7 +55,7 @@ def add_participant_flags(s: argparse.ArgumentParser, required: bool) -> None:
     s.add_argument("--phone", default="" if required else None)
     s.add_argument(
         "--income",
-        default=str(DEFAULT_INCOME) if required else None,
+        default=None,
         metavar="RP",
         help=tr("monthly income in rupiah (default {amount})", amount=DEFAULT_INCOME),
     )
@@ -237,11 +237,12 @@ def participant_data_from_args(args: argparse.Namespace, ctx: Any) -> Participan
     programmes = parse_programmes(args.programmes)
     if programmes is None:
         problems.append(Problem("programmes", "programmes.unknown", value=args.programmes))
-    income = DEFAULT_INCOME
-    try:
-        income = arg_int(args.income)
-    except InvalidInput:
-        problems.append(Problem("income", "number.invalid", text=args.income))
+    income: int | None = None  # the service's default when not given
+    if args.income:
+        try:
+            income = arg_int(args.income)
+        except InvalidInput:
+            problems.append(Problem("income", "number.invalid", text=args.income))
     if problems:
         raise ValidationFailed(problems)
     assert sex is not None and birth is not None and village is not None

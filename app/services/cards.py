@@ -45,6 +45,7 @@ from app.services.actor import Actor, Role
 from app.services.context import Context
 from app.store import cardrepo, repo
 from app.store.cardrepo import CardRecord, CardSubject
+from app.store.records import HistoryRow
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -370,7 +371,7 @@ def _run(
             reprinted = [p.subject.uuid for p in job.planned if p.kind == REPRINT]
             cardrepo.void_cards(s, reprinted, now)
             cardrepo.insert_cards(s, rows)
-            history = [
+            history: list[HistoryRow] = [
                 {
                     "at": now,
                     "actor": actor.username,

@@ -6,7 +6,6 @@ import datetime as dt
 import json
 import random
 import uuid as uuidlib
-from typing import Any
 
 from app.domain.fmt import digits
 from app.domain.install import Role as InstallRole
@@ -26,6 +25,7 @@ from app.services.actor import Actor, Role
 from app.services.context import Context
 from app.services.setup import SEED_2022
 from app.store import repo
+from app.store.records import HistoryRow, ParticipantRow
 
 MALE = [
     "Afrizal",
@@ -181,8 +181,8 @@ def generate(
         per_kec = {ident.kecamatan: count}
     status = Status.ACCEPTED if kabupaten else Status.APPROVED
     all_kecs = ctx.regions.kecamatan(ident.regency)
-    rows: list[dict[str, Any]] = []
-    history: list[dict[str, Any]] = []
+    rows: list[ParticipantRow] = []
+    history: list[HistoryRow] = []
     with ctx.db.session() as s:
         taken: set[str] = set()
         for kec_code, n in per_kec.items():

@@ -10,20 +10,16 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import uuid as uuidlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from app.domain.fmt import mask_nik
-from app.domain.install import Role as InstallRole
 from app.domain.nik import check_nik
 from app.domain.participant import (
-    DEFAULT_INCOME,
     DEFAULT_PROGRAMMES,
     ParticipantData,
-    Status,
     clean_name,
     clean_phone,
     funding_code,
@@ -39,6 +35,7 @@ from app.services.actor import Actor, Role
 from app.services.context import Context
 from app.services.spreadsheet import read_rows, write_xlsx
 from app.store import repo
+from app.store.records import HistoryRow, ParticipantRow
 from app.store.repo import ListQuery
 
 FIELDS = (
@@ -313,7 +310,7 @@ def _parse_row(rules: _Rules, line: int, row: list[Any], mapping: dict[str, int]
     funding = funding_code(funding_text) if funding_text else "apbd"
     if funding is None:
         reasons.append(render("funding.unknown", value=funding_text))
-    income = DEFAULT_INCOME
+    income: int | None = None  # the service's default when the column is empty
     income_text = _text(cell("income")).replace("Rp", "").replace(".", "").replace(",", "")
     if income_text:
         if income_text.isdigit():
@@ -351,6 +348,7 @@ def _parse_row(rules: _Rules, line: int, row: list[Any], mapping: dict[str, int]
         funding=funding,
         programmes=DEFAULT_PROGRAMMES,
     )
+    data = participants.with_defaults(rules.ctx, data, dt.date.today())
     verdict.data = data
     normalised = report.nik if report is not None else nik
     if report is not None and report.valid and normalised in rules.existing:
@@ -458,12 +456,7 @@ def commit(
     now = now or dt.datetime.now()
     good = [r for r in prev.rows if r.verdict == "new" and r.data is not None]
     ident = ctx.identity
-    if ident.role is InstallRole.KABUPATEN:
-        status = Status.ACCEPTED
-    elif ctx.setting("approval_required"):
-        status = Status.DRAFT
-    else:
-        status = Status.APPROVED
+    status = participants.initial_status(ctx)
     reg_nos: list[str] = []
     late_duplicates = 0
     if good:
@@ -475,50 +468,16 @@ def commit(
         fresh = [r for r in good if r.nik not in taken]
         late_duplicates = len(good) - len(fresh)
         first = sequences.reserve_registrations(s, ctx.data_dir, len(fresh)) if fresh else 0
-        rows: list[dict[str, Any]] = []
-        history: list[dict[str, Any]] = []
+        rows: list[ParticipantRow] = []
+        history: list[HistoryRow] = []
         for i, r in enumerate(fresh):
-            d = r.data
-            assert d is not None
-            village = ctx.regions.get(d.nagari_code)
-            assert village is not None
-            uid = str(uuidlib.uuid4())
+            assert r.data is not None
             reg_no = registration_number(ident.install_code, first + i)
             reg_nos.append(reg_no)
-            values = {
-                "uuid": uid,
-                "reg_no": reg_no,
-                "nik": r.nik,
-                "name": d.name,
-                "birth_place": d.birth_place,
-                "birth_date": d.birth_date,
-                "sex": d.sex.value,
-                "address": d.address,
-                "jorong": d.jorong,
-                "nagari_code": village.code,
-                "kecamatan_code": village.parent,
-                "occupation": d.occupation,
-                "phone": d.phone,
-                "income": d.income,
-                "funding": d.funding,
-                "programmes": ",".join(p.value for p in d.programmes),
-                "coverage_start": d.coverage_start or now.date(),
-                "coverage_end": None,
-                "status": status.value,
-                "status_reason": "",
-                "status_date": None,
-                "duplicate_of": None,
-                "kpj": None,
-                "override_reason": "",
-                "revision": 1,
-                "ack_revision": 0,
-                "created_at": now,
-                "created_by": actor.username,
-                "created_install": ident.install_code,
-                "updated_at": now,
-                "updated_by": actor.username,
-                "updated_install": ident.install_code,
-            }
+            values = participants.new_row(
+                ctx, r.data, reg_no=reg_no, username=actor.username, now=now, status=status
+            )
+            uid = values["uuid"]
             rows.append(values)
             history.append(
                 {

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TypedDict
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,93 @@ class HistoryRecord:
     at: dt.datetime
     actor: str
     install_code: str
+    action: str
+    changes: str
+    reason: str
+
+
+class ParticipantChanges(TypedDict, total=False):
+    """Columns of a participant being written: any subset (an update)."""
+
+    uuid: str
+    reg_no: str
+    nik: str
+    name: str
+    birth_place: str
+    birth_date: dt.date
+    sex: str
+    address: str
+    jorong: str
+    nagari_code: str
+    kecamatan_code: str
+    occupation: str
+    phone: str
+    income: int
+    funding: str
+    programmes: str
+    coverage_start: dt.date
+    coverage_end: dt.date | None
+    status: str
+    status_reason: str
+    status_date: dt.date | None
+    duplicate_of: str | None
+    kpj: str | None
+    override_reason: str
+    revision: int
+    ack_revision: int
+    created_at: dt.datetime
+    created_by: str
+    created_install: str
+    updated_at: dt.datetime
+    updated_by: str
+    updated_install: str
+
+
+class ParticipantRow(TypedDict):
+    """Every column of a new participant as inserted (the database gives the id)."""
+
+    uuid: str
+    reg_no: str
+    nik: str
+    name: str
+    birth_place: str
+    birth_date: dt.date
+    sex: str
+    address: str
+    jorong: str
+    nagari_code: str
+    kecamatan_code: str
+    occupation: str
+    phone: str
+    income: int
+    funding: str
+    programmes: str
+    coverage_start: dt.date
+    coverage_end: dt.date | None
+    status: str
+    status_reason: str
+    status_date: dt.date | None
+    duplicate_of: str | None
+    kpj: str | None
+    override_reason: str
+    revision: int
+    ack_revision: int
+    created_at: dt.datetime
+    created_by: str
+    created_install: str
+    updated_at: dt.datetime
+    updated_by: str
+    updated_install: str
+
+
+class HistoryRow(TypedDict):
+    """One history entry as written (``changes`` is JSON text; the hash is added on insert)."""
+
+    at: dt.datetime
+    actor: str
+    install_code: str
+    entity: str
+    entity_id: str
     action: str
     changes: str
     reason: str

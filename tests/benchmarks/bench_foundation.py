@@ -27,7 +27,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from sqlalchemy.orm import Session
 
@@ -38,6 +38,7 @@ from app.services.budget import year_budget
 from app.services.context import Context, open_data_dir
 from app.services.setup import setup_install
 from app.store import repo
+from app.store.records import ParticipantRow
 from app.store.repo import ListQuery
 
 PAGE = 100
@@ -103,7 +104,7 @@ def generate(ctx: Context, count: int) -> tuple[Figure, Figure]:
     marks: dict[str, float] = {}
     inserts = repo.bulk_insert_participants
 
-    def insert_marked(s: Session, rows: Sequence[dict[str, Any]]) -> None:
+    def insert_marked(s: Session, rows: Sequence[ParticipantRow]) -> None:
         marks["wall"], marks["cpu"] = time.perf_counter(), time.process_time()
         inserts(s, rows)
 

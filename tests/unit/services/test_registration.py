@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from typing import Any
@@ -9,9 +10,9 @@ from typing import Any
 import pytest
 from sqlalchemy import text
 
-from app.domain.participant import Sex
+from app.domain.participant import DEFAULT_INCOME, Sex
 from app.errors import Refused, ValidationFailed
-from app.services import participants
+from app.services import participants, prefs
 from app.services.actor import CLI_ADMIN, Actor, Role
 from app.services.context import Context
 from app.store import repo
@@ -254,7 +255,7 @@ def test_nagari_outside_the_kecamatan_is_refused(
     assert participants.count(kecamatan_ctx) == 0
 
 
-@pytest.mark.parametrize("nagari", ["13.03.06", "13.03", "99.99.99.9999", ""])
+@pytest.mark.parametrize("nagari", ["13.03.06", "13.03", "99.99.99.9999"])
 def test_a_code_that_is_not_a_village_is_refused(
     kecamatan_ctx: Context, make_participant: MakeParticipant, nagari: str
 ) -> None:
@@ -264,6 +265,35 @@ def test_a_code_that_is_not_a_village_is_refused(
         )
     assert "nagari.outside" in codes(info.value)
     assert participants.count(kecamatan_ctx) == 0
+
+
+def test_missing_fields_are_each_reported_as_required_without_placeholders(
+    kecamatan_ctx: Context, make_participant: MakeParticipant
+) -> None:
+    data = make_participant(nik=FEMALE_NIK)
+    data = dataclasses.replace(data, birth_date=None, sex=None, nagari_code=None, occupation=None)
+    checked = participants.check(kecamatan_ctx, data, today=TODAY)
+    assert {(p.field, p.code) for p in checked.problems} == {
+        ("birth_date", "field.required"),
+        ("sex", "field.required"),
+        ("nagari", "field.required"),
+        ("occupation", "field.required"),
+    }
+    with pytest.raises(ValidationFailed):
+        participants.register(kecamatan_ctx, CLI_ADMIN, data, today=TODAY)
+    assert participants.count(kecamatan_ctx) == 0
+
+
+def test_default_coverage_start_and_income_are_applied_by_the_service(
+    kecamatan_ctx: Context, make_participant: MakeParticipant
+) -> None:
+    prefs.set_value(kecamatan_ctx, CLI_ADMIN, "default_coverage_start", "01/04/2022")
+    reg = participants.register(
+        kecamatan_ctx, CLI_ADMIN, make_participant(income=None), today=TODAY
+    )
+    rec = participants.get(kecamatan_ctx, reg.reg_no)
+    assert rec.coverage_start == dt.date(2022, 4, 1)
+    assert rec.income == DEFAULT_INCOME
 
 
 @pytest.mark.parametrize(
