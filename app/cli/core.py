@@ -406,13 +406,14 @@ def cmd_check_nik(args: argparse.Namespace) -> int:
 
 
 def cmd_budget(args: argparse.Namespace) -> int:
-    from app.services.budget import year_budget
+    from app.services.desk import budget_detail
 
     ctx = context(args)
     try:
-        rows = year_budget(ctx, args.year, args.months)
+        detail = budget_detail(ctx, args.year, args.months)
     finally:
         ctx.close()
+    rows = [(k.code, k.name, k.line) for k in detail.kecamatan] + [("*", "", detail.total)]
     if args.json:
         emit_json(
             {
@@ -420,14 +421,14 @@ def cmd_budget(args: argparse.Namespace) -> int:
                 "months": args.months,
                 "rows": [
                     {
-                        "kecamatan": r.code if r.code != "*" else None,
-                        "name": r.name,
-                        "participants": r.participants,
-                        "monthly": r.monthly,
-                        "total": r.total,
-                        "by_month": r.by_month,
+                        "kecamatan": code if code != "*" else None,
+                        "name": name,
+                        "participants": line.participants,
+                        "monthly": line.monthly,
+                        "total": line.total,
+                        "by_month": dict(sorted(line.by_month.items())),
                     }
-                    for r in rows
+                    for code, name, line in rows
                 ],
             }
         )
@@ -442,13 +443,13 @@ def cmd_budget(args: argparse.Namespace) -> int:
         [tr("Kecamatan"), "", tr("Participants"), tr("Per month"), tr("Year")],
         [
             [
-                r.code if r.code != "*" else "",
-                r.name if r.code != "*" else tr("Total"),
-                fmt_int(r.participants),
-                format_rupiah(r.monthly),
-                format_rupiah(r.total),
+                code if code != "*" else "",
+                name if code != "*" else tr("Total"),
+                fmt_int(line.participants),
+                format_rupiah(line.monthly),
+                format_rupiah(line.total),
             ]
-            for r in rows
+            for code, name, line in rows
         ],
         right={2, 3, 4},
     )

@@ -26,6 +26,11 @@ class Status(StrEnum):
     INACTIVE = "inactive"
 
 
+# Who costs money in a budget: everyone past approval. Inactive people are counted too,
+# until the month they left (their own query: ``repo.inactive_cohorts``).
+COUNTED: tuple[str, ...] = (Status.APPROVED.value, Status.ACCEPTED.value, Status.ACTIVE.value)
+
+
 class InactiveReason(StrEnum):
     """Why a participant left the programme; nothing is ever erased."""
 

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from app.domain import desk as d
 from app.domain.participant import (
+    COUNTED,
     DEFAULT_INCOME,
     DEFAULT_PROGRAMMES,
     FUNDING,
@@ -31,7 +32,6 @@ from app.domain.rates import ALL_FUNDING, Cohort, RateRule, RateTable
 from app.domain.regions import Region
 from app.errors import InvalidInput, NotFound, Refused
 from app.services.actor import Actor, Role
-from app.services.budget import COUNTED
 from app.services.context import Context
 from app.store import desk as store
 from app.store import repo
@@ -452,11 +452,6 @@ class BudgetDetail:
     total: d.Line
     rates: list[store.RateRow] = field(default_factory=list)
     pay_jht: bool = False
-
-
-def _cohorts(ctx: Context, year: int) -> list[Cohort]:
-    with ctx.db.read() as s:
-        return repo.cohorts(s, COUNTED, year) + repo.inactive_cohorts(s, year)
 
 
 def budget_detail(ctx: Context, year: int, months: int | None = None) -> BudgetDetail:

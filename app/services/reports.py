@@ -14,13 +14,12 @@ from enum import StrEnum
 from pathlib import Path
 
 from app.domain import desk as d
-from app.domain.participant import FUNDING, OCCUPATIONS, Status, age_on
+from app.domain.participant import COUNTED, FUNDING, OCCUPATIONS, Status, age_on
 from app.errors import InvalidInput, NotFound, OsReason
 from app.i18n import tr
 from app.reports import model as m
 from app.services import desk
 from app.services.actor import Actor, Role
-from app.services.budget import COUNTED
 from app.services.context import Context
 from app.store import desk as store
 from app.store import repo

@@ -130,10 +130,6 @@ def main(argv: list[str] | None = None) -> int:
         wall, cpu, b = median_of(runs, lambda: desk.budget_detail(ctx, 2023))
         money = f"Rp{b.total.total:,}".replace(",", ".")
         figures.append(Figure("budget 2023 (kecamatan, funding, month)", wall, cpu, 1.0, money))
-        from app.services.budget import year_budget
-
-        wall, cpu, _ = median_of(runs, lambda: year_budget(ctx, 2023))
-        figures.append(Figure("budget 2023 (foundation's `budget`)", wall, cpu, 1.0))
         wall, cpu, plan = median_of(runs, lambda: desk.plan(ctx, 2024, 2, per_nagari=True))
         need = f"Rp{plan.plan.needed('apbd'):,}".replace(",", ".")
         figures.append(Figure("planner 2024, 2 per nagari", wall, cpu, 1.0, f"APBD {need}"))
