@@ -1,9 +1,9 @@
 """The kabupaten's desk: programme years and quotas, the rate table, budgets and the planner.
 
 One function per user action; each change is one transaction with a history entry. The
-budget counts what :mod:`app.services.budget` counts (approved, accepted and active
-participants from their coverage start; inactive ones until they left) and adds the split
-per funding source and per month.
+budget (:func:`budget_detail`, the only budget engine, used by the CLI, the GUI and the
+reports) counts approved, accepted and active participants from their coverage start and
+inactive ones until they left, per kecamatan, per funding source and per month.
 """
 
 from __future__ import annotations
