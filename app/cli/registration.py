@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from app.cli.common import context, emit_json, err, first_line, out, table
-from app.domain.fmt import format_date, mask_nik
-from app.domain.participant import OCCUPATIONS, InactiveReason
+from app.domain.fmt import format_date
+from app.domain.participant import InactiveReason
 from app.errors import EXIT_OK, InvalidInput
 from app.i18n import tr
 
@@ -152,13 +152,14 @@ def cmd_approve(args: argparse.Namespace) -> int:
 
 def cmd_show(args: argparse.Namespace) -> int:
     from app.services import participants
+    from app.services.audit import action_label
+    from app.services.describe import describe, history_changes
 
     ctx = context(args)
     try:
         rec = participants.get(ctx, args.reg_no)
         hist = participants.history(ctx, rec.uuid)
-        nagari = ctx.regions.get(rec.nagari_code)
-        kec = ctx.regions.get(rec.kecamatan_code)
+        regions = ctx.regions
     finally:
         ctx.close()
     if args.json:
@@ -171,44 +172,16 @@ def cmd_show(args: argparse.Namespace) -> int:
             }
         )
         return EXIT_OK
-    lines = [
-        (tr("Registration no."), rec.reg_no),
-        ("NIK", mask_nik(rec.nik)),
-        (tr("Name"), rec.name),
-        (tr("Birth place"), rec.birth_place),
-        (tr("Birth date"), format_date(rec.birth_date) if rec.erased_at is None else ""),
-        (tr("Sex"), rec.sex),
-        (tr("Address"), rec.address),
-        (tr("Jorong"), rec.jorong),
-        (tr("Nagari"), nagari.name if nagari else rec.nagari_code),
-        (tr("Kecamatan"), kec.name if kec else rec.kecamatan_code),
-        (tr("Occupation"), OCCUPATIONS.get(rec.occupation, rec.occupation)),
-        (tr("Phone"), rec.phone),
-        (tr("Declared income"), f"{rec.income:,}".replace(",", ".")),
-        (tr("Funding"), rec.funding),
-        (tr("Programmes"), rec.programmes),
-        (tr("Coverage start"), format_date(rec.coverage_start)),
-        (
-            tr("Status"),
-            tr(rec.status) + (f" ({tr(rec.status_reason)})" if rec.status_reason else ""),
-        ),
-        ("KPJ", rec.kpj or ""),
-    ]
+    lines = [(f.label, f.value) for f in describe(rec, regions, full_nik=False)]
     width = max(len(k) for k, _ in lines)
     for k, v in lines:
         out(f"{k.ljust(width)}  {v}")
     out()
     out(tr("History"))
     for h in hist:
-        changes = json.loads(h.changes)
-        out(f"{h.at:%d/%m/%Y %H:%M}  {h.actor}  {h.action}  {h.reason}".rstrip())
-        for key, value in changes.items():
-            if isinstance(value, list) and len(value) == 2:
-                before, after = value
-                if key == "nik":
-                    before = mask_nik(str(before)) if before else before
-                    after = mask_nik(str(after)) if after else after
-                out(f"    {key}: {before if before is not None else ''} → {after}")
+        out(f"{h.at:%d/%m/%Y %H:%M}  {h.actor}  {action_label(h.action)}  {h.reason}".rstrip())
+        for line in history_changes(h.changes, regions).splitlines():
+            out(f"    {line}")
     return EXIT_OK
 
 
