@@ -149,7 +149,7 @@ def cmd_setup(args: argparse.Namespace) -> int:
     from app.services.actor import CLI_ADMIN, Role
     from app.services.setup import read_region_file, setup_install
 
-    if args.enrol or not args.role:  # issue 6: a station set up from its enrolment file
+    if args.enrol or not args.role:  # a station set up from its enrolment file (docs/sync.md)
         from app.cli.sync import cmd_setup_enrol
 
         return cmd_setup_enrol(args)

@@ -17,7 +17,7 @@ class Sex(StrEnum):
 
 
 class Status(StrEnum):
-    """A participant's life (PRODUCT.md): draft → approved → accepted → active → inactive."""
+    """A participant's life (docs/domain.md): draft → approved → accepted → active → inactive."""
 
     DRAFT = "draft"
     APPROVED = "approved"

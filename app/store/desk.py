@@ -327,7 +327,7 @@ class OptionalState:
     installs: list[OfficeState] | None = None
 
 
-# The card tables come with migration 0003 (issue 5), the sync tables with 0004 (issue 6).
+# The card tables come with migration 0003, the sync tables with 0004.
 _Card: Any = getattr(t, "Card", None)
 _HandoverItem: Any = getattr(t, "HandoverItem", None)
 _HandoverEvent: Any = getattr(t, "HandoverEvent", None)

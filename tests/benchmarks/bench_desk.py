@@ -1,12 +1,12 @@
 """Speed of the kabupaten's desk at 100,000 participants; prints figures against the goals.
 
 Run: ``python -m tests.benchmarks.bench_desk [--participants N] [--runs R] [--keep DIR]``.
-Not collected by pytest; the figures go in the closing note of issue 7.
+Not collected by pytest; the figures go in docs/benchmarks.md.
 
 The register is made varied first, so that the budget meets the shapes it meets in real
 life: coverage starting in every month of 2022–2023, four funding sources, three declared
 incomes, some JHT, statuses accepted, active (with KPJ) and inactive (left in 2023). Goals
-(issue 7): dashboard ≤ 1 s, a year's budget ≤ 1 s, recap xlsx ≤ 10 s, recap PDF ≤ 5 s.
+(docs/benchmarks.md): dashboard ≤ 1 s, a year's budget ≤ 1 s, recap xlsx ≤ 10 s, recap PDF ≤ 5 s.
 """
 
 from __future__ import annotations

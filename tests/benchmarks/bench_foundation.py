@@ -1,9 +1,9 @@
 """Speed of the foundation at 100,000 participants; prints a table of figures and goals.
 
 Run: ``python -m tests.benchmarks.bench_foundation [--participants N] [--runs R]``.
-Not collected by pytest (``norecursedirs``); the figures go in the closing note of an issue.
+Not collected by pytest (``norecursedirs``); the figures go in docs/benchmarks.md.
 
-What is measured, each against the goal of issue 2:
+What is measured, each against its goal (docs/benchmarks.md):
 - bulk insert: ``demo.generate`` of N participants on a kabupaten install (rows, history,
   FTS index), one transaction;
 - search: ``participants.search`` (every matching id, as the lazy list model asks) then the

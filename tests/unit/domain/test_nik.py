@@ -1,4 +1,4 @@
-"""The NIK rules of DOMAIN.md, case by case, and properties over generated NIKs."""
+"""The NIK rules of docs/domain.md, case by case, and properties over generated NIKs."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from app.domain.nik import PROVINCES, NikReport, check_nik, make_nik, normalise
 from app.domain.participant import Sex
 
 TODAY = dt.date(2026, 1, 15)
-# Province codes in use (DOMAIN.md), written out rather than derived from the code under test.
+# Province codes in use (docs/domain.md), written out rather than derived from the code under test.
 REAL_PROVINCES = [
     *map(str, range(11, 20)),
     "21",
