@@ -34,14 +34,14 @@ from app.services import sequences
 from app.services.actor import Actor, Role
 from app.services.context import Context
 from app.store import repo
-from app.store.records import (
-    HistoryRecord,
-    ListRow,
-    ParticipantChanges,
-    ParticipantRecord,
-    ParticipantRow,
-)
-from app.store.repo import ListQuery
+from app.store.records import HistoryRecord as HistoryRecord
+from app.store.records import ListRow as ListRow
+from app.store.records import ParticipantChanges, ParticipantRow
+from app.store.records import ParticipantRecord as ParticipantRecord
+from app.store.repo import ListQuery as ListQuery
+
+# The records and the query above are what screens use: they get them from here, never
+# from app.store (an import-linter contract).
 
 log = logging.getLogger(__name__)
 

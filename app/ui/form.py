@@ -44,8 +44,7 @@ from app.errors import AppError, Problem, Refused, ValidationFailed
 from app.i18n import render
 from app.services import participants
 from app.services.actor import Role
-from app.store.records import ParticipantRecord
-from app.store.repo import ListQuery
+from app.services.participants import ListQuery, ParticipantRecord
 from app.ui import common
 from app.ui.bus import Changes, bus
 from app.ui.common import (

@@ -25,8 +25,7 @@ from typing_extensions import override
 from app.domain.fmt import format_date, mask_nik
 from app.services import participants
 from app.services.context import Context
-from app.store.records import ListRow
-from app.store.repo import ListQuery
+from app.services.participants import ListQuery, ListRow
 from app.ui.common import funding_label, occupation_label, status_label
 
 log = logging.getLogger(__name__)

@@ -35,7 +35,7 @@ from app.domain.participant import FUNDING, OCCUPATIONS, Status
 from app.errors import AppError
 from app.services import importer, participants
 from app.services.actor import Role
-from app.store.repo import ListQuery
+from app.services.participants import ListQuery
 from app.ui import common, tasks
 from app.ui.bus import Changes, bus
 from app.ui.common import fmt_int, role_label, status_label

@@ -39,7 +39,7 @@ from app.services import cards, participants, verify
 from app.services.actor import Role
 from app.services.audit import action_label
 from app.services.describe import Shown, describe, history_changes
-from app.store.records import HistoryRecord, ParticipantRecord
+from app.services.participants import HistoryRecord, ParticipantRecord
 from app.ui import common
 from app.ui.bus import Changes, bus
 from app.ui.common import (
