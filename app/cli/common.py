@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime as dt
+import getpass
 import json
 import sys
 from collections.abc import Collection, Sequence
@@ -13,6 +14,7 @@ from typing import Any
 
 from app.domain.fmt import parse_date
 from app.errors import InvalidInput, OsReason
+from app.i18n import tr
 
 
 def arg_date(text: str) -> dt.date:
@@ -106,3 +108,17 @@ def first_line(path: str) -> str:
     if not lines or not lines[0]:
         raise InvalidInput("file.first_line_empty", path=path)
     return lines[0]
+
+
+def read_password(password_file: str | None) -> str:
+    """The first line of ``password_file``, else asked twice at the terminal.
+
+    Raises:
+        InvalidInput: the file is missing or the two typed passwords differ.
+    """
+    if password_file:
+        return first_line(password_file)
+    first = getpass.getpass(tr("Password: "))
+    if getpass.getpass(tr("Password again: ")) != first:
+        raise InvalidInput("user.passwords_differ")
+    return first

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import getpass
 import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from app.cli.common import context, emit_json, err, first_line, out, table
+from app.cli.common import arg_date, context, emit_json, err, out, read_password, table
+from app.cli.participant_args import add_participant_flags, participant_data_from_args
 from app.domain.fmt import format_date
 from app.domain.participant import InactiveReason
 from app.errors import EXIT_OK, InvalidInput
@@ -37,8 +37,6 @@ def register(sub: Any) -> dict[str, Callable[[argparse.Namespace], int]]:
     s = sub.add_parser("show", help=tr("a record and its history"))
     s.add_argument("reg_no", metavar="REG_NO")
     s.add_argument("--json", action="store_true")
-
-    from app.cli.core import add_participant_flags
 
     s = sub.add_parser("edit", help=tr("change a record"))
     s.add_argument("reg_no", metavar="REG_NO")
@@ -74,20 +72,6 @@ def register(sub: Any) -> dict[str, Callable[[argparse.Namespace], int]]:
         "import": cmd_import,
         "export-list": cmd_export_list,
     }
-
-
-def read_password(password_file: str | None) -> str:
-    """The first line of ``password_file``, else asked twice at the terminal.
-
-    Raises:
-        InvalidInput: the file is missing or the two typed passwords differ.
-    """
-    if password_file:
-        return first_line(password_file)
-    first = getpass.getpass(tr("Password: "))
-    if getpass.getpass(tr("Password again: ")) != first:
-        raise InvalidInput("user.passwords_differ")
-    return first
 
 
 def cmd_user(args: argparse.Namespace) -> int:
@@ -186,7 +170,6 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_edit(args: argparse.Namespace) -> int:
-    from app.cli.core import participant_data_from_args
     from app.domain.participant import DEFAULT_PROGRAMMES
     from app.services import participants
     from app.services.actor import CLI_ADMIN
@@ -227,7 +210,6 @@ def cmd_edit(args: argparse.Namespace) -> int:
 
 
 def cmd_deactivate(args: argparse.Namespace) -> int:
-    from app.cli.common import arg_date
     from app.services import participants
     from app.services.actor import CLI_ADMIN
 

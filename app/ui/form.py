@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -90,9 +91,15 @@ class ParticipantForm(QDialog):
         session: Session,
         record: ParticipantRecord | None = None,
         parent: QWidget | None = None,
+        *,
+        open_record: Callable[[str], object] | None = None,
     ) -> None:
+        """``open_record(reg_no)`` opens another record (the holder of a duplicate NIK):
+        the caller gives it, so that the form and the record view do not import each other.
+        """
         super().__init__(parent)
         self._session = session
+        self._open_record = open_record
         self._ctx = session.ctx
         self._record = record
         self.saved_reg_no: str | None = None
@@ -454,13 +461,11 @@ class ParticipantForm(QDialog):
         self._duplicate_reg = reg_no
         if reg_no:
             self.duplicate_button.setText(self.tr("Open {reg_no}").format(reg_no=reg_no))
-        self.duplicate_button.setVisible(reg_no is not None)
+        self.duplicate_button.setVisible(reg_no is not None and self._open_record is not None)
 
     def _open_duplicate(self) -> None:
-        if self._duplicate_reg:
-            from app.ui.record import RecordDialog  # the record view opens this form too
-
-            RecordDialog.ask(self._session, self._duplicate_reg, self)
+        if self._duplicate_reg and self._open_record is not None:
+            self._open_record(self._duplicate_reg)
             self._nik_changed(self.nik.text())
 
     # --- saving -------------------------------------------------------------------------
@@ -609,8 +614,10 @@ class ParticipantForm(QDialog):
         session: Session,
         record: ParticipantRecord | None = None,
         parent: QWidget | None = None,
+        *,
+        open_record: Callable[[str], object] | None = None,
     ) -> str | None:
         """Show the form; the registration number saved, or None when cancelled."""
-        dialog = cls(session, record, parent)
+        dialog = cls(session, record, parent, open_record=open_record)
         common.run_modal(dialog)
         return dialog.saved_reg_no

@@ -553,7 +553,7 @@ class MainWindow(QMainWindow):
         """Open an empty form; select the new record in the list."""
         from app.ui.form import ParticipantForm
 
-        reg_no = ParticipantForm.ask(self.session, None, self)
+        reg_no = ParticipantForm.ask(self.session, None, self, open_record=self.open_record)
         if reg_no:
             self.refresh_now()
             self.statusBar().showMessage(self.tr("Saved {reg_no}").format(reg_no=reg_no), 8000)

@@ -42,10 +42,12 @@ from app.services.describe import Shown, describe, history_changes
 from app.services.participants import HistoryRecord, ParticipantRecord
 from app.ui import common
 from app.ui.bus import Changes, bus
+from app.ui.cards_views import PrintDialog, ReprintDialog
 from app.ui.common import (
     reason_label,
     translate_buttons,
 )
+from app.ui.form import ParticipantForm
 from app.ui.session import Session
 from app.ui.widgets import DateField
 
@@ -349,11 +351,12 @@ class RecordDialog(QDialog):
         bus().announce(Changes(participants=True))
         self.refresh()
 
+    def _open_other(self, reg_no: str) -> None:
+        RecordDialog.ask(self._session, reg_no, self)
+
     def edit(self) -> None:
         """Open the form on this record."""
-        from app.ui.form import ParticipantForm
-
-        if ParticipantForm.ask(self._session, self._record, self):
+        if ParticipantForm.ask(self._session, self._record, self, open_record=self._open_other):
             self._after_change()
 
     def approve(self) -> None:
@@ -367,16 +370,12 @@ class RecordDialog(QDialog):
 
     def print_card(self) -> None:
         """Print this participant's card (again as a copy when printed before)."""
-        from app.ui.cards_views import PrintDialog
-
         rec = self._record
         PrintDialog.ask(self._session, self, reg_no=rec.reg_no, name=rec.name)
         self.refresh()
 
     def reprint_card(self) -> None:
         """Issue a new version of the card, with a reason; the earlier one becomes void."""
-        from app.ui.cards_views import ReprintDialog
-
         rec = self._record
         who = self.tr("A new card for {name} ({reg_no})").format(name=rec.name, reg_no=rec.reg_no)
         ReprintDialog.ask(self._session, [rec.reg_no], self, who=who)
