@@ -444,10 +444,6 @@ def cmd_bundle(args: argparse.Namespace) -> int:
 # --- conflicts ------------------------------------------------------------------------
 
 
-def _record_json(data: dict[str, Any]) -> dict[str, Any]:
-    return data
-
-
 def cmd_conflicts(args: argparse.Namespace) -> int:
     from app.services import conflicts
     from app.services.actor import CLI_ADMIN

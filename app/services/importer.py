@@ -377,18 +377,6 @@ _LABELS = {
 }
 
 
-def read_headers(path: Path) -> list[str]:
-    """The header row of a spreadsheet (to map columns by hand when none says NIK).
-
-    Raises:
-        InvalidInput: an unreadable or empty file.
-    """
-    rows = read_rows(path)
-    if not rows:
-        raise InvalidInput("sheet.empty", name=path.name)
-    return [_text(c) for c in rows[_find_header(rows)]]
-
-
 def preview(
     ctx: Context,
     path: Path,

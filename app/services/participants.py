@@ -63,11 +63,6 @@ class Checked:
     problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
 
-    @property
-    def blocking(self) -> list[Problem]:
-        """Problems that stop the save (overridable ones included)."""
-        return self.problems
-
 
 def _problem(fieldname: str, issue: Issue) -> Problem:
     return Problem(fieldname, issue.code, issue.overridable, **issue.params)

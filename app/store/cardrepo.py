@@ -223,17 +223,6 @@ def known_keys(s: Session, install_code: str) -> list[str]:
     return list(s.scalars(stmt))
 
 
-def all_known_keys(s: Session) -> list[tuple[str, str, str, str, dt.datetime]]:
-    """(install code, public key, fingerprint, source, added) of every trusted key."""
-    k = t.KnownKey
-    stmt = (
-        select(k.install_code, k.public_key, k.fingerprint, k.source, k.added_at)
-        .where(k.revoked_at.is_(None))
-        .order_by(k.install_code, k.id)
-    )
-    return [tuple(r) for r in s.execute(stmt)]
-
-
 def add_known_key(
     s: Session, install_code: str, public_key: str, fingerprint: str, source: str, now: dt.datetime
 ) -> bool:

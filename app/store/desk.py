@@ -296,11 +296,6 @@ def table_names(s: Session) -> set[str]:
     return set(inspect(s.connection()).get_table_names())
 
 
-def table_columns(s: Session, table: str) -> set[str]:
-    """The column names of a table."""
-    return {c["name"] for c in inspect(s.connection()).get_columns(table)}
-
-
 def set_year_note(s: Session, year: int, note: str) -> None:
     """Change the note of a programme year."""
     row = s.get(t.ProgrammeYear, year)

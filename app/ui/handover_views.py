@@ -151,10 +151,6 @@ class HandoverModel(QAbstractTableModel):
         """The nagari of ``row``."""
         return self._rows[row].nagari
 
-    def row_of(self, reg_no: str) -> int:
-        """The row of a registration number, or -1."""
-        return self._at.get(reg_no, -1)
-
     @override
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)

@@ -110,10 +110,6 @@ class ParticipantListModel(QAbstractTableModel):
         """Run the same query again (after a registration, an edit, an import)."""
         self.set_query(self._query)
 
-    def sort_key(self, column: int) -> str:
-        """The sort key of a column."""
-        return self._columns[column][0]
-
     def column_of(self, key: str) -> int:
         """The column sorted by ``key``, or -1."""
         for i, (k, _header, _text) in enumerate(self._columns):

@@ -45,11 +45,6 @@ class Task(QThread):
         """Ask the work to stop at its next progress report."""
         self._cancel.set()
 
-    @property
-    def cancelled(self) -> bool:
-        """True once cancel was asked for."""
-        return self._cancel.is_set()
-
     def _progress(self, done: int, total: int) -> bool:
         self.progress.emit(done, total)
         return not self._cancel.is_set()
@@ -63,11 +58,6 @@ class Task(QThread):
             self.failed.emit(exc)
         else:
             self.done.emit(result)
-
-    @property
-    def signals(self) -> Task:
-        """The object whose signals report the work (the task itself)."""
-        return self
 
     @override
     def start(self, priority: QThread.Priority = QThread.Priority.InheritPriority) -> None:
