@@ -150,7 +150,7 @@ class CardPainter:
     @staticmethod
     def _rows_top(rows: _Rows) -> float:
         # Five rows (no KPJ number yet) sit a little lower, under a roomier name.
-        return BODY_TOP - (9.6 if rows.with_kpj else 10.8) * mm
+        return float(BODY_TOP - (9.6 if rows.with_kpj else 10.8) * mm)
 
     # --- static parts, as forms ---------------------------------------------------
 

@@ -60,7 +60,7 @@ def _esc(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-class _NumberedCanvas(Canvas):
+class _NumberedCanvas(Canvas):  # type: ignore[misc]  # ReportLab ships no types
     """Holds pages back until the end, so that each can say "page n of N"."""
 
     def __init__(self, *args: Any, footer: str = "", **kwargs: Any) -> None:

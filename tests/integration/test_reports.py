@@ -7,6 +7,7 @@ reader's viewer would see them; xlsx files are read back with openpyxl.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import shutil
 import subprocess
@@ -353,13 +354,12 @@ def test_a_full_disk_leaves_no_spreadsheet_and_says_so(
 ) -> None:
     import errno
 
-    from app.reports import xlsx
     from app.services.spreadsheet import write_xlsx
 
     def full(_fd: int) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(xlsx.os, "fsync", full)
+    monkeypatch.setattr(os, "fsync", full)
     target = tmp_path / "daftar.xlsx"
     target.write_bytes(b"the list of yesterday")
     with pytest.raises(InvalidInput) as info:
