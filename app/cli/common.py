@@ -10,11 +10,14 @@ import json
 import sys
 from collections.abc import Collection, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.domain.fmt import parse_date
-from app.errors import InvalidInput, OsReason
+from app.errors import AppError, InvalidInput, OsReason
 from app.i18n import tr
+
+if TYPE_CHECKING:
+    from app.services.context import Context
 
 
 def arg_date(text: str) -> dt.date:
@@ -78,13 +81,13 @@ def table(
         out(line(r))
 
 
-def context(args: argparse.Namespace, *, set_up: bool = True) -> Any:
+def context(args: argparse.Namespace, *, set_up: bool = True) -> Context:
     """Open the data dir named by the global options (migrating it if needed).
 
     Every command but ``setup`` and ``restore`` needs a data dir that was set up: on any
     other it says so (and how) instead of showing an empty register.
     """
-    from app.errors import AppError
+    # Services load when a command runs: the command line starts without SQLAlchemy.
     from app.paths import data_dir
     from app.services.context import open_data_dir
 

@@ -133,7 +133,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     try:
         per = demo.generate(ctx, CLI_ADMIN, args.participants, seed=args.seed)
         rows = [
-            [code, ctx.regions.get(code).name if ctx.regions.get(code) else "", str(n)]
+            [code, region.name if (region := ctx.regions.get(code)) else "", str(n)]
             for code, n in sorted(per.items())
         ]
     finally:
