@@ -36,7 +36,7 @@ from app.services.context import Context
 from app.services.spreadsheet import RowProgress, read_rows, write_xlsx
 from app.store import desk as store
 from app.store import repo
-from app.store.records import HistoryRow
+from app.store.records import HistoryRow, KpjAssignment
 
 # --- the export's columns ------------------------------------------------------------
 
@@ -428,7 +428,7 @@ def commit(ctx: Context, actor: Actor, shown: KpjPreview) -> KpjPreview:
     install = ctx.identity.install_code
     with ctx.db.session() as s:
         result = _analyse(s, shown.file, shown.rows)
-        updates = []
+        updates: list[KpjAssignment] = []
         history: list[HistoryRow] = []
         for target, kpj in result._assign:
             updates.append(

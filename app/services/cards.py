@@ -45,7 +45,7 @@ from app.services.actor import Actor, Role
 from app.services.context import Context
 from app.store import cardrepo, repo
 from app.store.cardrepo import CardRecord, CardSubject
-from app.store.records import HistoryRow
+from app.store.records import CardRow, HistoryRow
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -347,7 +347,7 @@ def _run(
         raise
     now = now or dt.datetime.now()
     ident = ctx.identity
-    rows = [
+    rows: list[CardRow] = [
         {
             "participant_uuid": p.subject.uuid,
             "reg_no": p.subject.reg_no,

@@ -15,6 +15,7 @@ from sqlalchemy import exists, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from app.store import tables as t
+from app.store.records import CardRow
 
 PRINTABLE = ("approved", "accepted", "active")
 _CHUNK = 500
@@ -354,7 +355,7 @@ def max_serial(s: Session, install_code: str) -> int:
     return int(value or 0)
 
 
-def insert_cards(s: Session, rows: Sequence[dict[str, Any]]) -> None:
+def insert_cards(s: Session, rows: Sequence[CardRow]) -> None:
     """Record printed cards in one statement batch."""
     if rows:
         s.execute(insert(t.Card), list(rows))

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from app.domain.participant import Programme
 from app.domain.rates import RateRule
 from app.store import tables as t
+from app.store.records import KpjAssignment
 
 # --- years and quotas ----------------------------------------------------------------
 
@@ -264,8 +265,8 @@ def kpj_holders(s: Session, kpjs: Iterable[str]) -> dict[str, tuple[str, str]]:
     return out
 
 
-def assign_kpjs(s: Session, rows: Sequence[dict[str, Any]]) -> None:
-    """Give each ``{"pid", "new_kpj", "new_revision", "at", "by", "install"}`` its KPJ.
+def assign_kpjs(s: Session, rows: Sequence[KpjAssignment]) -> None:
+    """Give each participant its KPJ.
 
     The participant becomes active and its revision goes up, so that the change travels
     to its office with the next receipt.

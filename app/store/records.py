@@ -161,3 +161,31 @@ class HistoryRow(TypedDict):
     action: str
     changes: str
     reason: str
+
+
+class CardRow(TypedDict):
+    """A printed card as recorded."""
+
+    participant_uuid: str
+    reg_no: str
+    serial: int
+    version: int
+    kind: str
+    reason: str
+    kpj: str | None
+    printed_at: dt.datetime
+    printed_by: str
+    install_code: str
+    void: bool
+    voided_at: dt.datetime | None
+
+
+class KpjAssignment(TypedDict):
+    """A KPJ number BPJS gave a participant: it becomes active at a new revision."""
+
+    pid: int
+    new_kpj: str
+    new_revision: int
+    at: dt.datetime
+    by: str
+    install: str

@@ -17,6 +17,7 @@ from app.services.cards import Cancelled, Selection
 from app.services.context import Context
 from app.services.verify import Verdict, verify
 from app.store import cardrepo, repo
+from app.store.records import CardRow
 from app.store.repo import ListQuery
 from tests.cardhelp import APOSTROPHE, NON_LATIN1, reg_of
 from tests.conftest import NAGARI_IN, MakeParticipant
@@ -262,7 +263,7 @@ def test_the_database_keeps_one_current_card_per_participant(ctx: Context, tmp_p
     reg = reg_of(ctx, APOSTROPHE)
     cards.print_cards(ctx, OPERATOR, Selection(reg_nos=(reg,)), tmp_path / "one.pdf")
     card = cards.cards_of(ctx, reg)[0]
-    row = {
+    row: CardRow = {
         "participant_uuid": card.participant_uuid,
         "reg_no": reg,
         "serial": 99,
