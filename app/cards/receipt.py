@@ -29,10 +29,10 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from app.cards import fonts
-from app.cards.fonts import BOLD, REGULAR
+from app import fonts
 from app.cards.model import ReceiptEvent, ReceiptLine
 from app.domain.fmt import format_date
+from app.fonts import BOLD, REGULAR
 from app.i18n import tr
 
 RED = HexColor("#7E1416")

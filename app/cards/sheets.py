@@ -22,10 +22,10 @@ from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen.canvas import Canvas
 
-from app.cards import fonts
+from app import fonts
 from app.cards.card import HEIGHT, WIDTH, CardPainter
-from app.cards.fonts import BOLD, REGULAR
 from app.cards.model import Calibration, CardFace, CardTexts, Layout, Progress, RenderCancelled
+from app.fonts import BOLD, REGULAR
 from app.i18n import tr
 
 PAGE_W, PAGE_H = A4

@@ -33,8 +33,8 @@ from reportlab.platypus import (
 )
 from reportlab.platypus import Table as PdfTable
 
-from app.reports import fonts
-from app.reports.fonts import BOLD, REGULAR
+from app import fonts
+from app.fonts import BOLD, REGULAR
 from app.reports.model import (
     BarChart,
     Kind,

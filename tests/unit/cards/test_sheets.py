@@ -12,8 +12,7 @@ import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 
-from app import i18n
-from app.cards import fonts
+from app import fonts, i18n
 from app.cards.card import HEIGHT, WIDTH, clip_text, fit_size
 from app.cards.model import (
     Calibration,
