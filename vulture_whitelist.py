@@ -4,6 +4,7 @@ Every entry says why it is used. Code that is really unused is deleted, never li
 """
 
 # Called by frameworks, not by our code.
+_.__call__  # a Protocol's signature (app/domain/progress.py)
 _._  # argparse looks its `_` up at call time (app/cli/__init__.py)
 _on_connect  # SQLAlchemy event listener (app/store/engine.py)
 _on_begin  # SQLAlchemy event listener (app/store/engine.py)
@@ -46,6 +47,8 @@ _.border
 _.fill
 
 # Columns and record fields: written and read by name (SQLAlchemy, dataclasses.asdict, JSON).
+new_kpj  # bound parameters of store.desk.assign_kpjs
+new_revision
 updated_by
 updated_install
 added_at

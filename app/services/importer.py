@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,6 +27,7 @@ from app.domain.participant import (
     parse_sex,
     registration_number,
 )
+from app.domain.progress import Progress
 from app.errors import AppError, InvalidInput
 from app.i18n import render, tr
 from app.services import participants, sequences
@@ -381,7 +381,7 @@ def preview(
     ctx: Context,
     path: Path,
     mapping: dict[str, int] | None = None,
-    progress: Callable[[int, int], bool] | None = None,
+    progress: Progress | None = None,
 ) -> ImportPreview:
     """Read a spreadsheet and give every row its verdict; saves nothing.
 

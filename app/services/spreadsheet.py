@@ -10,10 +10,11 @@ import csv
 import datetime as dt
 import io
 import logging
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from app.domain.progress import Progress
 from app.errors import AppError, InvalidInput, NotFound, OsReason
 from app.reports.xlsx import save_workbook
 
@@ -69,7 +70,7 @@ def _count_rows(data: bytes, member: str) -> int:
 
 
 # ``progress(done, total)`` of slow reading and writing; the rows are counted in thousands.
-RowProgress = Callable[[int, int], object]
+RowProgress = Progress  # the one protocol of slow work (app/domain/progress.py)
 PROGRESS_EVERY = 1000
 
 

@@ -21,9 +21,10 @@ from PySide6.QtCore import QThread, Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QWidget
 from typing_extensions import override
 
+from app.domain.progress import Progress as Progress
+
 log = logging.getLogger(__name__)
 
-Progress = Callable[[int, int], bool]
 
 _running: set[Task] = set()
 
