@@ -15,9 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
     Signal,
@@ -52,12 +50,12 @@ from app.ui.bus import Changes, bus
 from app.ui.cards_views import TaskPanel
 from app.ui.common import fmt_int, translate_buttons
 from app.ui.session import Session
+from app.ui.tables import AnyIndex, TableModel
 from app.ui.tasks import Progress
 from app.ui.widgets import DateField
 
 log = logging.getLogger(__name__)
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 OK_STYLE = "color: #1e7e34; font-weight: bold;"
 GIVEN_BACKGROUND = "#e8f5ec"
@@ -79,12 +77,14 @@ class _Row:
         self.given: Given | None = None
 
 
-class HandoverModel(QAbstractTableModel):
+class HandoverModel(TableModel):
     """Cards waiting and cards given at the event; the tick says which.
 
     Ticking or unticking does not change the model by itself: it asks (``tick_requested``),
     the screen calls the service, and only a success updates the row.
     """
+
+    row_numbers = False
 
     tick_requested = Signal(str, bool)
 
@@ -156,10 +156,6 @@ class HandoverModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     @override
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    @override
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         base = super().flags(index)
         if index.isValid() and index.column() == 0 and self.editable:
@@ -206,16 +202,6 @@ class HandoverModel(QAbstractTableModel):
         if on != (r.given is not None):
             self.tick_requested.emit(r.reg_no, on)
         return False  # the row changes when the service said yes
-
-    @override
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._headers):
-            return self._headers[section]
-        return None
 
 
 class HandoverFilter(QSortFilterProxyModel):

@@ -8,9 +8,7 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtWidgets import (
@@ -49,16 +47,15 @@ from app.ui.common import (
 )
 from app.ui.form import ParticipantForm
 from app.ui.session import Session
+from app.ui.tables import AnyIndex, TableModel
 from app.ui.widgets import DateField
 
 log = logging.getLogger(__name__)
 
 _PRINTABLE = {Status.APPROVED.value, Status.ACCEPTED.value, Status.ACTIVE.value}
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 
-
-class HistoryModel(QAbstractTableModel):
+class HistoryModel(TableModel):
     """The change history of one participant, newest first."""
 
     def __init__(
@@ -72,10 +69,6 @@ class HistoryModel(QAbstractTableModel):
     @override
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._entries)
-
-    @override
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
 
     @override
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -97,18 +90,6 @@ class HistoryModel(QAbstractTableModel):
                 what += f" — {shown}"
             return what
         return self._changes[index.row()]
-
-    @override
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._headers):
-            return self._headers[section]
-        if orientation == Qt.Orientation.Vertical:
-            return section + 1
-        return None
 
 
 class DeactivateDialog(QDialog):
