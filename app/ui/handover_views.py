@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QCloseEvent, QColor, QFont, QFontDatabase
+from PySide6.QtGui import QBrush, QColor, QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -49,6 +49,7 @@ from app.ui import cards_views, common
 from app.ui.bus import Changes, bus
 from app.ui.cards_views import TaskPanel
 from app.ui.common import fmt_int, translate_buttons
+from app.ui.screen import ScreenDialog
 from app.ui.session import Session
 from app.ui.tables import AnyIndex, TableModel
 from app.ui.tasks import Progress
@@ -701,39 +702,17 @@ class HandoverWidget(QWidget):
         return self.panel.busy
 
 
-class HandoverDialog(QDialog):
-    """The handover screen as a window of its own."""
+class HandoverDialog(ScreenDialog):
+    """The handover screen as a window of its own; it stays open while the receipt is written."""
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        view = HandoverWidget(session)
+        super().__init__("", view, parent, size=(1120, 680), busy=lambda: view.busy)
         self.setObjectName("HandoverDialog")
         self.setWindowTitle(self.tr("Card handover"))
-        self.view = HandoverWidget(session)
-        close = QPushButton(common.close_text())
-        close.setAutoDefault(False)
-        close.clicked.connect(self.reject)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(close)
-        root = QVBoxLayout(self)
-        root.addWidget(self.view, 1)
-        root.addLayout(row)
-        self.resize(1120, 680)
-
-    @override
-    def reject(self) -> None:
-        if self.view.busy:
-            return  # the receipt is being written: closing would leave its task homeless
-        super().reject()
-
-    @override
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if self.view.busy:
-            event.ignore()
-            return
-        super().closeEvent(event)
+        self.view: HandoverWidget = view
 
     @classmethod
-    def ask(cls, session: Session, parent: QWidget | None = None) -> None:
+    def show_for(cls, session: Session, parent: QWidget | None = None) -> None:
         """Show the screen until closed."""
         common.run_modal(cls(session, parent))
