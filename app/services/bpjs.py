@@ -24,7 +24,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from app.domain import desk as d
+from app.domain import bpjs as d
 from app.domain.fmt import mask_nik
 from app.domain.install import Role as InstallRole
 from app.domain.participant import FUNDING, OCCUPATIONS, Status, norm

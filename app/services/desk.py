@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from app.domain import desk as d
+from app.domain import budget
 from app.domain.participant import (
     COUNTED,
     DEFAULT_INCOME,
@@ -437,7 +437,7 @@ class NamedLine:
 
     code: str
     name: str
-    line: d.Line
+    line: budget.Line
 
 
 @dataclass(frozen=True)
@@ -448,8 +448,8 @@ class BudgetDetail:
     months: list[str]
     kecamatan: list[NamedLine]
     funding: list[NamedLine]
-    by_kecamatan_funding: dict[tuple[str, str], d.Line]
-    total: d.Line
+    by_kecamatan_funding: dict[tuple[str, str], budget.Line]
+    total: budget.Line
     rates: list[store.RateRow] = field(default_factory=list)
     pay_jht: bool = False
 
@@ -468,9 +468,9 @@ def budget_detail(ctx: Context, year: int, months: int | None = None) -> BudgetD
         groups = repo.cohorts(s, COUNTED, year) + repo.inactive_cohorts(s, year)
     pay_jht = bool(ctx.setting("pay_jht"))
     table = RateTable(r.rule for r in rows)
-    b = d.breakdown(year, groups, table, months, pay_jht)
+    b = budget.breakdown(year, groups, table, months, pay_jht)
     kecs = [
-        NamedLine(k.code, k.name, b.by_kecamatan.get(k.code, d.Line()))
+        NamedLine(k.code, k.name, b.by_kecamatan.get(k.code, budget.Line()))
         for k in ctx.regions.kecamatan(ctx.identity.regency)
     ]
     known = {k.code for k in kecs}
@@ -525,7 +525,7 @@ def rates_in_year(rows: Sequence[store.RateRow], year: int) -> list[store.RateRo
 class PlanView:
     """What the planner answers: the year's money with the register and a planned intake."""
 
-    plan: d.Plan
+    plan: budget.Plan
     occupation: str | None
     per_nagari: int | None
     nagari_count: int
@@ -594,7 +594,7 @@ def plan(
             else None
         )
     table = RateTable(r.rule for r in rows)
-    result = d.plan(year, current, added, table, bool(ctx.setting("pay_jht")))
+    result = budget.plan(year, current, added, table, bool(ctx.setting("pay_jht")))
     return PlanView(result, occ, add if per_nagari else None, nagari_count, first, quota)
 
 
@@ -683,7 +683,7 @@ def dashboard(ctx: Context, today: dt.date | None = None) -> Dashboard:
         for k in ctx.regions.kecamatan(ctx.identity.regency)
     ]
     table = RateTable(r.rule for r in rows)
-    month = d.month_total(today, cohorts, table, bool(ctx.setting("pay_jht")))
+    month = budget.month_total(today, cohorts, table, bool(ctx.setting("pay_jht")))
     return Dashboard(
         today=today,
         year=year,

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-from app.domain import desk as d
 from app.domain.participant import COUNTED, FUNDING, OCCUPATIONS, Status, age_on
+from app.domain.recap import age_band, age_band_labels, percent
 from app.errors import InvalidInput, NotFound, OsReason
 from app.i18n import tr
 from app.reports import model as m
@@ -231,9 +231,9 @@ def recap(ctx: Context, year: int, today: dt.date | None = None) -> Recap:
             key=lambda kv: list(OCCUPATIONS).index(kv[0]) if kv[0] in OCCUPATIONS else 99,
         )
     ]
-    bands: dict[str, dict[str, int]] = {label: {} for label in d.age_band_labels()}
+    bands: dict[str, dict[str, int]] = {label: {} for label in age_band_labels()}
     for birth, sex, n in by_birth:
-        band = d.age_band(age_on(birth, as_of))
+        band = age_band(age_on(birth, as_of))
         bands[band][sex] = bands[band].get(sex, 0) + n
     age_rows = [SplitRow(label, label, c.get("L", 0), c.get("P", 0)) for label, c in bands.items()]
     funding_rows = [
@@ -288,7 +288,7 @@ def _frame(
 
 
 def _pct(part: int, whole: int) -> float | None:
-    return d.percent(part, whole)
+    return percent(part, whole)
 
 
 def recap_report(ctx: Context, year: int, today: dt.date | None = None) -> m.Report:

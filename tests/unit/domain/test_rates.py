@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from app.domain.desk import Line, breakdown
+from app.domain.budget import Line, breakdown
 from app.domain.participant import Programme
 from app.domain.rates import (
     ALL_FUNDING,

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import text
 
-from app.domain.desk import Line
+from app.domain.budget import Line
 from app.domain.participant import Programme
 from app.domain.rates import RateRule
 from app.errors import InvalidInput

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from app.domain import desk as d
+from app.domain import bpjs, recap
 from app.domain.participant import Programme
 from app.errors import InvalidInput, NotFound, Refused
 from app.services import demo, desk, participants, prefs
@@ -391,8 +391,8 @@ def test_the_dashboard_counts_against_the_quota(demo_ctx: Context) -> None:
     ("age", "band"), [(18, "< 25"), (24, "< 25"), (25, "25–34"), (64, "55–64"), (65, "≥ 65")]
 )
 def test_age_bands(age: int, band: str) -> None:
-    assert d.age_band(age) == band
-    assert band in d.age_band_labels()
+    assert recap.age_band(age) == band
+    assert band in recap.age_band_labels()
 
 
 @pytest.mark.parametrize(
@@ -416,7 +416,7 @@ def test_age_bands(age: int, band: str) -> None:
     ],
 )
 def test_kpj_cells(value: object, kpj: str | None, problem: str | None) -> None:
-    cell = d.read_kpj(value)
+    cell = bpjs.read_kpj(value)
     assert (cell.value, cell.problem) == (kpj, problem)
 
 
@@ -433,7 +433,7 @@ def test_kpj_cells(value: object, kpj: str | None, problem: str | None) -> None:
     ],
 )
 def test_nik_cells(value: object, problem: str | None) -> None:
-    assert d.read_nik(value).problem == problem
+    assert bpjs.read_nik(value).problem == problem
 
 
 def test_group_counts_by_year(demo_ctx: Context, make_ctx: MakeCtx) -> None:
