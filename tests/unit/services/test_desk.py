@@ -12,7 +12,7 @@ from app.errors import InvalidInput, NotFound, Refused
 from app.services import demo, desk, participants, prefs
 from app.services.actor import CLI_ADMIN, Actor, Role
 from app.services.context import Context
-from app.store import desk as store
+from app.store import desk as desk_store
 from app.store import repo
 from tests.conftest import MakeCtx, MakeParticipant
 
@@ -304,10 +304,10 @@ def test_rates_in_force_during_a_year() -> None:
     from app.domain.rates import RateRule
 
     rows = [
-        store.RateRow(1, RateRule(dt.date(2015, 7, 1), Programme.JKM, amount=6_800), ""),
-        store.RateRow(2, RateRule(dt.date(2020, 1, 1), Programme.JKM, amount=7_000), ""),
-        store.RateRow(3, RateRule(dt.date(2023, 7, 1), Programme.JKM, amount=8_000), ""),
-        store.RateRow(4, RateRule(dt.date(2025, 1, 1), Programme.JKM, amount=9_000), ""),
+        desk_store.RateRow(1, RateRule(dt.date(2015, 7, 1), Programme.JKM, amount=6_800), ""),
+        desk_store.RateRow(2, RateRule(dt.date(2020, 1, 1), Programme.JKM, amount=7_000), ""),
+        desk_store.RateRow(3, RateRule(dt.date(2023, 7, 1), Programme.JKM, amount=8_000), ""),
+        desk_store.RateRow(4, RateRule(dt.date(2025, 1, 1), Programme.JKM, amount=9_000), ""),
     ]
     assert [r.id for r in desk.rates_in_year(rows, 2023)] == [2, 3]
 
@@ -438,8 +438,8 @@ def test_nik_cells(value: object, problem: str | None) -> None:
 
 def test_group_counts_by_year(demo_ctx: Context, make_ctx: MakeCtx) -> None:
     with demo_ctx.db.read() as s:
-        assert sum(n for _k, n in store.group_counts(s, ["kecamatan"], year=2022)) == 1333
-        assert store.group_counts(s, ["kecamatan"], year=2021) == []
+        assert sum(n for _k, n in desk_store.group_counts(s, ["kecamatan"], year=2022)) == 1333
+        assert desk_store.group_counts(s, ["kecamatan"], year=2021) == []
 
 
 def test_the_dashboard_shows_each_offices_exchange(kabupaten_ctx: Context) -> None:
