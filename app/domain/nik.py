@@ -111,54 +111,33 @@ def check_nik(
         return NikReport(nik=nik, errors=(Issue("nik.length", {"count": len(nik)}),))
     province, reg, kec = nik[0:2], nik[2:4], nik[4:6]
     dd, mm, yy, serial = int(nik[6:8]), int(nik[8:10]), int(nik[10:12]), nik[12:16]
-    errors: list[Issue] = []
-    if province not in PROVINCES:
-        errors.append(Issue("nik.province", {"code": province}))
-    if reg == "00":
-        errors.append(Issue("nik.regency_zero"))
-    if kec == "00":
-        errors.append(Issue("nik.kecamatan_zero"))
     nik_sex = Sex.P if dd > 40 else Sex.L
     day = dd - 40 if dd > 40 else dd
-    resolved: dt.date | None = None
+    errors = _region_errors(province, reg, kec)
     candidates = _candidates(day, mm, yy) if 1 <= day <= 31 and 1 <= mm <= 12 else []
     if not candidates:
-        errors.append(Issue("nik.date", {"text": f"{nik[6:8]}{nik[8:10]}{nik[10:12]}"}))
-    else:
-        if birth_date is not None and birth_date.year % 100 == yy:
-            resolved = next((c for c in candidates if c.year == birth_date.year), None)
-        if resolved is None:
-            past = [c for c in candidates if c <= today]
-            resolved = past[0] if past else candidates[-1]
+        errors.append(Issue("nik.date", {"text": nik[6:12]}))
     if serial == "0000":
         errors.append(Issue("nik.serial_zero"))
     if errors:
         return NikReport(nik=nik, errors=tuple(errors))
-
-    mismatches: list[Issue] = []
+    resolved = _resolve_century(candidates, birth_date, yy, today)
+    mismatches = []
     if sex is not None and sex != nik_sex:
         mismatches.append(
             Issue("nik.sex_mismatch", {"nik_sex": nik_sex.value, "given": sex.value}, True)
         )
-    if (
-        birth_date is not None
-        and resolved is not None
-        and ((birth_date.day, birth_date.month, birth_date.year % 100) != (day, mm, yy))
+    if birth_date is not None and (birth_date.day, birth_date.month, birth_date.year % 100) != (
+        day,
+        mm,
+        yy,
     ):
-        mismatches.append(
-            Issue(
-                "nik.birth_mismatch",
-                {
-                    "nik_date": resolved.strftime("%d/%m/%Y"),
-                    "given": birth_date.strftime("%d/%m/%Y"),
-                },
-                True,
-            )
-        )
-    warnings: list[Issue] = []
+        given = {"nik_date": f"{resolved:%d/%m/%Y}", "given": f"{birth_date:%d/%m/%Y}"}
+        mismatches.append(Issue("nik.birth_mismatch", given, True))
+    warnings = []
     if regency is not None and f"{province}.{reg}" != regency:
         warnings.append(Issue("nik.elsewhere", {"code": f"{province}.{reg}.{kec}"}))
-    if resolved is not None and resolved > today:
+    if resolved > today:
         warnings.append(Issue("nik.future"))
     return NikReport(
         nik=nik,
@@ -171,6 +150,31 @@ def check_nik(
         mismatches=tuple(mismatches),
         warnings=tuple(warnings),
     )
+
+
+def _region_errors(province: str, regency: str, kecamatan: str) -> list[Issue]:
+    """A province that does not exist, a zero regency or kecamatan."""
+    errors: list[Issue] = []
+    if province not in PROVINCES:
+        errors.append(Issue("nik.province", {"code": province}))
+    if regency == "00":
+        errors.append(Issue("nik.regency_zero"))
+    if kecamatan == "00":
+        errors.append(Issue("nik.kecamatan_zero"))
+    return errors
+
+
+def _resolve_century(
+    candidates: list[dt.date], birth_date: dt.date | None, yy: int, today: dt.date
+) -> dt.date:
+    """The birth date a NIK means: the century of the birth date given, else the most
+    recent past one (a NIK's year has two digits)."""
+    if birth_date is not None and birth_date.year % 100 == yy:
+        for c in candidates:
+            if c.year == birth_date.year:
+                return c
+    past = [c for c in candidates if c <= today]
+    return past[0] if past else candidates[-1]
 
 
 def make_nik(kecamatan6: str, birth_date: dt.date, sex: Sex, serial: int) -> str:
