@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -473,3 +474,22 @@ def test_check_saves_nothing_and_lists_problems_and_warnings(
     assert [p.code for p in checked.problems] == ["occupation.unknown"]
     assert [w.code for w in checked.warnings] == ["nik.elsewhere"]
     assert participants.count(ctx) == 0
+
+
+def test_an_imported_row_gets_the_same_defaults_and_initial_status_as_the_form(
+    kecamatan_ctx: Context, tmp_path: Path
+) -> None:
+    from app.services import importer
+
+    prefs.set_value(kecamatan_ctx, CLI_ADMIN, "default_coverage_start", "01/04/2022")
+    sheet = tmp_path / "nagari.csv"
+    sheet.write_text(
+        "NIK,Nama,Tempat lahir,Tanggal lahir,JK,Nagari,Pekerjaan\n"
+        f"{FEMALE_NIK},Siti Aminah,Sijunjung,07/08/1980,P,Aie Amo,Guru TPQ\n",
+        encoding="utf-8",
+    )
+    result = importer.commit(kecamatan_ctx, CLI_ADMIN, importer.preview(kecamatan_ctx, sheet))
+    rec = participants.get(kecamatan_ctx, result.reg_nos[0])
+    assert rec.coverage_start == dt.date(2022, 4, 1)
+    assert rec.income == DEFAULT_INCOME
+    assert rec.status == participants.initial_status(kecamatan_ctx).value == "draft"
