@@ -102,18 +102,7 @@ def check(
         p.append(Problem("name", "field.required"))
     if not data.birth_place.strip():
         p.append(Problem("birth_place", "field.required"))
-    report = check_nik(
-        data.nik,
-        birth_date=data.birth_date,
-        sex=data.sex,
-        regency=ctx.identity.regency,
-        today=today,
-    )
-    p.extend(_problem("nik", i) for i in report.errors)
-    p.extend(_problem("nik", i) for i in report.mismatches)
-    out.warnings.extend(_problem("nik", i) for i in report.warnings)
-    if report.valid and not skip_duplicates:
-        p.extend(_duplicates(ctx, report.nik, exclude_id))
+    _check_nik(ctx, data, out, today, exclude_id, skip_duplicates)
     p.extend(_birth_problems(ctx, data, today, age_limits))
     if data.sex is None:
         p.append(Problem("sex", "field.required"))
@@ -139,6 +128,32 @@ def check(
     if data.coverage_end and data.coverage_start and data.coverage_end < data.coverage_start:
         p.append(Problem("coverage_end", "coverage.order"))
     return out
+
+
+def _check_nik(
+    ctx: Context,
+    data: ParticipantData,
+    out: Checked,
+    today: dt.date,
+    exclude_id: int | None,
+    skip_duplicates: bool,
+) -> None:
+    """The NIK's own rules, its agreement with the birth date and sex, and duplicates."""
+    if not data.nik.strip():
+        out.problems.append(Problem("nik", "field.required"))
+        return
+    report = check_nik(
+        data.nik,
+        birth_date=data.birth_date,
+        sex=data.sex,
+        regency=ctx.identity.regency,
+        today=today,
+    )
+    out.problems.extend(_problem("nik", i) for i in report.errors)
+    out.problems.extend(_problem("nik", i) for i in report.mismatches)
+    out.warnings.extend(_problem("nik", i) for i in report.warnings)
+    if report.valid and not skip_duplicates:
+        out.problems.extend(_duplicates(ctx, report.nik, exclude_id))
 
 
 def _duplicates(ctx: Context, nik: str, exclude_id: int | None) -> list[Problem]:

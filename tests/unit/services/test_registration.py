@@ -272,9 +272,12 @@ def test_missing_fields_are_each_reported_as_required_without_placeholders(
     kecamatan_ctx: Context, make_participant: MakeParticipant
 ) -> None:
     data = make_participant(nik=FEMALE_NIK)
-    data = dataclasses.replace(data, birth_date=None, sex=None, nagari_code=None, occupation=None)
+    data = dataclasses.replace(
+        data, nik=" ", birth_date=None, sex=None, nagari_code=None, occupation=None
+    )
     checked = participants.check(kecamatan_ctx, data, today=TODAY)
     assert {(p.field, p.code) for p in checked.problems} == {
+        ("nik", "field.required"),
         ("birth_date", "field.required"),
         ("sex", "field.required"),
         ("nagari", "field.required"),
