@@ -73,3 +73,11 @@ def test_history_reads_in_words(
     assert "Nagari: Aie Amo" in text
     assert not ISO_DATE.search(text)
     assert (rec.nik in text) is full_nik
+
+
+def test_every_field_label_has_an_indonesian_translation() -> None:
+    from app.i18n import ID
+    from app.services.describe import _LABELS
+
+    # NIK and KPJ are the same word in both languages.
+    assert [label for label in _LABELS.values() if label not in ID] == ["NIK", "KPJ"]
