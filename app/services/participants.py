@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from app.domain.fmt import parse_date
 from app.domain.install import Role as InstallRole
 from app.domain.nik import Issue, check_nik
+from app.domain.nik import normalise as normalise_nik
 from app.domain.participant import (
     DEFAULT_INCOME,
     FUNDING,
@@ -240,7 +241,7 @@ def data_columns(ctx: Context, data: ParticipantData) -> ParticipantChanges:
     village = ctx.regions.get(data.nagari_code)
     assert village is not None and village.parent is not None
     values: ParticipantChanges = {
-        "nik": check_nik(data.nik).nik,
+        "nik": normalise_nik(data.nik),
         "name": clean_name(data.name),
         "birth_place": clean_name(data.birth_place),
         "birth_date": data.birth_date,
