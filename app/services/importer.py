@@ -263,6 +263,7 @@ class _Rules:
     villages: list[Any]
     existing: dict[str, str]
     age_limits: tuple[int, int]
+    coverage_start: dt.date  # the service's default, read once
 
 
 def _parse_row(rules: _Rules, line: int, row: list[Any], mapping: dict[str, int]) -> RowVerdict:
@@ -348,7 +349,7 @@ def _parse_row(rules: _Rules, line: int, row: list[Any], mapping: dict[str, int]
         funding=funding,
         programmes=DEFAULT_PROGRAMMES,
     )
-    data = participants.with_defaults(rules.ctx, data, dt.date.today())
+    data = participants.with_defaults(data, rules.coverage_start)
     verdict.data = data
     normalised = report.nik if report is not None else nik
     if report is not None and report.valid and normalised in rules.existing:
@@ -409,7 +410,8 @@ def preview(
     with ctx.db.read() as s:
         existing = repo.existing_niks(s, candidates)
     limits = (int(ctx.setting("age_min")), int(ctx.setting("age_max")))
-    rules = _Rules(ctx, participants.villages_for(ctx), existing, limits)
+    start = participants.default_coverage_start(ctx, dt.date.today())
+    rules = _Rules(ctx, participants.villages_for(ctx), existing, limits, start)
     out: list[RowVerdict] = []
     seen: dict[str, int] = {}
     total = len(data_rows)

@@ -215,17 +215,17 @@ def default_coverage_start(ctx: Context, today: dt.date) -> dt.date:
     return today
 
 
-def with_defaults(ctx: Context, data: ParticipantData, today: dt.date) -> ParticipantData:
+def with_defaults(data: ParticipantData, coverage_start: dt.date) -> ParticipantData:
     """``data`` with the fields left empty that have a default filled in.
 
-    Income: :data:`~app.domain.participant.DEFAULT_INCOME`; coverage start: the
-    ``default_coverage_start`` setting, or today. The form, ``add`` and the spreadsheet
-    import all save through this, so they agree.
+    Income: :data:`~app.domain.participant.DEFAULT_INCOME`; coverage start: the one given,
+    which is :func:`default_coverage_start` (read once for a whole spreadsheet). The form,
+    ``add`` and the spreadsheet import all save through this, so they agree.
     """
     return dataclasses.replace(
         data,
         income=DEFAULT_INCOME if data.income is None else data.income,
-        coverage_start=data.coverage_start or default_coverage_start(ctx, today),
+        coverage_start=data.coverage_start or coverage_start,
     )
 
 
@@ -334,7 +334,7 @@ def register(
     """
     now = now or dt.datetime.now()
     today = today or now.date()
-    data = with_defaults(ctx, data, today)
+    data = with_defaults(data, default_coverage_start(ctx, today))
     checked = check(ctx, data, today=today)
     hard = [x for x in checked.problems if not x.overridable]
     soft = [x for x in checked.problems if x.overridable]
