@@ -71,6 +71,3 @@ pytestmark
 # Areas other work is changing now; each goes when that work lands:
 set_password  # accounts: the sign-in work decides whether a password setter stays
 _.backups_dir  # context: the same work moves the data dir's sqlite3 uses into the store
-history_since  # store/sync: the sync package removes these two
-max_history_id
-MIN_FILE  # sync/container: the sync package's own clean-up

@@ -28,6 +28,7 @@ from app.domain import bpjs as d
 from app.domain.fmt import mask_nik
 from app.domain.install import Role as InstallRole
 from app.domain.participant import FUNDING, OCCUPATIONS, Status, norm
+from app.domain.rows import HistoryEntry, KpjAssignment
 from app.errors import InvalidInput, NotFound, Refused
 from app.i18n import render
 from app.paths import resource
@@ -36,7 +37,6 @@ from app.services.context import Context
 from app.services.spreadsheet import RowProgress, read_rows, write_xlsx
 from app.store import desk as store
 from app.store import repo
-from app.store.records import HistoryRow, KpjAssignment
 
 # --- the export's columns ------------------------------------------------------------
 
@@ -429,7 +429,7 @@ def commit(ctx: Context, actor: Actor, shown: KpjPreview) -> KpjPreview:
     with ctx.db.session() as s:
         result = _analyse(s, shown.file, shown.rows)
         updates: list[KpjAssignment] = []
-        history: list[HistoryRow] = []
+        history: list[HistoryEntry] = []
         for target, kpj in result._assign:
             updates.append(
                 {

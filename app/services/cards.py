@@ -37,6 +37,7 @@ from app.catalogue.cards import STANDARD_ACCIDENT, STANDARD_BENEFITS, STANDARD_D
 from app.domain.card import CardIdentity, format_serial, make_payload
 from app.domain.fmt import mask_nik
 from app.domain.progress import Progress, no_progress
+from app.domain.rows import CardRow, HistoryEntry
 from app.errors import AppError, InvalidInput, NotFound, OsReason, Refused, StorageError
 from app.i18n import tr
 from app.services import keys
@@ -44,7 +45,6 @@ from app.services.actor import Actor, Role
 from app.services.context import Context
 from app.store import cardrepo, repo
 from app.store.cardrepo import CardRecord, CardSubject
-from app.store.records import CardRow, HistoryRow
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -359,7 +359,7 @@ def _run(
             reprinted = [p.subject.uuid for p in job.planned if p.kind == REPRINT]
             cardrepo.void_cards(s, reprinted, now)
             cardrepo.insert_cards(s, rows)
-            history: list[HistoryRow] = [
+            history: list[HistoryEntry] = [
                 {
                     "at": now,
                     "actor": actor.username,

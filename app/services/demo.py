@@ -21,13 +21,13 @@ from app.domain.participant import (
     registration_number,
 )
 from app.domain.regions import Region
+from app.domain.rows import HistoryEntry, ParticipantRow
 from app.errors import InvalidInput
 from app.services import sequences
 from app.services.actor import Actor, Role
 from app.services.context import Context
 from app.services.setup import SEED_2022
 from app.store import repo
-from app.store.records import HistoryRow, ParticipantRow
 
 MALE = [
     "Afrizal",
@@ -204,7 +204,7 @@ def generate(
     status = Status.ACCEPTED if kabupaten else Status.APPROVED
     all_kecs = ctx.regions.kecamatan(ident.regency)
     rows: list[ParticipantRow] = []
-    history: list[HistoryRow] = []
+    history: list[HistoryEntry] = []
     with ctx.db.session() as s:
         taken: set[str] = set()
         for kec_code, n in per_kec.items():
@@ -262,6 +262,7 @@ def generate(
                         "updated_at": now,
                         "updated_by": actor.username,
                         "updated_install": install_code,
+                        "erased_at": None,
                     }
                 )
                 history.append(

@@ -28,6 +28,7 @@ from app.domain.participant import (
     registration_number,
 )
 from app.domain.progress import Progress
+from app.domain.rows import HistoryEntry, ParticipantRow
 from app.errors import AppError, InvalidInput
 from app.i18n import render, tr
 from app.services import participants, sequences
@@ -35,7 +36,6 @@ from app.services.actor import Actor, Role
 from app.services.context import Context
 from app.services.spreadsheet import read_rows, write_xlsx
 from app.store import repo
-from app.store.records import HistoryRow, ParticipantRow
 from app.store.repo import ListQuery
 
 FIELDS = (
@@ -459,7 +459,7 @@ def commit(
         late_duplicates = len(good) - len(fresh)
         first = sequences.reserve_registrations(s, ctx.data_dir, len(fresh)) if fresh else 0
         rows: list[ParticipantRow] = []
-        history: list[HistoryRow] = []
+        history: list[HistoryEntry] = []
         for i, r in enumerate(fresh):
             assert r.data is not None
             reg_no = registration_number(ident.install_code, first + i)

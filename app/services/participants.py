@@ -29,6 +29,7 @@ from app.domain.participant import (
     valid_phone,
 )
 from app.domain.regions import Region
+from app.domain.rows import ParticipantChanges, ParticipantRow
 from app.errors import NotFound, Problem, Refused, ValidationFailed
 from app.i18n import Later
 from app.services import sequences
@@ -37,7 +38,6 @@ from app.services.context import Context
 from app.store import repo
 from app.store.records import HistoryRecord as HistoryRecord
 from app.store.records import ListRow as ListRow
-from app.store.records import ParticipantChanges, ParticipantRow
 from app.store.records import ParticipantRecord as ParticipantRecord
 from app.store.repo import ListQuery as ListQuery
 
@@ -312,6 +312,7 @@ def new_row(
         updated_at=now,
         updated_by=username,
         updated_install=install,
+        erased_at=None,
     )
 
 

@@ -14,8 +14,8 @@ from typing import Any
 from sqlalchemy import exists, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
+from app.domain.rows import CardRow
 from app.store import tables as t
-from app.store.records import CardRow
 
 PRINTABLE = ("approved", "accepted", "active")
 _CHUNK = 500

@@ -18,8 +18,8 @@ from sqlalchemy.orm import Session
 
 from app.domain.participant import Programme
 from app.domain.rates import RateRule
+from app.domain.rows import KpjAssignment
 from app.store import tables as t
-from app.store.records import KpjAssignment
 
 # --- years and quotas ----------------------------------------------------------------
 

@@ -19,15 +19,9 @@ from app.domain.install import Identity, Role
 from app.domain.participant import Programme
 from app.domain.rates import Cohort, RateRule
 from app.domain.regions import Region as RegionData
+from app.domain.rows import HistoryEntry, ParticipantChanges, ParticipantRow
 from app.store import tables as t
-from app.store.records import (
-    HistoryRecord,
-    HistoryRow,
-    ListRow,
-    ParticipantChanges,
-    ParticipantRecord,
-    ParticipantRow,
-)
+from app.store.records import HistoryRecord, ListRow, ParticipantRecord
 
 _FIELDS = [f.name for f in dataclasses.fields(ParticipantRecord)]
 
@@ -493,7 +487,7 @@ def add_history(
     s.flush()
 
 
-def bulk_history(s: Session, rows: Sequence[HistoryRow]) -> None:
+def bulk_history(s: Session, rows: Sequence[HistoryEntry]) -> None:
     """Append many history entries at once, in order, linked into the hash chain.
 
     Every writer of the history goes through here or :func:`add_history`: an entry

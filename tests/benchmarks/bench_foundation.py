@@ -32,13 +32,13 @@ from typing import TypeVar
 from sqlalchemy.orm import Session
 
 from app.domain.install import Role
+from app.domain.rows import ParticipantRow
 from app.services import demo, participants
 from app.services.actor import CLI_ADMIN
 from app.services.context import Context, open_data_dir
 from app.services.desk import budget_detail
 from app.services.setup import setup_install
 from app.store import repo
-from app.store.records import ParticipantRow
 from app.store.repo import ListQuery
 
 PAGE = 100

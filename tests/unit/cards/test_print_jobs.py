@@ -9,6 +9,7 @@ import pytest
 
 from app.cards.pdftext import read
 from app.domain.participant import InactiveReason
+from app.domain.rows import CardRow
 from app.errors import InvalidInput, NotFound, Refused
 from app.services import cards, participants, prefs
 from app.services.actor import CLI_ADMIN, Actor, Role
@@ -16,7 +17,6 @@ from app.services.cards import Cancelled, Selection
 from app.services.context import Context
 from app.services.verify import Verdict, verify
 from app.store import cardrepo, repo
-from app.store.records import CardRow
 from app.store.repo import ListQuery
 from tests.cardhelp import APOSTROPHE, NON_LATIN1, reg_of
 from tests.conftest import NAGARI_IN, MakeParticipant
