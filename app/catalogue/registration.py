@@ -12,7 +12,26 @@ MESSAGES: dict[str, str] = {
     "login.locked": "Too many wrong passwords: this account is locked for {minutes} minutes.",
     "participant.already_inactive": "{reg_no} is already inactive.",
     "participant.not_inactive": "{reg_no} is not inactive, so it cannot be reactivated.",
-    "sheet.kind": "{name} is not a spreadsheet Lindungi reads: use .xlsx or .csv.",
+    "sheet.kind": "{name} is not a spreadsheet Lindungi reads: use .xlsx, .xls, .ods or .csv.",
+    "sheet.password": "{name} is protected by a password: open it in Excel or LibreOffice, remove the password (or save a copy without it) and choose that copy.",
+    "sheet.no_such": "There is no visible sheet named {name}; the sheets are: {sheets}.",
+    "sheet.out_kind": "{name}: the refused rows can be written as .xlsx or .csv only.",
+    "import.choose_sheet": "{name} has several sheets with a list ({sheets}): choose one (--sheet NAME).",
+    "import.map_field": "'{pair}' is not HEADER=field; the fields are: {fields}.",
+    "import.map_header": "The sheet has no column '{header}'; its columns are: {headers}.",
+    "import.nagari_suggest": "{nagari} is not a nagari of this kecamatan: did you mean {names}?",
+    "import.suggestion_taken": "Nagari '{text}' read as {name} (suggestion accepted).",
+    "import.income_default": "Income is empty: the default {amount} is used.",
+    "import.no_income": "The sheet has no income column: the default {amount} is used for every row.",
+    "import.column_ignored": "Column {column} ('{header}') holds values but is not imported: map it to a field or check it is not needed.",
+    "import.hidden_unknown": "Hidden rows cannot be detected in {kind} files: check the sheet has none, or save it as .xlsx.",
+    "import.skipped_hidden": "Row {line} is hidden: skipped.",
+    "import.skipped_blank": "Row {line} is blank: skipped.",
+    "import.skipped_below": "Row {line} is below the table (totals, signatures, notes): skipped.",
+    "import.kecamatan_needed": "At the kabupaten, say which kecamatan the sheet comes from (--kecamatan NAME).",
+    "import.kecamatan_unknown": "{name} is not a kecamatan of this install.",
+    "template.nagari_unknown": "{name} is not a nagari of this install.",
+    "template.suffix": "{name}: the template is an .xlsx workbook; give a name ending in .xlsx.",
     "sheet.too_large": "The spreadsheet has more than {max} rows; split it.",
     "sheet.unreadable": "{name} cannot be read: it is damaged or not really a spreadsheet.",
     "sheet.empty": "{name} has no rows.",
@@ -49,7 +68,46 @@ ID: dict[str, str] = {
     ]: "{reg_no} tidak nonaktif, jadi tidak dapat diaktifkan kembali.",
     MESSAGES[
         "sheet.kind"
-    ]: "{name} bukan lembar kerja yang dapat dibaca Lindungi: gunakan .xlsx atau .csv.",
+    ]: "{name} bukan lembar kerja yang dapat dibaca Lindungi: gunakan .xlsx, .xls, .ods atau .csv.",
+    MESSAGES[
+        "sheet.password"
+    ]: "{name} dilindungi kata sandi: buka di Excel atau LibreOffice, hapus kata sandinya (atau simpan salinan tanpa kata sandi) lalu pilih salinan itu.",
+    MESSAGES[
+        "sheet.no_such"
+    ]: "Tidak ada lembar terlihat bernama {name}; lembar yang ada: {sheets}.",
+    MESSAGES[
+        "sheet.out_kind"
+    ]: "{name}: baris yang ditolak hanya dapat ditulis sebagai .xlsx atau .csv.",
+    MESSAGES[
+        "import.choose_sheet"
+    ]: "{name} berisi beberapa lembar berdaftar ({sheets}): pilih satu (--sheet NAMA).",
+    MESSAGES["import.map_field"]: "'{pair}' bukan JUDUL=isian; isian yang ada: {fields}.",
+    MESSAGES["import.map_header"]: "Lembar tidak memiliki kolom '{header}'; kolomnya: {headers}.",
+    MESSAGES["import.nagari_suggest"]: "{nagari} bukan nagari kecamatan ini: maksudnya {names}?",
+    MESSAGES["import.suggestion_taken"]: "Nagari '{text}' dibaca sebagai {name} (saran diterima).",
+    MESSAGES["import.income_default"]: "Penghasilan kosong: dipakai nilai baku {amount}.",
+    MESSAGES[
+        "import.no_income"
+    ]: "Lembar tidak memiliki kolom penghasilan: dipakai nilai baku {amount} untuk setiap baris.",
+    MESSAGES[
+        "import.column_ignored"
+    ]: "Kolom {column} ('{header}') berisi data tetapi tidak diimpor: pasangkan ke isian atau pastikan tidak diperlukan.",
+    MESSAGES[
+        "import.hidden_unknown"
+    ]: "Baris tersembunyi tidak dapat dikenali pada berkas {kind}: pastikan lembar tidak memilikinya, atau simpan sebagai .xlsx.",
+    MESSAGES["import.skipped_hidden"]: "Baris {line} tersembunyi: dilewati.",
+    MESSAGES["import.skipped_blank"]: "Baris {line} kosong: dilewati.",
+    MESSAGES[
+        "import.skipped_below"
+    ]: "Baris {line} ada di bawah tabel (jumlah, tanda tangan, catatan): dilewati.",
+    MESSAGES[
+        "import.kecamatan_needed"
+    ]: "Di kabupaten, sebutkan kecamatan asal lembar ini (--kecamatan NAMA).",
+    MESSAGES["import.kecamatan_unknown"]: "{name} bukan kecamatan instalasi ini.",
+    MESSAGES["template.nagari_unknown"]: "{name} bukan nagari instalasi ini.",
+    MESSAGES[
+        "template.suffix"
+    ]: "{name}: templat berupa buku kerja .xlsx; beri nama berakhiran .xlsx.",
     MESSAGES["sheet.too_large"]: "Lembar kerja berisi lebih dari {max} baris; bagilah.",
     MESSAGES[
         "sheet.unreadable"

@@ -229,13 +229,13 @@ def test_a_long_preview_can_be_cancelled(
         lines.append(f"{nik(dt.date(1980, 1, 1), Sex.L, i)};Orang {i};Sijunjung;;L;Aie Amo;Petani")
     sheet.write_text("\n".join(lines), encoding="utf-8")
     release = threading.Event()
-    real = spreadsheet.read_rows
+    real = spreadsheet.open_book
 
-    def slow_read(path: Path) -> list[list[object]]:
+    def slow_read(path: Path) -> spreadsheet.Book:
         release.wait(10)
         return real(path)
 
-    monkeypatch.setattr(importer, "read_rows", slow_read)
+    monkeypatch.setattr(importer, "open_book", slow_read)
     dialog = open_dialog(qtbot, kecamatan_ctx, make_session)
     dialog.load(sheet)
     assert dialog.cancel_button.isVisible() and dialog.progress.isVisible()
