@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from app.domain.nik import normalise as normalise_nik
 from app.domain.participant import Programme
 from app.domain.rates import Cohort, RateTable, months_counted
 
@@ -318,8 +319,8 @@ def read_nik(value: Any) -> Cell:
         return Cell(None, "bpjs.nik_empty", "")
     if isinstance(value, int | float) and not isinstance(value, bool):
         return Cell(None, "import.nik_number", shown)
-    text = shown.lstrip("'").replace(" ", "").replace(".", "")
-    if _SCI.match(shown.replace(",", ".")):
+    text = normalise_nik(shown)
+    if _SCI.match(shown.replace(",", ".").replace(" ", "")):
         return Cell(None, "import.nik_number", shown)
     if not text.isdigit():
         return Cell(None, "nik.not_digits", shown)

@@ -27,12 +27,13 @@ from sqlalchemy.orm import Session
 from app.domain import desk as d
 from app.domain.fmt import mask_nik
 from app.domain.install import Role as InstallRole
-from app.domain.participant import FUNDING, OCCUPATIONS, Status, norm
+from app.domain.participant import FUNDING, OCCUPATIONS, Status
 from app.errors import InvalidInput, NotFound, Refused
 from app.i18n import render
 from app.paths import resource
 from app.services.actor import Actor, Role
 from app.services.context import Context
+from app.services.importer import bpjs_header
 from app.services.spreadsheet import RowProgress, read_rows, write_xlsx
 from app.store import desk as store
 from app.store import repo
@@ -165,13 +166,15 @@ def export(ctx: Context, actor: Actor, path: Path, progress: RowProgress | None 
         raise InvalidInput("bpjs.xlsx_only", name=path.name)
     if not path.parent.is_dir():
         raise NotFound("file.missing", path=str(path.parent))
-    _sheet, columns = load_columns(columns_file(ctx))
+    sheet, columns = load_columns(columns_file(ctx))
     with ctx.db.read() as s:
         people = store.waiting_for_kpj(s)
     getters = [FIELDS[c.field] for c in columns]
     rows = [[g(r, ctx, i) for g in getters] for i, r in enumerate(people, start=1)]
     text = [j for j, c in enumerate(columns) if c.text]
-    write_xlsx(path, [c.header for c in columns], rows, text_columns=text, progress=progress)
+    write_xlsx(
+        path, [c.header for c in columns], rows, text_columns=text, progress=progress, sheet=sheet
+    )
     with ctx.db.session() as s:
         repo.add_history(
             s,
@@ -188,18 +191,6 @@ def export(ctx: Context, actor: Actor, path: Path, progress: RowProgress | None 
 
 # --- the import ----------------------------------------------------------------------
 
-NIK_HEADERS = {"nik", "no nik", "nomor nik", "nik ktp", "no ktp", "nomor induk kependudukan"}
-KPJ_HEADERS = {
-    "kpj",
-    "no kpj",
-    "nomor kpj",
-    "no kartu",
-    "nomor kartu",
-    "no peserta",
-    "nomor peserta",
-    "no kartu peserta",
-    "nomor kartu peserta",
-}
 HEADER_SEARCH_ROWS = 15
 
 
@@ -257,11 +248,15 @@ class KpjPreview:
 
 
 def _find_header(rows: list[list[Any]], name: str) -> tuple[int, int, int]:
-    """(header row index, NIK column, KPJ column) among the first rows of a sheet."""
+    """(header row index, NIK column, KPJ column) among the first rows of a sheet.
+
+    Headings are matched like the import's ("No. KPJ", "NIK (16 digit)"), against the
+    ``bpjs`` synonyms of ``resources/import_headers.json``.
+    """
     for i, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
-        keys = [norm(str(c)) if c is not None else "" for c in row]
-        nik = next((j for j, k in enumerate(keys) if k in NIK_HEADERS), None)
-        kpj = next((j for j, k in enumerate(keys) if k in KPJ_HEADERS), None)
+        kinds = [bpjs_header(str(c)) if c not in (None, "") else None for c in row]
+        nik = next((j for j, k in enumerate(kinds) if k == "nik"), None)
+        kpj = next((j for j, k in enumerate(kinds) if k == "kpj"), None)
         if nik is not None and kpj is not None:
             return i, nik, kpj
     raise InvalidInput("bpjs.no_columns", name=name)

@@ -476,6 +476,7 @@ class RowVerdict:
     warnings: list[str] = field(default_factory=list)
     suggestion: Suggestion | None = None
     nik_damaged: bool = False
+    accepted: str | None = None  # the nagari spelling read through an accepted suggestion
 
 
 @dataclass(frozen=True)
@@ -599,11 +600,13 @@ def _parse_row(rules: _Rules, line: int, row: list[Any], mapping: dict[str, int]
     nagari_text = _text(cell("nagari"))
     village = rules.nagari.match(nagari_text) if nagari_text else None
     suggestion: Suggestion | None = None
+    taken: str | None = None
     if nagari_text and village is None:
         chosen = rules.accepted_rows.get(line) or rules.accepted.get(norm(nagari_text))
         by_code = {v.code: v for v in rules.villages}
         if chosen in by_code:
             village = by_code[chosen]
+            taken = nagari_text
             warnings.append(render("import.suggestion_taken", text=nagari_text, name=village.name))
         else:
             close = rules.nagari.suggest(nagari_text)
@@ -644,6 +647,7 @@ def _parse_row(rules: _Rules, line: int, row: list[Any], mapping: dict[str, int]
             reasons.append(render("import.missing", column=tr(_LABELS[fieldname])))
     verdict = RowVerdict(line, row, "refused", reasons, None, name, nik, warnings, suggestion)
     verdict.nik_damaged = damaged
+    verdict.accepted = taken
     if reasons:
         return verdict
     assert birth is not None and sex is not None and village is not None
@@ -734,7 +738,17 @@ def _cut_table(sheet: Sheet, header_at: int, mapping: dict[str, int]) -> _Table:
     headers = [_text(c) for c in rows[header_at]] if rows else []
     data: list[tuple[int, list[Any]]] = []
     skipped: list[Skipped] = []
-    blank = [all(is_blank(c) for c in r) for r in rows]
+    # A pre-numbered row, or one with only the nagari filled in ahead (the template made
+    # for one nagari), holds nobody: it counts as blank.
+    numbers = {j for j, h in enumerate(headers) if header_ignored(h)}
+    nagari_col = mapping.get("nagari")
+
+    def nobody(j: int, c: Any) -> bool:
+        if is_blank(c) or j == nagari_col:
+            return True
+        return j in numbers and (_is_number(c) or _text(c).rstrip(".").isdigit())
+
+    blank = [all(nobody(j, c) for j, c in enumerate(r)) for r in rows]
     i = header_at + 1
     ended = False
     while i < len(rows):
@@ -916,6 +930,15 @@ def preview(
         warnings,
         book.template,
     )
+
+
+def accepted_spellings(prev: ImportPreview) -> dict[str, str]:
+    """Spelling → nagari code of every suggestion the preview took (to learn them)."""
+    out: dict[str, str] = {}
+    for r in prev.rows:
+        if r.accepted is not None and r.data is not None:
+            out[norm(r.accepted)] = r.data.nagari_code
+    return out
 
 
 def _villages(ctx: Context, kecamatan: str | None) -> list[Region]:
