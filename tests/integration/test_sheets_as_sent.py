@@ -99,7 +99,7 @@ def test_a_nik_typed_as_a_number_is_refused_and_written_back_as_the_number(
 
     out = tmp_path / "perbaiki.xlsx"
     importer.save_refused(prev, out)
-    cell = load_workbook(out).active["B2"]  # type: ignore[index]
+    cell = load_workbook(out).active["B2"]
     assert isinstance(cell.value, int | float) and cell.value == rounded  # never a text
     again = importer.preview(kecamatan_ctx, out)
     assert verdicts(again) == {2: "refused"}
@@ -160,7 +160,7 @@ def test_headings_as_offices_write_them_are_understood(
         "No. HP/WA",
         "Penghasilan (Rp)",
     ]
-    rows = [
+    rows: list[list[Any]] = [
         head,
         [1, nik(1), "Ani", "Sijunjung, 07/08/1980", "L", "Aie Amo", "Petani", "0812345678", ""],
         # a woman's NIK typed "L": checked against the NIK like the form does
