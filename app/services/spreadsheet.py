@@ -23,6 +23,7 @@ import csv
 import datetime as dt
 import io
 import logging
+import os
 import re
 import zipfile
 from collections.abc import Callable, Iterator, Sequence
@@ -31,7 +32,6 @@ from pathlib import Path
 from typing import Any
 
 from app.errors import AppError, InvalidInput, NotFound, OsReason
-from app.reports.xlsx import save_workbook
 
 log = logging.getLogger(__name__)
 
@@ -418,6 +418,89 @@ def write_csv(path: Path, headers: Sequence[str], rows: Sequence[Sequence[Any]])
         raise InvalidInput("file.unwritable", path=str(path), reason=OsReason(exc)) from exc
 
 
+_ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_XML_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
+_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PKG = "http://schemas.openxmlformats.org/package/2006"
+_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml"
+# Cell styles of the writer: 0 plain, 1 bold (headings), 2 text ("@": Excel keeps digits).
+_STYLES = (
+    f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><styleSheet xmlns="{_NS}">'
+    '<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font>'
+    '<font><b/><sz val="11"/><name val="Calibri"/></font></fonts>'
+    '<fills count="2"><fill><patternFill patternType="none"/></fill>'
+    '<fill><patternFill patternType="gray125"/></fill></fills>'
+    '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
+    '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
+    '<cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+    '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>'
+    '<xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
+    '</cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/>'
+    "</cellStyles></styleSheet>"
+)
+
+
+def _xml_text(value: str) -> str:
+    return _ILLEGAL_XML.sub("", value).translate(_XML_ESCAPES)
+
+
+def _column_letters(count: int) -> list[str]:
+    out = []
+    for n in range(1, count + 1):
+        letters = ""
+        while n:
+            n, r = divmod(n - 1, 26)
+            letters = chr(65 + r) + letters
+        out.append(letters)
+    return out
+
+
+def _sheet_xml(
+    headers: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    text_columns: Sequence[int],
+    progress: RowProgress | None,
+) -> Iterator[str]:
+    width = max([len(headers), *(len(r) for r in rows)], default=0)
+    letters = _column_letters(width)
+    text_set = set(text_columns)
+    yield (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="{_NS}" '
+        f'xmlns:r="{_REL}"><sheetViews><sheetView workbookViewId="0" tabSelected="1">'
+        '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>'
+        "</sheetView></sheetViews><sheetData>"
+    )
+    head = "".join(
+        f'<c r="{letters[j]}1" s="1" t="inlineStr"><is><t xml:space="preserve">'
+        f"{_xml_text(str(h))}</t></is></c>"
+        for j, h in enumerate(headers)
+    )
+    yield f'<row r="1">{head}</row>'
+    for i, row in enumerate(rows, start=2):
+        if progress is not None and (i - 1) % PROGRESS_EVERY == 0:
+            progress(i - 1, len(rows))
+        cells = []
+        for j, value in enumerate(row):
+            if value is None or value == "":
+                continue
+            ref = f"{letters[j]}{i}"
+            if isinstance(value, bool):
+                cells.append(f'<c r="{ref}" t="b"><v>{int(value)}</v></c>')
+            elif isinstance(value, int | float):
+                cells.append(f'<c r="{ref}"><v>{value!r}</v></c>')
+            else:
+                if isinstance(value, dt.date):
+                    value = value.strftime("%d/%m/%Y")
+                style = ' s="2"' if j in text_set else ""
+                cells.append(
+                    f'<c r="{ref}"{style} t="inlineStr"><is><t xml:space="preserve">'
+                    f"{_xml_text(str(value))}</t></is></c>"
+                )
+        yield f'<row r="{i}">{"".join(cells)}</row>'
+    yield "</sheetData></worksheet>"
+
+
 def write_xlsx(
     path: Path,
     headers: Sequence[str],
@@ -429,44 +512,73 @@ def write_xlsx(
     """Write a one-sheet workbook; ``text_columns`` are stored as text (NIKs, phones, KPJ).
 
     A number in a text column is kept a number (a NIK Excel already rounded stays what
-    the cell showed, never a valid-looking text). Written to a temporary name and renamed,
-    so a failure never leaves half a file.
+    the cell showed, never a valid-looking text); dates are written dd/mm/yyyy. The XML
+    is written directly (openpyxl takes ten times longer on a 65,000-row BPJS file), to a
+    temporary name that is renamed, so a failure never leaves half a file.
 
     Raises:
         InvalidInput: the file cannot be written (open in Excel, disk full, read-only).
     """
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
+    from xml.sax.saxutils import quoteattr
 
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet(title=sheet[:31] if sheet else None)
-    bold = Font(bold=True)
-    head = []
-    for h in headers:
-        cell = WriteOnlyCell(ws, value=h)
-        cell.font = bold
-        head.append(cell)
-    ws.append(head)
-    text_set = set(text_columns)
-    for done, row in enumerate(rows, start=1):
-        if progress is not None and done % PROGRESS_EVERY == 0:
-            progress(done, len(rows))
-        out: list[Any] = []
-        for i, value in enumerate(row):
-            if i in text_set and isinstance(value, str) and value != "":
-                cell = WriteOnlyCell(ws, value=value)
-                cell.number_format = "@"
-                out.append(cell)
-            elif isinstance(value, dt.date):
-                out.append(value.strftime("%d/%m/%Y"))
-            else:
-                out.append(value)
-        ws.append(out)
+    title = _BAD_SHEET_CHARS.sub(" ", sheet or "Sheet1")[:31].strip() or "Sheet1"
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
+        zf.writestr(
+            "[Content_Types].xml",
+            f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+            f'<Types xmlns="{_PKG}/content-types">'
+            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+            'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
+            f'<Override PartName="/xl/workbook.xml" ContentType="{_CT}.sheet.main+xml"/>'
+            f'<Override PartName="/xl/worksheets/sheet1.xml" ContentType="{_CT}.worksheet+xml"/>'
+            f'<Override PartName="/xl/styles.xml" ContentType="{_CT}.styles+xml"/></Types>',
+        )
+        zf.writestr(
+            "_rels/.rels",
+            f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+            f'<Relationships xmlns="{_PKG}/relationships"><Relationship Id="rId1" '
+            f'Type="{_REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+        )
+        zf.writestr(
+            "xl/workbook.xml",
+            f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+            f'<workbook xmlns="{_NS}" xmlns:r="{_REL}"><bookViews><workbookView activeTab="0"/>'
+            f'</bookViews><sheets><sheet name={quoteattr(title)} sheetId="1" r:id="rId1"/>'
+            "</sheets></workbook>",
+        )
+        zf.writestr(
+            "xl/_rels/workbook.xml.rels",
+            f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+            f'<Relationships xmlns="{_PKG}/relationships">'
+            f'<Relationship Id="rId1" Type="{_REL}/worksheet" Target="worksheets/sheet1.xml"/>'
+            f'<Relationship Id="rId2" Type="{_REL}/styles" Target="styles.xml"/>'
+            "</Relationships>",
+        )
+        zf.writestr("xl/styles.xml", _STYLES)
+        with zf.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as member:
+            chunk: list[str] = []
+            size = 0
+            for part in _sheet_xml(headers, rows, text_columns, progress):
+                chunk.append(part)
+                size += len(part)
+                if size > 1 << 20:
+                    member.write("".join(chunk).encode("utf-8"))
+                    chunk, size = [], 0
+            member.write("".join(chunk).encode("utf-8"))
+    tmp = path.with_name(path.name + ".part")
     try:
-        save_workbook(wb, path)
+        with open(tmp, "wb") as f:
+            f.write(buffer.getbuffer())
+            f.flush()
+            os.fsync(f.fileno())
+        tmp.replace(path)
     except OSError as exc:
+        tmp.unlink(missing_ok=True)
         raise InvalidInput("file.unwritable", path=str(path), reason=OsReason(exc)) from exc
+
+
+_BAD_SHEET_CHARS = re.compile(r"[\[\]\*\?/\\:]")
 
 
 def iter_nonempty(rows: Sequence[Sequence[Any]]) -> Iterator[tuple[int, Sequence[Any]]]:
