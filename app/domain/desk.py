@@ -251,7 +251,7 @@ def percent(part: int, whole: int) -> float | None:
 _SCI = re.compile(r"^\d+(\.\d+)?[eE]\+?\d+$")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Cell:
     """A spreadsheet cell read as an identifier: the digits, or why they cannot be used.
 

@@ -34,7 +34,7 @@ from app.paths import resource
 from app.services.actor import Actor, Role
 from app.services.context import Context
 from app.services.importer import bpjs_header
-from app.services.spreadsheet import RowProgress, read_rows, write_xlsx
+from app.services.spreadsheet import RowProgress, is_blank, read_rows, write_xlsx
 from app.store import desk as store
 from app.store import repo
 
@@ -194,7 +194,7 @@ def export(ctx: Context, actor: Actor, path: Path, progress: RowProgress | None 
 HEADER_SEARCH_ROWS = 15
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SheetRow:
     """A row of the returned spreadsheet: its line number and the two cells read."""
 
@@ -203,7 +203,7 @@ class SheetRow:
     kpj: d.Cell
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Outcome:
     """What happens to one row: matched, unchanged, unmatched, conflict or invalid."""
 
@@ -275,12 +275,17 @@ def read_returned(path: Path, progress: RowProgress | None = None) -> list[Sheet
     head, nik_col, kpj_col = _find_header(rows, path.name)
     out: list[SheetRow] = []
     for i, row in enumerate(rows[head + 1 :], start=head + 2):
-        if all(c is None or str(c).strip() == "" for c in row):
-            continue
         nik = row[nik_col] if nik_col < len(row) else None
         kpj = row[kpj_col] if kpj_col < len(row) else None
+        if is_blank(nik) and is_blank(kpj) and all(is_blank(c) for c in row):
+            continue
         out.append(SheetRow(i, d.read_nik(nik), d.read_kpj(kpj)))
     return out
+
+
+_INACTIVE = Status.INACTIVE.value
+_SAVE_SLICE = 5000
+_MATCHABLE = (Status.ACCEPTED.value, Status.ACTIVE.value)
 
 
 def _analyse(s: Session, name: str, rows: list[SheetRow]) -> KpjPreview:
@@ -324,7 +329,7 @@ def _analyse(s: Session, name: str, rows: list[SheetRow]) -> KpjPreview:
             out.conflicts.append(Outcome(first.line, nik, kpj, "bpjs.kpj_repeated"))
             continue
         records = targets.get(nik_value, [])
-        live = [r for r in records if r.status != Status.INACTIVE.value]
+        live = [r for r in records if r.status != _INACTIVE]
         if not live:
             code = "bpjs.inactive" if records else "bpjs.unknown_nik"
             params = {"reg_no": records[0].reg_no} if records else {}
@@ -373,7 +378,7 @@ def _analyse(s: Session, name: str, rows: list[SheetRow]) -> KpjPreview:
                 )
             )
             continue
-        if target.status not in (Status.ACCEPTED.value, Status.ACTIVE.value):
+        if target.status not in _MATCHABLE:
             out.conflicts.append(
                 Outcome(
                     first.line,
@@ -422,37 +427,41 @@ def commit(ctx: Context, actor: Actor, shown: KpjPreview) -> KpjPreview:
     install = ctx.identity.install_code
     with ctx.db.session() as s:
         result = _analyse(s, shown.file, shown.rows)
-        updates = []
-        history = []
-        for target, kpj in result._assign:
-            updates.append(
-                {
-                    "pid": target.id,
-                    "new_kpj": kpj,
-                    "new_revision": target.revision + 1,
-                    "at": now,
-                    "by": actor.username,
-                    "install": install,
-                }
-            )
-            changes: dict[str, Any] = {"kpj": [target.kpj, kpj]}
-            if target.status != Status.ACTIVE.value:
-                changes["status"] = [target.status, Status.ACTIVE.value]
-            history.append(
-                {
-                    "at": now,
-                    "actor": actor.username,
-                    "install_code": install,
-                    "entity": "participant",
-                    "entity_id": target.uuid,
-                    "action": "kpj",
-                    "changes": json.dumps(changes),
-                    "reason": f"BPJS: {shown.file}",
-                }
-            )
-        store.assign_kpjs(s, updates)
-        repo.bulk_history(s, history)
-        result.saved = len(updates)
+        active = Status.ACTIVE.value
+        reason = f"BPJS: {shown.file}"
+        # In slices, so that 65,000 updates and history rows are never all in memory.
+        for at in range(0, len(result._assign), _SAVE_SLICE):
+            updates = []
+            history = []
+            for target, kpj in result._assign[at : at + _SAVE_SLICE]:
+                updates.append(
+                    {
+                        "pid": target.id,
+                        "new_kpj": kpj,
+                        "new_revision": target.revision + 1,
+                        "at": now,
+                        "by": actor.username,
+                        "install": install,
+                    }
+                )
+                changes: dict[str, Any] = {"kpj": [target.kpj, kpj]}
+                if target.status != active:
+                    changes["status"] = [target.status, active]
+                history.append(
+                    {
+                        "at": now,
+                        "actor": actor.username,
+                        "install_code": install,
+                        "entity": "participant",
+                        "entity_id": target.uuid,
+                        "action": "kpj",
+                        "changes": json.dumps(changes),
+                        "reason": reason,
+                    }
+                )
+            store.assign_kpjs(s, updates)
+            repo.bulk_history(s, history)
+        result.saved = len(result._assign)
     return result
 
 

@@ -222,7 +222,7 @@ def waiting_for_kpj(s: Session) -> list[BpjsRow]:
     return [BpjsRow(*row) for row in s.execute(stmt)]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class KpjTarget:
     """A participant a returned KPJ may belong to."""
 

@@ -58,7 +58,7 @@ def child_import(data_dir: Path, sheet: Path) -> dict[str, Any]:
         finally:
             spent[0] += time.perf_counter() - t0
 
-    backup.auto_backup = timed  # type: ignore[assignment]
+    backup.auto_backup = timed
     t0 = time.perf_counter()
     prev = importer.preview(ctx, sheet, kecamatan="13.03.06")
     t1 = time.perf_counter()

@@ -334,7 +334,8 @@ def test_nagari_suggestions_are_accepted_per_row_or_per_spelling_and_learned(
     qtbot.addWidget(settings_dialog)
     table = settings_dialog.findChild(QTableWidget, "learned_spellings")
     assert table is not None and table.rowCount() == 1
-    assert table.item(0, 1).text() == "Sungai Lansek"
+    item = table.item(0, 1)
+    assert item is not None and item.text() == "Sungai Lansek"
 
 
 def test_an_operator_cannot_keep_spellings(
@@ -391,5 +392,5 @@ def test_the_template_button_writes_the_template(
     monkeypatch.setattr(common, "save_file", lambda *a: str(target))
     dialog = open_dialog(qtbot, kecamatan_ctx, make_session)
     qtbot.mouseClick(dialog.template_button, Qt.MouseButton.LeftButton)
-    assert load_workbook(target).active.title == "Daftar"  # type: ignore[union-attr]
+    assert load_workbook(target).active.title == "Daftar"
     assert str(target) in dialog.message.text()
