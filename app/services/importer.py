@@ -555,6 +555,15 @@ class _Rules:
     accepted: dict[str, str]  # normalised spelling → nagari code (every row)
     accepted_rows: dict[int, str]  # line → nagari code (that row only)
     income_mapped: bool
+    # The same few words on every row: looked up once each.
+    words: dict[tuple[str, str], Any] = field(default_factory=dict)
+
+    def lookup(self, kind: str, text: str) -> Any:
+        key = (kind, text)
+        if key not in self.words:
+            fn = {"sex": parse_sex, "occupation": occupation_code, "funding": funding_code}[kind]
+            self.words[key] = fn(text)
+        return self.words[key]
 
 
 def _parse_row(rules: _Rules, line: int, row: list[Any], mapping: dict[str, int]) -> RowVerdict:
@@ -585,7 +594,7 @@ def _parse_row(rules: _Rules, line: int, row: list[Any], mapping: dict[str, int]
     except ValueError:
         reasons.append(render("date.invalid", text=_text(birth_raw)))
     sex_text = _text(cell("sex"))
-    sex = parse_sex(sex_text) if sex_text else None
+    sex = rules.lookup("sex", sex_text) if sex_text else None
     if sex_text and sex is None:
         reasons.append(render("sex.invalid", text=sex_text))
     report = check_nik(nik) if nik and not damaged else None
@@ -617,11 +626,11 @@ def _parse_row(rules: _Rules, line: int, row: list[Any], mapping: dict[str, int]
             else:
                 reasons.append(render("nagari.outside", nagari=nagari_text))
     occupation_text = _text(cell("occupation"))
-    occupation = occupation_code(occupation_text) if occupation_text else None
+    occupation = rules.lookup("occupation", occupation_text) if occupation_text else None
     if occupation_text and occupation is None:
         reasons.append(render("occupation.unknown", value=occupation_text))
     funding_text = _text(cell("funding"))
-    funding = funding_code(funding_text) if funding_text else "apbd"
+    funding = rules.lookup("funding", funding_text) if funding_text else "apbd"
     if funding is None:
         reasons.append(render("funding.unknown", value=funding_text))
     income = DEFAULT_INCOME
