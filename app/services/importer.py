@@ -597,9 +597,13 @@ def _parse_row(rules: _Rules, line: int, row: list[Any], mapping: dict[str, int]
     sex = rules.lookup("sex", sex_text) if sex_text else None
     if sex_text and sex is None:
         reasons.append(render("sex.invalid", text=sex_text))
-    report = check_nik(nik) if nik and not damaged else None
+    # The sex and birth date typed are checked against the NIK, as the form does, so a
+    # row refused for another reason lists this too.
+    report = check_nik(nik, birth_date=birth, sex=sex) if nik and not damaged else None
     if report is not None and not report.valid:
         reasons.extend(render(i.code, **i.params) for i in report.errors)
+    if report is not None and report.valid:
+        reasons.extend(render(i.code, **i.params) for i in report.mismatches)
     # A blank birth date or sex is taken from a valid NIK (it encodes both).
     if report is not None and report.valid:
         if birth is None and not _text(birth_raw):

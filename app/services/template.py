@@ -89,7 +89,7 @@ def write_template(ctx: Context, path: Path, nagari: str | None = None) -> int:
     lists.sheet_state = "hidden"
 
     # The instructions.
-    info.column_dimensions["A"].width = 110
+    info.column_dimensions["A"].width = 90
     title = render("template.title")
     if fixed:
         title += f" — Nagari {fixed.name}"
@@ -97,8 +97,15 @@ def write_template(ctx: Context, path: Path, nagari: str | None = None) -> int:
     info["A1"].font = Font(bold=True, size=14)
     info.append([])
     for n in range(1, 9):
-        info.append([render(f"template.step{n}", amount=f"{DEFAULT_INCOME}")])
+        text = render(f"template.step{n}", amount=f"Rp{DEFAULT_INCOME:,}".replace(",", "."))
+        info.append([text])
         info.cell(info.max_row, 1).alignment = Alignment(wrap_text=True, vertical="top")
+        # Excel does not grow a row for wrapped text written by a program: size it here.
+        info.row_dimensions[info.max_row].height = 16 * (1 + len(text) // 80)
+    info.page_setup.orientation = "landscape"
+    info.page_setup.fitToWidth = 1
+    info.page_setup.fitToHeight = 0
+    info.sheet_properties.pageSetUpPr.fitToPage = True
 
     # The lists on the hidden sheet.
     lists.append(["Jenis Kelamin", "Nagari", "Pekerjaan"])
@@ -121,8 +128,13 @@ def write_template(ctx: Context, path: Path, nagari: str | None = None) -> int:
         cell.fill = head_fill
         cell.alignment = Alignment(wrap_text=True, vertical="center")
         data.column_dimensions[get_column_letter(j)].width = col.width
-    data.row_dimensions[1].height = 32
+    data.row_dimensions[1].height = 45
     data.freeze_panes = "C2"
+    data.page_setup.orientation = "landscape"
+    data.page_setup.fitToWidth = 1
+    data.page_setup.fitToHeight = 0
+    data.sheet_properties.pageSetUpPr.fitToPage = True
+    data.print_title_rows = "1:1"
     last = ROWS + 1
     nagari_col = next(j for j, c in enumerate(COLUMNS, start=1) if c.header == "Nagari")
     for j, col in enumerate(COLUMNS, start=1):

@@ -674,3 +674,49 @@ def _raw_xlsx(path: Path, rows: str, padding: int = 0) -> Path:
                 sheet.write(block)
             sheet.write(rows.encode() + b"</sheetData></worksheet>")
     return path
+
+
+# --- files saved by LibreOffice itself (tiny fixtures committed as LibreOffice wrote them) ----
+
+LIBREOFFICE = Path(__file__).resolve().parents[1] / "fixtures" / "libreoffice"
+
+
+@pytest.mark.parametrize(
+    ("name", "hidden_known"), [("kantor.xlsx", True), ("kantor.ods", False), ("kantor.xls", False)]
+)
+def test_an_office_sheet_saved_by_libreoffice(
+    kecamatan_ctx: Context, name: str, hidden_known: bool
+) -> None:
+    """A hidden old sheet, an instructions sheet first, a merged title, a NIK typed as a
+    number, a hidden row (xlsx only knows it), a woman typed "L" with a Minang spelling,
+    totals and a signature: made in Excel's format, then saved by LibreOffice."""
+    prev = importer.preview(kecamatan_ctx, LIBREOFFICE / name)
+    assert prev.sheet == "Daftar Nagari" and prev.sheets == ["Petunjuk", "Daftar Nagari"]
+    got = verdicts(prev)
+    assert got[5] == "new" and got[6] == "refused" and got[8] == "refused"
+    assert prev.rows[1].reasons == [render("import.nik_number")]
+    eight = next(r for r in prev.rows if r.line == 8)
+    assert eight.suggestion is not None and eight.suggestion.name == "Sungai Lansek"
+    assert any(r.startswith("Menurut NIK") for r in eight.reasons)  # P in the NIK, L typed
+    below = [k.line for k in prev.skipped if k.kind == "below"]
+    assert below == [9, 11, 12]
+    if hidden_known:
+        assert 7 not in got and [k.line for k in prev.skipped if k.kind == "hidden"] == [7]
+    else:
+        assert 7 in got  # imported as a row: the preview warns that it could not tell
+        assert render("import.hidden_unknown", kind=LIBREOFFICE.joinpath(name).suffix) in (
+            prev.warnings
+        )
+
+
+@pytest.mark.parametrize("name", ["template-filled.xlsx", "template-filled.ods"])
+def test_a_filled_template_saved_by_libreoffice_imports_right(
+    kecamatan_ctx: Context, name: str
+) -> None:
+    prev = importer.preview(kecamatan_ctx, LIBREOFFICE / name)
+    assert prev.template and prev.sheet == "Daftar"
+    assert verdicts(prev) == {2: "new", 3: "new"}
+    first, second = prev.rows
+    assert first.nik == "1303064708800001" and first.data is not None
+    assert first.data.phone == "081234567890" and first.data.income == 750_000
+    assert second.warnings == [render("import.income_default", amount="Rp1.000.000")]
