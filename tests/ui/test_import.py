@@ -394,3 +394,20 @@ def test_the_template_button_writes_the_template(
     qtbot.mouseClick(dialog.template_button, Qt.MouseButton.LeftButton)
     assert load_workbook(target).active.title == "Daftar"
     assert str(target) in dialog.message.text()
+
+
+def test_at_the_kabupaten_the_dialog_asks_for_the_kecamatan(
+    qtbot: QtBot, kabupaten_ctx: Context, make_session: MakeSession, tmp_path: Path
+) -> None:
+    dialog = ImportDialog(make_session(kabupaten_ctx, Role.OPERATOR, "ani"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.kecamatan_combo.isVisible()
+    dialog.load(suggestion_sheet(tmp_path / "kab.xlsx"))
+    wait_idle(qtbot, dialog)
+    assert dialog.preview is None
+    assert dialog.message.text() == render("import.kecamatan_needed")
+    dialog.kecamatan_combo.setCurrentIndex(dialog.kecamatan_combo.findText("Kamang Baru"))
+    dialog.kecamatan_combo.activated.emit(dialog.kecamatan_combo.currentIndex())
+    wait_idle(qtbot, dialog)
+    assert dialog.preview is not None and dialog.preview.count("new") == 1
