@@ -98,9 +98,12 @@ def _guard(path: Path, work: Callable[[], Any]) -> Any:
         return work()
     except AppError:
         raise
-    except Exception as exc:
+    except (KeyboardInterrupt, SystemExit, GeneratorExit):
+        raise
+    except BaseException as exc:
         # An untrusted file may break the zip, XML or CSV layers in any of many ways
-        # (zlib.error, BadZipFile, CalamineError, KeyError…): each is "cannot be read".
+        # (zlib.error, BadZipFile, CalamineError, KeyError…, even a panic of the Rust
+        # reader, which is no Exception): each is "cannot be read".
         name = type(exc).__name__
         log.info("spreadsheet unreadable: %s", name)
         if name == "PasswordError" or "password" in str(exc).lower():
