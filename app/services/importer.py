@@ -1125,7 +1125,9 @@ def _as_shown_number(value: Any) -> Any:
     """A rounded NIK as the number Excel holds (a text "1303…0000" becomes that number)."""
     if _is_number(value):
         return float(value)
-    digits = normalise_nik(_text(value).replace(",", "."))
+    if _SCIENTIFIC.match(_text(value).replace(" ", "")):
+        return value  # already what Excel showed, and never a valid-looking NIK
+    digits = normalise_nik(_text(value))
     try:
         return float(digits)
     except ValueError:
