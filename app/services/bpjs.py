@@ -34,7 +34,13 @@ from app.paths import resource
 from app.services.actor import Actor, Role
 from app.services.context import Context
 from app.services.importer import bpjs_header
-from app.services.spreadsheet import RowProgress, is_blank, read_rows, write_xlsx
+from app.services.spreadsheet import (
+    PROGRESS_EVERY,
+    RowProgress,
+    is_blank,
+    read_rows,
+    write_xlsx,
+)
 from app.store import desk as store
 from app.store import repo
 
@@ -269,12 +275,15 @@ def read_returned(path: Path, progress: RowProgress | None = None) -> list[Sheet
         NotFound: no such file.
         InvalidInput: not a spreadsheet, or no NIK and KPJ columns.
     """
-    rows = read_rows(path, progress)
+    rows = read_rows(path)
     if not rows:
         raise InvalidInput("sheet.empty", name=path.name)
     head, nik_col, kpj_col = _find_header(rows, path.name)
     out: list[SheetRow] = []
+    total = len(rows)
     for i, row in enumerate(rows[head + 1 :], start=head + 2):
+        if progress is not None and i % PROGRESS_EVERY == 0:
+            progress(i, total)  # the rows checked, of the rows the file holds
         nik = row[nik_col] if nik_col < len(row) else None
         kpj = row[kpj_col] if kpj_col < len(row) else None
         if is_blank(nik) and is_blank(kpj) and all(is_blank(c) for c in row):
