@@ -30,6 +30,14 @@ from app.services.setup import setup_install
 
 
 def _peak_mb() -> float:
+    """This process's peak resident memory. ``VmHWM``, not ``ru_maxrss``: Linux keeps the
+    latter across exec, so a child would report the parent's peak (the demo register)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 

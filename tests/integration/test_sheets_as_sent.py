@@ -574,7 +574,9 @@ def _refused_quickly(code: str, path: Path, seconds: float = 2.0) -> None:
         "except AppError as exc:\n"
         "    print(exc.code)\n"
         "print(time.perf_counter() - t)\n"
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+        "peak = [x for x in open('/proc/self/status') if x.startswith('VmHWM:')]\n"
+        "usage = resource.getrusage(resource.RUSAGE_SELF)\n"
+        "print(peak[0].split()[1] if peak else usage.ru_maxrss)\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", script, str(path)], capture_output=True, text=True, check=True
