@@ -307,10 +307,11 @@ def _analyse(s: Session, name: str, rows: list[SheetRow]) -> KpjPreview:
 
     good: list[SheetRow] = []
     for row in rows:
-        nik, kpj = shown(row)
         if row.nik.problem:
+            nik, kpj = shown(row)
             out.invalid.append(Outcome(row.line, nik, kpj, row.nik.problem, row.nik.params))
         elif row.kpj.problem:
+            nik, kpj = shown(row)
             out.invalid.append(Outcome(row.line, nik, kpj, row.kpj.problem, row.kpj.params))
         else:
             good.append(row)

@@ -638,7 +638,10 @@ class ImportDialog(QDialog):
             return
         suggested = (self.path.stem if self.path else "impor") + "-ditolak.xlsx"
         path = common.save_file(
-            self, self.tr("Save refused rows"), suggested, self.tr("Excel workbook (*.xlsx)")
+            self,
+            self.tr("Save refused rows"),
+            suggested,
+            self.tr("Excel workbook (*.xlsx);;CSV, separated by semicolons (*.csv)"),
         )
         if not path:
             return

@@ -291,8 +291,8 @@
         <translation>Balasan BPJS</translation>
     </message>
     <message>
-        <source>Spreadsheets (*.xlsx *.csv)</source>
-        <translation>Lembar kerja (*.xlsx *.csv)</translation>
+        <source>Spreadsheets (*.xlsx *.xls *.ods *.csv *.txt)</source>
+        <translation type="unfinished">Lembar kerja (*.xlsx *.xls *.ods *.csv *.txt)</translation>
     </message>
     <message>
         <source>{file}: {rows} rows. {matched} will get their KPJ number and become active; the others are not saved.</source>
@@ -1185,6 +1185,10 @@
     <message>
         <source>Import a spreadsheet</source>
         <translation>Impor lembar kerja</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV, separated by semicolons (*.csv)</source>
+        <translation>Buku kerja Excel (*.xlsx);;CSV, dipisah titik koma (*.csv)</translation>
     </message>
     <message>
         <source>Several sheets hold a list: choose the sheet to import.</source>
