@@ -292,7 +292,7 @@
     </message>
     <message>
         <source>Spreadsheets (*.xlsx *.xls *.ods *.csv *.txt)</source>
-        <translation type="unfinished">Lembar kerja (*.xlsx *.xls *.ods *.csv *.txt)</translation>
+        <translation>Lembar kerja (*.xlsx *.xls *.ods *.csv *.txt)</translation>
     </message>
     <message>
         <source>{file}: {rows} rows. {matched} will get their KPJ number and become active; the others are not saved.</source>
