@@ -824,19 +824,6 @@ def _columns(table: _Table, mapping: dict[str, int]) -> list[Column]:
     return out
 
 
-def read_headers(path: Path, sheet: str | None = None) -> list[str]:
-    """The header row of a spreadsheet (to map columns by hand when none says NIK).
-
-    Raises:
-        InvalidInput: an unreadable or empty file.
-    """
-    book = open_book(path)
-    chosen, at = _choose_sheet(book, sheet)
-    if not chosen.rows:
-        raise InvalidInput("sheet.empty", name=path.name)
-    return [_text(c) for c in chosen.rows[at]]
-
-
 def preview(
     ctx: Context,
     path: Path,

@@ -584,13 +584,6 @@ def write_xlsx(
 _BAD_SHEET_CHARS = re.compile(r"[\[\]\*\?/\\:]")
 
 
-def iter_nonempty(rows: Sequence[Sequence[Any]]) -> Iterator[tuple[int, Sequence[Any]]]:
-    """(index, row) of rows with at least one non-blank cell."""
-    for i, row in enumerate(rows):
-        if any(c is not None and str(c).strip() != "" for c in row):
-            yield i, row
-
-
 def is_blank(value: Any) -> bool:
     """An empty cell: None, "" or only spaces."""
     return value is None or (isinstance(value, str) and value.strip() == "")
