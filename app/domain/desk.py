@@ -11,8 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any
 
 from app.domain.nik import normalise as normalise_nik
@@ -248,6 +249,9 @@ def percent(part: int, whole: int) -> float | None:
 
 # --- what BPJS sends back ------------------------------------------------------------
 
+# The parameters of a cell or outcome without any: one shared, read-only mapping (a BPJS
+# answer holds 65,000 cells; a dict each was 15 MB).
+NO_PARAMS: Mapping[str, Any] = MappingProxyType({})
 _SCI = re.compile(r"^\d+(\.\d+)?[eE]\+?\d+$")
 
 
@@ -262,7 +266,7 @@ class Cell:
     value: str | None
     problem: str | None
     shown: str
-    params: dict[str, Any] = field(default_factory=dict)
+    params: Mapping[str, Any] = field(default_factory=lambda: NO_PARAMS)
 
 
 def _shown(value: Any) -> str:

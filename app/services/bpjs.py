@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -217,7 +217,7 @@ class Outcome:
     nik: str  # masked
     kpj: str  # as read (the digits when valid)
     code: str = ""  # message code of the reason (empty for matched and unchanged)
-    params: dict[str, Any] = field(default_factory=dict)
+    params: Mapping[str, Any] = field(default_factory=lambda: d.NO_PARAMS)
     reg_no: str = ""
     name: str = ""
 
