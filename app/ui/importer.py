@@ -631,6 +631,7 @@ class ImportDialog(QDialog):
         common.set_message(self.message, text, common.NOTE_STYLE)
         self.import_button.setEnabled(False)
         self.mapping_box.setEnabled(False)
+        self._show_suggestion(None)  # the rows are saved: nothing left to accept
 
     def save_refused(self) -> None:
         """Write the refused rows with their reasons, for the nagari to correct."""
