@@ -71,3 +71,15 @@ pytestmark
 # Areas other work is changing now; each goes when that work lands:
 set_password  # accounts: the sign-in work decides whether a password setter stays
 _.backups_dir  # context: the same work moves the data dir's sqlite3 uses into the store
+
+# openpyxl's page setup and data validation are set as attributes (app/services/template.py).
+fitToWidth
+fitToHeight
+fitToPage
+print_title_rows
+allow_blank
+promptTitle
+showInputMessage
+showErrorMessage
+errorTitle
+tabSelected

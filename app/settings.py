@@ -32,6 +32,11 @@ _DEFS = [
     SettingDef("backup_keep", 10, "How many recent automatic backups to keep."),
     SettingDef("retention_days", 5 * 365, "Erase personal data this long after leaving."),
     SettingDef("backup_retention_days", 30, "Backups older than this are removed on erasure."),
+    SettingDef(
+        "nagari_aliases",
+        {},
+        "Nagari spellings learned from imports (spelling: nagari code), saved by a supervisor.",
+    ),
     SettingDef("default_coverage_start", "", "Coverage start for new records (dd/mm/yyyy)."),
     # The kabupaten's desk: reports' letterhead and signature, the BPJS columns.
     SettingDef("report_office", "Dinas Tenaga Kerja dan Transmigrasi", "Office on reports."),

@@ -7,13 +7,20 @@ last digit. Such cells are refused with the reason, never guessed back.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any
 
+from app.domain.nik import normalise as normalise_nik
+
+# The parameters of a cell or outcome without any: one shared, read-only mapping (a BPJS
+# answer holds 65,000 cells; a dict each was 15 MB).
+NO_PARAMS: Mapping[str, Any] = MappingProxyType({})
 _SCI = re.compile(r"^\d+(\.\d+)?[eE]\+?\d+$")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Cell:
     """A spreadsheet cell read as an identifier: the digits, or why they cannot be used.
 
@@ -24,7 +31,7 @@ class Cell:
     value: str | None
     problem: str | None
     shown: str
-    params: dict[str, Any] = field(default_factory=dict)
+    params: Mapping[str, Any] = field(default_factory=lambda: NO_PARAMS)
 
 
 def _shown(value: Any) -> str:
@@ -81,8 +88,8 @@ def read_nik(value: Any) -> Cell:
         return Cell(None, "bpjs.nik_empty", "")
     if isinstance(value, int | float) and not isinstance(value, bool):
         return Cell(None, "import.nik_number", shown)
-    text = shown.lstrip("'").replace(" ", "").replace(".", "")
-    if _SCI.match(shown.replace(",", ".")):
+    text = normalise_nik(shown)
+    if _SCI.match(shown.replace(",", ".").replace(" ", "")):
         return Cell(None, "import.nik_number", shown)
     if not text.isdigit():
         return Cell(None, "nik.not_digits", shown)

@@ -9,6 +9,7 @@ changes), so it is a warning; a province that does not exist is an error.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -70,9 +71,23 @@ class NikReport:
         return f"{self.province}.{self.regency}.{self.kecamatan}"
 
 
+# Separators people type in a number (dot, dashes) and invisible characters that copying
+# from a document, a chat or a PDF puts inside it: zero-width space and joiners, the BOM,
+# soft hyphen, word joiner.
+_DROPPED = frozenset(".-\u2010\u2011\u2013\u200b\u200c\u200d\u2060\ufeff\u00ad")
+
+
 def normalise(text: str) -> str:
-    """Drop spaces, dots, dashes and a leading apostrophe that people and Excel add."""
-    return "".join(ch for ch in text.strip().lstrip("'") if ch not in " .-\t")
+    """The NIK as digits: every way in (typed, pasted, imported) goes through here.
+
+    Full-width digits become ASCII (NFKC); every kind of space (no-break, thin, narrow,
+    tab), dots, dashes, invisible characters and a leading apostrophe that people and Excel
+    add are dropped.
+    """
+    if text.isdigit() and text.isascii():
+        return text  # the usual case, read 65,000 times from a BPJS answer
+    text = unicodedata.normalize("NFKC", text).strip().lstrip("'")
+    return "".join(ch for ch in text if not ch.isspace() and ch not in _DROPPED)
 
 
 def _candidates(day: int, month: int, yy: int) -> list[dt.date]:
