@@ -171,9 +171,10 @@ def show(widget: QWidget, maximised: bool = False) -> QWidget:
 def kabupaten_screens(base: Path, shots: Shots) -> None:
     """The dashboard, the list, a record, the desk and the bundle screens, the safety."""
     from app.ui import desk_views, sync_views
-    from app.ui.mainwindow import MainWindow, ScreenDialog
+    from app.ui.mainwindow import MainWindow
     from app.ui.record import RecordDialog
     from app.ui.safety_views import SafetyDialog
+    from app.ui.screen import ScreenDialog
 
     ctx = make_demo(base / "demo")
     try:
@@ -244,8 +245,9 @@ def office_screens(base: Path, shots: Shots) -> None:
     from app.ui.handover_views import HandoverDialog
     from app.ui.importer import ImportDialog
     from app.ui.login import LoginDialog
-    from app.ui.mainwindow import MainWindow, ScreenDialog
+    from app.ui.mainwindow import MainWindow
     from app.ui.record import DeactivateDialog
+    from app.ui.screen import ScreenDialog
     from app.ui.sync_views import ExportView
     from app.ui.verify_view import VerifyDialog
 

@@ -18,7 +18,7 @@ from app.services.actor import Actor, Role
 from app.services.changes import describe
 from app.services.context import Context
 from app.services.spreadsheet import write_xlsx
-from app.store import audit as store
+from app.store import audit as audit_store
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,7 @@ def verify(ctx: Context) -> Verification:
             yield row
 
     with ctx.db.read() as s:
-        broken = audit.verify(counted(store.chain_rows(s)))
+        broken = audit.verify(counted(audit_store.chain_rows(s)))
     if broken is None:
         return Verification(count, None, "")
     return Verification(count, broken.entry_id, broken.kind)
@@ -164,7 +164,9 @@ def entries(
                 _summary(e.changes),
                 e.reason,
             )
-            for e in store.find(s, user=user, action=action, since=since, until=until, limit=limit)
+            for e in audit_store.find(
+                s, user=user, action=action, since=since, until=until, limit=limit
+            )
         ]
 
 

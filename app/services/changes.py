@@ -17,6 +17,8 @@ from app.domain.fmt import format_date, format_rupiah, mask_nik
 from app.domain.participant import FUNDING, OCCUPATIONS
 from app.domain.regions import RegionIndex
 from app.i18n import fmt_int, tr
+from app.services.describe import EMPTY, sex_text, word
+from app.services.describe import FIELD_LABELS as PARTICIPANT_LABELS
 
 # Bookkeeping that every create carries and that says nothing to a reader.
 HIDDEN = frozenset(
@@ -149,8 +151,11 @@ def count_word(key: str) -> str:
 
 
 def field_label(key: str) -> str:
-    """The label of a stored field in the user's language (an unknown key as itself)."""
-    text = FIELDS.get(key)
+    """The label of a stored field in the user's language (an unknown key as itself).
+
+    A participant's fields are labelled as their description labels them.
+    """
+    text = PARTICIPANT_LABELS.get(key) or FIELDS.get(key)
     return tr(text) if text else key.replace("_", " ")
 
 
@@ -165,21 +170,23 @@ def _date_text(value: str) -> str | None:
     return None
 
 
-def value_text(key: str, value: Any, regions: RegionIndex | None = None) -> str:
+def value_text(
+    key: str, value: Any, regions: RegionIndex | None = None, *, full_nik: bool = False
+) -> str:
     """A stored value as a clerk reads it: dates dd/mm/yyyy, money, codes as words."""
     if key == "proxy" and not value:
         return tr("in person")
     if value is None or value == "" or value == []:
-        return "–"
+        return EMPTY
     if isinstance(value, bool):
         return tr("yes") if value else tr("no")
     if key == "nik" and isinstance(value, str):
-        return mask_nik(value)
+        return value if full_nik else mask_nik(value)
     if key in ("status", "status_reason", "role", "sex") and isinstance(value, str):
         if key == "sex":
-            return tr({"L": "male", "P": "female"}.get(value, value))
+            return sex_text(value)
         if value in _STATUS | _REASONS | _ROLES:
-            return tr(value)
+            return word(tr(value))  # as the record's description writes it: Disetujui
         return value
     if key == "occupation":
         return OCCUPATIONS.get(str(value), str(value))
@@ -192,6 +199,8 @@ def value_text(key: str, value: Any, regions: RegionIndex | None = None) -> str:
         return region.name if region else str(value)
     if isinstance(value, int):
         return fmt_int(value) if key not in ("year", "copy_from", "event", "line") else str(value)
+    if key == "programmes" and isinstance(value, str):
+        return value.replace(",", ", ")
     if isinstance(value, list):
         return ", ".join(value_text(key, v, regions) for v in value)
     if isinstance(value, dict):
@@ -203,7 +212,9 @@ def value_text(key: str, value: Any, regions: RegionIndex | None = None) -> str:
     return str(value)
 
 
-def describe(raw: str | dict[str, Any], regions: RegionIndex | None = None) -> list[str]:
+def describe(
+    raw: str | dict[str, Any], regions: RegionIndex | None = None, *, full_nik: bool = False
+) -> list[str]:
     """A history entry's changes as lines of "Label: before → after" (or "Label: value")."""
     if isinstance(raw, str):
         try:
@@ -223,12 +234,13 @@ def describe(raw: str | dict[str, Any], regions: RegionIndex | None = None) -> l
             if before is None or before == "":
                 if after is None or after == "":
                     continue  # an empty field at creation says nothing
-                lines.append(f"{field_label(key)}: {value_text(key, after, regions)}")
+                shown = value_text(key, after, regions, full_nik=full_nik)
+                lines.append(f"{field_label(key)}: {shown}")
             else:
-                lines.append(
-                    f"{field_label(key)}: {value_text(key, before, regions)} → "
-                    f"{value_text(key, after, regions)}"
-                )
+                before_text = value_text(key, before, regions, full_nik=full_nik)
+                after_text = value_text(key, after, regions, full_nik=full_nik)
+                lines.append(f"{field_label(key)}: {before_text} → {after_text}")
         else:
-            lines.append(f"{field_label(key)}: {value_text(key, value, regions)}")
+            shown = value_text(key, value, regions, full_nik=full_nik)
+            lines.append(f"{field_label(key)}: {shown}")
     return lines

@@ -29,9 +29,10 @@ from app.ui.cards_views import (
 from app.ui.form import ParticipantForm
 from app.ui.handover_views import HandoverDialog
 from app.ui.importer import ImportDialog
-from app.ui.mainwindow import MainWindow, ScreenDialog
+from app.ui.mainwindow import MainWindow
 from app.ui.record import DeactivateDialog, RecordDialog
 from app.ui.safety_views import SafetyDialog
+from app.ui.screen import ScreenDialog
 from app.ui.verify_view import VerifyDialog
 from app.ui.wizard import FirstRunWizard
 from tests.conftest import MakeCtx, MakeParticipant
