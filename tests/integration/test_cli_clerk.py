@@ -58,7 +58,7 @@ def test_show_tells_the_history_in_words_and_list_takes_the_words_it_prints(
     shown = cli(*d, "show", "130306-A-000001").out
     history = shown.split("Riwayat", 1)[1]
     assert "Didaftarkan" in history and "Disetujui" in history
-    assert "Status: draf → disetujui" in history
+    assert "Status: Draf → Disetujui" in history
     assert "Tanggal lahir: 07/08/1980" in history
     for code in ("create", "approve", "reg_no", "birth_date", "nagari_code", "None", "1980-08-07"):
         assert code not in history, code
@@ -88,7 +88,7 @@ def test_audit_and_backups_read_as_words(cli: Cli, kec_dir: Path) -> None:  # no
     backups = cli(*d, "backup", "--list").out
     assert "dibuat manual" in backups and "manual " not in backups.replace("dibuat manual", "")
     trail = cli(*d, "audit", "list").out
-    assert "Peran: kecamatan" in trail
+    assert "Peran: Kecamatan" in trail
     assert "role:" not in trail and "fingerprint:" not in trail and "None" not in trail
     # One fingerprint scheme: the key's audit entry shows what whoami shows.
     fingerprint = cli(*d, "whoami", "--fingerprint").out.strip()

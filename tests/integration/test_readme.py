@@ -28,10 +28,50 @@ pytestmark = pytest.mark.skipif(
 
 # Two good rows and one with a NIK of the wrong length, for --refused-out.
 SHEET = [
-    ["No", "NIK", "Nama", "Tempat Lahir", "Tanggal Lahir", "L/P", "Nagari", "Pekerjaan"],
-    [1, "1303061203850001", "Rustam Efendi", "Sijunjung", "12/03/1985", "L", "Aie Amo", "petani"],
-    [2, "1303065509900002", "Nurhayati", "Kamang", "15/09/1990", "P", "Aie Amo", "pedagang"],
-    [3, "13030612038500", "Baris Salah", "Kamang", "12/03/1985", "L", "Aie Amo", "petani"],
+    [
+        "No",
+        "NIK",
+        "Nama",
+        "Tempat Lahir",
+        "Tanggal Lahir",
+        "L/P",
+        "Nagari",
+        "Pekerjaan",
+        "Penghasilan",
+    ],
+    [
+        1,
+        "1303061203850001",
+        "Rustam Efendi",
+        "Sijunjung",
+        "12/03/1985",
+        "L",
+        "Aie Amo",
+        "petani",
+        1_500_000,
+    ],
+    [
+        2,
+        "1303065509900002",
+        "Nurhayati",
+        "Kamang",
+        "15/09/1990",
+        "P",
+        "Aie Amo",
+        "pedagang",
+        900_000,
+    ],
+    [
+        3,
+        "13030612038500",
+        "Baris Salah",
+        "Kamang",
+        "12/03/1985",
+        "L",
+        "Aie Amo",
+        "petani",
+        1_000_000,
+    ],
 ]
 
 

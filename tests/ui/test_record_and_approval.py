@@ -63,7 +63,7 @@ def test_record_shows_fields_history_and_role_buttons(
     assert supervisor.history.model().rowCount() == 2
     newest = supervisor.history.model().index(0, 2).data()
     assert newest == "Disetujui"
-    assert "Status: draf → disetujui" in supervisor.history.model().index(0, 3).data()
+    assert "Status: Draf → Disetujui" in supervisor.history.model().index(0, 3).data()
 
 
 def test_deactivate_and_reactivate_keep_the_record(

@@ -52,7 +52,7 @@ def test_the_audit_view_shows_entries_and_verifies_the_chain(qtbot, populated_ct
     item = view.table.item(0, 3)
     assert item is not None
     details = item.text()
-    assert "Peran: kecamatan" in details and "role:" not in details and "None" not in details
+    assert "Peran: Kecamatan" in details and "role:" not in details and "None" not in details
 
 
 def test_the_safety_dialog_hides_the_audit_trail_from_supervisors(
