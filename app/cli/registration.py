@@ -15,6 +15,7 @@ from app.domain.fmt import format_date, mask_nik
 from app.domain.participant import OCCUPATIONS, InactiveReason
 from app.errors import EXIT_OK, InvalidInput
 from app.i18n import tr
+from app.invocation import user_path
 
 
 def register(sub: Any) -> dict[str, Callable[[argparse.Namespace], int]]:
@@ -59,7 +60,7 @@ def register(sub: Any) -> dict[str, Callable[[argparse.Namespace], int]]:
     s.add_argument("--json", action="store_true")
 
     s = sub.add_parser("export-list", help=tr("export the list as xlsx"))
-    s.add_argument("--out", required=True, metavar="FILE.xlsx")
+    s.add_argument("--out", type=user_path, required=True, metavar="FILE.xlsx")
     s.add_argument("--search", default="", metavar="TEXT")
     s.add_argument("--nagari", metavar="X")
     s.add_argument("--status", choices=["draft", "approved", "accepted", "active", "inactive"])
