@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The Windows build, its installer and an upgrade, run under Wine on a Linux machine.
 #
-#   bash scripts/windows-under-wine.sh            # everything (9-11 min on 2 cores)
+#   bash scripts/windows-under-wine.sh            # everything (5-17 min on 2 cores)
 #   bash scripts/windows-under-wine.sh selftest   # only up to the frozen self-test
 #   bash scripts/windows-under-wine.sh installer  # up to the installer (for its size)
 #
@@ -68,6 +68,8 @@ summary() {
   printf '%s\n' "${RESULTS[@]}"
   if [ "$FAILED" = 0 ]; then echo "ALL PASSED"; else echo "SOME CHECKS FAILED"; fi
 }
+
+mb() { awk -v b="$1" 'BEGIN { printf "%.1f", b / 1000000 }'; }  # bytes -> MB (10^6)
 
 elapsed() { local s=$(($(date +%s) - $1)); printf '%dm%02ds' $((s / 60)) $((s % 60)); }
 
@@ -237,8 +239,8 @@ cp "$WORK/last.out" "$WORK/pyinstaller.log"
 [ "$code" = 0 ] && [ -f "$OUT/dist/Lindungi/lindungi-cli.exe" ] ||
   die "PyInstaller (exit $code): $(tail -15 "$WORK/pyinstaller.log")"
 DIST="$OUT/dist/Lindungi"
-ONEDIR_MB=$(du -sm --apparent-size "$DIST" | cut -f1)
-pass "onedir built: $(du -sh --apparent-size "$DIST" | cut -f1) ($(find "$DIST" -type f | wc -l) files, $(elapsed $t))"
+ONEDIR_MB=$(mb "$(du -sb --apparent-size "$DIST" | cut -f1)")
+pass "onedir built: $ONEDIR_MB MB ($(find "$DIST" -type f | wc -l) files, $(elapsed $t))"
 if [ -d "$DIST/_internal/setuptools" ] || [ -d "$DIST/_internal/pkg_resources" ]; then
   fail "setuptools or pkg_resources is bundled"
 else
@@ -281,8 +283,8 @@ win "$(winpath "$WORK/inno/package/bin/ISCC.exe")" /Q "/DAppVersion=$VERSION" "/
 code=$?
 SETUP="$OUT/installer/Lindungi-$VERSION-setup.exe"
 [ "$code" = 0 ] && [ -f "$SETUP" ] || die "ISCC (exit $code): $(tail -10 "$WORK/last.out")"
-SETUP_MB=$(du -m --apparent-size "$SETUP" | cut -f1)
-pass "installer compiled: $(du -h --apparent-size "$SETUP" | cut -f1) ($(elapsed $t))"
+SETUP_MB=$(mb "$(stat -c %s "$SETUP")")
+pass "installer compiled: $SETUP_MB MB ($(elapsed $t))"
 if [ "$PART" = installer ]; then
   info "sizes: onedir ${ONEDIR_MB} MB (goal <= 110), installer ${SETUP_MB} MB (goal <= 45)"
   summary
