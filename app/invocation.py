@@ -14,14 +14,13 @@ import subprocess
 import sys
 from pathlib import Path, PureWindowsPath
 
-from app.paths import is_frozen
-
 _data_dir_given: str | None = None
 
 
 def program_name() -> str:
     """``lindungi-cli`` in the frozen build, ``lindungi`` (the pip entry point) otherwise."""
-    return "lindungi-cli" if is_frozen() else "lindungi"
+    frozen = bool(getattr(sys, "frozen", False))  # PyInstaller sets it
+    return "lindungi-cli" if frozen else "lindungi"
 
 
 def remember_data_dir(text: str | None) -> None:

@@ -122,9 +122,8 @@ def no_data_dir() -> object:
     set_language("id")
 
 
-def test_hints_name_the_program_as_it_is_run(
-    monkeypatch: pytest.MonkeyPatch, no_data_dir: object
-) -> None:
+@pytest.mark.usefixtures("no_data_dir")
+def test_hints_name_the_program_as_it_is_run(monkeypatch: pytest.MonkeyPatch) -> None:
     set_language("id")
     invocation.remember_data_dir(None)
     assert "Jalankan: lindungi setup --role" in render("setup.needed", path="/x")
@@ -132,7 +131,8 @@ def test_hints_name_the_program_as_it_is_run(
     assert "Jalankan: lindungi-cli setup --role" in render("setup.needed", path="/x")
 
 
-def test_hints_repeat_the_data_dir_that_was_given(no_data_dir: object) -> None:
+@pytest.mark.usefixtures("no_data_dir")
+def test_hints_repeat_the_data_dir_that_was_given() -> None:
     set_language("en")
     invocation.remember_data_dir("/srv/data kecamatan")
     assert "Run: lindungi --data-dir '/srv/data kecamatan' setup" in render(
@@ -147,7 +147,8 @@ def test_hints_repeat_the_data_dir_that_was_given(no_data_dir: object) -> None:
     assert text.endswith("lindungi --data-dir '/srv/data kecamatan' offices confirm 13.03.06 AB12")
 
 
-def test_windows_quotes_a_data_dir_for_cmd_and_powershell(no_data_dir: object) -> None:
+@pytest.mark.usefixtures("no_data_dir")
+def test_windows_quotes_a_data_dir_for_cmd_and_powershell() -> None:
     invocation.remember_data_dir("D:\\Data Lindungi")
     assert invocation.command_prefix(windows=True).endswith('--data-dir "D:\\Data Lindungi"')
     invocation.remember_data_dir("D:\\Lindungi")
