@@ -34,6 +34,7 @@ def language() -> str:
 
 
 from app.catalogue import CATALOGUES  # noqa: E402
+from app.invocation import command_prefix  # noqa: E402
 
 # Message codes → English templates, and English → Indonesian, merged from every area's
 # catalogue (``app/catalogue/*.py``): each area of the app keeps its own texts.
@@ -86,6 +87,9 @@ def tr(text: str, /, **params: Any) -> str:
     """
     if _lang == "id":
         text = ID.get(text, text)
+    if "{cmd}" in text and "cmd" not in params:
+        # A command to type: named as this program is run, with its --data-dir.
+        params = {**params, "cmd": command_prefix()}
     if not params:
         return text
     shown = {

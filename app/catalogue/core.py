@@ -6,9 +6,9 @@ from __future__ import annotations
 MESSAGES: dict[str, str] = {
     "gui.no_display": (
         "Lindungi cannot show its window: no screen was found (DISPLAY is not set). Start "
-        "it from the desktop, or use the command line: lindungi --help"
+        "it from the desktop, or use the command line: {cmd} --help"
     ),
-    "setup.needed": "This data dir ({path}) is not set up yet. Run: lindungi setup --role …",
+    "setup.needed": "This data dir ({path}) is not set up yet. Run: {cmd} setup --role …",
     "setup.already": "This data dir is already set up (install {code}); setup runs only once.",
     "setup.unknown_regency": "Regency {code} is not in the region table.",
     "setup.kecamatan_needed": "A kecamatan install needs --kecamatan (for example 13.03.06).",
@@ -80,17 +80,18 @@ MESSAGES: dict[str, str] = {
     "override.reason_role": "Only a supervisor may override; this account cannot.",
     "selftest.failed": "Self-test failed: {step}: {reason}",
     "bug": "An unexpected error occurred. Details were written to {log}.",
+    "bug.above": "An unexpected error occurred. The details are above.",
 }
 
 # English → Indonesian. Every template above and every text passed to ``tr`` is here.
 ID: dict[str, str] = {
     MESSAGES["gui.no_display"]: (
         "Lindungi tidak dapat menampilkan jendelanya: tidak ada layar (DISPLAY tidak diatur). "
-        "Jalankan dari desktop, atau gunakan baris perintah: lindungi --help"
+        "Jalankan dari desktop, atau gunakan baris perintah: {cmd} --help"
     ),
     MESSAGES[
         "setup.needed"
-    ]: "Folder data ini ({path}) belum disiapkan. Jalankan: lindungi setup --role …",
+    ]: "Folder data ini ({path}) belum disiapkan. Jalankan: {cmd} setup --role …",
     MESSAGES[
         "setup.already"
     ]: "Folder data ini sudah disiapkan (instalasi {code}); setup hanya sekali.",
@@ -249,6 +250,7 @@ ID: dict[str, str] = {
     MESSAGES["override.reason_role"]: "Hanya supervisor yang boleh mengecualikan; akun ini tidak.",
     MESSAGES["selftest.failed"]: "Uji mandiri gagal: {step}: {reason}",
     MESSAGES["bug"]: "Terjadi kesalahan tak terduga. Rinciannya ditulis ke {log}.",
+    MESSAGES["bug.above"]: "Terjadi kesalahan tak terduga. Rinciannya tertulis di atas.",
     # Texts of the command line, cards and reports.
     "Error": "Galat",
     "Warning": "Peringatan",
