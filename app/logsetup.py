@@ -20,7 +20,6 @@ import logging
 import os
 import sys
 from pathlib import Path
-from typing import Any
 
 from typing_extensions import override
 
@@ -56,22 +55,11 @@ class ProcessFileHandler(logging.FileHandler):
         self._first = first
         self._part = 1
         self._max_bytes = MAX_BYTES if max_bytes is None else max_bytes
-        self._opened = False
-        # Opened at the first record, not before: a command refused on a data dir that was
-        # never set up writes no line, so it leaves no logs folder behind.
-        super().__init__(first, encoding="utf-8", delay=True)
+        super().__init__(first, encoding="utf-8", delay=False)
 
     @property
     def path(self) -> Path:
         return Path(self.baseFilename)
-
-    @override
-    def _open(self) -> Any:
-        if not self._opened:
-            self._opened = True
-            self._first.parent.mkdir(parents=True, exist_ok=True)
-            _prune(self._first.parent.parent, KEEP_FILES - 1)
-        return super()._open()
 
     @override
     def emit(self, record: logging.LogRecord) -> None:
@@ -96,8 +84,16 @@ def _prune(data_dir: Path, keep: int) -> None:
             old.unlink()
 
 
+def current_file() -> Path | None:
+    """This process's log file, when it logs to one."""
+    for handler in logging.getLogger().handlers:
+        if isinstance(handler, ProcessFileHandler):
+            return handler.path
+    return None
+
+
 def release() -> None:
-    """Close the log file (a failed setup removes the folder it was in)."""
+    """Close this process's log file (a failed setup removes the folder it was in)."""
     root = logging.getLogger()
     for handler in list(root.handlers):
         if isinstance(handler, ProcessFileHandler):
@@ -120,6 +116,8 @@ def configure(data_dir: Path | None, verbose: bool = False) -> Path | None:
     path = None
     if data_dir is not None:
         try:
+            (data_dir / LOG_DIR).mkdir(parents=True, exist_ok=True)
+            _prune(data_dir, KEEP_FILES - 1)
             stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
             fh = ProcessFileHandler(data_dir / LOG_DIR / f"{LOG_PREFIX}{stamp}-{os.getpid()}.log")
             fh.setFormatter(logging.Formatter(_FORMAT))

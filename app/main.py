@@ -87,7 +87,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_gui(args)
 
     needs_dir = args.command not in ("check-nik", "selftest")
-    log_path = logsetup.configure(data_dir(args.data_dir) if needs_dir else None, args.verbose)
+    folder = data_dir(args.data_dir) if needs_dir else None
+    if folder is not None and args.command not in ("setup", "restore"):
+        from app.store.engine import DB_FILENAME
+
+        if not (folder / DB_FILENAME).is_file():
+            # Never set up: the command is refused, and no logs folder is left behind.
+            folder = None
+    log_path = logsetup.configure(folder, args.verbose)
     try:
         return cli.run(args)
     except BrokenPipeError:

@@ -117,8 +117,14 @@ def setting_up(args: argparse.Namespace) -> Iterator[None]:
     from app.paths import data_dir
 
     path = data_dir(args.data_dir)
-    existed = path.is_dir()
-    before = set(path.iterdir()) if existed else set()
+    before = set(path.iterdir()) if path.is_dir() else set()
+    # The logs folder this very run started (holding only its own file) is the attempt's too,
+    # and so is the data folder when that folder is all it holds.
+    log = logsetup.current_file()
+    fresh_logs = log is not None and log.parent in before and set(log.parent.iterdir()) <= {log}
+    if fresh_logs and log is not None:
+        before.discard(log.parent)
+    existed = path.is_dir() and not (fresh_logs and not before)
     try:
         yield
     except BaseException:
