@@ -88,6 +88,11 @@ def register(sub: Any) -> dict[str, Callable[[argparse.Namespace], int]]:
     s.add_argument(
         "--enrol", metavar="FILE", help=tr("set up a kecamatan station from its enrolment file")
     )
+    s.add_argument(
+        "--reuse-enrolment",
+        action="store_true",
+        help=tr("set up again from an enrolment file this same PC used before"),
+    )
     s.add_argument("--kecamatan", metavar="CODE", help="13.03.06")
     s.add_argument("--station", default="A", metavar="LETTER")
     s.add_argument("--regency", default="13.03", metavar="CODE")

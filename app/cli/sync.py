@@ -33,6 +33,11 @@ def register(sub: Any) -> dict[str, Callable[[argparse.Namespace], int]]:
 
     s = sub.add_parser("enrol", help=tr("enrol this install with its enrolment file"))
     s.add_argument("file", metavar="FILE")
+    s.add_argument(
+        "--new-kabupaten-fingerprint",
+        metavar="FINGERPRINT",
+        help=tr("needed to move to another kabupaten key: as the kabupaten's screen shows it"),
+    )
     s.add_argument("--json", action="store_true")
 
     s = sub.add_parser("offices", help=tr("the ledger of offices (kabupaten)"))
@@ -43,6 +48,9 @@ def register(sub: Any) -> dict[str, Callable[[argparse.Namespace], int]]:
     c.add_argument("fingerprint", metavar="FINGERPRINT")
     c.add_argument("--receipt-out", metavar="DIR")
     c.add_argument("--json", action="store_true")
+    rv = os_.add_parser("revoke", help=tr("revoke an office's key (a stolen or lost PC)"))
+    rv.add_argument("office", metavar="OFFICE")
+    rv.add_argument("--json", action="store_true")
 
     s = sub.add_parser("bundle", help=tr("sync bundles and receipts on a USB stick"))
     bs = s.add_subparsers(dest="bundle_command", metavar="ACTION", required=True)
@@ -119,7 +127,9 @@ def cmd_setup_enrol(args: argparse.Namespace) -> int:
     enr = trust.read_enrolment(Path(args.enrol))  # refused before anything is created
     ctx = context(args, set_up=False)
     try:
-        ident, enr = trust.setup_from_enrolment(ctx, CLI_ADMIN, Path(args.enrol))
+        ident, enr = trust.setup_from_enrolment(
+            ctx, CLI_ADMIN, Path(args.enrol), reuse=args.reuse_enrolment
+        )
         if args.admin:
             accounts.add_user(ctx, CLI_ADMIN, args.admin, Role.ADMIN, password)
         me = trust.whoami(ctx)
@@ -204,7 +214,12 @@ def cmd_enrol(args: argparse.Namespace) -> int:
 
     ctx = context(args)
     try:
-        done = trust.enrol(ctx, CLI_ADMIN, Path(args.file))
+        done = trust.enrol(
+            ctx,
+            CLI_ADMIN,
+            Path(args.file),
+            new_kabupaten_fingerprint=args.new_kabupaten_fingerprint,
+        )
         me = trust.whoami(ctx)
     finally:
         ctx.close()
@@ -225,6 +240,12 @@ def cmd_enrol(args: argparse.Namespace) -> int:
                 "Moved to the new key of {code}: fingerprint {fingerprint} (was {previous}).",
                 code=done.kabupaten,
                 fingerprint=done.fingerprint,
+                previous=done.previous,
+            )
+        )
+        out(
+            tr(
+                "The kabupaten key {previous} can no longer read this office's bundles.",
                 previous=done.previous,
             )
         )
@@ -269,6 +290,25 @@ def cmd_offices(args: argparse.Namespace) -> int:
         for r in results:
             _print_result(r)
         return EXIT_OK
+    if args.offices_command == "revoke":
+        ctx = context(args)
+        try:
+            view = offices.revoke_office(ctx, CLI_ADMIN, args.office)
+        finally:
+            ctx.close()
+        if args.json:
+            emit_json(dataclasses.asdict(view))
+            return EXIT_OK
+        out(
+            tr(
+                "The key of office {office} ({fingerprint}) is revoked: its later bundles are "
+                "held and flagged, never merged. Give the office a new enrolment file with a "
+                "new station letter.",
+                office=view.install_code,
+                fingerprint=view.fingerprint or "-",
+            )
+        )
+        return EXIT_OK
     ctx = context(args)
     try:
         rows = offices.ledger(ctx)
@@ -298,7 +338,7 @@ def cmd_offices(args: argparse.Namespace) -> int:
                 r.install_code,
                 r.kecamatan_name,
                 r.fingerprint or "-",
-                tr("yes") if r.confirmed else tr("no"),
+                _trust_state(r),
                 f"#{r.last_sequence} {_when(r.last_created_at)}" if r.last_sequence else "-",
                 "" if r.days_since_last is None else str(r.days_since_last),
                 ", ".join(
@@ -313,7 +353,28 @@ def cmd_offices(args: argparse.Namespace) -> int:
         ],
         right={5, 8, 9},
     )
+    for view in rows:
+        if view.key_conflict:
+            out(
+                tr(
+                    "Conflict: {office} is claimed by another key ({others}) besides "
+                    "{fingerprint}. Confirm only the fingerprint the office's own screen "
+                    "shows (lindungi whoami there); a second PC set up from the same "
+                    "enrolment file must be enrolled as a new station.",
+                    office=view.install_code,
+                    others=", ".join(view.other_keys),
+                    fingerprint=view.fingerprint or "-",
+                )
+            )
     return EXIT_OK
+
+
+def _trust_state(r: Any) -> str:
+    """The ledger's "Confirmed" column: yes, no, revoked, or a key conflict."""
+    if r.revoked_at is not None:
+        return tr("revoked")
+    state = tr("yes") if r.confirmed else tr("no")
+    return f"{state}, {tr('key conflict')}" if r.key_conflict else state
 
 
 # --- bundles --------------------------------------------------------------------------
@@ -330,6 +391,8 @@ def _result_json(r: Any) -> dict[str, Any]:
         "receipt": str(r.receipt) if r.receipt else None,
         "receipt_error": r.receipt_error,
         "fingerprint": r.fingerprint,
+        "hold_reason": r.hold_reason,
+        "numbers_ahead": list(r.numbers_ahead) if r.numbers_ahead else None,
         "records": [
             {
                 "uuid": i.uuid,
@@ -371,9 +434,22 @@ def _print_result(r: Any) -> None:
     head = f"{what} {r.sender} #{r.sequence} ({r.file})"
     if r.status == "already":
         out(f"{head}: {tr('already imported; nothing changed')}")
+    elif r.status == "held" and r.hold_reason == "revoked":
+        held = tr("held and flagged: the key of office {office} is revoked", office=r.sender)
+        out(f"{head}: {held}")
+        out(tr("Fingerprint in the bundle: {fingerprint}", fingerprint=r.fingerprint))
+        return
     elif r.status == "held":
         held = tr("held: the key of office {office} is not confirmed yet", office=r.sender)
         out(f"{head}: {held}")
+        if r.hold_reason == "other_key":
+            out(
+                tr(
+                    "Another key already claims office {office}: this is a conflict. "
+                    "Confirm only the fingerprint the office's own screen shows.",
+                    office=r.sender,
+                )
+            )
         out(tr("Fingerprint in the bundle: {fingerprint}", fingerprint=r.fingerprint))
         out(
             tr(
@@ -395,6 +471,8 @@ def _print_result(r: Any) -> None:
         if i.outcome in ("refused", "conflict", "duplicate", "pending"):
             text = render(i.code, **i.params) if i.code else ""
             out(f"- {i.reg_no or '?'} {mask_nik(i.nik) if i.nik else ''}: {tr(i.outcome)}: {text}")
+    if r.numbers_ahead:
+        out(render("receipt.numbers_ahead", theirs=r.numbers_ahead[0], ours=r.numbers_ahead[1]))
     if r.receipt:
         out(tr("Receipt written: {path}", path=str(r.receipt)))
     if r.receipt_error:

@@ -74,6 +74,12 @@ class ImportResult:
     receipt: Path | None = None
     receipt_error: str | None = None
     fingerprint: str | None = None
+    # Why a bundle is held: unconfirmed | other_key (a second key claims the office) | revoked
+    hold_reason: str = ""
+    # A receipt whose kabupaten holds registration numbers of this station above the last
+    # one this install issued: (theirs, ours). Another PC registers as this station (a
+    # clone), or this install lost records; either way it now continues above theirs.
+    numbers_ahead: tuple[int, int] | None = None
     gaps: list[int] = field(default_factory=list)
     # A preview's plan, which the commit reuses when the register has not changed since.
     prepared: object | None = field(default=None, repr=False, compare=False)
