@@ -479,6 +479,10 @@
         <translation>Bundel kantor ini membawa sidik jari berikut. Minta kantor tersebut menunjukkan sidik jarinya (Lindungi: layar sinkronisasi, atau lindungi whoami) dan bandingkan setiap kelompok. Ketik yang dibacakan oleh kantor:</translation>
     </message>
     <message>
+        <source>Conflict: other keys claim this office too ({others}). Confirm only the fingerprint the office&apos;s own screen shows; a second PC set up from the same enrolment file must be enrolled as a new station.</source>
+        <translation>Konflik: kunci lain juga mengaku sebagai kantor ini ({others}). Konfirmasi hanya sidik jari yang tampil di layar kantor itu sendiri; PC kedua yang dipasang dari berkas pendaftaran yang sama harus didaftarkan sebagai stasiun baru.</translation>
+    </message>
+    <message>
         <source>{count} held bundles are merged when you confirm. Their receipts go to the folder below (without one: the receipts folder of the data folder).</source>
         <translation>{count} bundel yang ditahan digabung saat Anda mengonfirmasi. Tanda terimanya ditulis ke folder di bawah (tanpa folder: folder tanda terima di folder data).</translation>
     </message>
@@ -754,8 +758,16 @@
         <translation>Berkas pendaftaran (*.lenrol)</translation>
     </message>
     <message>
+        <source>Nothing was changed.</source>
+        <translation>Tidak ada yang diubah.</translation>
+    </message>
+    <message>
         <source>Enrolled with {code}. Compare this fingerprint with the kabupaten&apos;s screen: {fingerprint}</source>
         <translation>Terdaftar pada {code}. Bandingkan sidik jari ini dengan layar kabupaten: {fingerprint}</translation>
+    </message>
+    <message>
+        <source>The kabupaten key {previous} can no longer read this office&apos;s bundles.</source>
+        <translation>Kunci kabupaten {previous} tidak dapat lagi membaca bundel kantor ini.</translation>
     </message>
 </context>
 <context>
@@ -1390,6 +1402,14 @@
         <translation>Ditahan: kunci kantor {office} belum dikonfirmasi. Bandingkan sidik jari ini dengan layar kantor tersebut, lalu konfirmasikan di buku kantor: {fingerprint}</translation>
     </message>
     <message>
+        <source>Another key already claims office {office}: this is a conflict. Confirm only the fingerprint the office&apos;s own screen shows.</source>
+        <translation>Kunci lain sudah mengaku sebagai kantor {office}: ini konflik. Konfirmasi hanya sidik jari yang tampil di layar kantor itu sendiri.</translation>
+    </message>
+    <message>
+        <source>Held and flagged: the key of office {office} is revoked ({fingerprint}).</source>
+        <translation>Ditahan dan ditandai: kunci kantor {office} sudah dicabut ({fingerprint}).</translation>
+    </message>
+    <message>
         <source>Receipt written: {path}</source>
         <translation>Tanda terima ditulis: {path}</translation>
     </message>
@@ -1728,6 +1748,17 @@
     </message>
 </context>
 <context>
+    <name>NewKabupatenDialog</name>
+    <message>
+        <source>Another kabupaten key</source>
+        <translation>Kunci kabupaten lain</translation>
+    </message>
+    <message>
+        <source>New kabupaten fingerprint (typed by a supervisor):</source>
+        <translation>Sidik jari kabupaten baru (diketik oleh supervisor):</translation>
+    </message>
+</context>
+<context>
     <name>NewYearDialog</name>
     <message>
         <source>New programme year</source>
@@ -1817,6 +1848,10 @@
         <translation>Berkas pendaftaran untuk stasiun baru…</translation>
     </message>
     <message>
+        <source>Revoke key…</source>
+        <translation>Cabut kunci…</translation>
+    </message>
+    <message>
         <source>Refresh</source>
         <translation>Muat ulang</translation>
     </message>
@@ -1825,12 +1860,32 @@
         <translation>#{n} (tertutup oleh #{m})</translation>
     </message>
     <message>
+        <source>Conflict: {office} is claimed by another key ({others}) besides {fingerprint}. Confirm only the fingerprint the office&apos;s own screen shows; a second PC set up from the same enrolment file must be enrolled as a new station.</source>
+        <translation>Konflik: {office} diakui oleh kunci lain ({others}) selain {fingerprint}. Konfirmasi hanya sidik jari yang tampil di layar kantor itu sendiri; PC kedua yang dipasang dari berkas pendaftaran yang sama harus didaftarkan sebagai stasiun baru.</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>dicabut</translation>
+    </message>
+    <message>
         <source>yes</source>
         <translation>ya</translation>
     </message>
     <message>
         <source>no</source>
         <translation>tidak</translation>
+    </message>
+    <message>
+        <source>key conflict</source>
+        <translation>konflik kunci</translation>
+    </message>
+    <message>
+        <source>The key of office {office} ({fingerprint}) is revoked: its later bundles are held and flagged, never merged. Give the office a new enrolment file with a new station letter.</source>
+        <translation>Kunci kantor {office} ({fingerprint}) dicabut: bundelnya yang datang kemudian ditahan dan ditandai, tidak pernah digabungkan. Beri kantor itu berkas pendaftaran baru dengan huruf stasiun baru.</translation>
+    </message>
+    <message>
+        <source>Revoke the key of office {office} ({fingerprint})? Do this for a stolen or lost PC: its bundles are never merged again.</source>
+        <translation>Cabut kunci kantor {office} ({fingerprint})? Lakukan ini untuk PC yang dicuri atau hilang: bundelnya tidak akan pernah digabungkan lagi.</translation>
     </message>
     <message>
         <source>Office confirmed.</source>

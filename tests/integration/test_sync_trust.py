@@ -268,6 +268,30 @@ def test_a_clone_is_detected_on_both_sides(world: World, make_ctx: MakeCtx) -> N
     assert trust.install_id(clone)[:8] in str(err)
 
 
+def test_the_receipt_keeps_the_office_above_the_numbers_the_kabupaten_holds(
+    world: World,
+) -> None:
+    world.register(world.a, person(1), person(2), person(3))
+    world.kab_import(world.export(world.a))
+    world.confirm(world.a)
+    receipt = world.receipt_for(world.a)
+    m = ReceiptManifest.from_header(container.read(receipt.read_bytes()).header)
+    assert m.station_last_reg == 3 and m.station_install_id == trust.install_id(world.a)
+    # The office's counter went back (an old database, its sequences file lost): the
+    # receipt warns and moves it on.
+    from sqlalchemy import update
+
+    from app.store import tables as t
+
+    with world.a.db.session() as s:
+        s.execute(update(t.Install).values(registration_seq=1))
+    (world.a.data_dir / "sequences.json").unlink()
+    back = world.office_import(world.a, receipt)
+    assert back.numbers_ahead == (3, 1)
+    [reg] = world.register(world.a, person(4))
+    assert reg.endswith("-000004")
+
+
 # --- revocation -----------------------------------------------------------------------
 
 

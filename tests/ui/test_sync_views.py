@@ -22,6 +22,7 @@ from app.ui.sync_views import (
 )
 from tests.conftest import MakeCtx
 from tests.integration.sync_world import KEC_B, World, person, record
+from tests.ui.conftest import Messages
 
 WAIT = 30_000
 
@@ -176,3 +177,72 @@ def test_enrolment_from_the_export_screen(
         mp.undo()
     assert view.export_button.isEnabled()
     assert trust.whoami(kab).fingerprint in view.identity.text()
+
+
+def test_a_second_key_shows_as_a_conflict_and_a_key_can_be_revoked(
+    qtbot: QtBot, make_ctx: MakeCtx, tmp_path: Path, messages: Messages
+) -> None:
+    w = World.make(make_ctx, tmp_path)
+    clone = make_ctx("kecamatan", name="clone", setup=False)
+    trust.setup_from_enrolment(clone, CLI_ADMIN, w.usb / "LINDUNGI-130306-A.lenrol", reuse=True)
+    rogue = w.export(clone)
+    (w.usb / "rogue").mkdir()
+    rogue = rogue.rename(w.usb / "rogue" / rogue.name)
+    assert w.kab_import(rogue).held  # the rogue came first: its key is stored
+    assert w.kab_import(w.export(w.a)).hold_reason == "other_key"
+    genuine = trust.whoami(w.a).fingerprint
+
+    view = OfficesView(w.kab, CLI_ADMIN)
+    qtbot.addWidget(view)
+    view.show()
+    assert "130306-A" in view.conflicts.text() and genuine in view.conflicts.text()
+    assert view.conflicts.isVisible()
+    row = next(i for i, o in enumerate(view.rows) if o.install_code == "130306-A")
+    assert view.table.item(row, 3).text() == "tidak, konflik kunci"
+    # The dialog takes the fingerprint the office's own screen shows, the genuine one.
+    view.select("130306-A")
+    office = view.selected()
+    assert office is not None
+    dialog = ConfirmDialog(office)
+    qtbot.addWidget(dialog)
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    dialog.typed.setText(genuine)
+    assert ok.isEnabled()
+    view.confirm_office(genuine)
+    qtbot.waitUntil(lambda: "Kantor dikonfirmasi" in view.result.text(), timeout=WAIT)
+    assert not view.conflicts.isVisible()
+    # Revoked (asked first): the column says so.
+    view.select("130306-A")
+    assert view.revoke_button.isEnabled()
+    view._revoke()
+    assert messages.questions and "130306-A" in messages.questions[-1]
+    row = next(i for i, o in enumerate(view.rows) if o.install_code == "130306-A")
+    assert view.table.item(row, 3).text() == "dicabut"
+    assert "dicabut" in view.result.text()
+
+
+def test_moving_to_another_kabupaten_key_asks_its_fingerprint(
+    qtbot: QtBot, make_ctx: MakeCtx, tmp_path: Path, messages: Messages
+) -> None:
+    w = World.make(make_ctx, tmp_path)
+    other = make_ctx("kabupaten", name="other-kab")
+    (tmp_path / "other").mkdir()
+    file = trust.write_enrolment(other, CLI_ADMIN, "13.03.06", "A", tmp_path / "other").path
+    old, new = trust.whoami(w.kab).fingerprint, trust.whoami(other).fingerprint
+    view = ExportView(w.a, CLI_ADMIN)
+    qtbot.addWidget(view)
+    warnings: list[str] = []
+
+    def cancel(text: str) -> str | None:
+        warnings.append(text)
+        return None
+
+    view.enrol(file, ask=cancel)
+    assert "tidak dapat lagi membaca bundel kantor ini" in warnings[0] and new in warnings[0]
+    assert trust.whoami(w.a).kabupaten_fingerprint == old
+    view.enrol(file, ask=lambda _text: old)  # not the fingerprint of the file
+    assert trust.whoami(w.a).kabupaten_fingerprint == old
+    assert "bukan sidik jari kunci kabupaten" in view.message.text()
+    view.enrol(file, ask=lambda _text: new)
+    assert trust.whoami(w.a).kabupaten_fingerprint == new
+    assert old in messages.infos[-1]
