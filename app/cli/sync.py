@@ -84,6 +84,11 @@ def register(sub: Any) -> dict[str, Callable[[argparse.Namespace], int]]:
     kb = ks.add_parser("backup", help=tr("write a passphrase-protected key backup"))
     kb.add_argument("--out", required=True, metavar="FILE-or-DIR")
     kb.add_argument("--passphrase-file", metavar="F")
+    kn = ks.add_parser(
+        "rotate", help=tr("replace the kabupaten's key and write new enrolment files")
+    )
+    kn.add_argument("--out", required=True, metavar="DIR")
+    kn.add_argument("--json", action="store_true")
     kr = ks.add_parser("restore", help=tr("restore the key from a key backup"))
     kr.add_argument("file", metavar="FILE")
     kr.add_argument("--passphrase-file", metavar="F")
@@ -591,6 +596,36 @@ def cmd_keys(args: argparse.Namespace) -> int:
                 current = _passphrase(args.passphrase_file, twice=False)
                 keys.protect(ctx, CLI_ADMIN, "", old=current)
                 out(tr("The signing key is no longer protected by a passphrase."))
+            return EXIT_OK
+        if args.keys_command == "rotate":
+            done = trust.rotate_kabupaten_key(ctx, CLI_ADMIN, Path(args.out))
+            if args.json:
+                emit_json(
+                    {
+                        "previous": done.previous,
+                        "fingerprint": done.fingerprint,
+                        "files": [str(f) for f in done.files],
+                    }
+                )
+                return EXIT_OK
+            out(
+                tr(
+                    "New kabupaten key: fingerprint {fingerprint} (was {previous}).",
+                    fingerprint=done.fingerprint,
+                    previous=done.previous,
+                )
+            )
+            for f in done.files:
+                out(str(f))
+            out(
+                tr(
+                    "Each office accepts the new key only when a supervisor there types its "
+                    "fingerprint: lindungi enrol FILE --new-kabupaten-fingerprint "
+                    "{fingerprint}. Until then their bundles still open here, and they "
+                    "refuse the new receipts.",
+                    fingerprint=done.fingerprint,
+                )
+            )
             return EXIT_OK
         if args.keys_command == "backup":
             path = trust.backup_keys(

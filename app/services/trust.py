@@ -48,6 +48,20 @@ def install_keypair(ctx: Context) -> KeyPair:
     return KeyPair(key)
 
 
+def own_keypair_for(ctx: Context, enc_key_id: str) -> KeyPair | None:
+    """This install's key (current, or retired by a rotation) whose encryption key has the
+    id ``enc_key_id``: offices not yet enrolled with a rotated kabupaten key still seal
+    their bundles for the former one."""
+    current = install_keypair(ctx)
+    if current.public.enc_key_id == enc_key_id:
+        return current
+    for key in install_keys.retired_signing_keys(ctx):
+        pair = KeyPair(key)
+        if pair.public.enc_key_id == enc_key_id:
+            return pair
+    return None
+
+
 INSTALL_ID = "install_id"
 
 
@@ -203,24 +217,7 @@ def write_enrolment(
             fingerprint=peer.fingerprint or "",
             free=next_free_station(ctx, kec.code),
         )
-    keys = install_keypair(ctx)
-    manifest = EnrolManifest(
-        sender=ident.install_code,
-        regency=ident.regency,
-        install=code,
-        kecamatan=kec.code,
-        station=station,
-        issued_at=now,
-        app_version=__version__,
-    )
-    payload = {
-        "regions": [
-            [r.code, r.level, r.parent, r.name, list(r.aliases)] for r in _regency_regions(ctx)
-        ],
-    }
-    data = container.build(manifest.to_header(), payload, keys, None)
-    target = out / enrol_name(code) if out.is_dir() else out
-    write_verified(target, data)
+    target = _enrolment_file(ctx, code, kec.code, station, out, now)
     with ctx.db.session() as s:
         store.put_peer(
             s,
@@ -240,7 +237,93 @@ def write_enrolment(
             action="enrol_file",
             changes={"install": code, "file": target.name},
         )
-    return EnrolWritten(target, code, ident.install_code, keys.public.fingerprint)
+    return EnrolWritten(target, code, ident.install_code, install_keypair(ctx).public.fingerprint)
+
+
+def _enrolment_file(
+    ctx: Context, code: str, kecamatan: str, station: str, out: Path, now: dt.datetime
+) -> Path:
+    """Write the enrolment file of station ``code``, signed with the current key."""
+    ident = ctx.identity
+    manifest = EnrolManifest(
+        sender=ident.install_code,
+        regency=ident.regency,
+        install=code,
+        kecamatan=kecamatan,
+        station=station,
+        issued_at=now,
+        app_version=__version__,
+    )
+    payload = {
+        "regions": [
+            [r.code, r.level, r.parent, r.name, list(r.aliases)] for r in _regency_regions(ctx)
+        ],
+    }
+    data = container.build(manifest.to_header(), payload, install_keypair(ctx), None)
+    target = out / enrol_name(code) if out.is_dir() else out
+    return write_verified(target, data)
+
+
+@dataclass(frozen=True)
+class Rotated:
+    """What ``keys rotate`` did."""
+
+    previous: str  # the former fingerprint
+    fingerprint: str  # the new one
+    files: list[Path]  # new enrolment files, one per office
+
+
+def rotate_kabupaten_key(
+    ctx: Context, actor: Actor, out: Path, now: dt.datetime | None = None
+) -> Rotated:
+    """Replace the kabupaten's key and write every office a new enrolment file.
+
+    An office accepts the new key only through the confirmation of ``enrol`` (the new
+    fingerprint typed by a supervisor); until then its bundles, sealed for the former key,
+    still open here, and the receipts, signed with the new key, are refused there.
+    Revoked offices get no file.
+
+    Raises:
+        Refused: not the kabupaten.
+        InvalidInput: the folder does not exist.
+        StorageError: a file cannot be written.
+    """
+    actor.require(AccountRole.ADMIN)
+    ident = ctx.identity
+    if ident.role is not Role.KABUPATEN:
+        raise Refused("enrol.not_kabupaten", code=ident.install_code)
+    if not out.is_dir():
+        raise InvalidInput("folder.missing", path=str(out))
+    now = (now or dt.datetime.now()).replace(microsecond=0)
+    previous = install_keypair(ctx).public.fingerprint
+    install_keys.rotate(ctx, now)
+    fingerprint = install_keypair(ctx).public.fingerprint
+    with ctx.db.read() as s:
+        stations = [
+            p
+            for p in store.peers(s, role=Role.KECAMATAN.value)
+            if p.revoked_at is None and p.kecamatan_code
+        ]
+    files = []
+    for p in stations:
+        assert p.kecamatan_code is not None
+        station = p.install_code.rsplit("-", 1)[1]
+        files.append(_enrolment_file(ctx, p.install_code, p.kecamatan_code, station, out, now))
+    with ctx.db.session() as s:
+        repo.add_history(
+            s,
+            at=now,
+            actor=actor.username,
+            install_code=ident.install_code,
+            entity="install",
+            entity_id=ident.install_code,
+            action="kabupaten_key_rotated",
+            changes={
+                "fingerprint": [previous, fingerprint],
+                "files": [f.name for f in files],
+            },
+        )
+    return Rotated(previous, fingerprint, files)
 
 
 @dataclass(frozen=True)

@@ -6,19 +6,15 @@ exception: those records are refused (and reported in the receipt), the rest imp
 from __future__ import annotations
 
 import io
-import logging
 import os
 import struct
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from app import i18n, logsetup
 from app.errors import InvalidInput, Refused
-from app.main import main
 from app.services import trust
 from app.services.actor import CLI_ADMIN
 from app.services.sync import bundle_import
@@ -322,24 +318,6 @@ def test_key_backup_and_restore(world: World, make_ctx: MakeCtx, tmp_path: Path)
 
 
 # --- the command line: exit codes and messages -----------------------------------------
-
-
-@pytest.fixture
-def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
-    monkeypatch.delenv("LINDUNGI_DATA_DIR", raising=False)
-    monkeypatch.delenv("LINDUNGI_LANG", raising=False)
-    root = logging.getLogger()
-    level = root.level
-
-    def run(*argv: object) -> tuple[int, str, str]:
-        code = main([str(a) for a in argv])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    yield run
-    logsetup.configure(None)
-    root.setLevel(level)
-    i18n.set_language("id")
 
 
 def test_cli_exit_codes(cli: Any, tmp_path: Path) -> None:

@@ -369,3 +369,107 @@ def test_a_newer_file_says_update_lindungi_in_both_directions(
         trust.setup_from_enrolment(fresh, CLI_ADMIN, enrol)
     assert info.value.code == "bundle.newer" and "perbarui Lindungi" in str(info.value)
     assert not fresh.is_set_up
+
+
+# --- the kabupaten rotates its key ------------------------------------------------------
+
+
+def test_the_kabupaten_rotates_its_key_and_offices_move_only_on_confirmation(
+    world: World, tmp_path: Path
+) -> None:
+    world.register(world.a, person(1))
+    world.kab_import(world.export(world.a))
+    world.confirm(world.a)
+    old = trust.whoami(world.kab).fingerprint
+    out = tmp_path / "rotated"
+    out.mkdir()
+    done = trust.rotate_kabupaten_key(world.kab, CLI_ADMIN, out)
+    assert done.previous == old and done.fingerprint == trust.whoami(world.kab).fingerprint
+    assert sorted(f.name for f in done.files) == [
+        "LINDUNGI-130304-A.lenrol",
+        "LINDUNGI-130306-A.lenrol",
+    ]
+    # The office's bundle, sealed for the former key, still opens.
+    world.register(world.a, person(2))
+    result = world.kab_import(world.export(world.a))
+    assert result.status == "imported" and result.counts["new"] == 1
+    # Its receipt is signed with the new key: refused until the office confirms it.
+    assert result.receipt is not None
+    _refused(world.a, result.receipt, "receipt.wrong_key")
+    file = out / "LINDUNGI-130306-A.lenrol"
+    with pytest.raises(Refused) as info:
+        trust.enrol(world.a, CLI_ADMIN, file)
+    assert info.value.code == "enrol.kabupaten_changed"
+    trust.enrol(world.a, CLI_ADMIN, file, new_kabupaten_fingerprint=done.fingerprint)
+    assert world.office_import(world.a, result.receipt).counts["accepted"] == 2
+    # From now on its bundles are sealed for the new key.
+    world.register(world.a, person(3))
+    path = world.export(world.a)
+    sealed = container.read(path.read_bytes()).header["sealed"]["recipient_key"]
+    assert sealed == trust.install_keypair(world.kab).public.enc_key_id
+    assert world.kab_import(path).counts["new"] == 1
+
+
+# --- the command line -------------------------------------------------------------------
+
+
+def test_cli_trust_commands(cli: Any, tmp_path: Path) -> None:
+    kab, kec, clone, usb = (tmp_path / n for n in ("kab", "kec", "clone", "usb"))
+    usb.mkdir()
+    assert cli("--data-dir", kab, "setup", "--role", "kabupaten")[0] == 0
+    cli("--data-dir", kab, "enrol-file", "--kecamatan", "13.03.06", "--station", "A", "--out", usb)
+    enrol = usb / "LINDUNGI-130306-A.lenrol"
+    assert cli("--data-dir", kec, "setup", "--enrol", enrol)[0] == 0
+    # A second PC from the same file: refused (exit 1), unless set up again on purpose.
+    code, _, err = cli("--data-dir", clone, "setup", "--enrol", enrol)
+    assert code == 1 and "--reuse-enrolment" in err
+    code, _, _ = cli("--data-dir", clone, "setup", "--enrol", enrol, "--reuse-enrolment")
+    assert code == 0
+    fp = json.loads(cli("--data-dir", kec, "whoami", "--json")[1])["fingerprint"]
+    for data_dir in (kec, clone):
+        (usb / data_dir.name).mkdir()
+        code, out, _ = cli("--data-dir", data_dir, "bundle", "export", "--out", usb / data_dir.name)
+        assert code == 0
+    code, out, _ = cli("--data-dir", kab, "bundle", "import", next((usb / "clone").iterdir()))
+    assert code == 3
+    code, out, _ = cli("--data-dir", kab, "bundle", "import", next((usb / "kec").iterdir()))
+    assert code == 3 and "Kunci lain sudah mengaku sebagai kantor 130306-A" in out
+    code, out, _ = cli("--data-dir", kab, "offices")
+    assert code == 0 and "konflik kunci" in out and fp in out
+    code, out, _ = cli(
+        "--data-dir", kab, "offices", "confirm", "130306-A", fp, "--receipt-out", usb
+    )
+    assert code == 0
+    # Another kabupaten's file: refused with the plain warning; typed, it moves.
+    rogue = tmp_path / "rogue"
+    cli("--data-dir", rogue, "setup", "--role", "kabupaten")
+    (usb / "rogue").mkdir()
+    cli(
+        "--data-dir",
+        rogue,
+        "enrol-file",
+        "--kecamatan",
+        "13.03.06",
+        "--station",
+        "A",
+        "--out",
+        usb / "rogue",
+    )
+    rogue_fp = json.loads(cli("--data-dir", rogue, "whoami", "--json")[1])["fingerprint"]
+    rogue_file = usb / "rogue" / "LINDUNGI-130306-A.lenrol"
+    code, _, err = cli("--data-dir", kec, "--lang", "en", "enrol", rogue_file)
+    assert code == 1 and "can no longer read this office's bundles" in err
+    i18n.set_language("id")  # one process per command in real use
+    code, out, _ = cli(
+        "--data-dir", kec, "enrol", rogue_file, "--new-kabupaten-fingerprint", rogue_fp
+    )
+    assert code == 0 and "tidak dapat lagi membaca bundel kantor ini" in out
+    # Revocation, then rotation.
+    code, out, _ = cli("--data-dir", kab, "offices", "revoke", "130306-A")
+    assert code == 0 and "dicabut" in out
+    code, out, _ = cli("--data-dir", kab, "offices", "--json")
+    assert json.loads(out)[0]["revoked_at"]
+    (usb / "rotated").mkdir()
+    code, out, _ = cli("--data-dir", kab, "keys", "rotate", "--out", usb / "rotated")
+    assert code == 0 and "--new-kabupaten-fingerprint" in out
+    assert not list((usb / "rotated").iterdir())  # the only office is revoked

@@ -70,7 +70,7 @@ from app.services.sync.results import (
     open_payload,
     stored_counts,
 )
-from app.services.trust import install_keypair, peer_keys
+from app.services.trust import own_keypair_for, peer_keys
 from app.store import repo
 from app.store import sync as sync_store
 from app.sync.container import Container, FormatError
@@ -137,8 +137,8 @@ def _check_bundle_header(
         m = BundleManifest.from_header(box.header)
     except FormatError as exc:
         raise refusal(exc, name) from None
-    own = install_keypair(ctx).public
-    if m.recipient != ident.install_code or box.header["sealed"]["recipient_key"] != own.enc_key_id:
+    sealed_for = box.header["sealed"]["recipient_key"]
+    if m.recipient != ident.install_code or own_keypair_for(ctx, sealed_for) is None:
         raise Refused("bundle.recipient", name=name, code=ident.install_code)
     kec = ctx.regions.get(m.kecamatan)
     if (

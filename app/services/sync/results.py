@@ -14,7 +14,7 @@ from app.errors import InvalidInput, Refused
 from app.services.context import Context
 from app.services.sync.decision import Outcome
 from app.services.sync.files import refusal
-from app.services.trust import install_keypair
+from app.services.trust import install_keypair, own_keypair_for
 from app.sync import container
 from app.sync.container import Container, FormatError
 
@@ -108,9 +108,12 @@ def history_json(changes: Mapping[str, Any]) -> str:
 
 
 def open_payload(box: Container, ctx: Context, name: str) -> dict[str, Any]:
-    """Decrypt a container sealed for this install."""
+    """Decrypt a container sealed for this install (for its current key, or a key it had
+    before a rotation)."""
+    sealed = box.header.get("sealed") or {}
+    keys = own_keypair_for(ctx, str(sealed.get("recipient_key", ""))) or install_keypair(ctx)
     try:
-        return container.open_payload(box, install_keypair(ctx))
+        return container.open_payload(box, keys)
     except FormatError as exc:
         raise refusal(exc, name, code=ctx.identity.install_code) from None
 
