@@ -65,7 +65,7 @@ MESSAGES: dict[str, str] = {
     "office.already_revoked": "The key of office {office} was already revoked ({at}). Nothing was changed.",
     "enrol.kabupaten_changed": "{name} carries another kabupaten key ({new}) than the one this office has ({old}, {old_code}). Moving to it is only on purpose: after it, the kabupaten with key {old} can no longer read this office's bundles. Compare {new} with the kabupaten's screen and type it: lindungi enrol FILE --new-kabupaten-fingerprint {new}. Nothing was changed.",
     "enrol.fingerprint_mismatch": "The fingerprint typed ({given}) is not the one of the kabupaten key in {name} ({shown}). Compare again with the kabupaten's screen; nothing was changed.",
-    "setup.enrolment_used": "{name} already set up another PC as station {code} (install {install_id}, {at}). Two PCs as one station issue the same registration numbers: ask the kabupaten for a new enrolment file with a new station letter. Nothing was set up. (Setting up this same PC again: add --reuse-enrolment.)",
+    "setup.enrolment_used": "{name} already set up another PC as station {code} (install {install_id}, {at}). Two PCs as one station issue the same registration numbers: ask the kabupaten for a new enrolment file with a new station letter. Nothing was set up. (Setting up this same PC again after a failed start: on the command line add --reuse-enrolment.)",
     # Key backups.
     "keys.passphrase_short": "The passphrase must have at least {min} characters.",
     "keys.not_backup": "{name} is not a Lindungi key backup, or it is damaged.",
@@ -232,7 +232,7 @@ ID |= {
     ]: "Sidik jari yang diketik ({given}) bukan sidik jari kunci kabupaten dalam {name} ({shown}). Bandingkan lagi dengan layar kabupaten; tidak ada yang diubah.",
     MESSAGES[
         "setup.enrolment_used"
-    ]: "{name} sudah dipakai untuk memasang PC lain sebagai stasiun {code} (instalasi {install_id}, {at}). Dua PC sebagai satu stasiun mengeluarkan nomor registrasi yang sama: minta berkas pendaftaran baru dengan huruf stasiun baru dari kabupaten. Tidak ada yang dipasang. (Memasang PC yang sama ini lagi: tambahkan --reuse-enrolment.)",
+    ]: "{name} sudah dipakai untuk memasang PC lain sebagai stasiun {code} (instalasi {install_id}, {at}). Dua PC sebagai satu stasiun mengeluarkan nomor registrasi yang sama: minta berkas pendaftaran baru dengan huruf stasiun baru dari kabupaten. Tidak ada yang dipasang. (Memasang PC yang sama ini lagi sesudah gagal dimulai: di baris perintah tambahkan --reuse-enrolment.)",
 }
 
 # Texts of the command line (English source → Indonesian).

@@ -25,7 +25,7 @@ from typing_extensions import override
 
 from app.domain.install import Role as InstallRole
 from app.domain.install import valid_station
-from app.errors import AppError
+from app.errors import AppError, Refused
 from app.i18n import render
 from app.services import accounts, setup
 from app.services.actor import Actor, Role
@@ -183,9 +183,17 @@ class AdminPage(QWizardPage):
                 if place.enrolled_office.isChecked():
                     from app.services import trust
 
-                    trust.setup_from_enrolment(
-                        self._ctx, actor, Path(place.enrol_file.text().strip())
-                    )
+                    path = Path(place.enrol_file.text().strip())
+                    try:
+                        trust.setup_from_enrolment(self._ctx, actor, path)
+                    except Refused as exc:
+                        # A used file: only the same PC, set up again, may reuse it.
+                        if exc.code != "setup.enrolment_used" or not common.confirm(
+                            self,
+                            str(exc) + "\n\n" + self.tr("Is this the same PC, being set up again?"),
+                        ):
+                            raise
+                        trust.setup_from_enrolment(self._ctx, actor, path, reuse=True)
                 elif place.kabupaten_office.isChecked():
                     setup.setup_install(self._ctx, actor, role=InstallRole.KABUPATEN)
                 else:

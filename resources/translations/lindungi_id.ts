@@ -62,6 +62,10 @@
         <source>At least 8 characters. Write it down somewhere safe.</source>
         <translation>Sekurang-kurangnya 8 karakter. Catat di tempat yang aman.</translation>
     </message>
+    <message>
+        <source>Is this the same PC, being set up again?</source>
+        <translation>Apakah ini PC yang sama, yang sedang dipasang lagi?</translation>
+    </message>
 </context>
 <context>
     <name>ApproveDraftsDialog</name>

@@ -248,3 +248,26 @@ def test_moving_to_another_kabupaten_key_asks_its_fingerprint(
     view.enrol(file, ask=lambda _text: new)
     assert trust.whoami(w.a).kabupaten_fingerprint == new
     assert old in messages.infos[-1]
+
+
+def test_the_first_run_warns_of_a_used_enrolment_file(
+    qtbot: QtBot, make_ctx: MakeCtx, tmp_path: Path, messages: Messages
+) -> None:
+    from app.ui.wizard import FirstRunWizard
+
+    w = World.make(make_ctx, tmp_path)  # office A was set up from its file
+    ctx = make_ctx("kecamatan", name="second-pc", setup=False)
+    wizard = FirstRunWizard(ctx)
+    qtbot.addWidget(wizard)
+    wizard.place.enrol_file.setText(str(w.usb / "LINDUNGI-130306-A.lenrol"))
+    wizard.admin.username.setText("admin")
+    wizard.admin.password.setText("rahasia-sekali-1")
+    wizard.admin.password2.setText("rahasia-sekali-1")
+    messages.answer = False  # "is this the same PC?" — no
+    assert not wizard.admin.validatePage()
+    assert "sudah dipakai untuk memasang PC lain" in messages.questions[-1]
+    assert "sudah dipakai untuk memasang PC lain" in wizard.admin.error.text()
+    assert not ctx.is_set_up
+    messages.answer = True
+    assert wizard.admin.validatePage()
+    assert ctx.identity.install_code == "130306-A"
