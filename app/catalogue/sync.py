@@ -27,7 +27,7 @@ MESSAGES: dict[str, str] = {
     "bundle.only_office": "Only a kecamatan office exports bundles; the kabupaten writes receipts (lindungi bundle receipt).",
     "bundle.verify_failed": "The file written to {path} does not read back the same: the stick may be failing. The file was removed; try another stick.",
     "folder.missing": "The folder {path} does not exist (is the stick plugged in?).",
-    "receipt.only_kabupaten": "Only the kabupaten writes receipts and confirms offices.",
+    "receipt.only_kabupaten": "Only the kabupaten writes receipts and confirms or revokes offices.",
     "receipt.wrong_install": "{name} is a receipt for {recipient}, not for this install ({code}). Nothing was changed.",
     "receipt.wrong_kabupaten": "{name} comes from {sender}, not from the kabupaten this install is enrolled with ({kabupaten}). Nothing was changed.",
     "receipt.wrong_key": "{name} is signed with another key than the kabupaten's key from the enrolment file (expected {expected}, this file {got}). Nothing was changed.",
@@ -141,7 +141,7 @@ ID: dict[str, str] = {
     MESSAGES["folder.missing"]: "Folder {path} tidak ada (apakah flashdisk sudah terpasang?).",
     MESSAGES[
         "receipt.only_kabupaten"
-    ]: "Hanya kabupaten yang menulis tanda terima dan mengonfirmasi kantor.",
+    ]: "Hanya kabupaten yang menulis tanda terima serta mengonfirmasi atau mencabut kunci kantor.",
     MESSAGES[
         "receipt.wrong_install"
     ]: "{name} adalah tanda terima untuk {recipient}, bukan untuk instalasi ini ({code}). Tidak ada yang diubah.",
@@ -246,6 +246,9 @@ ID |= {
     "replace the kabupaten's key and write new enrolment files": "ganti kunci kabupaten lalu tulis berkas pendaftaran baru",
     "New kabupaten key: fingerprint {fingerprint} (was {previous}).": "Kunci kabupaten baru: sidik jari {fingerprint} (sebelumnya {previous}).",
     "Each office accepts the new key only when a supervisor there types its fingerprint: lindungi enrol FILE --new-kabupaten-fingerprint {fingerprint}. Until then their bundles still open here, and they refuse the new receipts.": "Setiap kantor menerima kunci baru hanya bila supervisor di sana mengetik sidik jarinya: lindungi enrol BERKAS --new-kabupaten-fingerprint {fingerprint}. Sampai saat itu bundel mereka tetap dapat dibuka di sini, dan mereka menolak tanda terima yang baru.",
+    "Office key revoked": "Kunci kantor dicabut",
+    "Signing key replaced": "Kunci tanda tangan diganti",
+    "Kabupaten key rotated, enrolment files written": "Kunci kabupaten diganti, berkas pendaftaran ditulis",
     "revoked": "dicabut",
     "key conflict": "konflik kunci",
     "held and flagged: the key of office {office} is revoked": "ditahan dan ditandai: kunci kantor {office} sudah dicabut",

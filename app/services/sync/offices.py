@@ -9,6 +9,7 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from app.domain.fmt import format_date
 from app.domain.install import Role
 from app.errors import NotFound, Refused, StorageError
 from app.services.actor import Actor
@@ -212,7 +213,7 @@ def revoke_office(
         if peer is None or peer.role != Role.KECAMATAN.value:
             raise NotFound("office.unknown", office=office)
         if peer.revoked_at is not None:
-            raise Refused("office.already_revoked", office=office, at=peer.revoked_at)
+            raise Refused("office.already_revoked", office=office, at=format_date(peer.revoked_at))
         sync_store.put_peer(s, office, revoked_at=now, revoked_by=actor.username)
         repo.add_history(
             s,
