@@ -5,14 +5,19 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime as dt
+import getpass
 import json
 import sys
 from collections.abc import Collection, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.domain.fmt import parse_date
-from app.errors import InvalidInput, OsReason
+from app.errors import AppError, InvalidInput, OsReason
+from app.i18n import tr
+
+if TYPE_CHECKING:
+    from app.services.context import Context
 
 
 def arg_date(text: str) -> dt.date:
@@ -76,13 +81,13 @@ def table(
         out(line(r))
 
 
-def context(args: argparse.Namespace, *, set_up: bool = True) -> Any:
+def context(args: argparse.Namespace, *, set_up: bool = True) -> Context:
     """Open the data dir named by the global options (migrating it if needed).
 
     Every command but ``setup`` and ``restore`` needs a data dir that was set up: on any
     other it says so (and how) instead of showing an empty register.
     """
-    from app.errors import AppError
+    # Services load when a command runs: the command line starts without SQLAlchemy.
     from app.paths import data_dir
     from app.services.context import open_data_dir
 
@@ -106,3 +111,17 @@ def first_line(path: str) -> str:
     if not lines or not lines[0]:
         raise InvalidInput("file.first_line_empty", path=path)
     return lines[0]
+
+
+def read_password(password_file: str | None) -> str:
+    """The first line of ``password_file``, else asked twice at the terminal.
+
+    Raises:
+        InvalidInput: the file is missing or the two typed passwords differ.
+    """
+    if password_file:
+        return first_line(password_file)
+    first = getpass.getpass(tr("Password: "))
+    if getpass.getpass(tr("Password again: ")) != first:
+        raise InvalidInput("user.passwords_differ")
+    return first

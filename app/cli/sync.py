@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from app.cli.common import context, emit_json, err, first_line, out, table
+from app.cli.common import context, emit_json, err, first_line, out, read_password, table
 from app.domain.fmt import format_date, mask_nik
 from app.errors import EXIT_HELD, EXIT_OK, EXIT_USAGE, InvalidInput
 from app.i18n import fmt_int, render, tr
@@ -118,7 +118,6 @@ def _when(value: Any) -> str:
 
 def cmd_setup_enrol(args: argparse.Namespace) -> int:
     """``setup --enrol FILE``: a kecamatan station set up from its enrolment file."""
-    from app.cli.registration import read_password
     from app.services import accounts, trust
     from app.services.actor import CLI_ADMIN, Role
 

@@ -40,6 +40,6 @@ class Actor:
             raise Refused("role.needed", role=role.value)
 
 
-# The command line acts as the data dir's administrator (ARCHITECTURE.md).
+# The command line acts as the data dir's administrator (README.md, "The command line").
 CLI_ADMIN = Actor("admin", Role.ADMIN)
 DEMO_ADMIN = Actor("demo", Role.ADMIN)

@@ -213,7 +213,7 @@ class Account(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
 
 
-# --- cards, keys and handovers (issue 5) ----------------------------------------------
+# --- cards, keys and handovers (docs/cards.md) -------------------------------------------
 
 
 class InstallKey(Base):
@@ -317,7 +317,7 @@ class HandoverItem(Base):
     via: Mapped[str] = mapped_column(String(8), default="tick")  # scan | tick
 
 
-# --- sync: offices, bundles, receipts, conflicts (issue 6) -----------------------------
+# --- sync: offices, bundles, receipts, conflicts (docs/sync.md) --------------------------
 
 
 class SyncPeer(Base):

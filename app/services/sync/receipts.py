@@ -266,7 +266,7 @@ def import_receipt(
         # Another file under a number already imported (a kabupaten reinstalled without
         # its key backup, or a forgery): never a second receipt with one number.
         raise Refused("receipt.sequence_reused", name=name, sequence=m.sequence, kabupaten=m.sender)
-    progress("decrypt", 0, 1)
+    progress(0, 1)
     payload = _read_payload(ctx, box, name)
     superseded = m.sequence < latest
     if dry_run:
@@ -325,7 +325,7 @@ def import_receipt(
         )
     result.status = "superseded" if superseded else "imported"
     result.counts, result.items = plan.counts, plan.items
-    progress("done", 1, 1)
+    progress(1, 1)
     return result
 
 

@@ -152,7 +152,7 @@ def test_compression_bomb_is_capped() -> None:
     box.header["payload"]["size"] = 1000
     with pytest.raises(FormatError) as info:
         container.open_payload(box, None)
-    assert info.value.reason == "payload"
+    assert info.value.reason == "bomb"  # more than declared: inflating stopped at 1,001 bytes
     assert len(zlib.compress(b"x" * 100_000)) < 1000
 
 
