@@ -66,6 +66,8 @@ _isolated
 _small_disk
 _indonesian_ui
 _no_widget_outlives_its_test
+_close_logs
+no_data_dir  # by name, in @pytest.mark.usefixtures (tests/unit/test_windows_process.py)
 pytestmark
 
 # Areas other work is changing now; each goes when that work lands:
