@@ -72,6 +72,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--data-dir", metavar="DIR", help=tr("data folder (beats LINDUNGI_DATA_DIR)"))
     p.add_argument("--lang", choices=["id", "en"], help=tr("language of messages (default id)"))
+    p.add_argument(
+        "--user",
+        metavar="NAME",
+        help=tr("the account to sign in with (beats LINDUNGI_USER)"),
+    )
+    p.add_argument(
+        "--password-file",
+        dest="signin_password_file",
+        metavar="FILE",
+        help=tr("its password, the first line of FILE (else LINDUNGI_PASSWORD, else asked)"),
+    )
     p.add_argument("--demo", action="store_true", help=tr("start the GUI on fresh demo data"))
     p.add_argument("--verbose", action="store_true", help=tr("also log to the console"))
     sub = p.add_subparsers(dest="command", metavar="COMMAND", title=tr("commands"))
@@ -96,4 +107,31 @@ def run(args: argparse.Namespace) -> int:
         return exc.exit_code
     except AppError as exc:
         err(f"{tr('Error')}: {exc}")
+        if exc.code == "role.needed":
+            _record_refusal(args, str(exc.params.get("role", "")))
         return exc.exit_code
+
+
+def _record_refusal(args: argparse.Namespace, role: str) -> None:
+    """An account signed in but lacked the role: the attempt goes into the history."""
+    from app.paths import data_dir
+    from app.services import accounts
+    from app.services.context import open_data_dir
+
+    who = getattr(args, "actor", None)
+    if who is None:
+        return
+    ctx = open_data_dir(data_dir(args.data_dir))
+    try:
+        accounts.record_refusal(ctx, who, _command_name(args), role)
+    finally:
+        ctx.close()
+
+
+def _command_name(args: argparse.Namespace) -> str:
+    """``user add``, ``privacy erase``, ``export-list``: the command as typed."""
+    words = [str(args.command)]
+    for key, value in vars(args).items():
+        if key.endswith("_command") and isinstance(value, str):
+            words.append(value)
+    return " ".join(words)

@@ -7,9 +7,9 @@ import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from app.cli.common import arg_int, context, emit_json, err, out, table
+from app.cli.common import actor, arg_int, context, emit_json, err, out, table
 from app.domain.fmt import format_date, format_rupiah, mask_nik, parse_date
 from app.domain.install import Role as InstallRole
 from app.domain.participant import (
@@ -27,6 +27,9 @@ from app.domain.participant import (
 )
 from app.errors import EXIT_OK, EXIT_REFUSED, InvalidInput, ValidationFailed
 from app.i18n import fmt_decimal, fmt_int, render, tr
+
+if TYPE_CHECKING:
+    from app.services.actor import Actor
 
 
 def add_participant_flags(s: argparse.ArgumentParser, required: bool) -> None:
@@ -92,7 +95,9 @@ def register(sub: Any) -> dict[str, Callable[[argparse.Namespace], int]]:
     s.add_argument("--station", default="A", metavar="LETTER")
     s.add_argument("--regency", default="13.03", metavar="CODE")
     s.add_argument("--regions", metavar="FILE.csv", help=tr("region table of another regency"))
-    s.add_argument("--admin", metavar="NAME", help=tr("first administrator account"))
+    s.add_argument(
+        "--admin", metavar="NAME", help=tr("first administrator account (default: --user)")
+    )
     s.add_argument("--password-file", metavar="F", help=tr("the administrator's password"))
 
     s = sub.add_parser("demo", help=tr("add synthetic participants"))
@@ -146,7 +151,6 @@ def register(sub: Any) -> dict[str, Callable[[argparse.Namespace], int]]:
 
 def cmd_setup(args: argparse.Namespace) -> int:
     from app.services import accounts
-    from app.services.actor import CLI_ADMIN, Role
     from app.services.setup import read_region_file, setup_install
 
     if args.enrol or not args.role:  # issue 6: a station set up from its enrolment file
@@ -155,25 +159,19 @@ def cmd_setup(args: argparse.Namespace) -> int:
         return cmd_setup_enrol(args)
 
     regions = read_region_file(Path(args.regions)) if args.regions else None
-    password = ""
-    if args.admin:
-        from app.cli.registration import read_password
-
-        password = read_password(args.password_file)
-        accounts.validate_new(args.admin, password)  # before anything is written
-    ctx = context(args, set_up=False)
+    admin, password = first_admin_credentials(args)
+    ctx = context(args, set_up=False, sign_in=False)
     try:
         ident = setup_install(
             ctx,
-            CLI_ADMIN,
+            admin,
             role=InstallRole(args.role),
             regency=args.regency,
             kecamatan=args.kecamatan,
             station=args.station,
             regions=regions,
         )
-        if args.admin:
-            accounts.add_user(ctx, CLI_ADMIN, args.admin, Role.ADMIN, password)
+        accounts.first_admin(ctx, admin.username, password)
     finally:
         ctx.close()
     out(
@@ -187,13 +185,37 @@ def cmd_setup(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def first_admin_credentials(args: argparse.Namespace) -> tuple[Actor, str]:
+    """The first administrator that ``setup`` creates: ``--admin`` or else ``--user``, the
+    password from ``setup --password-file``, the sign-in password file, LINDUNGI_PASSWORD,
+    or typed twice at the terminal; checked before anything is written.
+
+    Raises:
+        InvalidInput: no name (``setup.admin_needed``), or a name or password that breaks
+            the rules.
+    """
+    import os
+
+    from app.cli.registration import read_password
+    from app.cli.signin import PASSWORD_ENV, account_name
+    from app.services import accounts
+    from app.services.actor import Actor, Role
+
+    name = (args.admin or account_name(args)).strip().lower()
+    if not name:
+        raise InvalidInput("setup.admin_needed")
+    file = args.password_file or getattr(args, "signin_password_file", None)
+    env = os.environ.get(PASSWORD_ENV)
+    password = env if env and not file else read_password(file)
+    return Actor(accounts.validate_new(name, password), Role.ADMIN), password
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     from app.services import demo
-    from app.services.actor import CLI_ADMIN
 
     ctx = context(args)
     try:
-        per = demo.generate(ctx, CLI_ADMIN, args.participants, seed=args.seed)
+        per = demo.generate(ctx, actor(args), args.participants, seed=args.seed)
         rows = [
             [code, ctx.regions.get(code).name if ctx.regions.get(code) else "", str(n)]
             for code, n in sorted(per.items())
@@ -267,12 +289,11 @@ def participant_data_from_args(args: argparse.Namespace, ctx: Any) -> Participan
 
 def cmd_add(args: argparse.Namespace) -> int:
     from app.services import participants
-    from app.services.actor import CLI_ADMIN
 
     ctx = context(args)
     try:
         data = participant_data_from_args(args, ctx)
-        result = participants.register(ctx, CLI_ADMIN, data)
+        result = participants.register(ctx, actor(args), data)
     finally:
         ctx.close()
     if args.json:
@@ -459,13 +480,12 @@ def cmd_budget(args: argparse.Namespace) -> int:
 
 
 def cmd_regions(args: argparse.Namespace) -> int:
-    from app.services.actor import CLI_ADMIN
     from app.services.setup import import_regions, read_region_file
 
     regions = read_region_file(Path(args.file))
     ctx = context(args)
     try:
-        count = import_regions(ctx, CLI_ADMIN, regions)
+        count = import_regions(ctx, actor(args), regions)
     finally:
         ctx.close()
     out(tr("Loaded {count} regions", count=count))

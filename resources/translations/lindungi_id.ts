@@ -4,9 +4,20 @@
 <context>
     <name>AccountDialog</name>
     <message>
+        <source>New password for {name}</source>
+        <translation>Kata sandi baru untuk {name}</translation>
+    </message>
+    <message>
         <source>New account</source>
         <translation>Akun baru</translation>
     </message>
+    <message>
+        <source>Give this password to {name} in person: it works for one sign-in, then {name} chooses a new one.</source>
+        <translation>Berikan kata sandi ini kepada {name} secara langsung: kata sandi ini berlaku untuk satu kali masuk, lalu {name} memilih kata sandi baru.</translation>
+    </message>
+</context>
+<context>
+    <name>AccountForm</name>
     <message>
         <source>&amp;User name</source>
         <translation>&amp;Nama pengguna</translation>
@@ -20,16 +31,24 @@
         <translation>&amp;Peran</translation>
     </message>
     <message>
+        <source>&amp;Current password</source>
+        <translation>Kata sandi &amp;sekarang</translation>
+    </message>
+    <message>
+        <source>&amp;New password</source>
+        <translation>Kata sandi &amp;baru</translation>
+    </message>
+    <message>
         <source>&amp;Password</source>
         <translation>Kata &amp;sandi</translation>
     </message>
     <message>
         <source>Password &amp;again</source>
-        <translation>&amp;Ulangi kata sandi</translation>
+        <translation>Kata sandi &amp;lagi</translation>
     </message>
     <message>
-        <source>At least 8 characters. Write it down somewhere safe.</source>
-        <translation>Sekurang-kurangnya 8 karakter. Catat di tempat yang aman.</translation>
+        <source>{rule} Write it down somewhere safe.</source>
+        <translation>{rule} Catat di tempat yang aman.</translation>
     </message>
 </context>
 <context>
@@ -43,24 +62,8 @@
         <translation>Administrator menambahkan akun lain dan mengubah pengaturan.</translation>
     </message>
     <message>
-        <source>&amp;User name</source>
-        <translation>&amp;Nama pengguna</translation>
-    </message>
-    <message>
-        <source>&amp;Full name</source>
-        <translation>Nama &amp;lengkap</translation>
-    </message>
-    <message>
-        <source>&amp;Password</source>
-        <translation>Kata &amp;sandi</translation>
-    </message>
-    <message>
-        <source>Password &amp;again</source>
-        <translation>&amp;Ulangi kata sandi</translation>
-    </message>
-    <message>
-        <source>At least 8 characters. Write it down somewhere safe.</source>
-        <translation>Sekurang-kurangnya 8 karakter. Catat di tempat yang aman.</translation>
+        <source>Every way into the register, this window and the command line, signs in with an account of its own. Keep the administrator&apos;s password safe.</source>
+        <translation>Setiap jalan masuk ke register, jendela ini maupun baris perintah, masuk dengan akunnya sendiri. Simpan kata sandi administrator dengan aman.</translation>
     </message>
 </context>
 <context>
@@ -371,6 +374,21 @@
     <message>
         <source>Details corrected</source>
         <translation>Data diperbaiki</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Change password</source>
+        <translation>Ganti kata sandi</translation>
+    </message>
+    <message>
+        <source>An administrator reset the password of {name}. Choose a new one to continue.</source>
+        <translation>Administrator mengatur ulang kata sandi {name}. Pilih kata sandi baru untuk melanjutkan.</translation>
+    </message>
+    <message>
+        <source>A new password for {name}.</source>
+        <translation>Kata sandi baru untuk {name}.</translation>
     </message>
 </context>
 <context>
@@ -1440,8 +1458,12 @@
         <translation>Lindungi — masuk</translation>
     </message>
     <message>
-        <source>The window was locked after a pause. Log in again to continue.</source>
-        <translation>Jendela dikunci karena lama tidak dipakai. Masuk lagi untuk melanjutkan.</translation>
+        <source>The window was locked after a pause, so that nobody reads the register meanwhile. Log in again to continue.</source>
+        <translation>Jendela dikunci setelah jeda, agar tidak ada yang membaca register sementara itu. Masuk lagi untuk melanjutkan.</translation>
+    </message>
+    <message>
+        <source>{name} locked the window. Log in again to continue.</source>
+        <translation>{name} mengunci jendela. Masuk lagi untuk melanjutkan.</translation>
     </message>
     <message>
         <source>Log in to Lindungi — {place}</source>
@@ -1462,6 +1484,10 @@
     <message>
         <source>Quit Lindungi</source>
         <translation>Keluar dari Lindungi</translation>
+    </message>
+    <message>
+        <source>&amp;Switch user</source>
+        <translation>&amp;Ganti pengguna</translation>
     </message>
 </context>
 <context>
@@ -2917,8 +2943,24 @@ Camat: H. Afrizal</translation>
         <translation>&amp;Tambah pengguna…</translation>
     </message>
     <message>
+        <source>&amp;Reset password…</source>
+        <translation>&amp;Atur ulang kata sandi…</translation>
+    </message>
+    <message>
         <source>&amp;Unlock</source>
         <translation>&amp;Buka kunci</translation>
+    </message>
+    <message>
+        <source>&amp;Deactivate</source>
+        <translation>&amp;Nonaktifkan</translation>
+    </message>
+    <message>
+        <source>Re&amp;activate</source>
+        <translation>Akti&amp;fkan kembali</translation>
+    </message>
+    <message>
+        <source>{name} must choose a new password at the next sign-in.</source>
+        <translation>{name} harus memilih kata sandi baru saat masuk berikutnya.</translation>
     </message>
 </context>
 <context>
@@ -2940,8 +2982,12 @@ Camat: H. Afrizal</translation>
         <translation>Keadaan</translation>
     </message>
     <message>
-        <source>Disabled</source>
-        <translation>Dinonaktifkan</translation>
+        <source>Deactivated</source>
+        <translation>Nonaktif</translation>
+    </message>
+    <message>
+        <source>Must choose a new password</source>
+        <translation>Harus memilih kata sandi baru</translation>
     </message>
     <message>
         <source>Locked until {time}</source>

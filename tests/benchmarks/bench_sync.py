@@ -28,9 +28,9 @@ from typing import TypeVar
 
 from app.domain.install import Role
 from app.services import bundles, demo, participants, trust
-from app.services.actor import CLI_ADMIN
 from app.services.context import open_data_dir
 from app.services.setup import setup_install
+from tests.actors import ADMIN
 
 T = TypeVar("T")
 
@@ -58,22 +58,22 @@ def prepare(root: Path, office_n: int, register_n: int) -> None:
     usb = root / "usb"
     usb.mkdir()
     kab = open_data_dir(root / "kab")
-    setup_install(kab, CLI_ADMIN, role=Role.KABUPATEN)
+    setup_install(kab, ADMIN, role=Role.KABUPATEN)
     # Station B: the kabupaten's demo data stands for the station-A records of every
     # kecamatan, so the two never share registration numbers.
-    enrol = trust.write_enrolment(kab, CLI_ADMIN, "13.03.06", "B", usb)
+    enrol = trust.write_enrolment(kab, ADMIN, "13.03.06", "B", usb)
     office = open_data_dir(root / "office")
-    trust.setup_from_enrolment(office, CLI_ADMIN, enrol.path)
+    trust.setup_from_enrolment(office, ADMIN, enrol.path)
     print(f"generating {register_n:,} in the register…", flush=True)
-    demo.generate(kab, CLI_ADMIN, register_n, seed=1)
+    demo.generate(kab, ADMIN, register_n, seed=1)
     # The office's key is confirmed with a first, empty bundle.
-    first = bundles.export_bundle(office, CLI_ADMIN, usb)
-    bundles.import_file(kab, CLI_ADMIN, first.path)
+    first = bundles.export_bundle(office, ADMIN, usb)
+    bundles.import_file(kab, ADMIN, first.path)
     bundles.confirm_office(
-        kab, CLI_ADMIN, "130306-B", trust.whoami(office).fingerprint, root / "receipts"
+        kab, ADMIN, "130306-B", trust.whoami(office).fingerprint, root / "receipts"
     )
     print(f"generating {office_n:,} at the office…", flush=True)
-    demo.generate(office, CLI_ADMIN, office_n, seed=2)
+    demo.generate(office, ADMIN, office_n, seed=2)
     kab.close()
     office.close()
 
@@ -97,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
         kab = open_data_dir(root / "kab")
         office = open_data_dir(root / "office")
 
-        sent, wall, cpu = timed(lambda: bundles.export_bundle(office, CLI_ADMIN, usb))
+        sent, wall, cpu = timed(lambda: bundles.export_bundle(office, ADMIN, usb))
         size = sent.path.stat().st_size
         rows.append(
             (
@@ -108,13 +108,9 @@ def main(argv: list[str] | None = None) -> int:
             )
         )
         held = participants.count(kab)
-        _preview, pw, pc = timed(
-            lambda: bundles.import_file(kab, CLI_ADMIN, sent.path, dry_run=True)
-        )
+        _preview, pw, pc = timed(lambda: bundles.import_file(kab, ADMIN, sent.path, dry_run=True))
         rows.append(("import preview (dry run)", f"{pw:.2f} s (CPU {pc:.2f} s)", "", ""))
-        result, cw, cc = timed(
-            lambda: bundles.import_file(kab, CLI_ADMIN, sent.path, receipt_out=usb)
-        )
+        result, cw, cc = timed(lambda: bundles.import_file(kab, ADMIN, sent.path, receipt_out=usb))
         rows.append(
             ("import commit (backup, merge, receipt)", f"{cw:.2f} s (CPU {cc:.2f} s)", "", "")
         )
@@ -129,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         receipt = result.receipt
         assert receipt is not None
-        back, rw, rc = timed(lambda: bundles.import_file(office, CLI_ADMIN, receipt))
+        back, rw, rc = timed(lambda: bundles.import_file(office, ADMIN, receipt))
         rows.append(
             (
                 "receipt imported at the office",

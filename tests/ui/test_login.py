@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QLabel
+from PySide6.QtWidgets import QDialog, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.domain.install import Role as InstallRole
 from app.i18n import render
 from app.services import accounts
-from app.services.actor import CLI_ADMIN, Actor, Role
+from app.services.actor import Actor, Role
 from app.services.context import Context
-from app.ui.idle import IdleLock
+from app.ui.idle import BY_HAND, IDLE, IdleLock
 from app.ui.login import LoginDialog
 from app.ui.wizard import FirstRunWizard
+from tests.actors import ADMIN
 from tests.conftest import MakeCtx
 
 PASSWORD = "rahasia-123"
@@ -22,7 +23,7 @@ PASSWORD = "rahasia-123"
 
 @pytest.fixture
 def with_user(kecamatan_ctx: Context) -> Context:
-    accounts.add_user(kecamatan_ctx, CLI_ADMIN, "ani", Role.OPERATOR, PASSWORD, "Ani")
+    accounts.add_user(kecamatan_ctx, ADMIN, "ani", Role.OPERATOR, PASSWORD, "Ani")
     return kecamatan_ctx
 
 
@@ -58,35 +59,73 @@ def test_five_wrong_passwords_lock_the_account(qtbot: QtBot, with_user: Context)
     assert dialog.result() != QDialog.DialogCode.Accepted
     assert dialog.actor is None
     assert "5 menit" in dialog.message.text()
-    accounts.unlock(with_user, CLI_ADMIN, "ani")
+    accounts.unlock(with_user, ADMIN, "ani")
     attempt(qtbot, dialog, PASSWORD)
     assert dialog.actor == Actor("ani", Role.OPERATOR)
 
 
-def test_the_idle_lock_covers_the_window_and_asks_the_same_user(
+def uniform(widget: QWidget) -> bool:
+    """True when a picture of the window is one colour: nothing of its contents shows."""
+    image = widget.grab().toImage()
+    first = image.pixel(0, 0)
+    step = 7
+    return all(
+        image.pixel(x, y) == first
+        for x in range(0, image.width(), step)
+        for y in range(0, image.height(), step)
+    )
+
+
+def test_the_idle_lock_hides_the_window_and_asks_the_same_user(
     qtbot: QtBot, with_user: Context, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     window = QDialog()
-    label = QLabel("1303064708800001", window)
+    window.resize(400, 300)
+    label = QLabel("1303064708800001 Siti Aminah", window)
+    label.resize(300, 40)
     qtbot.addWidget(window)
     window.show()
-    seen: list[tuple[bool, str | None]] = []
+    assert not uniform(window)  # the NIK and the name show while unlocked
+    seen: list[tuple[bool, str | None, str]] = []
 
-    def ask(cls, ctx, username=None, parent=None):
-        seen.append((label.graphicsEffect() is not None, username))
+    def ask(cls, ctx, username=None, parent=None, *, locked="", message=""):
+        seen.append((uniform(window), username, locked))
         return Actor("ani", Role.OPERATOR)
 
     monkeypatch.setattr(LoginDialog, "ask", classmethod(ask))
-    lock = IdleLock(lambda: LoginDialog.ask(with_user, "ani") is not None, 10)
+    lock = IdleLock(lambda reason: LoginDialog.ask(with_user, "ani", locked=reason) is not None, 10)
     assert lock.timer.isActive() and lock.timer.interval() == 600_000
     lock.timer.setInterval(30)  # the test cannot wait ten minutes
     lock.timer.start()
     qtbot.waitUntil(lambda: bool(seen), timeout=2000)
-    assert seen == [(True, "ani")]  # the contents were hidden while the dialog asked
-    assert label.graphicsEffect() is None and not lock.locked
+    assert seen == [(True, "ani", IDLE)]  # nothing of the data showed while it asked
+    qtbot.waitUntil(lambda: not uniform(window), timeout=2000)
+    assert not lock.locked
+    lock.lock_by_hand()
+    assert seen[-1] == (True, "ani", BY_HAND)
     lock.set_minutes(0)
     assert not lock.timer.isActive()
     lock.stop()
+
+
+def test_the_lock_screen_says_why_and_lets_another_account_sign_in(
+    qtbot: QtBot, with_user: Context
+) -> None:
+    idle = LoginDialog(with_user, "ani", locked=IDLE)
+    qtbot.addWidget(idle)
+    assert "jeda" in idle.heading.text()
+    by_hand = LoginDialog(with_user, "ani", locked=BY_HAND)
+    qtbot.addWidget(by_hand)
+    by_hand.show()
+    assert "ani mengunci jendela" in by_hand.heading.text()
+    assert by_hand.username.isReadOnly()
+    assert by_hand.switch_button is not None
+    by_hand.switch_button.click()
+    assert not by_hand.username.isReadOnly() and by_hand.username.text() == ""
+    qtbot.keyClicks(by_hand.username, "admin2")
+    accounts.add_user(with_user, ADMIN, "admin2", Role.ADMIN, PASSWORD)
+    attempt(qtbot, by_hand, PASSWORD)
+    assert by_hand.actor == Actor("admin2", Role.ADMIN)
 
 
 def test_activity_restarts_the_idle_timer(qtbot: QtBot, with_user: Context) -> None:
@@ -95,7 +134,7 @@ def test_activity_restarts_the_idle_timer(qtbot: QtBot, with_user: Context) -> N
     window.show()
     calls: list[int] = []
 
-    def unlock() -> bool:
+    def unlock(reason: str) -> bool:
         calls.append(1)
         return True
 
@@ -175,10 +214,10 @@ def test_the_first_run_enrols_a_station_from_the_kabupatens_file(
     qtbot: QtBot, make_ctx: MakeCtx, tmp_path
 ) -> None:
     from app.services import trust
-    from app.services.actor import CLI_ADMIN
+    from tests.actors import ADMIN
 
     kab = make_ctx("kabupaten")
-    written = trust.write_enrolment(kab, CLI_ADMIN, "13.03.06", "C", tmp_path)
+    written = trust.write_enrolment(kab, ADMIN, "13.03.06", "C", tmp_path)
     ctx = make_ctx("kecamatan", name="new-pc", setup=False)
     wizard = FirstRunWizard(ctx)
     qtbot.addWidget(wizard)

@@ -24,7 +24,7 @@ from pytestqt.qtbot import QtBot
 
 from app.i18n import render
 from app.services import accounts
-from app.services.actor import CLI_ADMIN, Role
+from app.services.actor import Role
 from app.services.context import Context
 from app.ui import start
 from app.ui.form import ParticipantForm
@@ -32,6 +32,7 @@ from app.ui.importer import ImportDialog
 from app.ui.login import LoginDialog
 from app.ui.mainwindow import MainWindow
 from app.ui.wizard import FirstRunWizard
+from tests.actors import ADMIN
 from tests.conftest import MakeCtx
 from tests.ui.conftest import MakeSession, Messages
 
@@ -58,7 +59,7 @@ def test_demo_starts_on_the_main_window() -> None:
 
 def test_a_set_up_data_dir_starts_with_the_login(make_ctx: MakeCtx, tmp_path: Path) -> None:
     ctx = make_ctx("kecamatan", name="office")
-    accounts.add_user(ctx, CLI_ADMIN, "rina", Role.ADMIN, "rahasia-123")
+    accounts.add_user(ctx, ADMIN, "rina", Role.ADMIN, "rahasia-123")
     ctx.close()
     out = run_app(quit_after="login", data_dir=tmp_path / "office")
     assert "login shown after" in out
@@ -131,7 +132,7 @@ def test_keyboard_shortcuts_do_not_collide(
     qtbot: QtBot, kecamatan_ctx: Context, make_session: MakeSession, make_ctx: MakeCtx
 ) -> None:
     session = make_session(kecamatan_ctx, Role.SUPERVISOR)
-    accounts.add_user(kecamatan_ctx, CLI_ADMIN, "rina", Role.ADMIN, "rahasia-123")
+    accounts.add_user(kecamatan_ctx, ADMIN, "rina", Role.ADMIN, "rahasia-123")
     fresh = make_ctx("kecamatan", name="fresh", setup=False)
     widgets: list[QWidget] = [
         ParticipantForm(session),

@@ -9,7 +9,6 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from app.services import conflicts, participants, trust
-from app.services.actor import CLI_ADMIN
 from app.ui import sync_views
 from app.ui.sync_views import (
     ConfirmDialog,
@@ -19,6 +18,7 @@ from app.ui.sync_views import (
     ImportView,
     OfficesView,
 )
+from tests.actors import ADMIN
 from tests.conftest import MakeCtx
 from tests.integration.sync_world import KEC_B, World, person, record
 
@@ -46,7 +46,7 @@ def test_export_import_confirm_and_receipt(qtbot: QtBot, make_ctx: MakeCtx, tmp_
     w = World.make(make_ctx, tmp_path)
     w.register(w.a, person(1), person(2))
 
-    export = ExportView(w.a, CLI_ADMIN)
+    export = ExportView(w.a, ADMIN)
     qtbot.addWidget(export)
     assert "130306-A" in export.identity.text()
     assert export.export_button.isEnabled()
@@ -57,7 +57,7 @@ def test_export_import_confirm_and_receipt(qtbot: QtBot, make_ctx: MakeCtx, tmp_
     assert "#1" in export.result.text()
 
     # At the kabupaten: the preview says it will be held until the key is confirmed.
-    view = ImportView(w.kab, CLI_ADMIN)
+    view = ImportView(w.kab, ADMIN)
     qtbot.addWidget(view)
     view.set_file(export.last.path)
     view.run_preview()
@@ -68,7 +68,7 @@ def test_export_import_confirm_and_receipt(qtbot: QtBot, make_ctx: MakeCtx, tmp_
     qtbot.waitUntil(lambda: view.result is not None, timeout=WAIT)
 
     # The ledger: confirm with the fingerprint read out by the office; held bundles merge.
-    offices = OfficesView(w.kab, CLI_ADMIN)
+    offices = OfficesView(w.kab, ADMIN)
     qtbot.addWidget(offices)
     offices.select("130306-A")
     office = offices.selected()
@@ -94,7 +94,7 @@ def test_export_import_confirm_and_receipt(qtbot: QtBot, make_ctx: MakeCtx, tmp_
     assert receipts
 
     # The office imports the receipt in the same screen.
-    back = ImportView(w.a, CLI_ADMIN)
+    back = ImportView(w.a, ADMIN)
     qtbot.addWidget(back)
     back.set_file(receipts[-1])
     back.run_import()
@@ -111,7 +111,7 @@ def test_preview_table_and_import(qtbot: QtBot, make_ctx: MakeCtx, tmp_path: Pat
     w = World.make(make_ctx, tmp_path, confirm=True)
     w.register(w.a, person(1), person(2), person(3))
     path = w.export(w.a)
-    view = ImportView(w.kab, CLI_ADMIN)
+    view = ImportView(w.kab, ADMIN)
     qtbot.addWidget(view)
     view.set_file(path)
     view.run_preview()
@@ -135,11 +135,11 @@ def test_conflicts_side_by_side(qtbot: QtBot, make_ctx: MakeCtx, tmp_path: Path)
     w.sync(w.b)
     edited = w.register(w.a, person(8, name="Nelmawati"))[0]
     w.sync(w.a)
-    participants.edit(w.kab, CLI_ADMIN, edited, person(8, name="Nelmawati Kab"))
-    participants.edit(w.a, CLI_ADMIN, edited, person(8, name="Nelmawati Kec"))
+    participants.edit(w.kab, ADMIN, edited, person(8, name="Nelmawati Kab"))
+    participants.edit(w.a, ADMIN, edited, person(8, name="Nelmawati Kec"))
     w.sync(w.a)
 
-    view = ConflictsView(w.kab, CLI_ADMIN)
+    view = ConflictsView(w.kab, ADMIN)
     qtbot.addWidget(view)
     assert view.list.count() == 2
     first = view.current()
@@ -163,10 +163,10 @@ def test_enrolment_from_the_export_screen(
 ) -> None:
     kab = make_ctx("kabupaten")
     office = make_ctx("kecamatan")
-    view = ExportView(office, CLI_ADMIN)
+    view = ExportView(office, ADMIN)
     qtbot.addWidget(view)
     assert not view.export_button.isEnabled()
-    written = trust.write_enrolment(kab, CLI_ADMIN, "13.03.06", "A", tmp_path)
+    written = trust.write_enrolment(kab, ADMIN, "13.03.06", "A", tmp_path)
     mp = pytest.MonkeyPatch()
     mp.setattr(sync_views.QFileDialog, "getOpenFileName", lambda *a, **k: (str(written.path), ""))
     try:

@@ -12,10 +12,11 @@ from sqlalchemy import text
 from app.domain.participant import Sex
 from app.errors import Refused, ValidationFailed
 from app.services import participants
-from app.services.actor import CLI_ADMIN, Actor, Role
+from app.services.actor import Actor, Role
 from app.services.context import Context
 from app.store import repo
 from app.store.repo import ListQuery
+from tests.actors import ADMIN
 from tests.conftest import NAGARI_OUT, MakeCtx, MakeParticipant
 
 OPERATOR = Actor("operator1", Role.OPERATOR)
@@ -224,7 +225,7 @@ def test_duplicate_nik_is_refused_when_the_first_record_is_inactive(
         r=first.reg_no,
     )
     with pytest.raises(ValidationFailed) as info:
-        participants.register(kecamatan_ctx, CLI_ADMIN, make_participant(), today=TODAY)
+        participants.register(kecamatan_ctx, ADMIN, make_participant(), today=TODAY)
     assert codes(info.value) == ["nik.duplicate"]
     assert info.value.problems[0].params["status"] == "inactive"
     # The status is worded in the language of the message, not left as its code.
@@ -248,7 +249,7 @@ def test_nagari_outside_the_kecamatan_is_refused(
 ) -> None:
     with pytest.raises(ValidationFailed) as info:
         participants.register(
-            kecamatan_ctx, CLI_ADMIN, make_participant(nagari_code=NAGARI_OUT), today=TODAY
+            kecamatan_ctx, ADMIN, make_participant(nagari_code=NAGARI_OUT), today=TODAY
         )
     assert codes(info.value) == ["nagari.outside"]
     assert participants.count(kecamatan_ctx) == 0
@@ -260,7 +261,7 @@ def test_a_code_that_is_not_a_village_is_refused(
 ) -> None:
     with pytest.raises(ValidationFailed) as info:
         participants.register(
-            kecamatan_ctx, CLI_ADMIN, make_participant(nagari_code=nagari), today=TODAY
+            kecamatan_ctx, ADMIN, make_participant(nagari_code=nagari), today=TODAY
         )
     assert "nagari.outside" in codes(info.value)
     assert participants.count(kecamatan_ctx) == 0
@@ -310,7 +311,7 @@ def test_other_bad_fields_are_refused(
     code: str,
 ) -> None:
     with pytest.raises(ValidationFailed) as info:
-        participants.register(kecamatan_ctx, CLI_ADMIN, make_participant(**fields), today=TODAY)
+        participants.register(kecamatan_ctx, ADMIN, make_participant(**fields), today=TODAY)
     assert [(p.field, p.code) for p in info.value.problems] == [(field, code)]
     assert participants.count(kecamatan_ctx) == 0
 
@@ -322,7 +323,7 @@ def test_every_problem_is_reported_at_once(
         nik="9903065708800001", name="", nagari_code=NAGARI_OUT, occupation="dokter"
     )
     with pytest.raises(ValidationFailed) as info:
-        participants.register(kecamatan_ctx, CLI_ADMIN, data, today=TODAY)
+        participants.register(kecamatan_ctx, ADMIN, data, today=TODAY)
     assert {p.field for p in info.value.problems} == {"nik", "name", "nagari", "occupation"}
 
 
@@ -355,7 +356,7 @@ def test_overridable_problem_is_refused_without_a_reason(
     kecamatan_ctx: Context, make_participant: MakeParticipant, case: str
 ) -> None:
     fields, code = OVERRIDABLE[case]
-    for actor in (OPERATOR, SUPERVISOR, CLI_ADMIN):
+    for actor in (OPERATOR, SUPERVISOR, ADMIN):
         with pytest.raises(ValidationFailed) as info:
             participants.register(kecamatan_ctx, actor, make_participant(**fields), today=TODAY)
         [problem] = info.value.problems
