@@ -32,7 +32,7 @@
     </message>
     <message>
         <source>&amp;Current password</source>
-        <translation>Kata sandi &amp;sekarang</translation>
+        <translation>Kata sandi se&amp;karang</translation>
     </message>
     <message>
         <source>&amp;New password</source>
@@ -44,7 +44,7 @@
     </message>
     <message>
         <source>Password &amp;again</source>
-        <translation>Kata sandi &amp;lagi</translation>
+        <translation>&amp;Ulangi kata sandi</translation>
     </message>
     <message>
         <source>{rule} Write it down somewhere safe.</source>

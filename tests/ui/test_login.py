@@ -231,3 +231,102 @@ def test_the_first_run_enrols_a_station_from_the_kabupatens_file(
     wizard.place.enrol_file.setText(str(written.path))
     assert wizard.admin.validatePage()
     assert ctx.identity.install_code == "130306-C"
+
+
+def test_the_gui_signs_in_from_the_environment_through_the_same_check(
+    qtbot: QtBot, with_user: Context, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.ui import start
+
+    accounts.first_admin(with_user, "rina", PASSWORD)
+    asked: list[str] = []
+
+    def ask(cls, ctx, username=None, parent=None, *, locked="", message=""):
+        asked.append(message)
+        return None
+
+    monkeypatch.setattr(LoginDialog, "ask", classmethod(ask))
+    monkeypatch.setenv("LINDUNGI_USER", "ani")
+    monkeypatch.setenv("LINDUNGI_PASSWORD", PASSWORD)
+    assert start.login_flow(with_user) == Actor("ani", Role.OPERATOR)
+    assert asked == []
+    # A wrong password counts toward the lockout and shows the login with the reason.
+    monkeypatch.setenv("LINDUNGI_PASSWORD", "salah-salah")
+    assert start.login_flow(with_user) is None
+    assert asked == [render("login.failed")]
+    users = {u.username: u for u in accounts.list_users(with_user, ADMIN)}
+    assert users["ani"].failed_logins == 1
+    # The start-up benchmark's switch never signs in by itself.
+    monkeypatch.delenv("LINDUNGI_USER")
+    monkeypatch.setenv("LINDUNGI_QUIT_AFTER_SHOW", "main")
+    assert start.login_flow(with_user) is None
+    assert asked[-1] == ""
+
+
+def test_a_reset_by_the_administrator_asks_for_a_new_password_first(
+    qtbot: QtBot, with_user: Context, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.ui import start
+    from app.ui.login import ChangePasswordDialog
+
+    accounts.first_admin(with_user, "rina", PASSWORD)
+    accounts.reset_password(with_user, ADMIN, "ani", "sementara-1")
+    monkeypatch.setattr(
+        LoginDialog, "ask", classmethod(lambda cls, ctx, *a, **k: Actor("ani", Role.OPERATOR))
+    )
+    shown: list[ChangePasswordDialog] = []
+
+    def fill(self: ChangePasswordDialog) -> int:
+        shown.append(self)
+        self.form.current.setText("sementara-1")
+        self.form.password.setText("sementara-1")
+        self.form.password2.setText("sementara-1")
+        self._ok()
+        assert self.form.error.text() == render("password.same")
+        self.form.password.setText("baru-sekali-9")
+        self.form.password2.setText("baru-sekali-9")
+        self._ok()
+        return int(self.result())
+
+    monkeypatch.setattr(ChangePasswordDialog, "exec", fill)
+    assert start.login_flow(with_user) == Actor("ani", Role.OPERATOR)
+    assert shown and not accounts.must_change(with_user, "ani")
+    assert accounts.login(with_user, "ani", "baru-sekali-9") == Actor("ani", Role.OPERATOR)
+    rule = shown[0].form.rule.text()
+    assert accounts.password_rule() in rule  # the rule shown is the service's
+
+
+def test_the_users_screen_resets_deactivates_and_reactivates(
+    qtbot: QtBot, with_user: Context, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.ui.admin import AccountDialog, UsersDialog
+    from app.ui.session import Session
+
+    rina = accounts.first_admin(with_user, "rina", PASSWORD)
+    dialog = UsersDialog(Session(with_user, rina))
+    qtbot.addWidget(dialog)
+    assert not dialog.reset_button.isEnabled()  # nothing selected yet
+    names = [dialog.model.user_at(r).username for r in range(dialog.model.rowCount())]
+    dialog.table.selectRow(names.index("ani"))
+    assert dialog.reset_button.isEnabled()
+
+    def fill(self: AccountDialog) -> int:
+        assert not self.username.isVisibleTo(self)  # a reset asks for the password only
+        self.password.setText("sementara-1")
+        self.password2.setText("sementara-1")
+        self._ok()
+        return int(self.result())
+
+    monkeypatch.setattr(AccountDialog, "exec", fill)
+    dialog.reset()
+    assert accounts.must_change(with_user, "ani")
+    dialog.table.selectRow(names.index("ani"))
+    dialog.toggle_active()
+    assert not {u.username: u for u in accounts.list_users(with_user, rina)}["ani"].active
+    dialog.table.selectRow(names.index("ani"))
+    assert dialog.active_button.text() == "Akti&fkan kembali"
+    dialog.toggle_active()
+    assert {u.username: u for u in accounts.list_users(with_user, rina)}["ani"].active
+    dialog.table.selectRow(names.index("rina"))
+    dialog.toggle_active()
+    assert dialog.error.text() == render("user.deactivate_self")

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from app.i18n import render
-from app.services import accounts
+from app.services import accounts, audit
 from app.services.actor import Role
 from app.services.context import Context
 from app.ui import start
@@ -39,9 +39,15 @@ from tests.ui.conftest import MakeSession, Messages
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def run_app(*args: str, quit_after: str, data_dir: Path | None = None) -> str:
+def run_app(
+    *args: str,
+    quit_after: str,
+    data_dir: Path | None = None,
+    extra: dict[str, str] | None = None,
+) -> str:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", LINDUNGI_QUIT_AFTER_SHOW=quit_after)
     env.pop("LINDUNGI_LANG", None)
+    env.update(extra or {})
     cmd = [sys.executable, "-m", "app"]
     if data_dir is not None:
         cmd += ["--data-dir", str(data_dir)]
@@ -63,6 +69,18 @@ def test_a_set_up_data_dir_starts_with_the_login(make_ctx: MakeCtx, tmp_path: Pa
     ctx.close()
     out = run_app(quit_after="login", data_dir=tmp_path / "office")
     assert "login shown after" in out
+
+
+def test_automation_signs_in_from_the_environment(make_ctx: MakeCtx, tmp_path: Path) -> None:
+    ctx = make_ctx("kecamatan", name="office")
+    accounts.first_admin(ctx, "rina", "rahasia-123")
+    ctx.close()
+    env = {"LINDUNGI_USER": "rina", "LINDUNGI_PASSWORD": "rahasia-123"}
+    out = run_app(quit_after="main", data_dir=tmp_path / "office", extra=env)
+    assert "main window shown after" in out
+    ctx = make_ctx("kecamatan", name="office", setup=False)
+    actions = [e.action for e in audit.entries(ctx, ADMIN)]
+    assert actions.count("login") == 1  # through the same check as the login dialog
 
 
 def test_a_data_dir_that_cannot_be_used_is_refused(
