@@ -148,6 +148,7 @@ class AccountDialog(QDialog):
             root.addWidget(note)
         root.addWidget(self.form)
         root.addWidget(self.buttons)
+        self.setMinimumWidth(440)
         self.values: tuple[str, str, Role, str] | None = None
         self.create: Any = None  # set by callers that save the account themselves
 
