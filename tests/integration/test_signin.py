@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -299,3 +300,55 @@ def test_the_real_cost_is_owasps() -> None:
 def test_the_password_rule_comes_from_the_service() -> None:
     assert accounts.password_rule() == msg("user.password_rule", min=accounts.MIN_PASSWORD)
     assert str(accounts.MIN_PASSWORD) in accounts.password_rule()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="a pseudo-terminal is POSIX")
+def test_at_a_terminal_the_password_is_asked_without_echo(office: Path) -> None:
+    """The prompt reads the terminal with echo off: what is typed never shows."""
+    import fcntl
+    import pty
+    import subprocess
+    import sys
+    import termios
+
+    main_fd, child_fd = pty.openpty()
+
+    def own_terminal() -> None:  # the child's controlling terminal, as at a console
+        os.setsid()
+        fcntl.ioctl(child_fd, termios.TIOCSCTTY, 0)
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LINDUNGI_")}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "app", "--data-dir", str(office), "--user", "ani", "list"],
+        stdin=child_fd,
+        stdout=child_fd,
+        stderr=child_fd,
+        env=env,
+        preexec_fn=own_terminal,
+        close_fds=True,
+    )
+    os.close(child_fd)
+    seen = b""
+
+    def read_until(marker: bytes) -> None:
+        nonlocal seen
+        while marker not in seen:
+            chunk = os.read(main_fd, 1024)
+            if not chunk:
+                raise AssertionError(seen)
+            seen += chunk
+
+    read_until(b"ani: ")
+    os.write(main_fd, OPERATOR_PW.encode() + b"\n")
+    try:
+        while True:
+            chunk = os.read(main_fd, 1024)
+            if not chunk:
+                break
+            seen += chunk
+    except OSError:  # the child closed its side
+        pass
+    assert proc.wait(timeout=60) == 0, seen
+    assert OPERATOR_PW.encode() not in seen  # no echo
+    assert b"Kata sandi ani: " in seen
+    os.close(main_fd)
