@@ -7,6 +7,7 @@ Non-GUI commands never import Qt. Exit codes follow ARCHITECTURE.md: 0 done, 1 r
 from __future__ import annotations
 
 import argparse
+import logging
 from collections.abc import Callable
 from types import ModuleType
 from typing import Any
@@ -16,6 +17,8 @@ from app.cli import cards, core, desk, registration, safety, sync
 from app.cli.common import err
 from app.errors import AppError, ValidationFailed
 from app.i18n import tr
+
+log = logging.getLogger(__name__)
 
 # --- argparse in Indonesian -----------------------------------------------------------
 
@@ -121,11 +124,14 @@ def _record_refusal(args: argparse.Namespace, role: str) -> None:
     who = getattr(args, "actor", None)
     if who is None:
         return
-    ctx = open_data_dir(data_dir(args.data_dir))
     try:
-        accounts.record_refusal(ctx, who, _command_name(args), role)
-    finally:
-        ctx.close()
+        ctx = open_data_dir(data_dir(args.data_dir))
+        try:
+            accounts.record_refusal(ctx, who, _command_name(args), role)
+        finally:
+            ctx.close()
+    except AppError as exc:  # the refusal stands; only its record is missing
+        log.warning("refusal of %s not recorded: %s", who.username, exc.code)
 
 
 def _command_name(args: argparse.Namespace) -> str:

@@ -299,7 +299,7 @@ def _main_window(app: QApplication, session: Session, quit_after: str) -> int:
         from app.ui.safety_views import check_in_background
 
         # After the window shows, never delaying it: integrity check and the daily backup.
-        QTimer.singleShot(1500, lambda: check_in_background(window, session))
+        QTimer.singleShot(1500, lambda: check_in_background(current.window, current.session))
     code = app.exec()
     if idle is not None:
         idle.stop()
