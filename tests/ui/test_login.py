@@ -330,3 +330,30 @@ def test_the_users_screen_resets_deactivates_and_reactivates(
     dialog.table.selectRow(names.index("rina"))
     dialog.toggle_active()
     assert dialog.error.text() == render("user.deactivate_self")
+
+
+def test_wrong_passwords_on_the_command_line_and_in_the_window_share_one_lockout(
+    qtbot: QtBot,
+    with_user: Context,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from app.main import main
+
+    accounts.first_admin(with_user, "rina", PASSWORD)
+    monkeypatch.setenv("LINDUNGI_USER", "ani")
+    monkeypatch.setenv("LINDUNGI_PASSWORD", "salah-salah")
+    for _ in range(accounts.MAX_FAILURES - 1):  # four on the command line
+        assert main(["--data-dir", str(with_user.data_dir), "list"]) == 1
+    assert render("login.failed") in capsys.readouterr().err
+    dialog = LoginDialog(with_user)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.username, "ani")
+    attempt(qtbot, dialog, "salah-juga")  # the fifth in the window locks the account
+    assert "5 menit" in dialog.message.text()
+    attempt(qtbot, dialog, PASSWORD)
+    assert dialog.actor is None
+    monkeypatch.setenv("LINDUNGI_PASSWORD", PASSWORD)  # and the command line waits too
+    assert main(["--data-dir", str(with_user.data_dir), "list"]) == 1
+    assert "menit" in capsys.readouterr().err
