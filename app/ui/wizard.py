@@ -145,7 +145,7 @@ class AdminPage(QWizardPage):
         warning = QLabel(
             self.tr(
                 "Every way into the register, this window and the command line, signs in with "
-                "an account of its own. Keep the administrator's password safe."
+                "an account of its own."
             )
         )
         warning.setWordWrap(True)

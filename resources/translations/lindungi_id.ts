@@ -62,8 +62,8 @@
         <translation>Administrator menambahkan akun lain dan mengubah pengaturan.</translation>
     </message>
     <message>
-        <source>Every way into the register, this window and the command line, signs in with an account of its own. Keep the administrator&apos;s password safe.</source>
-        <translation>Setiap jalan masuk ke register, jendela ini maupun baris perintah, masuk dengan akunnya sendiri. Simpan kata sandi administrator dengan aman.</translation>
+        <source>Every way into the register, this window and the command line, signs in with an account of its own.</source>
+        <translation>Setiap jalan masuk ke register, jendela ini maupun baris perintah, masuk dengan akunnya sendiri.</translation>
     </message>
 </context>
 <context>
