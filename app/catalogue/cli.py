@@ -48,7 +48,7 @@ ID: dict[str, str] = {
     "contributions per kecamatan for a year": "iuran per kecamatan untuk satu tahun",
     "first administrator account (default: --user)": "akun administrator pertama (bawaan: --user)",
     "the account to sign in with (beats LINDUNGI_USER)": "akun untuk masuk (mengalahkan LINDUNGI_USER)",
-    "its password, the first line of FILE (else LINDUNGI_PASSWORD, else asked)": "kata sandinya, baris pertama BERKAS (jika tidak, LINDUNGI_PASSWORD, jika tidak, ditanyakan)",
+    "its password: the first line of the file (else LINDUNGI_PASSWORD, else asked)": "kata sandinya: baris pertama berkas itu (jika tidak ada, LINDUNGI_PASSWORD; jika tidak ada juga, ditanyakan)",
     "give an account a new password, to be changed at its next sign-in": "beri akun kata sandi baru, yang harus diganti saat masuk berikutnya",
     "the new password": "kata sandi baru",
     "stop an account from signing in": "hentikan akun agar tidak dapat masuk",

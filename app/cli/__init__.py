@@ -84,7 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--password-file",
         dest="signin_password_file",
         metavar="FILE",
-        help=tr("its password, the first line of FILE (else LINDUNGI_PASSWORD, else asked)"),
+        help=tr("its password: the first line of the file (else LINDUNGI_PASSWORD, else asked)"),
     )
     p.add_argument("--demo", action="store_true", help=tr("start the GUI on fresh demo data"))
     p.add_argument("--verbose", action="store_true", help=tr("also log to the console"))
