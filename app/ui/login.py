@@ -156,7 +156,7 @@ class LoginDialog(QDialog):
 
 class ChangePasswordDialog(QDialog):
     """A new password of one's own: after an administrator's reset (before the main window
-    opens), or whenever from the menu."""
+    opens), or whenever from the menu (Peserta → Ganti kata sandi saya)."""
 
     def __init__(
         self, ctx: Context, actor: Actor, parent: QWidget | None = None, *, forced: bool = False

@@ -1609,6 +1609,10 @@
         <translation>&amp;Kunci</translation>
     </message>
     <message>
+        <source>Change my &amp;password…</source>
+        <translation>&amp;Ganti kata sandi saya…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>Ke&amp;luar</translation>
     </message>
@@ -1751,6 +1755,10 @@
     <message>
         <source>{count} participants written to {path}</source>
         <translation>{count} peserta ditulis ke {path}</translation>
+    </message>
+    <message>
+        <source>Password changed.</source>
+        <translation>Kata sandi diganti.</translation>
     </message>
 </context>
 <context>

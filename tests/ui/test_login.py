@@ -357,3 +357,30 @@ def test_wrong_passwords_on_the_command_line_and_in_the_window_share_one_lockout
     monkeypatch.setenv("LINDUNGI_PASSWORD", PASSWORD)  # and the command line waits too
     assert main(["--data-dir", str(with_user.data_dir), "list"]) == 1
     assert "menit" in capsys.readouterr().err
+
+
+def test_anyone_changes_their_own_password_from_the_menu(
+    qtbot: QtBot, with_user: Context, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.ui.login import ChangePasswordDialog
+    from app.ui.mainwindow import MainWindow
+    from app.ui.session import Session
+
+    window = MainWindow(Session(with_user, Actor("ani", Role.OPERATOR)))
+    qtbot.addWidget(window)
+    assert window.password_action.isEnabled()  # an operator too
+
+    def fill(self: ChangePasswordDialog) -> int:
+        self.form.current.setText("salah-salah")
+        self.form.password.setText("baru-sekali-9")
+        self.form.password2.setText("baru-sekali-9")
+        self._ok()
+        assert self.form.error.text() == render("password.current_wrong")
+        self.form.current.setText(PASSWORD)
+        self._ok()
+        return int(self.result())
+
+    monkeypatch.setattr(ChangePasswordDialog, "exec", fill)
+    window.password_action.trigger()
+    assert accounts.login(with_user, "ani", "baru-sekali-9") == Actor("ani", Role.OPERATOR)
+    assert window.statusBar().currentMessage() == "Kata sandi diganti."
