@@ -237,13 +237,13 @@ def cmd_enrol(args: argparse.Namespace) -> int:
 
 
 def cmd_offices(args: argparse.Namespace) -> int:
-    from app.services import bundles
+    from app.services.sync import offices
 
     if args.offices_command == "confirm":
         ctx = context(args)
         try:
             receipt_out = Path(args.receipt_out) if args.receipt_out else None
-            results = bundles.confirm_office(
+            results = offices.confirm_office(
                 ctx, actor(args), args.office, args.fingerprint, receipt_out
             )
         finally:
@@ -263,7 +263,7 @@ def cmd_offices(args: argparse.Namespace) -> int:
         return EXIT_OK
     ctx = context(args)
     try:
-        rows = bundles.offices(ctx)
+        rows = offices.ledger(ctx)
     finally:
         ctx.close()
     if args.json:
@@ -341,8 +341,8 @@ _LABELS = {
     "new": "new",
     "changed": "changed",
     "unchanged": "unchanged",
-    "conflicts": "conflicts",
-    "duplicates": "likely duplicates",
+    "conflict": "conflicts",
+    "duplicate": "likely duplicates",
     "refused": "refused",
     "accepted": "accepted",
     "active": "active",
@@ -394,12 +394,12 @@ def _print_result(r: Any) -> None:
 
 
 def cmd_bundle(args: argparse.Namespace) -> int:
-    from app.services import bundles
+    from app.services.sync import bundle_import, export, receipts
 
     ctx = context(args)
     try:
         if args.bundle_command == "export":
-            done = bundles.export_bundle(ctx, actor(args), Path(args.out))
+            done = export.export_bundle(ctx, actor(args), Path(args.out))
             if args.json:
                 emit_json(dataclasses.asdict(done))
             else:
@@ -414,14 +414,14 @@ def cmd_bundle(args: argparse.Namespace) -> int:
                 )
             return EXIT_OK
         if args.bundle_command == "receipt":
-            written = bundles.write_receipt(ctx, actor(args), args.office, Path(args.out))
+            written = receipts.write_receipt(ctx, actor(args), args.office, Path(args.out))
             if args.json:
                 emit_json(dataclasses.asdict(written))
             else:
                 out(str(written.path))
             return EXIT_OK
         receipt_out = Path(args.receipt_out) if args.receipt_out else None
-        result = bundles.import_file(
+        result = bundle_import.import_file(
             ctx, actor(args), Path(args.file), dry_run=args.dry_run, receipt_out=receipt_out
         )
     finally:
@@ -436,12 +436,8 @@ def cmd_bundle(args: argparse.Namespace) -> int:
 # --- conflicts ------------------------------------------------------------------------
 
 
-def _record_json(data: dict[str, Any]) -> dict[str, Any]:
-    return data
-
-
 def cmd_conflicts(args: argparse.Namespace) -> int:
-    from app.services import conflicts
+    from app.services.sync import conflicts
 
     ctx = context(args)
     try:

@@ -25,7 +25,7 @@ from app.services.context import Context, open_data_dir
 from app.services.desk_selftest import desk_steps
 from app.services.nik import describe
 from app.services.setup import setup_install
-from app.services.sync_selftest import sync_steps
+from app.services.sync.selftest import sync_steps
 from app.store.migrate import current_revision, head_revision
 from app.store.repo import ListQuery
 

@@ -4,7 +4,7 @@ The kabupaten gives each new kecamatan station an enrolment file on a USB stick:
 public keys and the station's identity (kecamatan and station letter, handed out by the
 kabupaten so that two PCs never share one), signed. The station's own public keys reach
 the kabupaten with its first bundle, and a person confirms their fingerprint there
-(:func:`app.services.bundles.confirm_office`). No private key ever travels; the only way a
+(:func:`app.services.sync.offices.confirm_office`). No private key ever travels; the only way a
 private key leaves the data dir is a passphrase-protected key backup.
 """
 
@@ -27,7 +27,7 @@ from app.services import keys as install_keys
 from app.services.actor import Actor
 from app.services.actor import Role as AccountRole
 from app.services.context import Context
-from app.services.syncfiles import open_container, read_file, write_verified
+from app.services.sync.files import open_container, read_file, write_verified
 from app.store import cardrepo, repo
 from app.store import sync as store
 from app.sync import container, crypto

@@ -10,13 +10,23 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any, TypedDict, cast
 
 from sqlalchemy import Table, bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
+from typing_extensions import Unpack
 
+from app.domain.rows import (
+    CardKey,
+    CardRow,
+    HandoverEventRow,
+    HistoryEntry,
+    ReceivedHandoverItem,
+    SentHandoverItem,
+    StoredParticipant,
+)
 from app.store import tables as t
 
 _CHUNK = 500
@@ -37,7 +47,11 @@ def _rows(result: Any) -> list[dict[str, Any]]:
 # --- participants in bulk -------------------------------------------------------------
 
 
-def participants_to_send(s: Session) -> list[dict[str, Any]]:
+def _participants(result: Any) -> list[StoredParticipant]:
+    return [cast(StoredParticipant, dict(r._mapping)) for r in result]
+
+
+def participants_to_send(s: Session) -> list[StoredParticipant]:
     """Records an office sends: approved or later, changed since the kabupaten's last ack.
 
     Inactive records go unless they never left draft (a draft that was deactivated never
@@ -49,7 +63,7 @@ def participants_to_send(s: Session) -> list[dict[str, Any]]:
         .where(P.status.in_(("approved", "accepted", "active", "inactive")))
         .order_by(P.id)
     )
-    rows = _rows(s.execute(stmt))
+    rows = _participants(s.execute(stmt))
     maybe_draft = [r["uuid"] for r in rows if r["status"] == "inactive" and r["ack_revision"] == 0]
     if not maybe_draft:
         return rows
@@ -69,20 +83,20 @@ def participants_to_send(s: Session) -> list[dict[str, Any]]:
     return [r for r in rows if r["uuid"] not in never]
 
 
-def participants_by_uuid(s: Session, uuids: Sequence[str]) -> dict[str, dict[str, Any]]:
+def participants_by_uuid(s: Session, uuids: Sequence[str]) -> dict[str, StoredParticipant]:
     """uuid → every column, for those of ``uuids`` that exist."""
-    out: dict[str, dict[str, Any]] = {}
+    out: dict[str, StoredParticipant] = {}
     for chunk in _chunks(list(uuids)):
-        for row in _rows(s.execute(select(*_PCOLS).where(P.uuid.in_(chunk)))):
+        for row in _participants(s.execute(select(*_PCOLS).where(P.uuid.in_(chunk)))):
             out[row["uuid"]] = row
     return out
 
 
-def participants_of_install(s: Session, install_code: str) -> list[dict[str, Any]]:
+def participants_of_install(s: Session, install_code: str) -> list[StoredParticipant]:
     """Every record registered by ``install_code`` (its registration numbers' prefix)."""
     low, high = install_code + "-", install_code + "."  # "." sorts right after "-"
     stmt = select(*_PCOLS).where(P.reg_no >= low, P.reg_no < high).order_by(P.reg_no)
-    return _rows(s.execute(stmt))
+    return _participants(s.execute(stmt))
 
 
 def count_of_install(s: Session, install_code: str) -> int:
@@ -125,7 +139,7 @@ def holders_of_niks(s: Session, niks: Sequence[str]) -> dict[str, list[NikHolder
     return out
 
 
-def insert_participants(s: Session, rows: Sequence[dict[str, Any]]) -> None:
+def insert_participants(s: Session, rows: Sequence[Mapping[str, Any]]) -> None:
     """Insert many full records."""
     if rows:  # Core, not the ORM's bulk path: several times faster for 20,000 rows
         s.connection().execute(insert(_PTABLE), list(rows))
@@ -156,22 +170,10 @@ def max_registration_seq(s: Session, install_code: str) -> int:
 # --- history --------------------------------------------------------------------------
 
 
-def history_since(s: Session, install_code: str, after_id: int) -> list[dict[str, Any]]:
-    """Participant history written at ``install_code`` after entry ``after_id``."""
-    h = t.History
-    stmt = (
-        select(h.id, h.at, h.actor, h.install_code, h.entity, h.entity_id, h.action, h.changes)
-        .add_columns(h.reason)
-        .where(h.install_code == install_code, h.entity == "participant", h.id > after_id)
-        .order_by(h.id)
-    )
-    return _rows(s.execute(stmt))
-
-
-def history_rows_of(s: Session, install_code: str, uuids: Sequence[str]) -> list[dict[str, Any]]:
+def history_rows_of(s: Session, install_code: str, uuids: Sequence[str]) -> list[HistoryEntry]:
     """Every history entry written at ``install_code`` about the participants ``uuids``."""
     h = t.History
-    out: list[dict[str, Any]] = []
+    out: list[HistoryEntry] = []
     for chunk in _chunks(list(uuids)):
         stmt = (
             select(h.at, h.actor, h.install_code, h.entity, h.entity_id, h.action, h.changes)
@@ -180,7 +182,7 @@ def history_rows_of(s: Session, install_code: str, uuids: Sequence[str]) -> list
             .where(h.entity == "participant")
             .order_by(h.id)
         )
-        out.extend(_rows(s.execute(stmt)))
+        out.extend(cast(HistoryEntry, dict(r._mapping)) for r in s.execute(stmt))
     return out
 
 
@@ -221,11 +223,32 @@ def local_history(
     return out
 
 
-def add_history_rows(s: Session, rows: Sequence[dict[str, Any]]) -> None:
+def add_history_rows(s: Session, rows: Sequence[HistoryEntry]) -> None:
     """Append many history entries (linked into the audit hash chain)."""
     from app.store.repo import bulk_history
 
-    bulk_history(s, rows)
+    bulk_history(s, cast(Sequence[dict[str, Any]], rows))
+
+
+def register_version(s: Session) -> tuple[int, ...]:
+    """Numbers that change whenever the register changes in a way a bundle's merge depends
+    on: the newest history entry (every change of a record writes one), how many records
+    and conflicts there are, the newest of each, and how many conflicts are open."""
+    c = t.SyncConflict
+    people = s.execute(select(func.count(), func.max(P.id))).one()
+    queue = s.execute(
+        select(func.count(), func.max(c.id), func.count(c.decided_at), func.max(c.updated_at))
+    ).one()
+    newest = queue[3]
+    return (
+        max_history_id(s),
+        int(people[0]),
+        int(people[1] or 0),
+        int(queue[0]),
+        int(queue[1] or 0),
+        int(queue[2]),
+        int(newest.timestamp()) if newest is not None else 0,
+    )
 
 
 # --- peers (the ledger) ---------------------------------------------------------------
@@ -268,7 +291,24 @@ def peers(s: Session, role: str | None = None) -> list[PeerRecord]:
     return [_peer(r) for r in s.scalars(stmt)]
 
 
-def put_peer(s: Session, install_code: str, **values: Any) -> None:
+class PeerValues(TypedDict, total=False):
+    """Columns of an install of the ledger being written."""
+
+    role: str
+    regency_code: str
+    kecamatan_code: str | None
+    sign_key: str | None
+    enc_key: str | None
+    fingerprint: str | None
+    confirmed_at: dt.datetime | None
+    confirmed_by: str | None
+    enrolled_at: dt.datetime | None
+    last_sequence: int
+    last_created_at: dt.datetime | None
+    last_received_at: dt.datetime | None
+
+
+def put_peer(s: Session, install_code: str, **values: Unpack[PeerValues]) -> None:
     """Create or change an install of the ledger."""
     row = s.get(t.SyncPeer, install_code)
     if row is None:
@@ -360,23 +400,54 @@ def received_seq(s: Session, sender: str, kind: str, sequence: int) -> ReceivedR
     return None if row is None else _received(row)
 
 
-def add_received(s: Session, **values: Any) -> int:
+class ReceivedValues(TypedDict):
+    """A file received, as recorded."""
+
+    sha256: str
+    kind: str
+    sender: str
+    sequence: int
+    previous: str
+    acked_upto: int
+    fingerprint: str
+    created_at: dt.datetime
+    received_at: dt.datetime
+    status: str
+    file_name: str
+    held_file: str | None
+    counts: dict[str, int]
+    outcome: dict[str, Any]
+
+
+def add_received(s: Session, **values: Unpack[ReceivedValues]) -> int:
     """Record a file received; returns its id."""
-    values["counts"] = json.dumps(values.get("counts", {}))
-    values["outcome"] = json.dumps(values.get("outcome", {}), ensure_ascii=False)
-    row = t.SyncReceived(**values)
+    row = t.SyncReceived(
+        **(
+            dict(values)
+            | {
+                "counts": json.dumps(values["counts"]),
+                "outcome": json.dumps(values["outcome"], ensure_ascii=False),
+            }
+        )
+    )
     s.add(row)
     s.flush()
     return row.id
 
 
-def set_received(s: Session, rid: int, **values: Any) -> None:
-    """Change a file received (a held bundle that was imported)."""
-    if "outcome" in values:
-        values["outcome"] = json.dumps(values["outcome"], ensure_ascii=False)
-    if "counts" in values:
-        values["counts"] = json.dumps(values["counts"])
-    s.execute(update(t.SyncReceived).where(t.SyncReceived.id == rid).values(**values))
+def set_received(
+    s: Session, rid: int, *, status: str, outcome: dict[str, Any], received_at: dt.datetime
+) -> None:
+    """Mark a held bundle imported, with its outcome."""
+    s.execute(
+        update(t.SyncReceived)
+        .where(t.SyncReceived.id == rid)
+        .values(
+            status=status,
+            outcome=json.dumps(outcome, ensure_ascii=False),
+            received_at=received_at,
+        )
+    )
 
 
 def delete_received(s: Session, rid: int) -> None:
@@ -429,11 +500,24 @@ def sent(s: Session, kind: str, recipient: str | None = None) -> list[SentRecord
     return [_sent(r) for r in s.scalars(stmt)]
 
 
-def add_sent(s: Session, **values: Any) -> None:
+class SentValues(TypedDict):
+    """A file written, as recorded."""
+
+    kind: str
+    recipient: str
+    sequence: int
+    sha256: str
+    file_name: str
+    created_at: dt.datetime
+    counts: dict[str, int]
+    cursor: dict[str, int]
+    acked_at: dt.datetime | None
+
+
+def add_sent(s: Session, **values: Unpack[SentValues]) -> None:
     """Record a file written."""
-    values["counts"] = json.dumps(values.get("counts", {}))
-    values["cursor"] = json.dumps(values.get("cursor", {}))
-    s.add(t.SyncSent(**values))
+    encoded = {"counts": json.dumps(values["counts"]), "cursor": json.dumps(values["cursor"])}
+    s.add(t.SyncSent(**(dict(values) | encoded)))
     s.flush()
 
 
@@ -531,22 +615,54 @@ def open_conflict_counts(s: Session) -> dict[str, int]:
     return {src: int(n) for src, n in s.execute(stmt)}
 
 
-def add_conflict(s: Session, **values: Any) -> int:
+class NewConflict(TypedDict):
+    """A conflict to queue: the two records (JSON values, as in a bundle) and where B came
+    from."""
+
+    kind: str
+    nik: str
+    a_uuid: str
+    b_uuid: str
+    a_data: dict[str, Any]
+    b_data: dict[str, Any]
+    source: str
+    sequence: int
+
+
+class ConflictChanges(TypedDict, total=False):
+    """Columns of a queued conflict being changed."""
+
+    b_data: dict[str, Any]
+    sequence: int
+    updated_at: dt.datetime
+    decision: str
+    decided_at: dt.datetime
+    decided_by: str
+    note: str
+
+
+def add_conflict(s: Session, conflict: NewConflict, now: dt.datetime) -> int:
     """Queue a conflict; returns its id."""
-    values["a_data"] = json.dumps(values["a_data"], ensure_ascii=False)
-    values["b_data"] = json.dumps(values["b_data"], ensure_ascii=False)
-    row = t.SyncConflict(**values)
+    a_data = json.dumps(conflict["a_data"], ensure_ascii=False)
+    b_data = json.dumps(conflict["b_data"], ensure_ascii=False)
+    row = t.SyncConflict(
+        **(
+            dict(conflict)
+            | {"a_data": a_data, "b_data": b_data}
+            | {"created_at": now, "updated_at": now, "note": ""}
+        )
+    )
     s.add(row)
     s.flush()
     return row.id
 
 
-def update_conflict(s: Session, cid: int, **values: Any) -> None:
+def update_conflict(s: Session, cid: int, **values: Unpack[ConflictChanges]) -> None:
     """Change a queued conflict (newer data from a later bundle, or the decision)."""
-    for key in ("a_data", "b_data"):
-        if key in values:
-            values[key] = json.dumps(values[key], ensure_ascii=False)
-    s.execute(update(t.SyncConflict).where(t.SyncConflict.id == cid).values(**values))
+    columns: dict[str, Any] = dict(values)
+    if "b_data" in values:
+        columns["b_data"] = json.dumps(values["b_data"], ensure_ascii=False)
+    s.execute(update(t.SyncConflict).where(t.SyncConflict.id == cid).values(**columns))
 
 
 # --- this install's keys (key backups) ------------------------------------------------
@@ -581,7 +697,11 @@ def reinstate_key(s: Session, key_id: int, key_file: str, now: dt.datetime) -> N
 _CARD_COLS = [c for c in t.Card.__table__.columns if c.name != "id"]
 
 
-def _key(row: dict[str, Any]) -> tuple[str, int, int, str, str]:
+class _KnownCard(CardRow):
+    id: int
+
+
+def _key(row: Mapping[str, Any]) -> CardKey:
     return (
         row["install_code"],
         row["serial"],
@@ -601,48 +721,54 @@ def max_ids(s: Session) -> dict[str, int]:
 
 def cards_changed(
     s: Session, install_code: str, after_id: int, since: dt.datetime | None
-) -> list[dict[str, Any]]:
+) -> list[CardRow]:
     """Cards ``install_code`` printed after card ``after_id``, or voided since ``since``."""
     c = t.Card
     changed = c.id > after_id
     if since is not None:
         changed = changed | (c.voided_at >= since)
     stmt = select(*_CARD_COLS).where(c.install_code == install_code, changed).order_by(c.id)
-    return _rows(s.execute(stmt))
+    return [cast(CardRow, r) for r in _rows(s.execute(stmt))]
 
 
 def events_changed(
     s: Session, install_code: str, after_id: int, since: dt.datetime | None
-) -> list[tuple[dict[str, Any], list[dict[str, Any]]]]:
+) -> list[tuple[HandoverEventRow, list[SentHandoverItem]]]:
     """Handover events of ``install_code`` opened after ``after_id``, still open, or closed
     since ``since``, each with all its items (and their cards)."""
     e, i, c = t.HandoverEvent, t.HandoverItem, t.Card
     changed = (e.id > after_id) | e.closed_at.is_(None)
     if since is not None:
         changed = changed | (e.closed_at >= since)
-    out = []
+    out: list[tuple[HandoverEventRow, list[SentHandoverItem]]] = []
     for row in s.scalars(select(e).where(e.install_code == install_code, changed)):
         event = {
             col.name: getattr(row, col.name) for col in e.__table__.columns if col.name != "id"
         }
-        items = []
+        items: list[SentHandoverItem] = []
         stmt = select(i.proxy_name, i.at, i.by, i.via, *_CARD_COLS).join(c, c.id == i.card_id)
         for item in _rows(s.execute(stmt.where(i.event_id == row.id))):
+            card = cast(CardRow, {k.name: item[k.name] for k in _CARD_COLS})
             items.append(
-                {k: item[k] for k in ("proxy_name", "at", "by", "via")}
-                | {"card": {k.name: item[k.name] for k in _CARD_COLS}}
+                {
+                    "proxy_name": item["proxy_name"],
+                    "at": item["at"],
+                    "by": item["by"],
+                    "via": item["via"],
+                    "card": card,
+                }
             )
-        out.append((event, items))
+        out.append((cast(HandoverEventRow, event), items))
     return out
 
 
-def _card_ids(s: Session, install_codes: Iterable[str]) -> dict[tuple[Any, ...], dict[str, Any]]:
+def _card_ids(s: Session, install_codes: Iterable[str]) -> dict[CardKey, _KnownCard]:
     c = t.Card
     stmt = select(c.id, *_CARD_COLS).where(c.install_code.in_(list(set(install_codes))))
-    return {_key(r): r for r in _rows(s.execute(stmt))}
+    return {_key(r): cast(_KnownCard, r) for r in _rows(s.execute(stmt))}
 
 
-def apply_cards(s: Session, cards: Sequence[dict[str, Any]], now: dt.datetime) -> dict[str, int]:
+def apply_cards(s: Session, cards: Sequence[CardRow], now: dt.datetime) -> dict[str, int]:
     """Store cards printed at an office (keyed by install, serial, version, kind and time):
     new ones inserted, voids applied. Cards of participants not in the register are skipped.
     """
@@ -680,12 +806,14 @@ def apply_cards(s: Session, cards: Sequence[dict[str, Any]], now: dt.datetime) -
         row = t.Card(**card)
         s.add(row)
         s.flush()
-        known[_key(card)] = card | {"id": row.id}
+        known[_key(card)] = {**card, "id": row.id}
         counts["cards"] += 1
     return counts
 
 
-def apply_events(s: Session, events: Sequence[tuple[dict[str, Any], list[dict[str, Any]]]]) -> int:
+def apply_events(
+    s: Session, events: Sequence[tuple[HandoverEventRow, Sequence[ReceivedHandoverItem]]]
+) -> int:
     """Store handover events of an office with their items (replacing what was stored)."""
     e, i = t.HandoverEvent, t.HandoverItem
     if not events:
@@ -706,7 +834,7 @@ def apply_events(s: Session, events: Sequence[tuple[dict[str, Any], list[dict[st
                 setattr(row, k, v)
             s.execute(delete(i).where(i.event_id == row.id))
         for item in items:
-            card = cards.get(tuple(item["card"]))
+            card = cards.get(item["card"])
             if card is None:
                 continue
             s.execute(delete(i).where(i.card_id == card["id"]))
@@ -724,11 +852,11 @@ def apply_events(s: Session, events: Sequence[tuple[dict[str, Any], list[dict[st
     return len(events)
 
 
-def voided_cards(s: Session, install_code: str) -> list[dict[str, Any]]:
+def voided_cards(s: Session, install_code: str) -> list[CardRow]:
     """Void cards printed by ``install_code`` (what a receipt tells that office)."""
     c = t.Card
     stmt = select(*_CARD_COLS).where(c.install_code == install_code, c.void.is_(True))
-    return _rows(s.execute(stmt))
+    return [cast(CardRow, r) for r in _rows(s.execute(stmt))]
 
 
 def void_cards_by_key(

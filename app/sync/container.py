@@ -42,7 +42,6 @@ MAX_FILE = 8 + 2 + 4 + MAX_HEADER + 8 + MAX_BODY + 64
 SIGNATURE_LEN = 64
 _PREFIX = struct.Struct(">8sHI")  # magic, format, header length
 _BODY_LEN = struct.Struct(">Q")
-MIN_FILE = _PREFIX.size + 2 + _BODY_LEN.size + SIGNATURE_LEN
 
 KINDS = ("bundle", "receipt", "enrolment")
 

@@ -10,8 +10,18 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, cast
+
+from app.domain.rows import (
+    CardKey,
+    CardRow,
+    HandoverEventRow,
+    HistoryEntry,
+    ParticipantRow,
+    ReceivedHandoverItem,
+    SentHandoverItem,
+)
 
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 _REG_NO = re.compile(r"^\d{6}-[A-Z]-\d{6}$")
@@ -168,7 +178,7 @@ _TEMPORAL = (
 )
 
 
-def encode_record(values: dict[str, Any]) -> dict[str, Any]:
+def encode_record(values: Mapping[str, Any]) -> dict[str, Any]:
     """A participant's fields (Python values) as JSON values.
 
     ``erased_at`` travels too: an erasure of personal data (UU PDP) made at the office is
@@ -184,7 +194,7 @@ def encode_record(values: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def decode_record(obj: Any) -> dict[str, Any]:
+def decode_record(obj: Any) -> ParticipantRow:
     """A participant from JSON, every field checked for type, length and format.
 
     Raises:
@@ -204,7 +214,7 @@ def decode_record(obj: Any) -> dict[str, Any]:
         out["erased_at"] = _opt(_datetime)(obj.get("erased_at"))
     except (ValueError, TypeError):
         raise RecordError("erased_at") from None
-    return out
+    return cast(ParticipantRow, out)
 
 
 def record_ids(obj: Any) -> tuple[str, str]:
@@ -240,12 +250,12 @@ _HISTORY_CHECKS: dict[str, Callable[[Any], Any]] = {
 }
 
 
-def encode_history(values: dict[str, Any]) -> dict[str, Any]:
+def encode_history(values: Mapping[str, Any]) -> dict[str, Any]:
     """A history entry as JSON values."""
     return {name: _plain(values[name]) for name in HISTORY_FIELDS}
 
 
-def decode_history(obj: Any) -> dict[str, Any]:
+def decode_history(obj: Any) -> HistoryEntry:
     """A history entry from JSON.
 
     Raises:
@@ -259,7 +269,7 @@ def decode_history(obj: Any) -> dict[str, Any]:
             out[name] = _HISTORY_CHECKS[name](obj[name])
         except (KeyError, ValueError, TypeError):
             raise RecordError(name) from None
-    return out
+    return cast(HistoryEntry, out)
 
 
 def valid_install_code(text: Any) -> bool:
@@ -307,7 +317,7 @@ _CARD_CHECKS: dict[str, Callable[[Any], Any]] = {
 }
 
 
-def card_key(card: dict[str, Any]) -> tuple[str, int, int, str, str]:
+def card_key(card: Mapping[str, Any]) -> CardKey:
     """What identifies a printed card across installs (ids are local)."""
     printed = card["printed_at"]
     return (
@@ -319,12 +329,12 @@ def card_key(card: dict[str, Any]) -> tuple[str, int, int, str, str]:
     )
 
 
-def encode_card(values: dict[str, Any]) -> dict[str, Any]:
+def encode_card(values: Mapping[str, Any]) -> dict[str, Any]:
     """A card row as JSON values."""
     return {name: _plain(values[name]) for name in CARD_FIELDS}
 
 
-def decode_card(obj: Any) -> dict[str, Any]:
+def decode_card(obj: Any) -> CardRow:
     """A card from JSON.
 
     Raises:
@@ -338,7 +348,7 @@ def decode_card(obj: Any) -> dict[str, Any]:
             out[name] = _CARD_CHECKS[name](obj[name])
         except (KeyError, ValueError, TypeError):
             raise RecordError(name) from None
-    return out
+    return cast(CardRow, out)
 
 
 EVENT_FIELDS = (
@@ -370,17 +380,19 @@ _ITEM_CHECKS: dict[str, Callable[[Any], Any]] = {
 }
 
 
-def encode_event(values: dict[str, Any], items: list[dict[str, Any]]) -> dict[str, Any]:
+def encode_event(values: Mapping[str, Any], items: Sequence[SentHandoverItem]) -> dict[str, Any]:
     """A handover event with its items (each naming its card by :func:`card_key`)."""
-    return {name: _plain(values[name]) for name in EVENT_FIELDS} | {
-        "items": [
-            {name: _plain(i[name]) for name in ITEM_FIELDS} | {"card": list(card_key(i["card"]))}
-            for i in items
-        ]
-    }
+    encoded = []
+    for i in items:
+        fields: Mapping[str, Any] = i
+        encoded.append(
+            {name: _plain(fields[name]) for name in ITEM_FIELDS}
+            | {"card": list(card_key(i["card"]))}
+        )
+    return {name: _plain(values[name]) for name in EVENT_FIELDS} | {"items": encoded}
 
 
-def decode_event(obj: Any) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+def decode_event(obj: Any) -> tuple[HandoverEventRow, list[ReceivedHandoverItem]]:
     """A handover event and its items from JSON; items name cards by key.
 
     Raises:
@@ -394,7 +406,7 @@ def decode_event(obj: Any) -> tuple[dict[str, Any], list[dict[str, Any]]]:
             event[name] = _EVENT_CHECKS[name](obj[name])
         except (KeyError, ValueError, TypeError):
             raise RecordError(name) from None
-    items = []
+    items: list[ReceivedHandoverItem] = []
     for raw in obj["items"]:
         if not isinstance(raw, dict):
             raise RecordError("item")
@@ -414,5 +426,5 @@ def decode_event(obj: Any) -> tuple[dict[str, Any], list[dict[str, Any]]]:
         ):
             raise RecordError("card")
         item["card"] = tuple(key)
-        items.append(item)
-    return event, items
+        items.append(cast(ReceivedHandoverItem, item))
+    return cast(HandoverEventRow, event), items

@@ -2,7 +2,7 @@
 fingerprint confirmation, and the conflict queue side by side.
 
 Standalone widgets, each taking ``(ctx, actor)``; the main window places them. Every slot
-reads its widgets, calls one service (:mod:`app.services.bundles`, ``trust``,
+reads its widgets, calls one service (:mod:`app.services.sync`, ``trust``,
 ``conflicts``) and shows the result or the error; exports and imports run as background
 tasks with progress. Removable drives are offered by :func:`removable_drives`.
 """
@@ -46,9 +46,11 @@ from app.domain.fmt import format_date, mask_nik
 from app.domain.install import Role as InstallRole
 from app.errors import AppError
 from app.i18n import render
-from app.services import bundles, conflicts, trust
+from app.services import trust
 from app.services.actor import Actor
 from app.services.context import Context
+from app.services.sync import bundle_import, conflicts, export, offices, receipts, results
+from app.services.sync.export import Exported
 from app.sync.records import OFFICE_FIELDS
 from app.ui import common
 from app.ui.bus import Changes, bus
@@ -121,7 +123,7 @@ def _fingerprint_label(text: str) -> QLabel:
     return label
 
 
-def _stages(report: Progress) -> bundles.Progress:
+def _stages(report: Progress) -> results.Progress:
     """A service's (stage, done, total) progress as the task's (done, total)."""
 
     def progress(_stage: str, done: int, total: int) -> None:
@@ -190,7 +192,7 @@ class ExportView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.actor = actor
-        self.last: bundles.Exported | None = None
+        self.last: Exported | None = None
         layout = QVBoxLayout(self)
         self.identity = QLabel()
         self.identity.setWordWrap(True)
@@ -255,11 +257,11 @@ class ExportView(QWidget):
         ctx, actor = self.ctx, self.actor
         self.result.setText("")
         self.runner.run(
-            lambda report: bundles.export_bundle(ctx, actor, folder, progress=_stages(report)),
+            lambda report: export.export_bundle(ctx, actor, folder, progress=_stages(report)),
             self._exported,
         )
 
-    def _exported(self, done: bundles.Exported) -> None:
+    def _exported(self, done: Exported) -> None:
         self.last = done
         self.result.setText(
             self.tr(
@@ -296,7 +298,7 @@ class ExportView(QWidget):
 # --- import with a preview ------------------------------------------------------------
 
 
-_OUTCOMES = ("new", "changed", "unchanged", "conflict", "duplicate", "refused")
+_OUTCOMES = results.BUNDLE_COUNTS
 
 
 class ImportView(QWidget):
@@ -307,8 +309,8 @@ class ImportView(QWidget):
         self.ctx = ctx
         self.actor = actor
         self.path: Path | None = None
-        self.preview: bundles.ImportResult | None = None
-        self.result: bundles.ImportResult | None = None
+        self.preview: results.ImportResult | None = None
+        self.result: results.ImportResult | None = None
         layout = QVBoxLayout(self)
         row = QHBoxLayout()
         self.file_label = QLabel(self.tr("No file chosen."))
@@ -419,13 +421,13 @@ class ImportView(QWidget):
             return
         path, ctx, actor = self.path, self.ctx, self.actor
         self.runner.run(
-            lambda report: bundles.import_file(
+            lambda report: bundle_import.import_file(
                 ctx, actor, path, dry_run=True, progress=_stages(report)
             ),
             self._previewed,
         )
 
-    def _previewed(self, result: bundles.ImportResult) -> None:
+    def _previewed(self, result: results.ImportResult) -> None:
         self.preview = result
         self._show(result)
         self.import_button.setEnabled(result.status in ("preview", "held"))
@@ -436,21 +438,22 @@ class ImportView(QWidget):
             return
         path, ctx, actor = self.path, self.ctx, self.actor
         out = self.receipt_dir.folder()
+        preview = self.preview  # its plan is reused unless the register changed since
         self.runner.run(
-            lambda report: bundles.import_file(
-                ctx, actor, path, receipt_out=out, progress=_stages(report)
+            lambda report: bundle_import.import_file(
+                ctx, actor, path, receipt_out=out, progress=_stages(report), preview=preview
             ),
             self._imported,
         )
 
-    def _imported(self, result: bundles.ImportResult) -> None:
+    def _imported(self, result: results.ImportResult) -> None:
         self.result = result
         self.import_button.setEnabled(False)
         self._show(result)
         if result.status == "imported":
             bus().announce(Changes(participants=True))
 
-    def _show(self, r: bundles.ImportResult) -> None:
+    def _show(self, r: results.ImportResult) -> None:
         what = self.tr("Bundle") if r.kind == "bundle" else self.tr("Receipt")
         head = f"{what} {r.sender} #{r.sequence}"
         states = {
@@ -465,9 +468,9 @@ class ImportView(QWidget):
             ).format(office=r.sender, fingerprint=r.fingerprint or ""),
         }
         counts = ", ".join(
-            f"{self.outcome_label(k.rstrip('s') if k in ('conflicts', 'duplicates') else k)} {v}"
+            f"{self.outcome_label(k)} {v}"
             for k, v in r.counts.items()
-            if k in (*_OUTCOMES, "conflicts", "duplicates", *bundles.RECEIPT_COUNTS)
+            if k in (*_OUTCOMES, *results.RECEIPT_COUNTS)
         )
         lines = [head, states.get(r.status, r.status), counts]
         if r.receipt:
@@ -505,7 +508,7 @@ class ImportView(QWidget):
 class ConfirmDialog(QDialog):
     """Compare an office's fingerprint on both screens before trusting its bundles."""
 
-    def __init__(self, office: bundles.OfficeView, parent: QWidget | None = None) -> None:
+    def __init__(self, office: offices.OfficeView, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Confirm office {code}").format(code=office.install_code))
         layout = QVBoxLayout(self)
@@ -600,7 +603,7 @@ class OfficesView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.actor = actor
-        self.rows: list[bundles.OfficeView] = []
+        self.rows: list[offices.OfficeView] = []
         layout = QVBoxLayout(self)
         me = trust.whoami(ctx)
         own = QHBoxLayout()
@@ -656,7 +659,7 @@ class OfficesView(QWidget):
 
     def refresh(self) -> None:
         """Read the ledger again."""
-        self.rows = bundles.offices(self.ctx)
+        self.rows = offices.ledger(self.ctx)
         self.table.setRowCount(len(self.rows))
         for row, o in enumerate(self.rows):
             gaps = ", ".join(
@@ -680,7 +683,7 @@ class OfficesView(QWidget):
                 self.table.setItem(row, col, _item(text, right=col in (5, 8, 9)))
         self._selected_changed()
 
-    def selected(self) -> bundles.OfficeView | None:
+    def selected(self) -> offices.OfficeView | None:
         """The office of the selected row."""
         rows = self.table.selectionModel().selectedRows()
         return self.rows[rows[0].row()] if rows else None
@@ -706,7 +709,7 @@ class OfficesView(QWidget):
             return
         ctx, actor, code = self.ctx, self.actor, o.install_code
         self.runner.run(
-            lambda report: bundles.confirm_office(
+            lambda report: offices.confirm_office(
                 ctx, actor, code, fingerprint, receipt_out, progress=_stages(report)
             ),
             self._confirmed,
@@ -720,7 +723,7 @@ class OfficesView(QWidget):
         if common.run_modal(dialog) == QDialog.DialogCode.Accepted:
             self.confirm_office(dialog.fingerprint(), dialog.receipt_folder())
 
-    def _confirmed(self, results: list[bundles.ImportResult]) -> None:
+    def _confirmed(self, results: list[results.ImportResult]) -> None:
         lines = [self.tr("Office confirmed.")]
         for r in results:
             lines.append(
@@ -745,7 +748,7 @@ class OfficesView(QWidget):
         if o is None:
             return
         try:
-            written = bundles.write_receipt(self.ctx, self.actor, o.install_code, folder)
+            written = receipts.write_receipt(self.ctx, self.actor, o.install_code, folder)
         except AppError as exc:
             common.set_message(self.message, str(exc))
             return

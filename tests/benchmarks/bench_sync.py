@@ -1,15 +1,15 @@
 """Speed and memory of sync bundles; prints a table of figures and goals.
 
 Run: ``python -m tests.benchmarks.bench_sync [--office N] [--register N]``.
-Not collected by pytest (``norecursedirs``); the figures go in the closing note of issue 6.
+Not collected by pytest (``norecursedirs``); the latest figures are in ``docs/sync.md``.
 
-What is measured, against the goals of issue 6:
+What is measured, against the goals of sync:
 - export of a bundle of 20,000 participants (query, pack, seal, sign, write, fsync, read
   back and verify): ≤ 3 s;
 - its import into a kabupaten register that already holds 80,000: the preview (a dry run)
   and the commit (which analyses again inside its transaction, backs up the database first,
   and writes the receipt): ≤ 10 s together;
-- the receipt imported back at the office (not a goal of the issue, shown for reference);
+- the receipt imported back at the office (not a goal, shown for reference);
 - peak memory of the process (maximum resident set size): < 500 MB.
 Wall-clock seconds are what the user waits; CPU seconds of this process are steadier on a
 busy machine, and both are printed.
@@ -27,9 +27,10 @@ from pathlib import Path
 from typing import TypeVar
 
 from app.domain.install import Role
-from app.services import bundles, demo, participants, trust
+from app.services import demo, participants, trust
 from app.services.context import open_data_dir
 from app.services.setup import setup_install
+from app.services.sync import bundle_import, export, offices
 from tests.actors import ADMIN
 
 T = TypeVar("T")
@@ -67,9 +68,9 @@ def prepare(root: Path, office_n: int, register_n: int) -> None:
     print(f"generating {register_n:,} in the register…", flush=True)
     demo.generate(kab, ADMIN, register_n, seed=1)
     # The office's key is confirmed with a first, empty bundle.
-    first = bundles.export_bundle(office, ADMIN, usb)
-    bundles.import_file(kab, ADMIN, first.path)
-    bundles.confirm_office(
+    first = export.export_bundle(office, ADMIN, usb)
+    bundle_import.import_file(kab, ADMIN, first.path)
+    offices.confirm_office(
         kab, ADMIN, "130306-B", trust.whoami(office).fingerprint, root / "receipts"
     )
     print(f"generating {office_n:,} at the office…", flush=True)
@@ -97,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
         kab = open_data_dir(root / "kab")
         office = open_data_dir(root / "office")
 
-        sent, wall, cpu = timed(lambda: bundles.export_bundle(office, ADMIN, usb))
+        sent, wall, cpu = timed(lambda: export.export_bundle(office, ADMIN, usb))
         size = sent.path.stat().st_size
         rows.append(
             (
@@ -108,9 +109,15 @@ def main(argv: list[str] | None = None) -> int:
             )
         )
         held = participants.count(kab)
-        _preview, pw, pc = timed(lambda: bundles.import_file(kab, ADMIN, sent.path, dry_run=True))
+        preview, pw, pc = timed(
+            lambda: bundle_import.import_file(kab, ADMIN, sent.path, dry_run=True)
+        )
         rows.append(("import preview (dry run)", f"{pw:.2f} s (CPU {pc:.2f} s)", "", ""))
-        result, cw, cc = timed(lambda: bundles.import_file(kab, ADMIN, sent.path, receipt_out=usb))
+        result, cw, cc = timed(
+            lambda: bundle_import.import_file(
+                kab, ADMIN, sent.path, receipt_out=usb, preview=preview
+            )
+        )
         rows.append(
             ("import commit (backup, merge, receipt)", f"{cw:.2f} s (CPU {cc:.2f} s)", "", "")
         )
@@ -125,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         receipt = result.receipt
         assert receipt is not None
-        back, rw, rc = timed(lambda: bundles.import_file(office, ADMIN, receipt))
+        back, rw, rc = timed(lambda: bundle_import.import_file(office, ADMIN, receipt))
         rows.append(
             (
                 "receipt imported at the office",

@@ -17,8 +17,9 @@ from sqlalchemy import func, select
 
 from app.domain.nik import make_nik
 from app.domain.participant import ParticipantData, Sex
-from app.services import bundles, participants, trust
+from app.services import participants, trust
 from app.services.context import Context
+from app.services.sync import bundle_import, export, offices, receipts, results
 from app.store import tables as t
 from app.sync import container
 from app.sync.crypto import KeyPair
@@ -67,13 +68,13 @@ class World:
         usb = tmp_path / "usb"
         usb.mkdir()
         kab = make_ctx("kabupaten")
-        offices = []
+        stations = []
         for kec, name in ((KEC_A, "kec-a"), (KEC_B, "kec-b")):
             written = trust.write_enrolment(kab, ADMIN, kec, "A", usb)
             ctx = make_ctx("kecamatan", name=name, setup=False)
             trust.setup_from_enrolment(ctx, ADMIN, written.path)
-            offices.append(ctx)
-        world = cls(kab, offices[0], offices[1], usb)
+            stations.append(ctx)
+        world = cls(kab, stations[0], stations[1], usb)
         if confirm:
             for office in (world.a, world.b):
                 path = world.export(office)
@@ -89,25 +90,25 @@ class World:
         return regs
 
     def export(self, office: Context) -> Path:
-        return bundles.export_bundle(office, ADMIN, self.usb).path
+        return export.export_bundle(office, ADMIN, self.usb).path
 
-    def kab_import(self, path: Path, **options: Any) -> bundles.ImportResult:
-        return bundles.import_file(self.kab, ADMIN, path, **options)
+    def kab_import(self, path: Path, **options: Any) -> results.ImportResult:
+        return bundle_import.import_file(self.kab, ADMIN, path, **options)
 
-    def confirm(self, office: Context) -> list[bundles.ImportResult]:
+    def confirm(self, office: Context) -> list[results.ImportResult]:
         code = office.identity.install_code
-        return bundles.confirm_office(
+        return offices.confirm_office(
             self.kab, ADMIN, code, trust.whoami(office).fingerprint, self.usb
         )
 
     def receipt_for(self, office: Context) -> Path:
         code = office.identity.install_code
-        return bundles.write_receipt(self.kab, ADMIN, code, self.usb).path
+        return receipts.write_receipt(self.kab, ADMIN, code, self.usb).path
 
-    def office_import(self, office: Context, path: Path, **options: Any) -> bundles.ImportResult:
-        return bundles.import_file(office, ADMIN, path, **options)
+    def office_import(self, office: Context, path: Path, **options: Any) -> results.ImportResult:
+        return bundle_import.import_file(office, ADMIN, path, **options)
 
-    def sync(self, office: Context) -> tuple[bundles.ImportResult, bundles.ImportResult]:
+    def sync(self, office: Context) -> tuple[results.ImportResult, results.ImportResult]:
         """Export, import at the kabupaten, and take the receipt home."""
         result = self.kab_import(self.export(office))
         assert result.receipt is not None

@@ -19,7 +19,8 @@ import pytest
 from app import i18n, logsetup
 from app.errors import InvalidInput, Refused
 from app.main import main
-from app.services import bundles, trust
+from app.services import trust
+from app.services.sync import bundle_import
 from app.sync import container
 from app.sync.crypto import KeyPair
 from tests.actors import ADMIN
@@ -49,7 +50,7 @@ def refused(world: World, path: Path, code: str | set[str], ctx: Any = None) -> 
     target = ctx or world.kab
     before = snapshot(target)
     with pytest.raises(Refused) as info:
-        bundles.import_file(target, ADMIN, path)
+        bundle_import.import_file(target, ADMIN, path)
     assert info.value.code in ({code} if isinstance(code, str) else code)
     assert str(info.value)  # a message in Indonesian, not a bare code
     assert str(info.value) != code
@@ -171,7 +172,7 @@ def test_not_a_bundle_at_all(world: World, tmp_path: Path) -> None:
         path = tmp_path / f"junk{i}.lbundle"
         path.write_bytes(data)
         with pytest.raises(Refused) as info:
-            bundles.import_file(world.kab, ADMIN, path)
+            bundle_import.import_file(world.kab, ADMIN, path)
         assert info.value.code in ("bundle.not_lindungi", "bundle.truncated")
 
 
@@ -310,10 +311,10 @@ def test_key_backup_and_restore(world: World, make_ctx: MakeCtx, tmp_path: Path)
     assert trust.whoami(new_kab).fingerprint != fp
     bundle = world.export(world.a)
     with pytest.raises(Refused):
-        bundles.import_file(new_kab, ADMIN, bundle)
+        bundle_import.import_file(new_kab, ADMIN, bundle)
     assert trust.restore_keys(new_kab, ADMIN, backup, "sapi perah di sawah") == (fp, True)
     assert trust.whoami(new_kab).fingerprint == fp
-    assert bundles.import_file(new_kab, ADMIN, bundle).held  # a new ledger: confirm again
+    assert bundle_import.import_file(new_kab, ADMIN, bundle).held  # a new ledger: confirm again
     # Another install's backup is refused.
     with pytest.raises(Refused):
         trust.restore_keys(world.a, ADMIN, backup, "sapi perah di sawah")

@@ -13,7 +13,8 @@ import pytest
 
 from app.domain.participant import InactiveReason
 from app.errors import Refused
-from app.services import bundles, conflicts, participants, trust
+from app.services import participants, trust
+from app.services.sync import conflicts, offices, results
 from app.store import desk as desk_store
 from app.store import repo
 from tests.actors import ADMIN
@@ -70,14 +71,14 @@ def test_full_round_trip(make_ctx: MakeCtx, tmp_path: Path) -> None:
     held = w.kab_import(bundle_b1)
     assert held.held and held.fingerprint == trust.whoami(w.b).fingerprint
     assert participants.count(w.kab) == 0
-    ledger = {o.install_code: o for o in bundles.offices(w.kab)}
+    ledger = {o.install_code: o for o in offices.ledger(w.kab)}
     assert ledger["130304-A"].held == [1] and not ledger["130304-A"].confirmed
     assert ledger["130306-A"].fingerprint is None  # enrolled, nothing received yet
     assert w.kab_import(bundle_a1).held
 
     # A wrong fingerprint confirms nothing; the right one merges what was held.
     with pytest.raises(Refused):
-        bundles.confirm_office(w.kab, ADMIN, "130306-A", kab_fp, w.usb)
+        offices.confirm_office(w.kab, ADMIN, "130306-A", kab_fp, w.usb)
     merged = w.confirm(w.a)
     assert [m.counts["new"] for m in merged] == [3]
     merged = w.confirm(w.b)
@@ -110,12 +111,12 @@ def test_full_round_trip(make_ctx: MakeCtx, tmp_path: Path) -> None:
     give_kpj(w, a_regs[1], "12345678901")
     participants.edit(w.kab, ADMIN, a_regs[2], person(3, name="Nurhayati Sari"))
     result, back = w.sync(w.a)
-    assert {k: result.counts[k] for k in bundles.BUNDLE_COUNTS} == {
+    assert {k: result.counts[k] for k in results.BUNDLE_COUNTS} == {
         "new": 0,
         "changed": 1,
         "unchanged": 0,
-        "conflicts": 0,
-        "duplicates": 0,
+        "conflict": 0,
+        "duplicate": 0,
         "refused": 0,
     }
     assert record(w.kab, a_regs[0]).phone == "081234567890"
@@ -133,7 +134,7 @@ def test_full_round_trip(make_ctx: MakeCtx, tmp_path: Path) -> None:
     sixth = w.export(w.a)
     result = w.kab_import(sixth)
     assert result.counts["changed"] == 2
-    office = {o.install_code: o for o in bundles.offices(w.kab)}["130306-A"]
+    office = {o.install_code: o for o in offices.ledger(w.kab)}["130306-A"]
     assert office.gaps == [(5, 6)]
     assert record(w.kab, a_regs[0]).phone == "081299990000"
     kab_rec = record(w.kab, a_regs[1])
@@ -145,7 +146,7 @@ def test_full_round_trip(make_ctx: MakeCtx, tmp_path: Path) -> None:
     # The lost bundle turns up later: nothing in it is news.
     late = w.kab_import(lost)
     assert late.counts["changed"] == 0 and late.counts["unchanged"] == 1
-    assert {o.install_code: o for o in bundles.offices(w.kab)}["130306-A"].gaps == []
+    assert {o.install_code: o for o in offices.ledger(w.kab)}["130306-A"].gaps == []
     w.office_import(w.a, w.receipt_for(w.a))
 
     # A cross-kecamatan duplicate: the same NIK registered at A and at B.
@@ -154,7 +155,7 @@ def test_full_round_trip(make_ctx: MakeCtx, tmp_path: Path) -> None:
     dup_b = w.register(w.b, person(20, kecamatan=KEC_B, nik=shared, name="Rosmaniar"))[0]
     w.sync(w.a)
     result, back = w.sync(w.b)
-    assert result.counts["duplicates"] == 1 and result.counts["new"] == 0
+    assert result.counts["duplicate"] == 1 and result.counts["new"] == 0
     assert result.items[0].other == dup_a
     assert back.counts["pending"] == 1
     assert record(w.b, dup_b).status == "approved"  # waiting for the kabupaten's review
@@ -169,7 +170,7 @@ def test_full_round_trip(make_ctx: MakeCtx, tmp_path: Path) -> None:
         person(20, kecamatan=KEC_B, nik=shared, name="Rosmaniar", phone="081311112222"),
     )
     result, _ = w.sync(w.b)
-    assert result.counts["duplicates"] == 1
+    assert result.counts["duplicate"] == 1
     assert len(conflicts.list_conflicts(w.kab)) == 1
 
     resolved = conflicts.resolve(w.kab, ADMIN, queue[0].id, keep="A")
@@ -205,7 +206,7 @@ def test_edit_conflict_is_queued_and_resolved_field_by_field(
     participants.edit(w.kab, ADMIN, reg, person(1, name="Yusnimar Kab", jorong="Koto"))
     participants.edit(w.a, ADMIN, reg, person(1, name="Yusnimar Kec", phone="081234567890"))
     result, back = w.sync(w.a)
-    assert result.counts["conflicts"] == 1
+    assert result.counts["conflict"] == 1
     assert back.counts["pending"] == 1
     assert record(w.kab, reg).name == "Yusnimar Kab"  # nothing taken while it waits
     [c] = conflicts.list_conflicts(w.kab)
@@ -223,7 +224,7 @@ def test_edit_conflict_is_queued_and_resolved_field_by_field(
     assert (office.name, office.phone, office.jorong) == ("Yusnimar Kec", "081234567890", "Koto")
     # Settled: the next bundle carries nothing.
     result, _ = w.sync(w.a)
-    assert result.counts["changed"] == result.counts["conflicts"] == 0
+    assert result.counts["changed"] == result.counts["conflict"] == 0
     with pytest.raises(Refused):
         conflicts.resolve(w.kab, ADMIN, c.id, keep="A")
 
@@ -235,7 +236,7 @@ def test_moved_to_another_kecamatan(make_ctx: MakeCtx, tmp_path: Path) -> None:
     w.sync(w.a)
     new = w.register(w.b, person(5, kecamatan=KEC_B, nik=nik, name="Afrizal"))[0]
     result, _ = w.sync(w.b)
-    assert result.counts["duplicates"] == 1
+    assert result.counts["duplicate"] == 1
     [c] = conflicts.list_conflicts(w.kab)
     conflicts.resolve(w.kab, ADMIN, c.id, moved_to="B")
     assert (record(w.kab, old).status, record(w.kab, old).status_reason) == ("inactive", "moved")
@@ -358,7 +359,7 @@ def test_a_kabupaten_edit_after_a_merge_of_many_office_edits_is_not_lost(
     participants.edit(w.kab, ADMIN, reg, person(1, name="Yusnita Kab", phone="081200000004"))
     participants.edit(w.a, ADMIN, reg, person(1, name="Yusnita Kec", phone="081200000004"))
     result, _ = w.sync(w.a)
-    assert result.counts["conflicts"] == 1
+    assert result.counts["conflict"] == 1
     assert record(w.kab, reg).name == "Yusnita Kab"
     [c] = conflicts.list_conflicts(w.kab)
     conflicts.resolve(w.kab, ADMIN, c.id, keep="A")
@@ -369,7 +370,7 @@ def test_a_kabupaten_edit_after_a_merge_of_many_office_edits_is_not_lost(
     w.office_import(w.a, w.receipt_for(w.a))
     assert record(w.a, reg).name == "Yusnita Akhir"
     result, _ = w.sync(w.a)
-    assert result.counts["changed"] == result.counts["conflicts"] == 0
+    assert result.counts["changed"] == result.counts["conflict"] == 0
 
 
 def test_a_waiting_duplicate_deactivated_by_its_office_leaves_the_queue(

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from app.services import conflicts, participants, trust
+from app.services import participants, trust
+from app.services.sync import conflicts
 from app.ui import sync_views
 from app.ui.sync_views import (
     ConfirmDialog,

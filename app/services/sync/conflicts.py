@@ -18,12 +18,16 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
+
+from sqlalchemy.orm import Session
 
 from app.errors import InvalidInput, NotFound, Refused
 from app.services.actor import Actor, Role
 from app.services.context import Context
+from app.services.sync.decision import ConflictKind
 from app.store import sync as store
 from app.sync.records import OFFICE_FIELDS, RecordError, decode_record, encode_record
 
@@ -33,7 +37,7 @@ class ConflictView:
     """A conflict with both records as they are now (A) and as the bundle had them (B)."""
 
     id: int
-    kind: str  # duplicate | edit
+    kind: ConflictKind
     nik: str
     a: dict[str, Any]  # JSON values, as in a bundle
     b: dict[str, Any]
@@ -60,7 +64,7 @@ def list_conflicts(ctx: Context, open_only: bool = True) -> list[ConflictView]:
     return [
         ConflictView(
             c.id,
-            c.kind,
+            ConflictKind(c.kind),
             c.nik,
             encode_record(current[c.a_uuid]) if c.a_uuid in current else c.a_data,
             c.b_data,
@@ -101,7 +105,7 @@ def _side(text: str | None) -> str | None:
 class _Writer:
     """Writes of one resolution: record updates, inserts and history, in one session."""
 
-    def __init__(self, s: Any, ctx: Context, actor: Actor, cid: int, decision: str) -> None:
+    def __init__(self, s: Session, ctx: Context, actor: Actor, cid: int, decision: str) -> None:
         self.s = s
         self.ctx = ctx
         self.actor = actor
@@ -109,7 +113,7 @@ class _Writer:
         self.code = ctx.identity.install_code
         self.reason = f"conflict {cid}: {decision}"
 
-    def history(self, uid: str, changes: dict[str, Any]) -> None:
+    def history(self, uid: str, changes: Mapping[str, Any]) -> None:
         store.add_history_rows(
             self.s,
             [
@@ -126,7 +130,9 @@ class _Writer:
             ],
         )
 
-    def update(self, row: dict[str, Any], values: dict[str, Any], ack: int | None = None) -> None:
+    def update(
+        self, row: Mapping[str, Any], values: Mapping[str, Any], ack: int | None = None
+    ) -> None:
         changes = {k: [row[k], v] for k, v in values.items() if row[k] != v}
         new_ack = row["ack_revision"] if ack is None else max(row["ack_revision"], ack)
         extra: dict[str, Any] = {
@@ -141,7 +147,7 @@ class _Writer:
         store.update_participants(self.s, [{"id": row["id"], **values, **extra}])
         self.history(row["uuid"], changes)
 
-    def insert(self, record: dict[str, Any]) -> None:
+    def insert(self, record: Mapping[str, Any]) -> None:
         values = dict(record)
         values.pop("id", None)
         values["ack_revision"] = record["revision"]
@@ -149,11 +155,11 @@ class _Writer:
         self.history(record["uuid"], {"status": [None, record["status"]]})
 
 
-def _in_programme(record: dict[str, Any]) -> str:
+def _in_programme(record: Mapping[str, Any]) -> str:
     return "active" if record.get("kpj") else "accepted"
 
 
-def _check_nik_free(s: Any, nik: str, allowed: set[str]) -> None:
+def _check_nik_free(s: Session, nik: str, allowed: set[str]) -> None:
     for h in store.holders_of_niks(s, [nik]).get(nik, []):
         if h.uuid not in allowed:
             raise Refused("conflict.nik_taken", nik=nik, reg_no=h.reg_no)
@@ -188,12 +194,12 @@ def resolve(
         decision = f"keep_{keep.lower()}" if keep else f"moved_to_{str(moved_to).lower()}"
         w = _Writer(s, ctx, actor, cid, decision)
         try:
-            b = decode_record(c.b_data)
+            b: Mapping[str, Any] = decode_record(c.b_data)
         except RecordError:
             raise Refused("conflict.closed", id=cid, decision="?") from None
-        rows = store.participants_by_uuid(s, [c.a_uuid, c.b_uuid])
+        rows: Mapping[str, Mapping[str, Any]] = store.participants_by_uuid(s, [c.a_uuid, c.b_uuid])
         a_row = rows.get(c.a_uuid)
-        if c.kind == "edit":
+        if c.kind == ConflictKind.EDIT:
             if moved_to is not None:
                 raise Refused("conflict.not_duplicate", id=cid)
             assert a_row is not None
@@ -214,19 +220,19 @@ def resolve(
 
 
 def _resolve_duplicate(
-    s: Any,
+    s: Session,
     w: _Writer,
     c: store.ConflictRecord,
-    a_row: dict[str, Any] | None,
-    b_row: dict[str, Any] | None,
-    b: dict[str, Any],
+    a_row: Mapping[str, Any] | None,
+    b_row: Mapping[str, Any] | None,
+    b: Mapping[str, Any],
     keep: str | None,
     moved_to: str | None,
 ) -> None:
     winner = keep or moved_to
     reason = "duplicate" if keep else "moved"
     today = w.now.date()
-    a = a_row if a_row is not None else decode_record(c.a_data)
+    a: Mapping[str, Any] = a_row if a_row is not None else decode_record(c.a_data)
     b_current = b_row if b_row is not None else b
     kept, other = (a, b_current) if winner == "A" else (b_current, a)
     kept_is_b = winner == "B"
@@ -239,7 +245,7 @@ def _resolve_duplicate(
     }
     # The record that leaves the programme.
     if other is b_current and b_row is None:
-        w.insert(b | leave)
+        w.insert(dict(b) | leave)
     elif other is b_current:
         assert b_row is not None
         w.update(b_row, leave, ack=b["revision"])
@@ -251,7 +257,7 @@ def _resolve_duplicate(
     if kept_is_b:
         stay = {"status": _in_programme(b_current), "status_reason": "", "status_date": None}
         if b_row is None:
-            w.insert(b | stay | {"duplicate_of": None})
+            w.insert(dict(b) | stay | {"duplicate_of": None})
         else:
             values = {f: b[f] for f in OFFICE_FIELDS} | stay
             w.update(b_row, values, ack=b["revision"])
@@ -280,10 +286,10 @@ def resolve_fields(
             raise NotFound("conflict.not_found", id=cid)
         if c.decision is not None:
             raise Refused("conflict.closed", id=cid, decision=c.decision)
-        if c.kind != "edit":
+        if c.kind != ConflictKind.EDIT:
             raise Refused("conflict.not_duplicate", id=cid)
-        b = decode_record(c.b_data)
-        a_row = store.participants_by_uuid(s, [c.a_uuid])[c.a_uuid]
+        b: Mapping[str, Any] = decode_record(c.b_data)
+        a_row: Mapping[str, Any] = store.participants_by_uuid(s, [c.a_uuid])[c.a_uuid]
         values = {f: b[f] for f, side in choices.items() if side.strip().upper() == "B"}
         if "nik" in values:
             _check_nik_free(s, values["nik"], {a_row["uuid"]})

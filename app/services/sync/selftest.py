@@ -12,10 +12,11 @@ from pathlib import Path
 
 from app.domain.install import Role as InstallRole
 from app.i18n import tr
-from app.services import bundles, participants, trust
+from app.services import participants, trust
 from app.services.actor import SELFTEST_ADMIN
 from app.services.context import Context, open_data_dir
 from app.services.setup import setup_install
+from app.services.sync import bundle_import, export, offices
 from app.store.repo import ListQuery
 
 Step = tuple[str, Callable[[], str]]
@@ -40,12 +41,12 @@ def sync_steps(root: Path, state: dict[str, Context]) -> list[Step]:
 
     def round_trip() -> str:
         office, kab = state["ctx"], state["kabupaten"]
-        sent = bundles.export_bundle(office, SELFTEST_ADMIN, usb)
-        held = bundles.import_file(kab, SELFTEST_ADMIN, sent.path)
+        sent = export.export_bundle(office, SELFTEST_ADMIN, usb)
+        held = bundle_import.import_file(kab, SELFTEST_ADMIN, sent.path)
         if not held.held:
             raise AssertionError("a bundle of an unconfirmed office was not held")
         code = office.identity.install_code
-        [merged] = bundles.confirm_office(
+        [merged] = offices.confirm_office(
             kab, SELFTEST_ADMIN, code, trust.whoami(office).fingerprint, usb
         )
         count = sent.counts["participants"]
@@ -53,11 +54,11 @@ def sync_steps(root: Path, state: dict[str, Context]) -> list[Step]:
             raise AssertionError(f"sent {count}, merged {merged.counts}")
         if merged.receipt is None:
             raise AssertionError(f"no receipt: {merged.receipt_error}")
-        back = bundles.import_file(office, SELFTEST_ADMIN, merged.receipt)
+        back = bundle_import.import_file(office, SELFTEST_ADMIN, merged.receipt)
         accepted = participants.search(office, ListQuery(status="accepted"))
         if len(accepted) != count or back.counts.get("accepted") != count:
             raise AssertionError(f"{len(accepted)} of {count} accepted after the receipt")
-        again = bundles.import_file(kab, SELFTEST_ADMIN, sent.path)
+        again = bundle_import.import_file(kab, SELFTEST_ADMIN, sent.path)
         if again.status != "already":
             raise AssertionError("importing the same bundle twice was not a no-op")
         return tr(

@@ -1,0 +1,167 @@
+"""An office's bundle: every approved record changed since the revision the kabupaten last
+acknowledged, as full records with their history, and the cards and handovers since the
+last acknowledged bundle; signed by the office and sealed for the kabupaten."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from app import __version__
+from app.domain.install import Identity, Role
+from app.errors import Refused
+from app.services import sequences
+from app.services.actor import Actor
+from app.services.actor import Role as AccountRole
+from app.services.context import Context
+from app.services.sync.files import sha256, write_verified
+from app.services.sync.results import Progress, noop, require_folder
+from app.services.trust import install_keypair
+from app.store import repo
+from app.store import sync as sync_store
+from app.sync import container
+from app.sync.manifest import BundleManifest, bundle_name
+from app.sync.records import encode_card, encode_event, encode_history, encode_record
+
+
+@dataclass(frozen=True)
+class Exported:
+    """A bundle written to the stick."""
+
+    path: Path
+    sequence: int
+    sha256: str
+    recipient: str
+    counts: dict[str, int]
+
+
+@dataclass(frozen=True)
+class _Chain:
+    """Where this bundle stands in the office's chain of bundles."""
+
+    sequence: int
+    previous: str  # the hash of the bundle before it
+    acked: int  # the newest bundle the kabupaten acknowledged
+    base: sync_store.SentRecord | None  # that bundle
+
+
+def _chain(s: Session, ctx: Context) -> _Chain:
+    sent = sync_store.sent(s, "bundle")
+    last = max((x.sequence for x in sent), default=0)
+    sequence = max(last, sequences.read(ctx.data_dir).get("bundle", 0)) + 1
+    prev = next((x for x in sent if x.sequence == sequence - 1), None)
+    acked_sent = [x for x in sent if x.acked_at is not None]
+    base = max(acked_sent, key=lambda x: x.sequence) if acked_sent else None
+    return _Chain(sequence, prev.sha256 if prev else "", base.sequence if base else 0, base)
+
+
+def _payload(
+    s: Session, ident: Identity, base: sync_store.SentRecord | None
+) -> tuple[dict[str, list[Any]], dict[str, int]]:
+    """What the bundle carries, and its counts."""
+    code = ident.install_code
+    records = sync_store.participants_to_send(s)
+    history = sync_store.history_rows_of(s, code, [r["uuid"] for r in records])
+    since = base.created_at if base else None
+    cursor = base.cursor if base else {}
+    cards = sync_store.cards_changed(s, code, cursor.get("card", 0), since)
+    events = sync_store.events_changed(s, code, cursor.get("event", 0), since)
+    payload = {
+        "participants": [encode_record(r) for r in records],
+        "history": [encode_history(h) for h in history],
+        "cards": [encode_card(c) for c in cards],
+        "handovers": [encode_event(e, items) for e, items in events],
+    }
+    counts = {
+        "participants": len(records),
+        "inactive": sum(1 for r in records if r["status"] == "inactive"),
+        "history": len(history),
+        "cards": len(cards),
+        "handovers": len(events),
+    }
+    return payload, counts
+
+
+def export_bundle(
+    ctx: Context,
+    actor: Actor,
+    out_dir: Path,
+    now: dt.datetime | None = None,
+    progress: Progress = noop,
+) -> Exported:
+    """Write the next bundle of this office into ``out_dir`` (a USB stick).
+
+    Raises:
+        Refused: the kabupaten (it writes receipts), or an office not yet enrolled.
+        InvalidInput: the folder does not exist.
+        StorageError: the stick cannot be written or does not read back.
+    """
+    actor.require(AccountRole.OPERATOR)
+    ident = ctx.identity
+    if ident.role is not Role.KECAMATAN:
+        raise Refused("bundle.only_office")
+    require_folder(out_dir)
+    now = (now or dt.datetime.now()).replace(microsecond=0)
+    keys = install_keypair(ctx)
+    progress("read", 0, 1)
+    with ctx.db.session() as s:
+        kabs = sync_store.peers(s, role=Role.KABUPATEN.value)
+        if not kabs or not kabs[0].enc_key:
+            raise Refused("bundle.not_enrolled")
+        kab, kab_key = kabs[0], kabs[0].enc_key
+        chain = _chain(s, ctx)
+        cursor = sync_store.max_ids(s)
+        payload, counts = _payload(s, ident, chain.base)
+        progress("pack", 0, 1)
+        assert ident.kecamatan is not None
+        manifest = BundleManifest(
+            sender=ident.install_code,
+            regency=ident.regency,
+            kecamatan=ident.kecamatan,
+            recipient=kab.install_code,
+            sequence=chain.sequence,
+            previous=chain.previous,
+            acked_upto=chain.acked,
+            created_at=now,
+            app_version=__version__,
+            counts=counts,
+        )
+        data = container.build(manifest.to_header(), payload, keys, bytes.fromhex(kab_key))
+        digest = sha256(data)
+        # The number is burnt before the file exists: a failed commit leaves a gap, which
+        # the next bundle covers; a restored database never reuses it.
+        sequences.write(ctx.data_dir, "bundle", chain.sequence)
+        progress("write", 0, 1)
+        target = write_verified(out_dir / bundle_name(ident.install_code, chain.sequence), data)
+        try:
+            sync_store.add_sent(
+                s,
+                kind="bundle",
+                recipient=kab.install_code,
+                sequence=chain.sequence,
+                sha256=digest,
+                file_name=target.name,
+                created_at=now,
+                counts=counts,
+                cursor=cursor,
+                acked_at=None,
+            )
+            repo.add_history(
+                s,
+                at=now,
+                actor=actor.username,
+                install_code=ident.install_code,
+                entity="install",
+                entity_id=ident.install_code,
+                action="bundle_export",
+                changes={"sequence": chain.sequence, "file": target.name, "counts": counts},
+            )
+        except Exception:
+            target.unlink(missing_ok=True)
+            raise
+    progress("done", 1, 1)
+    return Exported(target, chain.sequence, digest, kab.install_code, counts)

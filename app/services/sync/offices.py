@@ -1,0 +1,189 @@
+"""The kabupaten's ledger of offices: each install's key and its confirmation, the bundles
+received, gaps, held bundles and open conflicts; confirming an office's key, which merges
+the bundles held for it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.domain.install import Role
+from app.errors import NotFound, Refused
+from app.services.actor import Actor
+from app.services.actor import Role as AccountRole
+from app.services.context import Context
+from app.services.keys import fingerprint as key_fingerprint
+from app.services.sync.bundle_import import import_bundle
+from app.services.sync.files import open_container, read_file, sha256
+from app.services.sync.results import ImportResult, Progress, noop
+from app.services.trust import normalise_fingerprint
+from app.store import cardrepo, repo
+from app.store import sync as sync_store
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class OfficeView:
+    """One install of the ledger, as ``lindungi offices`` shows it."""
+
+    install_code: str
+    role: str
+    kecamatan: str | None
+    kecamatan_name: str
+    fingerprint: str | None
+    confirmed: bool
+    confirmed_at: dt.datetime | None
+    enrolled_at: dt.datetime | None
+    last_sequence: int
+    last_created_at: dt.datetime | None
+    last_received_at: dt.datetime | None
+    days_since_last: int | None
+    gaps: list[tuple[int, int | None]]  # (missing sequence, the later bundle that covers it)
+    held: list[int]
+    open_conflicts: int
+    participants: int
+
+
+def _gaps(have: set[int]) -> list[tuple[int, int | None]]:
+    """Sequences missing below the newest one, each with the later bundle that covers it."""
+    top = max(have, default=0)
+    return [
+        (n, min((x for x in have if x > n), default=None)) for n in range(1, top) if n not in have
+    ]
+
+
+def ledger(ctx: Context, today: dt.date | None = None) -> list[OfficeView]:
+    """The ledger: per install its fingerprint and confirmation, the last bundle received,
+    gaps, held bundles, open conflicts and days since the last bundle."""
+    today = today or dt.date.today()
+    out = []
+    with ctx.db.read() as s:
+        conflicts = sync_store.open_conflict_counts(s)
+        for p in sync_store.peers(s):
+            received = sync_store.received_from(s, p.install_code)
+            kec = ctx.regions.get(p.kecamatan_code) if p.kecamatan_code else None
+            last = p.last_created_at
+            out.append(
+                OfficeView(
+                    install_code=p.install_code,
+                    role=p.role,
+                    kecamatan=p.kecamatan_code,
+                    kecamatan_name=kec.name if kec else "",
+                    fingerprint=p.fingerprint,
+                    confirmed=p.confirmed_at is not None,
+                    confirmed_at=p.confirmed_at,
+                    enrolled_at=p.enrolled_at,
+                    last_sequence=p.last_sequence,
+                    last_created_at=last,
+                    last_received_at=p.last_received_at,
+                    days_since_last=(today - last.date()).days if last else None,
+                    gaps=_gaps({r.sequence for r in received}),
+                    held=[r.sequence for r in received if r.status == "held"],
+                    open_conflicts=conflicts.get(p.install_code, 0),
+                    participants=sync_store.count_of_install(s, p.install_code),
+                )
+            )
+    return out
+
+
+def confirm_office(
+    ctx: Context,
+    actor: Actor,
+    office: str,
+    fingerprint: str,
+    receipt_out: Path | None = None,
+    now: dt.datetime | None = None,
+    progress: Progress = noop,
+) -> list[ImportResult]:
+    """Confirm an office's key after comparing its fingerprint on both screens, then merge
+    the bundles held for it (in sequence order).
+
+    Raises:
+        NotFound: an office the ledger does not know.
+        Refused: no bundle (no key) came from it yet, or the fingerprint differs.
+    """
+    actor.require(AccountRole.SUPERVISOR)
+    ident = ctx.identity
+    if ident.role is not Role.KABUPATEN:
+        raise Refused("receipt.only_kabupaten")
+    office = office.strip().upper()
+    now = (now or dt.datetime.now()).replace(microsecond=0)
+    with ctx.db.read() as s:
+        peer = sync_store.get_peer(s, office)
+    if peer is None:
+        raise NotFound("office.unknown", office=office)
+    if not peer.fingerprint or not peer.sign_key:
+        raise Refused("office.no_key", office=office)
+    given = normalise_fingerprint(fingerprint)
+    if given != peer.fingerprint:
+        raise Refused(
+            "office.fingerprint_mismatch", office=office, given=given, shown=peer.fingerprint
+        )
+    if peer.confirmed_at is None:
+        with ctx.db.session() as s:
+            sync_store.put_peer(s, office, confirmed_at=now, confirmed_by=actor.username)
+            sign_key = bytes.fromhex(peer.sign_key)
+            cardrepo.add_known_key(
+                s, office, peer.sign_key, key_fingerprint(sign_key), "bundle", now
+            )
+            repo.add_history(
+                s,
+                at=now,
+                actor=actor.username,
+                install_code=ident.install_code,
+                entity="install",
+                entity_id=office,
+                action="office_confirmed",
+                changes={"fingerprint": peer.fingerprint},
+            )
+    return merge_held(ctx, actor, office, receipt_out, now, progress)
+
+
+def merge_held(
+    ctx: Context,
+    actor: Actor,
+    office: str,
+    receipt_out: Path | None = None,
+    now: dt.datetime | None = None,
+    progress: Progress = noop,
+) -> list[ImportResult]:
+    """Import the bundles held for a confirmed office; a held file signed with another key
+    than the confirmed one is dropped (it can never be merged)."""
+    now = now or dt.datetime.now()
+    out_dir = receipt_out or ctx.data_dir / "receipts"
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with ctx.db.read() as s:
+        held = [r for r in sync_store.received_from(s, office) if r.status == "held"]
+    results = []
+    for r in held:
+        path = ctx.data_dir / "held" / (r.held_file or "")
+        try:
+            data = read_file(path)
+            box = open_container(data, r.file_name)
+            if sha256(data) != r.sha256:
+                raise Refused("bundle.signature", name=r.file_name)
+            result = import_bundle(
+                ctx, actor, data, r.file_name, box, False, out_dir, now, progress
+            )
+        except Refused as exc:
+            log.warning("held bundle %s dropped: %s", r.file_name, exc.code)
+            with ctx.db.session() as s:
+                sync_store.delete_received(s, r.id)
+                repo.add_history(
+                    s,
+                    at=now,
+                    actor=actor.username,
+                    install_code=ctx.identity.install_code,
+                    entity="install",
+                    entity_id=office,
+                    action="bundle_dropped",
+                    changes={"sequence": r.sequence, "file": r.file_name, "reason": exc.code},
+                )
+            path.unlink(missing_ok=True)
+            continue
+        path.unlink(missing_ok=True)
+        results.append(result)
+    return results
