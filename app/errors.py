@@ -12,7 +12,7 @@ from typing import Any
 
 from typing_extensions import override
 
-# Exit codes of the `lindungi` command (ARCHITECTURE.md).
+# Exit codes of the `lindungi` command (README.md, "The command line").
 EXIT_OK = 0
 EXIT_REFUSED = 1
 EXIT_USAGE = 2

@@ -71,8 +71,3 @@ def data_dir(option: str | None = None) -> Path:
     if env:
         return Path(env).expanduser().resolve()
     return default_data_dir()
-
-
-def is_frozen() -> bool:
-    """True inside a PyInstaller build."""
-    return bool(getattr(sys, "frozen", False))

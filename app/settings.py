@@ -1,7 +1,7 @@
 """Every preference, with its default, declared in one place.
 
 Values are stored in the database's ``setting`` table as JSON; what is not stored takes its
-default. Facts marked unconfirmed in DOMAIN.md (age limits) are settings, never constants.
+default. Facts marked unconfirmed in docs/domain.md (age limits) are settings, never constants.
 """
 
 from __future__ import annotations
@@ -32,8 +32,13 @@ _DEFS = [
     SettingDef("backup_keep", 10, "How many recent automatic backups to keep."),
     SettingDef("retention_days", 5 * 365, "Erase personal data this long after leaving."),
     SettingDef("backup_retention_days", 30, "Backups older than this are removed on erasure."),
+    SettingDef(
+        "nagari_aliases",
+        {},
+        "Nagari spellings learned from imports (spelling: nagari code), saved by a supervisor.",
+    ),
     SettingDef("default_coverage_start", "", "Coverage start for new records (dd/mm/yyyy)."),
-    # The kabupaten's desk (issue 7): reports' letterhead and signature, the BPJS columns.
+    # The kabupaten's desk: reports' letterhead and signature, the BPJS columns.
     SettingDef("report_office", "Dinas Tenaga Kerja dan Transmigrasi", "Office on reports."),
     SettingDef("report_place", "Muaro Sijunjung", "Place written above the signature."),
     SettingDef(
@@ -48,7 +53,7 @@ _DEFS = [
         "",
         "JSON file of the BPJS registration columns (empty: resources/bpjs_columns.json).",
     ),
-    # Cards (issue 5). An empty text means the standard one, printed in the chosen language.
+    # Cards (docs/cards.md). An empty text means the standard one, printed in the chosen language.
     SettingDef("card_back_benefits", "", "Card back: what the programmes give (empty: standard)."),
     SettingDef("card_back_accident", "", "Card back: what to do after an accident (empty: std)."),
     SettingDef("card_back_death", "", "Card back: what the heirs do after a death (empty: std)."),

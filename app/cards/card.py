@@ -18,11 +18,11 @@ from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
-from app.cards import fonts
-from app.cards.fonts import BOLD, REGULAR
+from app import fonts
 from app.cards.model import CardFace, CardTexts
 from app.cards.qr import inline_image, qr_image
 from app.domain.fmt import format_date
+from app.fonts import BOLD, REGULAR
 from app.i18n import tr
 
 WIDTH = 85.60 * mm
@@ -150,7 +150,7 @@ class CardPainter:
     @staticmethod
     def _rows_top(rows: _Rows) -> float:
         # Five rows (no KPJ number yet) sit a little lower, under a roomier name.
-        return BODY_TOP - (9.6 if rows.with_kpj else 10.8) * mm
+        return float(BODY_TOP - (9.6 if rows.with_kpj else 10.8) * mm)
 
     # --- static parts, as forms ---------------------------------------------------
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -55,10 +54,6 @@ class Calibration:
     front_y: float = 0.0
     back_x: float = 0.0
     back_y: float = 0.0
-
-
-# Called with (cards done, cards in all); returning False cancels the job.
-Progress = Callable[[int, int], bool | None]
 
 
 class RenderCancelled(Exception):

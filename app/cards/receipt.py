@@ -29,10 +29,10 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from app.cards import fonts
-from app.cards.fonts import BOLD, REGULAR
+from app import fonts
 from app.cards.model import ReceiptEvent, ReceiptLine
 from app.domain.fmt import format_date
+from app.fonts import BOLD, REGULAR
 from app.i18n import tr
 
 RED = HexColor("#7E1416")
@@ -60,7 +60,7 @@ def _esc(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-class _NumberedCanvas(Canvas):
+class _NumberedCanvas(Canvas):  # type: ignore[misc]  # ReportLab ships no types
     """Holds pages back until the end, so that each can say "page n of N"."""
 
     def __init__(self, *args: Any, footer: str = "", **kwargs: Any) -> None:

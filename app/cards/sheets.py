@@ -22,10 +22,11 @@ from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen.canvas import Canvas
 
-from app.cards import fonts
+from app import fonts
 from app.cards.card import HEIGHT, WIDTH, CardPainter
-from app.cards.fonts import BOLD, REGULAR
-from app.cards.model import Calibration, CardFace, CardTexts, Layout, Progress, RenderCancelled
+from app.cards.model import Calibration, CardFace, CardTexts, Layout, RenderCancelled
+from app.domain.progress import Progress
+from app.fonts import BOLD, REGULAR
 from app.i18n import tr
 
 PAGE_W, PAGE_H = A4
@@ -166,7 +167,7 @@ def _render(
                 c.showPage()
                 pages += 2
         done = start + len(chunk)
-        if progress is not None and progress(done, total) is False:
+        if progress is not None and not progress(done, total):
             raise RenderCancelled
     if total == 0:
         c.showPage()

@@ -250,6 +250,7 @@ ID: dict[str, str] = {
     "Nagari": "Nagari",
     "Birth date": "Tanggal lahir",
     "Sex": "Jenis kelamin",
+    "Birth place and date": "Tempat dan tanggal lahir",
     "Serial": "Nomor urut",
     "Name": "Nama",
     "Status": "Status",

@@ -40,7 +40,47 @@ MESSAGES: dict[str, str] = {
     ),
     "participant.already_inactive": "{reg_no} is already inactive.",
     "participant.not_inactive": "{reg_no} is not inactive, so it cannot be reactivated.",
-    "sheet.kind": "{name} is not a spreadsheet Lindungi reads: use .xlsx or .csv.",
+    "sheet.kind": "{name} is not a spreadsheet Lindungi reads: use .xlsx, .xls, .ods or .csv.",
+    "sheet.password": "{name} is protected by a password: open it in Excel or LibreOffice, remove the password (or save a copy without it) and choose that copy.",
+    "sheet.no_such": "There is no visible sheet named {name}; the sheets are: {sheets}.",
+    "sheet.out_kind": "{name}: the refused rows can be written as .xlsx or .csv only.",
+    "import.choose_sheet": "{name} has several sheets with a list ({sheets}): choose one (--sheet NAME).",
+    "import.map_field": "'{pair}' is not HEADER=field; the fields are: {fields}.",
+    "import.map_header": "The sheet has no column '{header}'; its columns are: {headers}.",
+    "import.nagari_suggest": "{nagari} is not a nagari of this kecamatan: did you mean {names}?",
+    "import.suggestion_taken": "Nagari '{text}' read as {name} (suggestion accepted).",
+    "import.income_default": "Income is empty: the default {amount} is used.",
+    "import.no_income": "The sheet has no income column: the default {amount} is used for every row.",
+    "import.column_ignored": "Column {column} ('{header}') holds values but is not imported: map it to a field or check it is not needed.",
+    "import.hidden_unknown": "Hidden rows cannot be detected in {kind} files: check the sheet has none, or save it as .xlsx.",
+    "import.skipped_hidden": "Row {line} is hidden: skipped.",
+    "import.skipped_blank": "Row {line} is blank: skipped.",
+    "import.skipped_below": "Row {line} is below the table (totals, signatures, notes): skipped.",
+    "import.kecamatan_needed": "At the kabupaten, say which kecamatan the sheet comes from (--kecamatan NAME).",
+    "import.kecamatan_unknown": "{name} is not a kecamatan of this install.",
+    "template.nagari_unknown": "{name} is not a nagari of this install.",
+    "template.suffix": "{name}: the template is an .xlsx workbook; give a name ending in .xlsx.",
+    "template.title": "List of prospective participants (Lindungi template)",
+    "template.step1": "1. Fill in the 'Daftar' sheet, one person per row, starting on row 2. Do not change, move or delete the headings of row 1.",
+    "template.step2": "2. NIK: the 16 digits of the KTP, typed as they are. The column is text, so Excel keeps every digit; do not paste numbers from another sheet into it.",
+    "template.step3": "3. Birth date: type it as dd/mm/yyyy (for example 07/08/1980). It may stay empty: Lindungi reads it from the NIK.",
+    "template.step4": "4. Sex, Nagari and Occupation: choose from the drop-down list of the cell.",
+    "template.step5": "5. Phone: type it with its leading 0 (0812…). Income per month: a number of rupiah; when empty, {amount} is used and the preview says so.",
+    "template.step6": "6. Do not hide rows of people who should not be registered: delete them. Totals and signatures may follow the list after two empty rows.",
+    "template.step7": "7. Save as Excel workbook (.xlsx) and send the file to the kecamatan.",
+    "template.step8": "8. In Lindungi: Import a spreadsheet, choose this file; every row is checked and shown before anything is saved.",
+    "template.hint_no": "Row number (not imported).",
+    "template.hint_nik": "16 digits of the KTP, as text.",
+    "template.hint_name": "Full name as on the KTP.",
+    "template.hint_birth_place": "Place of birth as on the KTP.",
+    "template.hint_birth_date": "dd/mm/yyyy, for example 07/08/1980. Empty: read from the NIK.",
+    "template.hint_sex": "L (male) or P (female), from the list.",
+    "template.hint_address": "Street, house, RT/RW.",
+    "template.hint_jorong": "The jorong within the nagari.",
+    "template.hint_nagari": "Choose the nagari from the list.",
+    "template.hint_occupation": "Choose the occupation from the list.",
+    "template.hint_phone": "Mobile or WhatsApp number with its leading 0.",
+    "template.hint_income": "Income per month in rupiah, digits only.",
     "sheet.too_large": "The spreadsheet has more than {max} rows; split it.",
     "sheet.unreadable": "{name} cannot be read: it is damaged or not really a spreadsheet.",
     "sheet.empty": "{name} has no rows.",
@@ -107,7 +147,85 @@ ID: dict[str, str] = {
     ]: "{reg_no} tidak nonaktif, jadi tidak dapat diaktifkan kembali.",
     MESSAGES[
         "sheet.kind"
-    ]: "{name} bukan lembar kerja yang dapat dibaca Lindungi: gunakan .xlsx atau .csv.",
+    ]: "{name} bukan lembar kerja yang dapat dibaca Lindungi: gunakan .xlsx, .xls, .ods atau .csv.",
+    MESSAGES[
+        "sheet.password"
+    ]: "{name} dilindungi kata sandi: buka di Excel atau LibreOffice, hapus kata sandinya (atau simpan salinan tanpa kata sandi) lalu pilih salinan itu.",
+    MESSAGES[
+        "sheet.no_such"
+    ]: "Tidak ada lembar terlihat bernama {name}; lembar yang ada: {sheets}.",
+    MESSAGES[
+        "sheet.out_kind"
+    ]: "{name}: baris yang ditolak hanya dapat ditulis sebagai .xlsx atau .csv.",
+    MESSAGES[
+        "import.choose_sheet"
+    ]: "{name} berisi beberapa lembar berdaftar ({sheets}): pilih satu (--sheet NAMA).",
+    MESSAGES["import.map_field"]: "'{pair}' bukan JUDUL=isian; isian yang ada: {fields}.",
+    MESSAGES["import.map_header"]: "Lembar tidak memiliki kolom '{header}'; kolomnya: {headers}.",
+    MESSAGES["import.nagari_suggest"]: "{nagari} bukan nagari kecamatan ini: maksudnya {names}?",
+    MESSAGES["import.suggestion_taken"]: "Nagari '{text}' dibaca sebagai {name} (saran diterima).",
+    MESSAGES["import.income_default"]: "Penghasilan kosong: dipakai nilai baku {amount}.",
+    MESSAGES[
+        "import.no_income"
+    ]: "Lembar tidak memiliki kolom penghasilan: dipakai nilai baku {amount} untuk setiap baris.",
+    MESSAGES[
+        "import.column_ignored"
+    ]: "Kolom {column} ('{header}') berisi data tetapi tidak diimpor: pasangkan ke isian atau pastikan tidak diperlukan.",
+    MESSAGES[
+        "import.hidden_unknown"
+    ]: "Baris tersembunyi tidak dapat dikenali pada berkas {kind}: pastikan lembar tidak memilikinya, atau simpan sebagai .xlsx.",
+    MESSAGES["import.skipped_hidden"]: "Baris {line} tersembunyi: dilewati.",
+    MESSAGES["import.skipped_blank"]: "Baris {line} kosong: dilewati.",
+    MESSAGES[
+        "import.skipped_below"
+    ]: "Baris {line} ada di bawah tabel (jumlah, tanda tangan, catatan): dilewati.",
+    MESSAGES[
+        "import.kecamatan_needed"
+    ]: "Di kabupaten, sebutkan kecamatan asal lembar ini (--kecamatan NAMA).",
+    MESSAGES["import.kecamatan_unknown"]: "{name} bukan kecamatan instalasi ini.",
+    MESSAGES["template.nagari_unknown"]: "{name} bukan nagari instalasi ini.",
+    MESSAGES[
+        "template.suffix"
+    ]: "{name}: templat berupa buku kerja .xlsx; beri nama berakhiran .xlsx.",
+    MESSAGES["template.title"]: "Daftar calon peserta (templat Lindungi)",
+    MESSAGES[
+        "template.step1"
+    ]: "1. Isi lembar 'Daftar', satu orang per baris, mulai baris 2. Jangan mengubah, memindahkan atau menghapus judul kolom di baris 1.",
+    MESSAGES[
+        "template.step2"
+    ]: "2. NIK: 16 angka KTP, diketik apa adanya. Kolom ini berformat teks sehingga Excel menyimpan semua angka; jangan menempelkan angka dari lembar lain ke dalamnya.",
+    MESSAGES[
+        "template.step3"
+    ]: "3. Tanggal lahir: ketik sebagai dd/mm/yyyy (misalnya 07/08/1980). Boleh kosong: Lindungi membacanya dari NIK.",
+    MESSAGES[
+        "template.step4"
+    ]: "4. Jenis kelamin, Nagari dan Pekerjaan: pilih dari daftar pilihan pada sel.",
+    MESSAGES[
+        "template.step5"
+    ]: "5. No. HP: ketik dengan angka 0 di depan (0812…). Penghasilan per bulan: angka rupiah; bila kosong dipakai {amount} dan pratinjau menyebutkannya.",
+    MESSAGES[
+        "template.step6"
+    ]: "6. Jangan menyembunyikan baris orang yang tidak didaftarkan: hapus barisnya. Jumlah dan tanda tangan boleh menyusul setelah dua baris kosong.",
+    MESSAGES[
+        "template.step7"
+    ]: "7. Simpan sebagai buku kerja Excel (.xlsx) dan kirim berkasnya ke kecamatan.",
+    MESSAGES[
+        "template.step8"
+    ]: "8. Di Lindungi: Impor lembar kerja, pilih berkas ini; setiap baris diperiksa dan ditampilkan sebelum ada yang disimpan.",
+    MESSAGES["template.hint_no"]: "Nomor urut (tidak diimpor).",
+    MESSAGES["template.hint_nik"]: "16 angka KTP, sebagai teks.",
+    MESSAGES["template.hint_name"]: "Nama lengkap sesuai KTP.",
+    MESSAGES["template.hint_birth_place"]: "Tempat lahir sesuai KTP.",
+    MESSAGES[
+        "template.hint_birth_date"
+    ]: "dd/mm/yyyy, misalnya 07/08/1980. Kosong: dibaca dari NIK.",
+    MESSAGES["template.hint_sex"]: "L (laki-laki) atau P (perempuan), dari daftar.",
+    MESSAGES["template.hint_address"]: "Jalan, rumah, RT/RW.",
+    MESSAGES["template.hint_jorong"]: "Jorong di dalam nagari.",
+    MESSAGES["template.hint_nagari"]: "Pilih nagari dari daftar.",
+    MESSAGES["template.hint_occupation"]: "Pilih pekerjaan dari daftar.",
+    MESSAGES["template.hint_phone"]: "Nomor HP atau WhatsApp dengan angka 0 di depan.",
+    MESSAGES["template.hint_income"]: "Penghasilan per bulan dalam rupiah, angka saja.",
     MESSAGES["sheet.too_large"]: "Lembar kerja berisi lebih dari {max} baris; bagilah.",
     MESSAGES[
         "sheet.unreadable"
@@ -127,6 +245,23 @@ ID: dict[str, str] = {
     MESSAGES["pref.type"]: "Nilai untuk {key} salah jenisnya.",
     MESSAGES["approve.nothing"]: "Sebutkan nomor registrasi, atau gunakan --all atau --nagari.",
     # Column headings and words of the list, the import and the export.
+    "The sheet needs a header row naming at least these columns:\n  NIK, name, birth place, nagari, occupation\nand may have: birth date (dd/mm/yyyy), sex (L/P), address, jorong, phone,\nincome per month, funding. A blank birth date or sex is read from the NIK;\na blank income takes the default, with a warning on that row.\nHeadings are understood in the usual forms ('NIK/No. KTP', 'No. HP/WA',\n'Jenis Kelamin (L/P)'); --map 'HEADER=field' maps any other. Fields:\n  {fields}\nType NIKs as text: a NIK Excel stored as a number has lost its last digit.\n'lindungi template --out daftar.xlsx' writes a sheet made for this.": "Lembar memerlukan baris judul yang menyebut sekurang-kurangnya kolom:\n  NIK, nama, tempat lahir, nagari, pekerjaan\ndan boleh memiliki: tanggal lahir (dd/mm/yyyy), jenis kelamin (L/P), alamat,\njorong, no. HP, penghasilan per bulan, sumber dana. Tanggal lahir atau jenis\nkelamin yang kosong dibaca dari NIK; penghasilan yang kosong memakai nilai baku,\ndengan peringatan pada baris itu.\nJudul kolom dikenali dalam bentuk yang lazim ('NIK/No. KTP', 'No. HP/WA',\n'Jenis Kelamin (L/P)'); --map 'JUDUL=isian' memasangkan judul lain. Isian:\n  {fields}\nKetik NIK sebagai teks: NIK yang disimpan Excel sebagai angka kehilangan angka terakhirnya.\n'lindungi template --out daftar.xlsx' menulis lembar yang dibuat untuk ini.",
+    "The reply file is the sheet BPJS sends back (xlsx, xls, ods or csv): a\nheader row in its first 15 rows with a NIK column ('NIK', 'No. KTP') and a\nKPJ column ('No KPJ', 'Nomor Kartu', 'No Peserta'); other columns are\nignored. Each row is matched by NIK; a KPJ is 11 digits typed as text (a\nnumber that lost its leading zero is reported, never saved). Nothing is\nsaved with --dry-run, and every row's outcome is shown first.": "Berkas balasan adalah lembar yang dikirim kembali oleh BPJS (xlsx, xls, ods\natau csv): baris judul di 15 baris pertama dengan kolom NIK ('NIK', 'No. KTP')\ndan kolom KPJ ('No KPJ', 'Nomor Kartu', 'No Peserta'); kolom lain diabaikan.\nSetiap baris dicocokkan menurut NIK; KPJ terdiri dari 11 angka yang diketik\nsebagai teks (angka yang kehilangan nol di depannya dilaporkan, tidak pernah\ndisimpan). Dengan --dry-run tidak ada yang disimpan, dan hasil setiap baris\nditampilkan lebih dahulu.",
+    "Nagari suggestions can be accepted with --accept-suggestions.": "Saran nagari dapat diterima dengan --accept-suggestions.",
+    "Sheet read: {sheet}": "Lembar yang dibaca: {sheet}",
+    "Template written to {path} ({count} nagari in its list).": "Templat ditulis ke {path} ({count} nagari dalam daftarnya).",
+    "check every row, save nothing": "periksa setiap baris, tidak menyimpan apa pun",
+    "ignored": "diabaikan",
+    "import a nagari spreadsheet (xlsx, xls, ods or csv)": "impor lembar kerja nagari (xlsx, xls, ods atau csv)",
+    "map a column by hand (repeatable); HEADER is a heading or a column letter": "pasangkan kolom secara manual (boleh berulang); JUDUL adalah judul kolom atau huruf kolom",
+    "pre-fill this nagari on every row": "isi nagari ini lebih dahulu di setiap baris",
+    "read an unknown nagari spelling as the nagari suggested for it": "baca ejaan nagari yang tidak dikenal sebagai nagari yang disarankan",
+    "save refused rows here, in the format the name says": "simpan baris yang ditolak di sini, dalam format sesuai nama berkas",
+    "the kecamatan the sheet comes from (kabupaten)": "kecamatan asal lembar (kabupaten)",
+    "the sheet to read, when several hold a list": "lembar yang dibaca, bila beberapa lembar berisi daftar",
+    "with --accept-suggestions: keep the accepted spellings as this install's aliases": "dengan --accept-suggestions: simpan ejaan yang diterima sebagai alias instalasi ini",
+    "write the blank list a nagari fills in (xlsx)": "tulis daftar kosong yang diisi nagari (xlsx)",
+    "{count} nagari spellings saved as aliases.": "{count} ejaan nagari disimpan sebagai alias.",
     "Row": "Baris",
     "Reasons": "Alasan",
     "Birth place": "Tempat lahir",
@@ -138,6 +273,21 @@ ID: dict[str, str] = {
     "Programmes": "Program",
     "Coverage start": "Mulai perlindungan",
     "Coverage end": "Akhir perlindungan",
+    "Born": "Lahir",
+    "Since": "Sejak",
+    "Duplicate of": "Ganda dari",
+    "Overridden": "Dikecualikan",
+    "Registered by": "Didaftarkan oleh",
+    "Registered at": "Didaftarkan di",
+    "Changed by": "Diubah oleh",
+    "Changed at": "Diubah di",
+    "File": "Berkas",
+    "Source": "Sumber",
+    "Card serial": "Seri kartu",
+    "Card version": "Versi kartu",
+    "Handover event": "Acara penyerahan",
+    "Proxy": "Wakil",
+    "Override reason": "Alasan pengecualian",
     "Reason": "Alasan",
     "Created": "Dibuat",
     "Changed": "Diubah",

@@ -1,6 +1,6 @@
 """The command line: each subcommand parses, calls one service, prints the result.
 
-Non-GUI commands never import Qt. Exit codes follow ARCHITECTURE.md: 0 done, 1 refused,
+Non-GUI commands never import Qt. Exit codes (README.md): 0 done, 1 refused,
 2 usage, 3 held, 70 a bug. ``--json`` writes UTF-8 JSON to stdout; errors go to stderr.
 """
 

@@ -7,12 +7,15 @@ import dataclasses
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.cli.common import actor, arg_date, context, emit_json, err, out, table
 from app.domain.fmt import format_date
 from app.errors import EXIT_OK, EXIT_REFUSED, InvalidInput
 from app.i18n import tr
+
+if TYPE_CHECKING:
+    from app.services.context import Context
 
 LAYOUTS = ["a4", "cr80"]
 # Why a participant of a selection got no card (statuses are translated as they are).
@@ -81,7 +84,7 @@ def register(sub: Any) -> dict[str, Callable[[argparse.Namespace], int]]:
     }
 
 
-def _nagari_code(ctx: Any, text: str) -> str:
+def _nagari_code(ctx: Context, text: str) -> str:
     from app.services.participants import villages_for
 
     village = ctx.regions.match(text, villages_for(ctx))

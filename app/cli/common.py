@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime as dt
+import getpass
 import json
 import sys
 from collections.abc import Collection, Sequence
@@ -12,10 +13,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.domain.fmt import parse_date
-from app.errors import InvalidInput, OsReason
+from app.errors import AppError, InvalidInput, OsReason
+from app.i18n import tr
 
 if TYPE_CHECKING:
     from app.services.actor import Actor
+    from app.services.context import Context
 
 
 def arg_date(text: str) -> dt.date:
@@ -79,7 +82,7 @@ def table(
         out(line(r))
 
 
-def context(args: argparse.Namespace, *, set_up: bool = True, sign_in: bool = True) -> Any:
+def context(args: argparse.Namespace, *, set_up: bool = True, sign_in: bool = True) -> Context:
     """Open the data dir named by the global options (migrating it if needed) and sign in.
 
     Every command but ``setup`` and ``restore`` needs a data dir that was set up: on any
@@ -88,7 +91,7 @@ def context(args: argparse.Namespace, *, set_up: bool = True, sign_in: bool = Tr
     ``args.actor`` for the handler; only ``setup`` itself (``sign_in=False``) and a data
     dir without any administrator yet (whose first one ``user add`` creates) skip it.
     """
-    from app.errors import AppError
+    # Services load when a command runs: the command line starts without SQLAlchemy.
     from app.paths import data_dir
     from app.services.context import open_data_dir
 
@@ -127,3 +130,17 @@ def first_line(path: str) -> str:
     if not lines or not lines[0]:
         raise InvalidInput("file.first_line_empty", path=path)
     return lines[0]
+
+
+def read_password(password_file: str | None) -> str:
+    """The first line of ``password_file``, else asked twice at the terminal.
+
+    Raises:
+        InvalidInput: the file is missing or the two typed passwords differ.
+    """
+    if password_file:
+        return first_line(password_file)
+    first = getpass.getpass(tr("Password: "))
+    if getpass.getpass(tr("Password again: ")) != first:
+        raise InvalidInput("user.passwords_differ")
+    return first

@@ -4,83 +4,22 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from app.cli.common import actor, arg_int, context, emit_json, err, out, table
-from app.domain.fmt import format_date, format_rupiah, mask_nik, parse_date
+from app.cli.common import actor, context, emit_json, err, out, table
+from app.cli.desk import budget_by_funding
+from app.cli.participant_args import add_participant_flags, participant_data_from_args
+from app.cli.sync import cmd_setup_enrol
+from app.domain.fmt import format_date, format_rupiah, mask_nik
 from app.domain.install import Role as InstallRole
 from app.domain.participant import (
-    DEFAULT_INCOME,
-    DEFAULT_PROGRAMMES,
-    FUNDING,
     OCCUPATIONS,
-    ParticipantData,
     Sex,
-    clean_phone,
-    funding_code,
-    occupation_code,
-    parse_programmes,
-    parse_sex,
 )
-from app.errors import EXIT_OK, EXIT_REFUSED, InvalidInput, ValidationFailed
+from app.errors import EXIT_OK, EXIT_REFUSED, InvalidInput
 from app.i18n import fmt_decimal, fmt_int, render, tr
-
-if TYPE_CHECKING:
-    from app.services.actor import Actor
-
-
-def add_participant_flags(s: argparse.ArgumentParser, required: bool) -> None:
-    """The flags of ``add`` (and of ``edit``, where none is required)."""
-    occupations = ", ".join(OCCUPATIONS)
-    funding = ", ".join(FUNDING)
-    s.add_argument("--nik", required=required, help=tr("16 digits"))
-    s.add_argument("--name", required=required, help=tr("as on the KTP"))
-    s.add_argument("--birth-place", required=required)
-    s.add_argument("--birth-date", required=required, metavar="DD/MM/YYYY")
-    s.add_argument("--sex", required=required, metavar="L|P")
-    s.add_argument(
-        "--nagari",
-        required=required,
-        metavar="CODE-or-NAME",
-        help=tr("code (13.03.06.2004) or name; see `lindungi regions`"),
-    )
-    s.add_argument(
-        "--occupation",
-        required=required,
-        metavar="CODE-or-LABEL",
-        help=tr("one of: {codes}", codes=occupations),
-    )
-    s.add_argument("--address", default="" if required else None)
-    s.add_argument("--jorong", default="" if required else None)
-    s.add_argument("--phone", default="" if required else None)
-    s.add_argument(
-        "--income",
-        default=str(DEFAULT_INCOME) if required else None,
-        metavar="RP",
-        help=tr("monthly income in rupiah (default {amount})", amount=DEFAULT_INCOME),
-    )
-    s.add_argument(
-        "--funding",
-        default="apbd" if required else None,
-        metavar="CODE",
-        help=tr("who pays: {codes} (default apbd)", codes=funding),
-    )
-    s.add_argument(
-        "--programmes",
-        default=",".join(p.value for p in DEFAULT_PROGRAMMES) if required else None,
-        metavar="JKK,JKM[,JHT]",
-        help=tr("BPJS programmes, separated by commas (default JKK,JKM)"),
-    )
-    s.add_argument("--coverage-start", metavar="DD/MM/YYYY")
-    s.add_argument(
-        "--override-reason",
-        default="",
-        metavar="TEXT",
-        help=tr("a supervisor's reason to save despite a warning (recorded)"),
-    )
 
 
 def register(sub: Any) -> dict[str, Callable[[argparse.Namespace], int]]:
@@ -153,12 +92,12 @@ def cmd_setup(args: argparse.Namespace) -> int:
     from app.services import accounts
     from app.services.setup import read_region_file, setup_install
 
-    if args.enrol or not args.role:  # issue 6: a station set up from its enrolment file
-        from app.cli.sync import cmd_setup_enrol
-
+    if args.enrol or not args.role:  # a station set up from its enrolment file (docs/sync.md)
         return cmd_setup_enrol(args)
 
     regions = read_region_file(Path(args.regions)) if args.regions else None
+    from app.cli.signin import first_admin_credentials
+
     admin, password = first_admin_credentials(args)
     ctx = context(args, set_up=False, sign_in=False)
     try:
@@ -185,31 +124,6 @@ def cmd_setup(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def first_admin_credentials(args: argparse.Namespace) -> tuple[Actor, str]:
-    """The first administrator that ``setup`` creates: ``--admin`` or else ``--user``, the
-    password from ``setup --password-file``, the sign-in password file, LINDUNGI_PASSWORD,
-    or typed twice at the terminal; checked before anything is written.
-
-    Raises:
-        InvalidInput: no name (``setup.admin_needed``), or a name or password that breaks
-            the rules.
-    """
-    import os
-
-    from app.cli.registration import read_password
-    from app.cli.signin import PASSWORD_ENV, account_name
-    from app.services import accounts
-    from app.services.actor import Actor, Role
-
-    name = (args.admin or account_name(args)).strip().lower()
-    if not name:
-        raise InvalidInput("setup.admin_needed")
-    file = args.password_file or getattr(args, "signin_password_file", None)
-    env = os.environ.get(PASSWORD_ENV)
-    password = env if env and not file else read_password(file)
-    return Actor(accounts.validate_new(name, password), Role.ADMIN), password
-
-
 def cmd_demo(args: argparse.Namespace) -> int:
     from app.services import demo
 
@@ -217,7 +131,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     try:
         per = demo.generate(ctx, actor(args), args.participants, seed=args.seed)
         rows = [
-            [code, ctx.regions.get(code).name if ctx.regions.get(code) else "", str(n)]
+            [code, region.name if (region := ctx.regions.get(code)) else "", str(n)]
             for code, n in sorted(per.items())
         ]
     finally:
@@ -225,66 +139,6 @@ def cmd_demo(args: argparse.Namespace) -> int:
     out(tr("Added {count} demo participants", count=sum(per.values())))
     table([tr("Kecamatan"), "", tr("Participants")], rows, right={2})
     return EXIT_OK
-
-
-def participant_data_from_args(args: argparse.Namespace, ctx: Any) -> ParticipantData:
-    """Turn the flags of ``add`` into a participant, refusing unparseable values."""
-    from app.errors import Problem
-    from app.services.participants import villages_for
-
-    problems: list[Problem] = []
-    sex = parse_sex(args.sex)
-    if sex is None:
-        problems.append(Problem("sex", "sex.invalid", text=args.sex))
-    birth: dt.date | None = None
-    try:
-        birth = parse_date(args.birth_date)
-    except ValueError:
-        problems.append(Problem("birth_date", "date.invalid", text=args.birth_date))
-    coverage: dt.date | None = None
-    if args.coverage_start:
-        try:
-            coverage = parse_date(args.coverage_start)
-        except ValueError:
-            problems.append(Problem("coverage_start", "date.invalid", text=args.coverage_start))
-    village = ctx.regions.match(args.nagari, villages_for(ctx))
-    if village is None:
-        problems.append(Problem("nagari", "nagari.outside", nagari=args.nagari))
-    occupation = occupation_code(args.occupation)
-    if occupation is None:
-        problems.append(Problem("occupation", "occupation.unknown", value=args.occupation))
-    funding = funding_code(args.funding)
-    if funding is None:
-        problems.append(Problem("funding", "funding.unknown", value=args.funding))
-    programmes = parse_programmes(args.programmes)
-    if programmes is None:
-        problems.append(Problem("programmes", "programmes.unknown", value=args.programmes))
-    income = DEFAULT_INCOME
-    try:
-        income = arg_int(args.income)
-    except InvalidInput:
-        problems.append(Problem("income", "number.invalid", text=args.income))
-    if problems:
-        raise ValidationFailed(problems)
-    assert sex is not None and birth is not None and village is not None
-    assert occupation is not None and funding is not None and programmes is not None
-    return ParticipantData(
-        nik=args.nik,
-        name=args.name,
-        birth_place=args.birth_place,
-        birth_date=birth,
-        sex=sex,
-        nagari_code=village.code,
-        occupation=occupation,
-        address=args.address,
-        jorong=args.jorong,
-        phone=clean_phone(args.phone),
-        income=income,
-        funding=funding,
-        programmes=programmes,
-        coverage_start=coverage,
-        override_reason=args.override_reason,
-    )
 
 
 def cmd_add(args: argparse.Namespace) -> int:
@@ -426,13 +280,14 @@ def cmd_check_nik(args: argparse.Namespace) -> int:
 
 
 def cmd_budget(args: argparse.Namespace) -> int:
-    from app.services.budget import year_budget
+    from app.services.desk import budget_detail
 
     ctx = context(args)
     try:
-        rows = year_budget(ctx, args.year, args.months)
+        detail = budget_detail(ctx, args.year, args.months)
     finally:
         ctx.close()
+    rows = [(k.code, k.name, k.line) for k in detail.kecamatan] + [("*", "", detail.total)]
     if args.json:
         emit_json(
             {
@@ -440,14 +295,14 @@ def cmd_budget(args: argparse.Namespace) -> int:
                 "months": args.months,
                 "rows": [
                     {
-                        "kecamatan": r.code if r.code != "*" else None,
-                        "name": r.name,
-                        "participants": r.participants,
-                        "monthly": r.monthly,
-                        "total": r.total,
-                        "by_month": r.by_month,
+                        "kecamatan": code if code != "*" else None,
+                        "name": name,
+                        "participants": line.participants,
+                        "monthly": line.monthly,
+                        "total": line.total,
+                        "by_month": dict(sorted(line.by_month.items())),
                     }
-                    for r in rows
+                    for code, name, line in rows
                 ],
             }
         )
@@ -462,19 +317,17 @@ def cmd_budget(args: argparse.Namespace) -> int:
         [tr("Kecamatan"), "", tr("Participants"), tr("Per month"), tr("Year")],
         [
             [
-                r.code if r.code != "*" else "",
-                r.name if r.code != "*" else tr("Total"),
-                fmt_int(r.participants),
-                format_rupiah(r.monthly),
-                format_rupiah(r.total),
+                code if code != "*" else "",
+                name if code != "*" else tr("Total"),
+                fmt_int(line.participants),
+                format_rupiah(line.monthly),
+                format_rupiah(line.total),
             ]
-            for r in rows
+            for code, name, line in rows
         ],
         right={2, 3, 4},
     )
     if args.by_funding:
-        from app.cli.desk import budget_by_funding
-
         budget_by_funding(args)
     return EXIT_OK
 

@@ -69,7 +69,20 @@ def register(sub: Any) -> dict[str, Callable[[argparse.Namespace], int]]:
     be = bs.add_parser("export", help=tr("participants waiting for a KPJ, as xlsx"))
     be.add_argument("--out", required=True, metavar="FILE.xlsx")
     be.add_argument("--json", action="store_true")
-    bi = bs.add_parser("import", help=tr("KPJ numbers returned by BPJS"))
+    bi = bs.add_parser(
+        "import",
+        help=tr("KPJ numbers returned by BPJS"),
+        description=tr("KPJ numbers returned by BPJS"),
+        epilog=tr(
+            "The reply file is the sheet BPJS sends back (xlsx, xls, ods or csv): a\n"
+            "header row in its first 15 rows with a NIK column ('NIK', 'No. KTP') and a\n"
+            "KPJ column ('No KPJ', 'Nomor Kartu', 'No Peserta'); other columns are\n"
+            "ignored. Each row is matched by NIK; a KPJ is 11 digits typed as text (a\n"
+            "number that lost its leading zero is reported, never saved). Nothing is\n"
+            "saved with --dry-run, and every row's outcome is shown first."
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     bi.add_argument("file", metavar="FILE")
     bi.add_argument("--dry-run", action="store_true")
     bi.add_argument("--json", action="store_true")

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import getpass
 import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from app.cli.common import actor, context, emit_json, err, first_line, out, table
-from app.domain.fmt import format_date, mask_nik
-from app.domain.participant import OCCUPATIONS, InactiveReason
+from app.cli.common import actor, arg_date, context, emit_json, err, out, read_password, table
+from app.cli.participant_args import add_participant_flags, participant_data_from_args
+from app.domain.fmt import format_date
+from app.domain.participant import InactiveReason
 from app.errors import EXIT_OK, InvalidInput
-from app.i18n import tr
+from app.i18n import fmt_int, tr
 
 if TYPE_CHECKING:
     from app.services.accounts import AccountInfo
@@ -53,8 +53,6 @@ def register(sub: Any) -> dict[str, Callable[[argparse.Namespace], int]]:
     s.add_argument("reg_no", metavar="REG_NO")
     s.add_argument("--json", action="store_true")
 
-    from app.cli.core import add_participant_flags
-
     s = sub.add_parser("edit", help=tr("change a record"))
     s.add_argument("reg_no", metavar="REG_NO")
     add_participant_flags(s, required=False)
@@ -67,11 +65,52 @@ def register(sub: Any) -> dict[str, Callable[[argparse.Namespace], int]]:
     s = sub.add_parser("reactivate", help=tr("bring an inactive participant back"))
     s.add_argument("reg_no", metavar="REG_NO")
 
-    s = sub.add_parser("import", help=tr("import a nagari spreadsheet (xlsx or csv)"))
+    s = sub.add_parser(
+        "import",
+        help=tr("import a nagari spreadsheet (xlsx, xls, ods or csv)"),
+        description=tr("import a nagari spreadsheet (xlsx, xls, ods or csv)"),
+        epilog=import_help(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     s.add_argument("file", metavar="FILE")
-    s.add_argument("--dry-run", action="store_true")
-    s.add_argument("--refused-out", metavar="FILE.xlsx", help=tr("save refused rows here"))
+    s.add_argument("--dry-run", action="store_true", help=tr("check every row, save nothing"))
+    s.add_argument(
+        "--refused-out",
+        metavar="FILE.xlsx|FILE.csv",
+        help=tr("save refused rows here, in the format the name says"),
+    )
+    s.add_argument(
+        "--sheet", metavar="NAME", help=tr("the sheet to read, when several hold a list")
+    )
+    s.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="HEADER=field",
+        help=tr("map a column by hand (repeatable); HEADER is a heading or a column letter"),
+    )
+    s.add_argument(
+        "--accept-suggestions",
+        action="store_true",
+        help=tr("read an unknown nagari spelling as the nagari suggested for it"),
+    )
+    s.add_argument(
+        "--learn-spellings",
+        action="store_true",
+        help=tr("with --accept-suggestions: keep the accepted spellings as this install's aliases"),
+    )
+    s.add_argument(
+        "--kecamatan", metavar="NAME", help=tr("the kecamatan the sheet comes from (kabupaten)")
+    )
     s.add_argument("--json", action="store_true")
+
+    s = sub.add_parser(
+        "template",
+        help=tr("write the blank list a nagari fills in (xlsx)"),
+        description=tr("write the blank list a nagari fills in (xlsx)"),
+    )
+    s.add_argument("--out", required=True, metavar="FILE.xlsx")
+    s.add_argument("--nagari", metavar="NAME", help=tr("pre-fill this nagari on every row"))
 
     s = sub.add_parser("export-list", help=tr("export the list as xlsx"))
     s.add_argument("--out", required=True, metavar="FILE.xlsx")
@@ -87,22 +126,9 @@ def register(sub: Any) -> dict[str, Callable[[argparse.Namespace], int]]:
         "deactivate": cmd_deactivate,
         "reactivate": cmd_reactivate,
         "import": cmd_import,
+        "template": cmd_template,
         "export-list": cmd_export_list,
     }
-
-
-def read_password(password_file: str | None) -> str:
-    """The first line of ``password_file``, else asked twice at the terminal.
-
-    Raises:
-        InvalidInput: the file is missing or the two typed passwords differ.
-    """
-    if password_file:
-        return first_line(password_file)
-    first = getpass.getpass(tr("Password: "))
-    if getpass.getpass(tr("Password again: ")) != first:
-        raise InvalidInput("user.passwords_differ")
-    return first
 
 
 def cmd_user(args: argparse.Namespace) -> int:
@@ -189,13 +215,14 @@ def cmd_approve(args: argparse.Namespace) -> int:
 
 def cmd_show(args: argparse.Namespace) -> int:
     from app.services import participants
+    from app.services.audit import action_label
+    from app.services.describe import describe, history_changes
 
     ctx = context(args)
     try:
         rec = participants.get(ctx, args.reg_no)
         hist = participants.history(ctx, rec.uuid)
-        nagari = ctx.regions.get(rec.nagari_code)
-        kec = ctx.regions.get(rec.kecamatan_code)
+        regions = ctx.regions
     finally:
         ctx.close()
     if args.json:
@@ -208,49 +235,20 @@ def cmd_show(args: argparse.Namespace) -> int:
             }
         )
         return EXIT_OK
-    lines = [
-        (tr("Registration no."), rec.reg_no),
-        ("NIK", mask_nik(rec.nik)),
-        (tr("Name"), rec.name),
-        (tr("Birth place"), rec.birth_place),
-        (tr("Birth date"), format_date(rec.birth_date) if rec.erased_at is None else ""),
-        (tr("Sex"), rec.sex),
-        (tr("Address"), rec.address),
-        (tr("Jorong"), rec.jorong),
-        (tr("Nagari"), nagari.name if nagari else rec.nagari_code),
-        (tr("Kecamatan"), kec.name if kec else rec.kecamatan_code),
-        (tr("Occupation"), OCCUPATIONS.get(rec.occupation, rec.occupation)),
-        (tr("Phone"), rec.phone),
-        (tr("Declared income"), f"{rec.income:,}".replace(",", ".")),
-        (tr("Funding"), rec.funding),
-        (tr("Programmes"), rec.programmes),
-        (tr("Coverage start"), format_date(rec.coverage_start)),
-        (
-            tr("Status"),
-            tr(rec.status) + (f" ({tr(rec.status_reason)})" if rec.status_reason else ""),
-        ),
-        ("KPJ", rec.kpj or ""),
-    ]
+    lines = [(f.label, f.value) for f in describe(rec, regions, full_nik=False)]
     width = max(len(k) for k, _ in lines)
     for k, v in lines:
         out(f"{k.ljust(width)}  {v}")
     out()
     out(tr("History"))
     for h in hist:
-        changes = json.loads(h.changes)
-        out(f"{h.at:%d/%m/%Y %H:%M}  {h.actor}  {h.action}  {h.reason}".rstrip())
-        for key, value in changes.items():
-            if isinstance(value, list) and len(value) == 2:
-                before, after = value
-                if key == "nik":
-                    before = mask_nik(str(before)) if before else before
-                    after = mask_nik(str(after)) if after else after
-                out(f"    {key}: {before if before is not None else ''} → {after}")
+        out(f"{h.at:%d/%m/%Y %H:%M}  {h.actor}  {action_label(h.action)}  {h.reason}".rstrip())
+        for line in history_changes(h.changes, regions).splitlines():
+            out(f"    {line}")
     return EXIT_OK
 
 
 def cmd_edit(args: argparse.Namespace) -> int:
-    from app.cli.core import participant_data_from_args
     from app.domain.participant import DEFAULT_PROGRAMMES
     from app.services import participants
 
@@ -290,7 +288,6 @@ def cmd_edit(args: argparse.Namespace) -> int:
 
 
 def cmd_deactivate(args: argparse.Namespace) -> int:
-    from app.cli.common import arg_date
     from app.services import participants
 
     day = arg_date(args.date) if args.date else None
@@ -315,18 +312,64 @@ def cmd_reactivate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def import_help() -> str:
+    """What ``import --help`` says a sheet needs."""
+    return tr(
+        "The sheet needs a header row naming at least these columns:\n"
+        "  NIK, name, birth place, nagari, occupation\n"
+        "and may have: birth date (dd/mm/yyyy), sex (L/P), address, jorong, phone,\n"
+        "income per month, funding. A blank birth date or sex is read from the NIK;\n"
+        "a blank income takes the default, with a warning on that row.\n"
+        "Headings are understood in the usual forms ('NIK/No. KTP', 'No. HP/WA',\n"
+        "'Jenis Kelamin (L/P)'); --map 'HEADER=field' maps any other. Fields:\n"
+        "  {fields}\n"
+        "Type NIKs as text: a NIK Excel stored as a number has lost its last digit.\n"
+        "'lindungi template --out daftar.xlsx' writes a sheet made for this.",
+        fields=", ".join(FIELD_NAMES),
+    )
+
+
+FIELD_NAMES = (
+    "nik",
+    "name",
+    "birth_place",
+    "birth_date",
+    "birth_place_date",
+    "sex",
+    "address",
+    "jorong",
+    "nagari",
+    "occupation",
+    "phone",
+    "income",
+    "funding",
+)
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     from app.services import importer
 
+    if args.refused_out:
+        importer.check_out_path(Path(args.refused_out))
     ctx = context(args)
     try:
-        prev = importer.preview(ctx, Path(args.file))
+        prev = importer.preview(
+            ctx,
+            Path(args.file),
+            sheet=args.sheet,
+            kecamatan=args.kecamatan,
+            accept_suggestions=args.accept_suggestions,
+            map_pairs=args.map,
+        )
         if args.dry_run:
             result = importer.ImportResult(
                 prev.count("new"), prev.count("duplicate"), prev.count("refused")
             )
         else:
             result = importer.commit(ctx, actor(args), prev)
+        learned = 0
+        if args.learn_spellings and args.accept_suggestions and not args.dry_run:
+            learned = importer.learn_aliases(ctx, actor(args), importer.accepted_spellings(prev))
         if args.refused_out and result.refused:
             importer.save_refused(prev, Path(args.refused_out))
     finally:
@@ -335,24 +378,46 @@ def cmd_import(args: argparse.Namespace) -> int:
         emit_json(
             {
                 "dry_run": args.dry_run,
+                "sheet": prev.sheet,
                 "new": result.new,
                 "duplicate": result.duplicate,
                 "refused": result.refused,
                 "registered": list(result.reg_nos),
+                "columns": [
+                    {"column": c.letter, "header": c.header, "field": c.field} for c in prev.columns
+                ],
+                "skipped": [{"line": k.line, "kind": k.kind} for k in prev.skipped],
+                "warnings": prev.warnings,
                 "rows": [
-                    {"line": r.line, "verdict": r.verdict, "reasons": r.reasons}
+                    {
+                        "line": r.line,
+                        "verdict": r.verdict,
+                        "reasons": r.reasons,
+                        "warnings": r.warnings,
+                        **(
+                            {"suggestion": r.suggestion.name}
+                            if r.suggestion and r.verdict == "refused"
+                            else {}
+                        ),
+                    }
                     for r in prev.rows
-                    if r.verdict != "new"
+                    if r.verdict != "new" or r.warnings
                 ],
             }
         )
         return EXIT_OK
+    out(tr("Sheet read: {sheet}", sheet=prev.sheet))
+    for c in prev.columns:
+        target = importer.field_label(c.field) if c.field else tr("ignored")
+        out(f"  {c.letter} {c.header or '—'} → {target}")
+    for warning in prev.warnings:
+        err(f"{tr('Warning')}: {warning}")
     out(
         tr(
             "New: {new}, duplicate: {duplicate}, refused: {refused}",
-            new=result.new,
-            duplicate=result.duplicate,
-            refused=result.refused,
+            new=fmt_int(result.new),
+            duplicate=fmt_int(result.duplicate),
+            refused=fmt_int(result.refused),
         )
     )
     if args.dry_run:
@@ -364,8 +429,28 @@ def cmd_import(args: argparse.Namespace) -> int:
                 f"{label}: "
                 + tr("Row {line}: {reasons}", line=r.line, reasons="; ".join(r.reasons))
             )
+        for warning in r.warnings:
+            err(f"{tr('Warning')}: " + tr("Row {line}: {reasons}", line=r.line, reasons=warning))
+    for k in prev.skipped:
+        err(k.message())
+    if prev.suggestions() and not args.accept_suggestions:
+        err(tr("Nagari suggestions can be accepted with --accept-suggestions."))
+    if learned:
+        out(tr("{count} nagari spellings saved as aliases.", count=fmt_int(learned)))
     if args.refused_out and result.refused:
         out(tr("Refused rows saved to {path}", path=args.refused_out))
+    return EXIT_OK
+
+
+def cmd_template(args: argparse.Namespace) -> int:
+    from app.services import template
+
+    ctx = context(args)
+    try:
+        count = template.write_template(ctx, Path(args.out), args.nagari)
+    finally:
+        ctx.close()
+    out(tr("Template written to {path} ({count} nagari in its list).", path=args.out, count=count))
     return EXIT_OK
 
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from app.cli.common import actor, context, first_line, out, table
+from app.cli.common import actor, arg_date, context, emit_json, first_line, out, table
 from app.errors import EXIT_OK
 from app.i18n import tr
 
@@ -122,7 +122,6 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
-    from app.cli.common import arg_date, emit_json
     from app.errors import EXIT_REFUSED
     from app.services import audit
 

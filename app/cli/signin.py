@@ -14,8 +14,8 @@ import getpass
 import os
 import sys
 
-from app.cli.common import first_line
-from app.errors import Refused
+from app.cli.common import first_line, read_password
+from app.errors import InvalidInput, Refused
 from app.i18n import tr
 from app.services import accounts
 from app.services.actor import Actor
@@ -99,3 +99,23 @@ def sign_in_or_first_admin(args: argparse.Namespace, ctx: Context) -> Actor | No
             return None
         raise Refused("signin.no_admin")
     return sign_in(args, ctx)
+
+
+def first_admin_credentials(args: argparse.Namespace) -> tuple[Actor, str]:
+    """The first administrator that ``setup`` creates: ``--admin`` or else ``--user``, the
+    password from ``setup --password-file``, the sign-in password file, LINDUNGI_PASSWORD,
+    or typed twice at the terminal; checked before anything is written.
+
+    Raises:
+        InvalidInput: no name (``setup.admin_needed``), or a name or password that breaks
+            the rules.
+    """
+    from app.services.actor import Role
+
+    name = (args.admin or account_name(args)).strip().lower()
+    if not name:
+        raise InvalidInput("setup.admin_needed")
+    file = args.password_file or getattr(args, "signin_password_file", None)
+    env = os.environ.get(PASSWORD_ENV)
+    password = env if env and not file else read_password(file)
+    return Actor(accounts.validate_new(name, password), Role.ADMIN), password

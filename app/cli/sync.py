@@ -105,7 +105,7 @@ def _when(value: Any) -> str:
 
 def cmd_setup_enrol(args: argparse.Namespace) -> int:
     """``setup --enrol FILE``: a kecamatan station set up from its enrolment file."""
-    from app.cli.core import first_admin_credentials
+    from app.cli.signin import first_admin_credentials
     from app.services import accounts, trust
 
     if not args.enrol:

@@ -9,6 +9,7 @@ changes), so it is a warning; a province that does not exist is an error.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -70,9 +71,23 @@ class NikReport:
         return f"{self.province}.{self.regency}.{self.kecamatan}"
 
 
+# Separators people type in a number (dot, dashes) and invisible characters that copying
+# from a document, a chat or a PDF puts inside it: zero-width space and joiners, the BOM,
+# soft hyphen, word joiner.
+_DROPPED = frozenset(".-\u2010\u2011\u2013\u200b\u200c\u200d\u2060\ufeff\u00ad")
+
+
 def normalise(text: str) -> str:
-    """Drop spaces, dots, dashes and a leading apostrophe that people and Excel add."""
-    return "".join(ch for ch in text.strip().lstrip("'") if ch not in " .-\t")
+    """The NIK as digits: every way in (typed, pasted, imported) goes through here.
+
+    Full-width digits become ASCII (NFKC); every kind of space (no-break, thin, narrow,
+    tab), dots, dashes, invisible characters and a leading apostrophe that people and Excel
+    add are dropped.
+    """
+    if text.isdigit() and text.isascii():
+        return text  # the usual case, read 65,000 times from a BPJS answer
+    text = unicodedata.normalize("NFKC", text).strip().lstrip("'")
+    return "".join(ch for ch in text if not ch.isspace() and ch not in _DROPPED)
 
 
 def _candidates(day: int, month: int, yy: int) -> list[dt.date]:
@@ -111,54 +126,33 @@ def check_nik(
         return NikReport(nik=nik, errors=(Issue("nik.length", {"count": len(nik)}),))
     province, reg, kec = nik[0:2], nik[2:4], nik[4:6]
     dd, mm, yy, serial = int(nik[6:8]), int(nik[8:10]), int(nik[10:12]), nik[12:16]
-    errors: list[Issue] = []
-    if province not in PROVINCES:
-        errors.append(Issue("nik.province", {"code": province}))
-    if reg == "00":
-        errors.append(Issue("nik.regency_zero"))
-    if kec == "00":
-        errors.append(Issue("nik.kecamatan_zero"))
     nik_sex = Sex.P if dd > 40 else Sex.L
     day = dd - 40 if dd > 40 else dd
-    resolved: dt.date | None = None
+    errors = _region_errors(province, reg, kec)
     candidates = _candidates(day, mm, yy) if 1 <= day <= 31 and 1 <= mm <= 12 else []
     if not candidates:
-        errors.append(Issue("nik.date", {"text": f"{nik[6:8]}{nik[8:10]}{nik[10:12]}"}))
-    else:
-        if birth_date is not None and birth_date.year % 100 == yy:
-            resolved = next((c for c in candidates if c.year == birth_date.year), None)
-        if resolved is None:
-            past = [c for c in candidates if c <= today]
-            resolved = past[0] if past else candidates[-1]
+        errors.append(Issue("nik.date", {"text": nik[6:12]}))
     if serial == "0000":
         errors.append(Issue("nik.serial_zero"))
     if errors:
         return NikReport(nik=nik, errors=tuple(errors))
-
-    mismatches: list[Issue] = []
+    resolved = _resolve_century(candidates, birth_date, yy, today)
+    mismatches = []
     if sex is not None and sex != nik_sex:
         mismatches.append(
             Issue("nik.sex_mismatch", {"nik_sex": nik_sex.value, "given": sex.value}, True)
         )
-    if (
-        birth_date is not None
-        and resolved is not None
-        and ((birth_date.day, birth_date.month, birth_date.year % 100) != (day, mm, yy))
+    if birth_date is not None and (birth_date.day, birth_date.month, birth_date.year % 100) != (
+        day,
+        mm,
+        yy,
     ):
-        mismatches.append(
-            Issue(
-                "nik.birth_mismatch",
-                {
-                    "nik_date": resolved.strftime("%d/%m/%Y"),
-                    "given": birth_date.strftime("%d/%m/%Y"),
-                },
-                True,
-            )
-        )
-    warnings: list[Issue] = []
+        given = {"nik_date": f"{resolved:%d/%m/%Y}", "given": f"{birth_date:%d/%m/%Y}"}
+        mismatches.append(Issue("nik.birth_mismatch", given, True))
+    warnings = []
     if regency is not None and f"{province}.{reg}" != regency:
         warnings.append(Issue("nik.elsewhere", {"code": f"{province}.{reg}.{kec}"}))
-    if resolved is not None and resolved > today:
+    if resolved > today:
         warnings.append(Issue("nik.future"))
     return NikReport(
         nik=nik,
@@ -171,6 +165,31 @@ def check_nik(
         mismatches=tuple(mismatches),
         warnings=tuple(warnings),
     )
+
+
+def _region_errors(province: str, regency: str, kecamatan: str) -> list[Issue]:
+    """A province that does not exist, a zero regency or kecamatan."""
+    errors: list[Issue] = []
+    if province not in PROVINCES:
+        errors.append(Issue("nik.province", {"code": province}))
+    if regency == "00":
+        errors.append(Issue("nik.regency_zero"))
+    if kecamatan == "00":
+        errors.append(Issue("nik.kecamatan_zero"))
+    return errors
+
+
+def _resolve_century(
+    candidates: list[dt.date], birth_date: dt.date | None, yy: int, today: dt.date
+) -> dt.date:
+    """The birth date a NIK means: the century of the birth date given, else the most
+    recent past one (a NIK's year has two digits)."""
+    if birth_date is not None and birth_date.year % 100 == yy:
+        for c in candidates:
+            if c.year == birth_date.year:
+                return c
+    past = [c for c in candidates if c <= today]
+    return past[0] if past else candidates[-1]
 
 
 def make_nik(kecamatan6: str, birth_date: dt.date, sex: Sex, serial: int) -> str:

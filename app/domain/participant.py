@@ -17,13 +17,18 @@ class Sex(StrEnum):
 
 
 class Status(StrEnum):
-    """A participant's life (PRODUCT.md): draft → approved → accepted → active → inactive."""
+    """A participant's life (docs/domain.md): draft → approved → accepted → active → inactive."""
 
     DRAFT = "draft"
     APPROVED = "approved"
     ACCEPTED = "accepted"
     ACTIVE = "active"
     INACTIVE = "inactive"
+
+
+# Who costs money in a budget: everyone past approval. Inactive people are counted too,
+# until the month they left (their own query: ``repo.inactive_cohorts``).
+COUNTED: tuple[str, ...] = (Status.APPROVED.value, Status.ACCEPTED.value, Status.ACTIVE.value)
 
 
 class InactiveReason(StrEnum):
@@ -193,19 +198,23 @@ def age_on(birth: dt.date, day: dt.date) -> int:
 
 @dataclass
 class ParticipantData:
-    """What a form, a spreadsheet row or the command line gives for one participant."""
+    """What a form, a spreadsheet row or the command line gives for one participant.
+
+    A field the person left empty is None (or ""): the service reports it as required, and
+    fills the ones that have a default (income, coverage start) before it saves.
+    """
 
     nik: str
     name: str
     birth_place: str
-    birth_date: dt.date
-    sex: Sex
-    nagari_code: str
-    occupation: str
+    birth_date: dt.date | None
+    sex: Sex | None
+    nagari_code: str | None
+    occupation: str | None
     address: str = ""
     jorong: str = ""
     phone: str = ""
-    income: int = DEFAULT_INCOME
+    income: int | None = None
     funding: str = "apbd"
     programmes: tuple[Programme, ...] = DEFAULT_PROGRAMMES
     coverage_start: dt.date | None = None

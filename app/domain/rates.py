@@ -123,16 +123,6 @@ class Cohort:
     count: int
 
 
-@dataclass
-class BudgetLine:
-    """Participants and money of one group (a kecamatan, or the total)."""
-
-    participants: int = 0
-    monthly: int = 0
-    total: int = 0
-    by_month: dict[str, int] | None = None  # "2022-04" → rupiah
-
-
 def months_counted(
     year: int, start: dt.date, end: dt.date | None, months: int | None
 ) -> list[dt.date]:
@@ -155,38 +145,3 @@ def months_counted(
         out.append(m)
         m = add_months(m, 1)
     return out
-
-
-def budget(
-    year: int,
-    cohorts: Iterable[Cohort],
-    table: RateTable,
-    months: int | None = None,
-    pay_jht: bool = False,
-) -> dict[str, BudgetLine]:
-    """Contributions of a year per kecamatan code, plus ``"*"`` for the total.
-
-    ``monthly`` is the contribution of one full month for all counted participants at the
-    rates of the first month counted; ``total`` sums every month at that month's rates.
-    """
-    lines: dict[str, BudgetLine] = {}
-    total = lines.setdefault(ALL_FUNDING, BudgetLine(by_month={}))
-    for c in cohorts:
-        counted = months_counted(year, c.start, c.end, months)
-        if not counted:
-            continue
-        line = lines.setdefault(c.kecamatan, BudgetLine(by_month={}))
-        first_fee = table.monthly(counted[0], c.income, c.funding, c.programmes, pay_jht)
-        money = 0
-        for m in counted:
-            fee = table.monthly(m, c.income, c.funding, c.programmes, pay_jht) * c.count
-            money += fee
-            for target in (line, total):
-                assert target.by_month is not None
-                key = f"{m.year:04d}-{m.month:02d}"
-                target.by_month[key] = target.by_month.get(key, 0) + fee
-        for target in (line, total):
-            target.participants += c.count
-            target.monthly += first_fee * c.count
-            target.total += money
-    return lines

@@ -11,6 +11,7 @@ import io
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from app.domain.participant import norm
 
@@ -60,21 +61,9 @@ def parse_region_csv(text: str) -> list[Region]:
         raise RegionTableError("regions.columns", columns="kode, tingkat, induk, nama, alias")
     regions: list[Region] = []
     for line, raw in enumerate(reader, start=2):
-        # More cells than columns (an unquoted comma in a name): csv puts them in a list
-        # under the key None. Blank ones (Excel's trailing commas) are harmless.
-        extra = raw.pop(None, None) or []
-        if any(cell.strip() for cell in extra):
-            raise RegionTableError("regions.row", line=line)
-        row = {(k or "").strip(): (v or "").strip() for k, v in raw.items()}
-        code, level = row["kode"], row["tingkat"].lower()
-        if not code and not row["nama"]:
-            continue
-        if not _CODE.match(code) or level not in LEVELS:
-            raise RegionTableError("regions.row", line=line)
-        if code.count(".") + 1 != _EXPECTED_DEPTH[level]:
-            raise RegionTableError("regions.row", line=line)
-        aliases = tuple(a.strip() for a in row.get("alias", "").split(";") if a.strip())
-        regions.append(Region(code, level, row["induk"] or None, row["nama"], aliases))
+        region = _region_of_row(line, raw)
+        if region is not None:
+            regions.append(region)
     codes = {r.code for r in regions}
     for r in regions:
         if r.parent is not None and r.parent not in codes:
@@ -82,6 +71,29 @@ def parse_region_csv(text: str) -> list[Region]:
     if not any(r.level == "kecamatan" for r in regions):
         raise RegionTableError("regions.empty")
     return regions
+
+
+def _region_of_row(line: int, raw: dict[str | None, Any]) -> Region | None:
+    """One row of the table as a region; None for a blank row.
+
+    Raises:
+        RegionTableError: a malformed row.
+    """
+    # More cells than columns (an unquoted comma in a name): csv puts them in a list
+    # under the key None. Blank ones (Excel's trailing commas) are harmless.
+    extra = raw.pop(None, None) or []
+    if any(cell.strip() for cell in extra):
+        raise RegionTableError("regions.row", line=line)
+    row = {(k or "").strip(): (v or "").strip() for k, v in raw.items()}
+    code, level = row["kode"], row["tingkat"].lower()
+    if not code and not row["nama"]:
+        return None
+    if not _CODE.match(code) or level not in LEVELS:
+        raise RegionTableError("regions.row", line=line)
+    if code.count(".") + 1 != _EXPECTED_DEPTH[level]:
+        raise RegionTableError("regions.row", line=line)
+    aliases = tuple(a.strip() for a in row.get("alias", "").split(";") if a.strip())
+    return Region(code, level, row["induk"] or None, row["nama"], aliases)
 
 
 class RegionIndex:

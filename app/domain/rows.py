@@ -1,4 +1,4 @@
-"""Typed shapes of the rows that the store reads and sync carries.
+"""Typed shapes of the rows that the store reads and writes and sync carries.
 
 The store hands participants and history entries out as plain dicts (bulk reads of tens of
 thousands of rows, no ORM objects); these TypedDicts say which keys such a dict has and what
@@ -122,3 +122,51 @@ class ReceivedHandoverItem(HandoverItemRow):
     """An item as a bundle brings it: its card named by key (ids are local)."""
 
     card: CardKey
+
+
+class ParticipantChanges(TypedDict, total=False):
+    """Columns of a participant being written: any subset (an update)."""
+
+    uuid: str
+    reg_no: str
+    nik: str
+    name: str
+    birth_place: str
+    birth_date: dt.date
+    sex: str
+    address: str
+    jorong: str
+    nagari_code: str
+    kecamatan_code: str
+    occupation: str
+    phone: str
+    income: int
+    funding: str
+    programmes: str
+    coverage_start: dt.date
+    coverage_end: dt.date | None
+    status: str
+    status_reason: str
+    status_date: dt.date | None
+    duplicate_of: str | None
+    kpj: str | None
+    override_reason: str
+    revision: int
+    ack_revision: int
+    created_at: dt.datetime
+    created_by: str
+    created_install: str
+    updated_at: dt.datetime
+    updated_by: str
+    updated_install: str
+
+
+class KpjAssignment(TypedDict):
+    """A KPJ number BPJS gave a participant: it becomes active at a new revision."""
+
+    pid: int
+    new_kpj: str
+    new_revision: int
+    at: dt.datetime
+    by: str
+    install: str

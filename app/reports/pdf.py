@@ -33,8 +33,8 @@ from reportlab.platypus import (
 )
 from reportlab.platypus import Table as PdfTable
 
-from app.reports import fonts
-from app.reports.fonts import BOLD, REGULAR
+from app import fonts
+from app.fonts import BOLD, REGULAR
 from app.reports.model import (
     BarChart,
     Kind,
@@ -124,7 +124,7 @@ def _escape(text: str) -> str:
 def _numbered_canvas(report: Report) -> type[Canvas]:
     """A canvas that holds pages back until the end, to write "Halaman X dari Y"."""
 
-    class NumberedCanvas(Canvas):
+    class NumberedCanvas(Canvas):  # type: ignore[misc]  # ReportLab ships no types
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             # The default Helvetica would be referenced (never embedded) on every page.
             kwargs["initialFontName"] = kwargs.get("initialFontName") or REGULAR

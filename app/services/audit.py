@@ -19,7 +19,7 @@ from app.i18n import tr
 from app.services.actor import Actor, Role
 from app.services.context import Context
 from app.services.spreadsheet import write_xlsx
-from app.store import audit as store
+from app.store import audit as audit_store
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,7 @@ def verify(ctx: Context) -> Verification:
             yield row
 
     with ctx.db.read() as s:
-        broken = audit.verify(counted(store.chain_rows(s)))
+        broken = audit.verify(counted(audit_store.chain_rows(s)))
     if broken is None:
         return Verification(count, None, "")
     return Verification(count, broken.entry_id, broken.kind)
@@ -181,7 +181,9 @@ def entries(
                 _summary(e.changes),
                 e.reason,
             )
-            for e in store.find(s, user=user, action=action, since=since, until=until, limit=limit)
+            for e in audit_store.find(
+                s, user=user, action=action, since=since, until=until, limit=limit
+            )
         ]
 
 

@@ -19,7 +19,6 @@ import datetime as dt
 import json
 import logging
 import os
-import threading
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -31,13 +30,14 @@ from app.cards.model import (
     CardFace,
     CardTexts,
     Layout,
-    Progress,
     RenderCancelled,
 )
 from app.cards.sheets import render_calibration, render_cards
 from app.catalogue.cards import STANDARD_ACCIDENT, STANDARD_BENEFITS, STANDARD_DEATH
 from app.domain.card import CardIdentity, format_serial, make_payload
 from app.domain.fmt import mask_nik
+from app.domain.progress import Progress, no_progress
+from app.domain.rows import CardRow, HistoryEntry
 from app.errors import AppError, InvalidInput, NotFound, OsReason, Refused, StorageError
 from app.i18n import tr
 from app.services import keys
@@ -279,17 +279,6 @@ def _plan_reprint(ctx: Context, sel: Selection) -> _Job:
 # --- running a job --------------------------------------------------------------------
 
 
-def _combined(progress: Progress | None, cancel: threading.Event | None) -> Progress:
-    def report(done: int, total: int) -> bool:
-        if cancel is not None and cancel.is_set():
-            return False
-        if progress is not None and progress(done, total) is False:
-            return False
-        return not (cancel is not None and cancel.is_set())
-
-    return report
-
-
 def _check_unchanged(s: Session, ctx: Context, job: _Job) -> None:
     """Refuse when the same people's cards changed between planning and recording."""
     issuer = ctx.identity.install_code
@@ -312,7 +301,6 @@ def _run(
     *,
     reason: str,
     progress: Progress | None,
-    cancel: threading.Event | None,
     now: dt.datetime | None,
 ) -> PrintResult:
     start = time.perf_counter()
@@ -321,8 +309,9 @@ def _run(
         out = out.with_name(out.name + ".pdf")
     if not out.parent.is_dir():
         raise StorageError("cards.out_unwritable", path=str(out), reason=tr("no such folder"))
-    report = _combined(progress, cancel)
-    report(0, len(job.planned))
+    report = progress or no_progress
+    if not report(0, len(job.planned)):
+        raise Cancelled("cards.cancelled")
     maker = _FaceMaker(ctx)
     faces = [maker.face(p) for p in job.planned]
     part = out.with_name(out.name + ".part")
@@ -346,7 +335,7 @@ def _run(
         raise
     now = now or dt.datetime.now()
     ident = ctx.identity
-    rows = [
+    rows: list[CardRow] = [
         {
             "participant_uuid": p.subject.uuid,
             "reg_no": p.subject.reg_no,
@@ -370,7 +359,7 @@ def _run(
             reprinted = [p.subject.uuid for p in job.planned if p.kind == REPRINT]
             cardrepo.void_cards(s, reprinted, now)
             cardrepo.insert_cards(s, rows)
-            history = [
+            history: list[HistoryEntry] = [
                 {
                     "at": now,
                     "actor": actor.username,
@@ -428,7 +417,6 @@ def print_cards(
     *,
     layout: Layout | str | None = None,
     progress: Progress | None = None,
-    cancel: threading.Event | None = None,
     now: dt.datetime | None = None,
 ) -> PrintResult:
     """Print the cards of a selection to a PDF; current cards are printed again as copies.
@@ -436,7 +424,7 @@ def print_cards(
     Args:
         layout: ``a4`` or ``cr80``; the ``card_layout`` setting when None.
         progress: called with (cards done, cards in all) while drawing; returning False
-            cancels, as does setting ``cancel``.
+            cancels.
 
     Raises:
         InvalidInput: no selector; NotFound: a named registration number does not exist.
@@ -447,7 +435,7 @@ def print_cards(
     actor.require(Role.OPERATOR)
     lay = Layout(layout or ctx.setting("card_layout"))
     job = _plan_print(ctx, selection)
-    return _run(ctx, actor, job, out, lay, reason="", progress=progress, cancel=cancel, now=now)
+    return _run(ctx, actor, job, out, lay, reason="", progress=progress, now=now)
 
 
 def reprint(
@@ -459,7 +447,6 @@ def reprint(
     *,
     layout: Layout | str | None = None,
     progress: Progress | None = None,
-    cancel: threading.Event | None = None,
     now: dt.datetime | None = None,
 ) -> PrintResult:
     """Issue new versions of cards (lost, damaged, KPJ arrived) and void the earlier ones.
@@ -474,7 +461,7 @@ def reprint(
         raise InvalidInput("cards.reason_needed")
     lay = Layout(layout or ctx.setting("card_layout"))
     job = _plan_reprint(ctx, selection)
-    return _run(ctx, actor, job, out, lay, reason=reason, progress=progress, cancel=cancel, now=now)
+    return _run(ctx, actor, job, out, lay, reason=reason, progress=progress, now=now)
 
 
 def calibration_page(ctx: Context, out: Path, layout: Layout | str | None = None) -> Path:

@@ -6,7 +6,8 @@ import datetime as dt
 import json
 import random
 import uuid as uuidlib
-from typing import Any
+
+from sqlalchemy.orm import Session
 
 from app.domain.fmt import digits
 from app.domain.install import Role as InstallRole
@@ -20,6 +21,7 @@ from app.domain.participant import (
     registration_number,
 )
 from app.domain.regions import Region
+from app.domain.rows import HistoryEntry, ParticipantRow
 from app.errors import InvalidInput
 from app.services import sequences
 from app.services.actor import Actor, Role
@@ -146,6 +148,35 @@ def _name(rng: random.Random, sex: Sex) -> str:
     return first if rng.random() < 0.5 else f"{first} {rng.choice(FEMALE_SECOND)}"
 
 
+def _per_kecamatan(ctx: Context, count: int) -> dict[str, int]:
+    """How many of ``count`` each kecamatan gets: the 2022 proportions at the kabupaten."""
+    ident = ctx.identity
+    if ident.role is not InstallRole.KABUPATEN:
+        assert ident.kecamatan is not None
+        return {ident.kecamatan: count}
+    weights = {
+        k.code: next((q for n, q in SEED_2022.items() if norm(n) == norm(k.name)), 100)
+        for k in ctx.regions.kecamatan(ident.regency)
+    }
+    return split(count, weights)
+
+
+def _numbering(s: Session, ctx: Context, kec_code: str, n: int) -> tuple[str, int]:
+    """The install code and first sequence number of ``n`` demo records of a kecamatan.
+
+    At the kabupaten, as if that kecamatan's station A had registered them; at an office,
+    from the office's own sequence.
+    """
+    if ctx.identity.role is InstallRole.KABUPATEN:
+        install_code = kecamatan_install_code(kec_code, "A")
+        used = [
+            int(r.split("-")[-1])
+            for r in repo.registration_numbers_with_prefix(s, install_code + "-")
+        ]
+        return install_code, max(used, default=0) + 1
+    return ctx.identity.install_code, sequences.reserve_registrations(s, ctx.data_dir, n)
+
+
 def generate(
     ctx: Context,
     actor: Actor,
@@ -169,36 +200,18 @@ def generate(
     now = now or dt.datetime.now()
     ident = ctx.identity
     kabupaten = ident.role is InstallRole.KABUPATEN
-    if kabupaten:
-        kecs = ctx.regions.kecamatan(ident.regency)
-        weights = {}
-        for k in kecs:
-            w = next((q for n, q in SEED_2022.items() if norm(n) == norm(k.name)), 100)
-            weights[k.code] = w
-        per_kec = split(count, weights)
-    else:
-        assert ident.kecamatan is not None
-        per_kec = {ident.kecamatan: count}
+    per_kec = _per_kecamatan(ctx, count)
     status = Status.ACCEPTED if kabupaten else Status.APPROVED
     all_kecs = ctx.regions.kecamatan(ident.regency)
-    rows: list[dict[str, Any]] = []
-    history: list[dict[str, Any]] = []
+    rows: list[ParticipantRow] = []
+    history: list[HistoryEntry] = []
     with ctx.db.session() as s:
         taken: set[str] = set()
         for kec_code, n in per_kec.items():
             if n == 0:
                 continue
             villages: list[Region] = ctx.regions.villages(kec_code)
-            if kabupaten:
-                install_code = kecamatan_install_code(kec_code, "A")
-                prefix = install_code + "-"
-                used = [
-                    int(r.split("-")[-1]) for r in repo.registration_numbers_with_prefix(s, prefix)
-                ]
-                first = max(used, default=0) + 1
-            else:
-                install_code = ident.install_code
-                first = sequences.reserve_registrations(s, ctx.data_dir, n)
+            install_code, first = _numbering(s, ctx, kec_code, n)
             for i in range(n):
                 sex = Sex.L if rng.random() < 0.62 else Sex.P
                 birth = COVERAGE_2022 - dt.timedelta(days=rng.randint(19 * 365 + 5, 64 * 365))
@@ -249,6 +262,7 @@ def generate(
                         "updated_at": now,
                         "updated_by": actor.username,
                         "updated_install": install_code,
+                        "erased_at": None,
                     }
                 )
                 history.append(

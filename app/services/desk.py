@@ -1,9 +1,9 @@
 """The kabupaten's desk: programme years and quotas, the rate table, budgets and the planner.
 
 One function per user action; each change is one transaction with a history entry. The
-budget counts what :mod:`app.services.budget` counts (approved, accepted and active
-participants from their coverage start; inactive ones until they left) and adds the split
-per funding source and per month.
+budget (:func:`budget_detail`, the only budget engine, used by the CLI, the GUI and the
+reports) counts approved, accepted and active participants from their coverage start and
+inactive ones until they left, per kecamatan, per funding source and per month.
 """
 
 from __future__ import annotations
@@ -16,8 +16,9 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from app.domain import desk as d
+from app.domain import budget
 from app.domain.participant import (
+    COUNTED,
     DEFAULT_INCOME,
     DEFAULT_PROGRAMMES,
     FUNDING,
@@ -31,9 +32,8 @@ from app.domain.rates import ALL_FUNDING, Cohort, RateRule, RateTable
 from app.domain.regions import Region
 from app.errors import InvalidInput, NotFound, Refused
 from app.services.actor import Actor, Role
-from app.services.budget import COUNTED
 from app.services.context import Context
-from app.store import desk as store
+from app.store import desk as desk_store
 from app.store import repo
 
 MIN_YEAR, MAX_YEAR = 2000, 2100
@@ -124,8 +124,8 @@ class QuotaRow:
 def list_years(ctx: Context) -> list[YearSummary]:
     """Every programme year with its quota totals, oldest first."""
     with ctx.db.read() as s:
-        years = store.years(s)
-        rows = store.quota_rows(s)
+        years = desk_store.years(s)
+        rows = desk_store.quota_rows(s)
     out = []
     for year, note in years:
         per: dict[str, int] = {}
@@ -143,9 +143,9 @@ def year_quotas(ctx: Context, year: int) -> list[QuotaRow]:
         NotFound: no such programme year.
     """
     with ctx.db.read() as s:
-        if not store.year_exists(s, year):
+        if not desk_store.year_exists(s, year):
             raise NotFound("year.not_found", year=year)
-        rows = store.quota_rows(s, year)
+        rows = desk_store.quota_rows(s, year)
     per: dict[str, dict[str, int]] = {}
     for _y, kec, funding, quota in rows:
         per.setdefault(kec, {})[funding] = quota
@@ -183,13 +183,13 @@ def add_year(
     _check_year(year)
     code = funding_of(funding) if funding else None
     with ctx.db.session() as s:
-        if store.year_exists(s, year):
+        if desk_store.year_exists(s, year):
             raise Refused("year.exists", year=year)
         quotas: dict[tuple[str, str], int] = {}
         if copy_from is not None:
-            if not store.year_exists(s, copy_from):
+            if not desk_store.year_exists(s, copy_from):
                 raise NotFound("year.not_found", year=copy_from)
-            for _y, kec_code, f, q in store.quota_rows(s, copy_from):
+            for _y, kec_code, f, q in desk_store.quota_rows(s, copy_from):
                 if code is None or f == code:
                     quotas[(kec_code, f)] = q
         elif code is not None:
@@ -197,7 +197,7 @@ def add_year(
                 quotas[(kec.code, code)] = 0
         repo.add_year(s, year, quotas)
         if note:
-            store.set_year_note(s, year, note.strip())
+            desk_store.set_year_note(s, year, note.strip())
         _log(
             s,
             ctx,
@@ -253,10 +253,10 @@ def set_quotas(
         clean[(kecamatan_of(ctx, kecamatan).code, funding_of(funding))] = quota
     changed: dict[tuple[str, str], int | None] = {}
     with ctx.db.session() as s:
-        if not store.year_exists(s, year):
+        if not desk_store.year_exists(s, year):
             raise NotFound("year.not_found", year=year)
         for (kec, code), quota in clean.items():
-            old = store.set_quota(s, year, kec, code, quota)
+            old = desk_store.set_quota(s, year, kec, code, quota)
             if old != quota:
                 changed[(kec, code)] = old
                 _log(
@@ -305,10 +305,10 @@ def parse_funding_list(codes: Sequence[str] | None) -> tuple[str, ...]:
     return tuple(sorted(out, key=list(FUNDING).index)) if out else (ALL_FUNDING,)
 
 
-def list_rates(ctx: Context) -> list[store.RateRow]:
+def list_rates(ctx: Context) -> list[desk_store.RateRow]:
     """The rate table, in effective order."""
     with ctx.db.read() as s:
-        return store.rate_rows(s)
+        return desk_store.rate_rows(s)
 
 
 def add_rate(
@@ -354,7 +354,7 @@ def add_rate(
     codes = parse_funding_list(funding)
     rule = RateRule(effective_from, prog, percent_bp, amount, min_amount, max_amount, codes)
     with ctx.db.session() as s:
-        for row in store.rate_rows(s):
+        for row in desk_store.rate_rows(s):
             r = row.rule
             if (
                 r.effective_from == rule.effective_from
@@ -362,7 +362,7 @@ def add_rate(
                 and set(r.funding) == set(rule.funding)
             ):
                 raise Refused("rate.duplicate", id=row.id)
-        rate_id = store.insert_rate(s, rule, note.strip())
+        rate_id = desk_store.insert_rate(s, rule, note.strip())
         _log(
             s,
             ctx,
@@ -375,7 +375,7 @@ def add_rate(
     return rate_id
 
 
-def remove_rate(ctx: Context, actor: Actor, rate_id: int) -> store.RateRow:
+def remove_rate(ctx: Context, actor: Actor, rate_id: int) -> desk_store.RateRow:
     """Remove a mistyped rate row (the history keeps what it was).
 
     Raises:
@@ -384,13 +384,13 @@ def remove_rate(ctx: Context, actor: Actor, rate_id: int) -> store.RateRow:
     """
     actor.require(Role.SUPERVISOR)
     with ctx.db.session() as s:
-        rows = store.rate_rows(s)
+        rows = desk_store.rate_rows(s)
         target = next((r for r in rows if r.id == rate_id), None)
         if target is None:
             raise NotFound("rate.not_found", id=rate_id)
         if sum(1 for r in rows if r.rule.programme == target.rule.programme) == 1:
             raise Refused("rate.last", programme=target.rule.programme.value)
-        store.delete_rate(s, rate_id)
+        desk_store.delete_rate(s, rate_id)
         _log(
             s,
             ctx,
@@ -437,7 +437,7 @@ class NamedLine:
 
     code: str
     name: str
-    line: d.Line
+    line: budget.Line
 
 
 @dataclass(frozen=True)
@@ -448,15 +448,10 @@ class BudgetDetail:
     months: list[str]
     kecamatan: list[NamedLine]
     funding: list[NamedLine]
-    by_kecamatan_funding: dict[tuple[str, str], d.Line]
-    total: d.Line
-    rates: list[store.RateRow] = field(default_factory=list)
+    by_kecamatan_funding: dict[tuple[str, str], budget.Line]
+    total: budget.Line
+    rates: list[desk_store.RateRow] = field(default_factory=list)
     pay_jht: bool = False
-
-
-def _cohorts(ctx: Context, year: int) -> list[Cohort]:
-    with ctx.db.read() as s:
-        return repo.cohorts(s, COUNTED, year) + repo.inactive_cohorts(s, year)
 
 
 def budget_detail(ctx: Context, year: int, months: int | None = None) -> BudgetDetail:
@@ -469,13 +464,13 @@ def budget_detail(ctx: Context, year: int, months: int | None = None) -> BudgetD
     if months is not None and not 1 <= months <= 12:
         raise InvalidInput("budget.months", months=months)
     with ctx.db.read() as s:
-        rows = store.rate_rows(s)
+        rows = desk_store.rate_rows(s)
         groups = repo.cohorts(s, COUNTED, year) + repo.inactive_cohorts(s, year)
     pay_jht = bool(ctx.setting("pay_jht"))
     table = RateTable(r.rule for r in rows)
-    b = d.breakdown(year, groups, table, months, pay_jht)
+    b = budget.breakdown(year, groups, table, months, pay_jht)
     kecs = [
-        NamedLine(k.code, k.name, b.by_kecamatan.get(k.code, d.Line()))
+        NamedLine(k.code, k.name, b.by_kecamatan.get(k.code, budget.Line()))
         for k in ctx.regions.kecamatan(ctx.identity.regency)
     ]
     known = {k.code for k in kecs}
@@ -499,10 +494,10 @@ def budget_detail(ctx: Context, year: int, months: int | None = None) -> BudgetD
     )
 
 
-def rates_in_year(rows: Sequence[store.RateRow], year: int) -> list[store.RateRow]:
+def rates_in_year(rows: Sequence[desk_store.RateRow], year: int) -> list[desk_store.RateRow]:
     """The rate rows that set some month of ``year``: in force on 1 January or newer."""
     first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
-    out: list[store.RateRow] = []
+    out: list[desk_store.RateRow] = []
     for row in rows:
         r = row.rule
         if r.effective_from > last:
@@ -530,7 +525,7 @@ def rates_in_year(rows: Sequence[store.RateRow], year: int) -> list[store.RateRo
 class PlanView:
     """What the planner answers: the year's money with the register and a planned intake."""
 
-    plan: d.Plan
+    plan: budget.Plan
     occupation: str | None
     per_nagari: int | None
     nagari_count: int
@@ -591,15 +586,15 @@ def plan(
     elif add:
         added.append(Cohort("", code, income, DEFAULT_PROGRAMMES, first, None, add))
     with ctx.db.read() as s:
-        rows = store.rate_rows(s)
+        rows = desk_store.rate_rows(s)
         current = repo.cohorts(s, COUNTED, year)
         quota = (
-            sum(q for _y, _k, _f, q in store.quota_rows(s, year))
-            if store.year_exists(s, year)
+            sum(q for _y, _k, _f, q in desk_store.quota_rows(s, year))
+            if desk_store.year_exists(s, year)
             else None
         )
     table = RateTable(r.rule for r in rows)
-    result = d.plan(year, current, added, table, bool(ctx.setting("pay_jht")))
+    result = budget.plan(year, current, added, table, bool(ctx.setting("pay_jht")))
     return PlanView(result, occ, add if per_nagari else None, nagari_count, first, quota)
 
 
@@ -653,7 +648,7 @@ class Dashboard:
 def dashboard_year(ctx: Context, today: dt.date) -> int:
     """The year the dashboard shows: this year, or the newest programme year before it."""
     with ctx.db.read() as s:
-        years = [y for y, _ in store.years(s)]
+        years = [y for y, _ in desk_store.years(s)]
     if today.year in years or not years:
         return today.year
     earlier = [y for y in years if y < today.year]
@@ -665,9 +660,9 @@ def dashboard(ctx: Context, today: dt.date | None = None) -> Dashboard:
     today = today or dt.date.today()
     year = dashboard_year(ctx, today)
     with ctx.db.read() as s:
-        statuses = dict(store.group_counts(s, ["status"]))
-        quotas = store.quota_rows(s, year)
-        rows = store.rate_rows(s)
+        statuses = dict(desk_store.group_counts(s, ["status"]))
+        quotas = desk_store.quota_rows(s, year)
+        rows = desk_store.rate_rows(s)
         current = repo.cohorts(s, COUNTED, today.year)
         cohorts = current + repo.inactive_cohorts(s, today.year)
         counted: dict[str, int] = {}
@@ -677,9 +672,9 @@ def dashboard(ctx: Context, today: dt.date | None = None) -> Dashboard:
                 if c.end is None or c.end >= first:
                     counted[c.kecamatan] = counted.get(c.kecamatan, 0) + c.count
         else:
-            per_kec = store.group_counts(s, ["kecamatan"], year=year, statuses=COUNTED)
+            per_kec = desk_store.group_counts(s, ["kecamatan"], year=year, statuses=COUNTED)
             counted = {k: n for k, n in per_kec}
-        optional = store.optional_state(s, today)
+        optional = desk_store.optional_state(s, today)
     quota: dict[str, int] = {}
     for _y, kec, _f, q in quotas:
         quota[kec] = quota.get(kec, 0) + q
@@ -688,7 +683,7 @@ def dashboard(ctx: Context, today: dt.date | None = None) -> Dashboard:
         for k in ctx.regions.kecamatan(ctx.identity.regency)
     ]
     table = RateTable(r.rule for r in rows)
-    month = d.month_total(today, cohorts, table, bool(ctx.setting("pay_jht")))
+    month = budget.month_total(today, cohorts, table, bool(ctx.setting("pay_jht")))
     return Dashboard(
         today=today,
         year=year,

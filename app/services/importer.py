@@ -8,22 +8,22 @@ duplicate).
 from __future__ import annotations
 
 import datetime as dt
+import difflib
+import functools
 import json
 import re
-import uuid as uuidlib
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from app.domain.fmt import mask_nik
+from app.domain.fmt import format_rupiah, mask_nik
 from app.domain.install import Role as InstallRole
 from app.domain.nik import check_nik
+from app.domain.nik import normalise as normalise_nik
 from app.domain.participant import (
     DEFAULT_INCOME,
     DEFAULT_PROGRAMMES,
     ParticipantData,
-    Status,
     clean_name,
     clean_phone,
     funding_code,
@@ -32,12 +32,24 @@ from app.domain.participant import (
     parse_sex,
     registration_number,
 )
+from app.domain.progress import Progress
+from app.domain.regions import Region
+from app.domain.rows import HistoryEntry, ParticipantRow
 from app.errors import AppError, InvalidInput
 from app.i18n import render, tr
+from app.paths import resource
 from app.services import participants, sequences
 from app.services.actor import Actor, Role
 from app.services.context import Context
-from app.services.spreadsheet import read_rows, write_xlsx
+from app.services.spreadsheet import (
+    Book,
+    Sheet,
+    excel_general,
+    is_blank,
+    open_book,
+    write_table,
+    write_xlsx,
+)
 from app.store import repo
 from app.store.repo import ListQuery
 
@@ -56,60 +68,6 @@ FIELDS = (
     "income",
     "funding",
 )
-
-# Normalised header → field. Nagari offices write these in many ways.
-_HEADERS: dict[str, str] = {
-    "nik": "nik",
-    "no nik": "nik",
-    "nomor nik": "nik",
-    "nik ktp": "nik",
-    "no ktp": "nik",
-    "nomor induk kependudukan": "nik",
-    "nama": "name",
-    "nama lengkap": "name",
-    "nama peserta": "name",
-    "name": "name",
-    "tempat lahir": "birth_place",
-    "tmp lahir": "birth_place",
-    "tempat": "birth_place",
-    "tanggal lahir": "birth_date",
-    "tgl lahir": "birth_date",
-    "tgl lhr": "birth_date",
-    "tanggal lhr": "birth_date",
-    "tempat tanggal lahir": "birth_place_date",
-    "tempat tgl lahir": "birth_place_date",
-    "ttl": "birth_place_date",
-    "jenis kelamin": "sex",
-    "jk": "sex",
-    "l p": "sex",
-    "kelamin": "sex",
-    "sex": "sex",
-    "alamat": "address",
-    "alamat lengkap": "address",
-    "jorong": "jorong",
-    "dusun": "jorong",
-    "nagari": "nagari",
-    "desa": "nagari",
-    "kenagarian": "nagari",
-    "desa nagari": "nagari",
-    "nagari desa": "nagari",
-    "pekerjaan": "occupation",
-    "jenis pekerjaan": "occupation",
-    "profesi": "occupation",
-    "no hp": "phone",
-    "hp": "phone",
-    "no telp": "phone",
-    "telepon": "phone",
-    "no telepon": "phone",
-    "nomor hp": "phone",
-    "no wa": "phone",
-    "no handphone": "phone",
-    "penghasilan": "income",
-    "upah": "income",
-    "penghasilan per bulan": "income",
-    "sumber dana": "funding",
-    "sumber pembiayaan": "funding",
-}
 
 _MONTHS = {
     "januari": 1,
@@ -142,67 +100,125 @@ _MONTHS = {
     "des": 12,
 }
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
+HEADER_SEARCH_ROWS = 15
 
 
 class Cancelled(AppError):
     """The user cancelled a long import; nothing was saved."""
 
 
-@dataclass
-class RowVerdict:
-    """One data row of the file and what would happen to it."""
+class ChooseSheet(InvalidInput):
+    """Several visible sheets hold a list: the user names one (``--sheet``, a picker)."""
 
-    line: int
-    raw: list[Any]
-    verdict: str  # new | duplicate | refused
-    reasons: list[str] = field(default_factory=list)
-    data: ParticipantData | None = None
-    name: str = ""
-    nik: str = ""
+    def __init__(self, name: str, sheets: list[str]) -> None:
+        super().__init__("import.choose_sheet", name=name, sheets=", ".join(sheets))
+        self.sheets = sheets
 
 
-@dataclass
-class ImportPreview:
-    """The whole file as it would be imported, before anything is saved."""
-
-    path: Path
-    headers: list[str]
-    mapping: dict[str, int]  # field → column index
-    rows: list[RowVerdict]
-
-    def count(self, verdict: str) -> int:
-        """How many rows have this verdict."""
-        return sum(1 for r in self.rows if r.verdict == verdict)
+# --- headers ------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class ImportResult:
-    """What an import did."""
+@functools.cache
+def _header_table() -> tuple[dict[str, str], frozenset[str], dict[str, frozenset[str]]]:
+    data = json.loads(resource("import_headers.json").read_text(encoding="utf-8"))
+    table = {norm(h): f for f, heads in data["fields"].items() for h in heads}
+    ignore = frozenset(norm(h) for h in data.get("ignore", []))
+    bpjs = {f: frozenset(norm(h) for h in heads) for f, heads in data.get("bpjs", {}).items()}
+    return table, ignore, bpjs
 
-    new: int
-    duplicate: int
-    refused: int
-    reg_nos: tuple[str, ...] = ()
+
+def header_keys(text: str) -> list[str]:
+    """The normalised forms a heading is compared by: whole, then each "/" alternative.
+
+    Bracketed notes are dropped first: "Jenis Kelamin (L/P)" → "jenis kelamin";
+    "NIK/No. KTP" → "nik no ktp", "nik", "no ktp".
+    """
+    plain = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", text)
+    keys = [norm(plain)]
+    if "/" in plain:
+        keys.extend(norm(part) for part in plain.split("/"))
+    if not keys[0]:
+        keys = [norm(text)]
+    return [k for k in keys if k]
+
+
+def header_field(text: str) -> str | None:
+    """The field a heading names ("No. HP/WA" → phone), or None."""
+    table, _ignore, _bpjs = _header_table()
+    for key in header_keys(text):
+        if key in table:
+            return table[key]
+    return None
+
+
+def header_ignored(text: str) -> bool:
+    """A heading of a column that carries nothing to import (the row number)."""
+    return any(k in _header_table()[1] for k in header_keys(text))
+
+
+def bpjs_header(text: str) -> str | None:
+    """``nik`` or ``kpj`` for a heading of the BPJS answer, else None."""
+    for key in header_keys(text):
+        for name, heads in _header_table()[2].items():
+            if key in heads:
+                return name
+    return None
 
 
 def guess_mapping(headers: list[str]) -> dict[str, int]:
-    """Field → column from header texts such as "Tgl. Lahir" or "L/P"."""
+    """Field → column from header texts such as "Tgl. Lahir" or "No. HP/WA"."""
     mapping: dict[str, int] = {}
     for i, h in enumerate(headers):
-        key = norm(h)
-        fieldname = _HEADERS.get(key)
+        fieldname = header_field(h)
         if fieldname and fieldname not in mapping:
             mapping[fieldname] = i
     return mapping
 
 
 def _find_header(rows: list[list[Any]]) -> int:
-    """The header is the first of the first ten rows that names a NIK or a name column."""
-    for i, row in enumerate(rows[:10]):
-        fields = guess_mapping([str(c or "") for c in row])
+    """The header is the first of the first rows that names a NIK or a name column."""
+    for i, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        fields = guess_mapping([_text(c) for c in row])
         if "nik" in fields or "name" in fields:
             return i
     return 0
+
+
+def _column_letter(n: int) -> str:
+    out = ""
+    n += 1
+    while n:
+        n, r = divmod(n - 1, 26)
+        out = chr(65 + r) + out
+    return out
+
+
+def parse_map(pairs: list[str], headers: list[str]) -> dict[str, int]:
+    """``HEADER=field`` pairs (the command line's ``--map``) → field → column.
+
+    HEADER is a heading as written in the sheet (any case) or a column letter (``C``).
+
+    Raises:
+        InvalidInput: a pair without ``=``, an unknown field or a heading not in the sheet.
+    """
+    out: dict[str, int] = {}
+    for pair in pairs:
+        head, sep, fieldname = pair.rpartition("=")
+        fieldname = fieldname.strip()
+        if not sep or fieldname not in FIELDS:
+            raise InvalidInput("import.map_field", pair=pair, fields=", ".join(FIELDS))
+        key = norm(head)
+        matches = [i for i, h in enumerate(headers) if norm(h) == key]
+        if not matches and re.fullmatch(r"[A-Za-z]{1,3}", head.strip()):
+            letter = head.strip().upper()
+            matches = [i for i in range(len(headers)) if _column_letter(i) == letter]
+        if not matches:
+            raise InvalidInput("import.map_header", header=head, headers=", ".join(headers))
+        out[fieldname] = matches[0]
+    return out
+
+
+# --- cells --------------------------------------------------------------------------
 
 
 def _text(value: Any) -> str:
@@ -210,6 +226,10 @@ def _text(value: Any) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
+    elif isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return value.strftime("%d/%m/%Y")
     return str(value).replace("\u00a0", " ").strip().lstrip("'").strip()
 
 
@@ -248,24 +268,299 @@ def parse_cell_date(value: Any) -> dt.date | None:
     raise ValueError(text)
 
 
-def _nik_from_cell(value: Any, reasons: list[str]) -> str:
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        # Excel keeps 15 significant digits: the last digit of a 16-digit NIK may be gone.
-        reasons.append(render("import.nik_number"))
-        return ""
+_SCIENTIFIC = re.compile(r"^\d+(?:[.,]\d+)?[eE][+]?\d+$")
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def nik_shown(value: Any) -> str:
+    """A NIK cell as the sheet shows it: a long number as Excel's General format does."""
+    if _is_number(value):
+        return excel_general(float(value))
+    return _text(value)
+
+
+def rounded_column(values: list[Any]) -> bool:
+    """The marks of Excel rounding on a whole NIK column read as text (a CSV saved by Excel).
+
+    With at least five NIKs of 16 digits or more, every one ending in zero past the 15th
+    digit: Excel kept 15 significant digits of each and padded them with zero.
+    """
+    long = [v for v in (normalise_nik(_text(x)) for x in values) if len(v) >= 16 and v.isdigit()]
+    return len(long) >= 5 and all(set(v[15:]) == {"0"} for v in long)
+
+
+def _nik_damaged(value: Any, column_rounded: bool) -> bool:
+    """A NIK Excel has rounded: a number, scientific notation, or a rounded column."""
+    if _is_number(value):
+        return True
     text = _text(value)
-    if re.fullmatch(r"\d(\.\d+)?[eE]\+?\d+", text):
-        reasons.append(render("import.nik_number"))
-        return ""
-    return text
+    if _SCIENTIFIC.match(text.replace(" ", "")):
+        return True
+    digits = normalise_nik(text)
+    if not digits.isdigit() or len(digits) < 16:
+        return False
+    if column_rounded or len(digits) > 16:
+        return True
+    # A serial 0000 is never issued: with a 16th digit of zero it is Excel's rounding.
+    return digits[12:] == "0000"
+
+
+# --- nagari -------------------------------------------------------------------------
+
+_ABBREVIATIONS = {
+    "sei": "sungai",
+    "sg": "sungai",
+    "sgi": "sungai",
+    "sng": "sungai",
+    "tj": "tanjung",
+    "tjg": "tanjung",
+    "tg": "tanjung",
+    "lb": "lubuk",
+    "lbk": "lubuk",
+    "kt": "koto",
+    "pd": "padang",
+    "pdg": "padang",
+    "sp": "simpang",
+    "smp": "simpang",
+    "mr": "muaro",
+    "ma": "muaro",
+    "bt": "batu",
+    "btg": "batang",
+    "kp": "kampung",
+    "kpg": "kampung",
+    "ps": "pasar",
+    "psr": "pasar",
+    "sn": "sini",
+    "air": "aie",
+    "aia": "aie",
+    "aei": "aie",
+}
+_PREFIX = re.compile(r"^(nagari|desa|kenagarian|kanagarian|ngr|kel|kelurahan)\s+")
+
+
+def _minang(word: str) -> str:
+    """One spelling for Minang and Indonesian forms of a word (Lubuak/Lubuk, Tanjuang)."""
+    word = _ABBREVIATIONS.get(word, word)
+    for minang, plain in (("uak", "uk"), ("uang", "ung"), ("ok", "uk"), ("ong", "ung")):
+        if len(word) > len(minang) + 1 and word.endswith(minang):
+            return word[: -len(minang)] + plain
+    for minang, plain in (("ia", "ir"), ("ie", "ir"), ("ue", "ur")):
+        if len(word) > 3 and word.endswith(minang):
+            return word[: -len(minang)] + plain
+    return word
+
+
+def nagari_key(text: str) -> str:
+    """A nagari's name reduced for comparison: prefixes, abbreviations, Minang spelling."""
+    key = _PREFIX.sub("", norm(text))
+    return " ".join(_minang(w) for w in key.split())
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A nagari the user probably meant for a spelling that matches none."""
+
+    text: str  # the spelling in the sheet
+    code: str
+    name: str
+
+
+class NagariMatcher:
+    """Names, aliases, learned spellings and codes of the install's nagari, normalised once."""
+
+    def __init__(self, villages: list[Region], learned: dict[str, str]) -> None:
+        self.villages = villages
+        by_code = {v.code: v for v in villages}
+        self._exact: dict[str, Region] = {}
+        self._loose: dict[str, list[Region]] = {}
+        for v in villages:
+            self._exact.setdefault(norm(v.code), v)
+            for n in v.names:
+                self._exact.setdefault(norm(n), v)
+                self._loose.setdefault(nagari_key(n), []).append(v)
+        for spelling, code in learned.items():
+            if code in by_code:
+                self._exact.setdefault(norm(spelling), by_code[code])
+        self._cache: dict[str, Region | None] = {}
+
+    def match(self, text: str) -> Region | None:
+        """The nagari named exactly (any case and spacing, with or without "Nagari")."""
+        key = norm(text)
+        if key not in self._cache:
+            hit = self._exact.get(key) or self._exact.get(_PREFIX.sub("", key))
+            self._cache[key] = hit
+        return self._cache[key]
+
+    def suggest(self, text: str, limit: int = 3) -> list[Region]:
+        """The closest nagari for a spelling that matches none, best first."""
+        key = nagari_key(text)
+        if not key:
+            return []
+        same = list(dict.fromkeys(self._loose.get(key, [])))
+        if same:
+            return same[:limit]
+        scored: list[tuple[float, str, Region]] = []
+        for loose, regions in self._loose.items():
+            ratio = difflib.SequenceMatcher(None, key, loose).ratio()
+            if ratio >= 0.8:
+                scored.extend((ratio, r.code, r) for r in regions)
+        scored.sort(key=lambda t: (-t[0], t[1]))
+        return list(dict.fromkeys(r for _s, _c, r in scored))[:limit]
+
+
+def learned_aliases(ctx: Context) -> dict[str, str]:
+    """This install's learned nagari spellings: spelling → nagari code."""
+    value = ctx.setting("nagari_aliases")
+    return {str(k): str(v) for k, v in value.items()} if isinstance(value, dict) else {}
+
+
+def learn_aliases(ctx: Context, actor: Actor, spellings: dict[str, str]) -> int:
+    """Save accepted spellings as this install's aliases of their nagari (supervisors).
+
+    Returns:
+        How many spellings were new.
+
+    Raises:
+        Refused: the actor is not a supervisor.
+        InvalidInput: a code that is not a nagari of this install.
+    """
+    actor.require(Role.SUPERVISOR)
+    codes = {v.code for v in participants.villages_for(ctx)}
+    current = learned_aliases(ctx)
+    added = 0
+    for spelling, code in spellings.items():
+        if code not in codes:
+            raise InvalidInput("nagari.outside", nagari=code)
+        key = norm(spelling)
+        if key and current.get(key) != code:
+            current[key] = code
+            added += 1
+    if added:
+        with ctx.db.session() as s:
+            old = repo.get_setting(s, "nagari_aliases")
+            repo.put_setting(s, "nagari_aliases", dict(sorted(current.items())))
+            repo.add_history(
+                s,
+                at=dt.datetime.now(),
+                actor=actor.username,
+                install_code=ctx.identity.install_code,
+                entity="setting",
+                entity_id="nagari_aliases",
+                action="setting",
+                changes={"nagari_aliases": [old or {}, current]},
+            )
+    return added
+
+
+# --- the preview --------------------------------------------------------------------
+
+
+@dataclass
+class RowVerdict:
+    """One data row of the file and what would happen to it."""
+
+    line: int
+    raw: list[Any]
+    verdict: str  # new | duplicate | refused
+    reasons: list[str] = field(default_factory=list)
+    data: ParticipantData | None = None
+    name: str = ""
+    nik: str = ""
+    warnings: list[str] = field(default_factory=list)
+    suggestion: Suggestion | None = None
+    nik_damaged: bool = False
+    accepted: str | None = None  # the nagari spelling read through an accepted suggestion
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of the sheet and what the import does with it."""
+
+    index: int
+    header: str
+    field: str | None  # None: ignored
+    has_values: bool
+
+    @property
+    def letter(self) -> str:
+        """The column's letter as the spreadsheet shows it."""
+        return _column_letter(self.index)
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A row that is not part of the list: hidden, blank, or below the table."""
+
+    line: int
+    kind: str  # hidden | blank | below
+
+    def message(self) -> str:
+        """Why the row is skipped, in the user's language."""
+        return render(f"import.skipped_{self.kind}", line=self.line)
+
+
+@dataclass
+class ImportPreview:
+    """The whole file as it would be imported, before anything is saved."""
+
+    path: Path
+    headers: list[str]
+    mapping: dict[str, int]  # field → column index
+    rows: list[RowVerdict]
+    sheet: str = ""
+    sheets: list[str] = field(default_factory=list)  # the visible sheets of the workbook
+    columns: list[Column] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # about the whole file
+    template: bool = False
+
+    def count(self, verdict: str) -> int:
+        """How many rows have this verdict."""
+        return sum(1 for r in self.rows if r.verdict == verdict)
+
+    def suggestions(self) -> dict[str, Suggestion]:
+        """Each spelling with a suggestion not yet accepted, once (normalised → first seen)."""
+        out: dict[str, Suggestion] = {}
+        for r in self.rows:
+            if r.suggestion is not None and r.verdict == "refused":
+                out.setdefault(norm(r.suggestion.text), r.suggestion)
+        return out
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What an import did."""
+
+    new: int
+    duplicate: int
+    refused: int
+    reg_nos: tuple[str, ...] = ()
 
 
 @dataclass
 class _Rules:
     ctx: Context
-    villages: list[Any]
+    villages: list[Region]
+    nagari: NagariMatcher
     existing: dict[str, str]
     age_limits: tuple[int, int]
+    coverage_start: dt.date  # the service's default, read once
+    nik_rounded: bool
+    accepted: dict[str, str]  # normalised spelling → nagari code (every row)
+    accepted_rows: dict[int, str]  # line → nagari code (that row only)
+    income_mapped: bool
+    # The same few words on every row: looked up once each.
+    words: dict[tuple[str, str], Any] = field(default_factory=dict)
+
+    def lookup(self, kind: str, text: str) -> Any:
+        key = (kind, text)
+        if key not in self.words:
+            fn = {"sex": parse_sex, "occupation": occupation_code, "funding": funding_code}[kind]
+            self.words[key] = fn(text)
+        return self.words[key]
 
 
 def _parse_row(rules: _Rules, line: int, row: list[Any], mapping: dict[str, int]) -> RowVerdict:
@@ -274,7 +569,14 @@ def _parse_row(rules: _Rules, line: int, row: list[Any], mapping: dict[str, int]
         return row[i] if i is not None and i < len(row) else None
 
     reasons: list[str] = []
-    nik = _nik_from_cell(cell("nik"), reasons)
+    warnings: list[str] = []
+    nik_cell = cell("nik")
+    damaged = not is_blank(nik_cell) and _nik_damaged(nik_cell, rules.nik_rounded)
+    if damaged:
+        reasons.append(render("import.nik_number"))
+        nik = nik_shown(nik_cell)
+    else:
+        nik = _text(nik_cell)
     name = clean_name(_text(cell("name")))
     birth_place = clean_name(_text(cell("birth_place")))
     birth_raw: Any = cell("birth_date")
@@ -282,19 +584,23 @@ def _parse_row(rules: _Rules, line: int, row: list[Any], mapping: dict[str, int]
     if combined and "," in combined:
         place, _, date_text = combined.rpartition(",")
         birth_place = birth_place or clean_name(place)
-        birth_raw = birth_raw or date_text.strip()
+        birth_raw = birth_raw if not is_blank(birth_raw) else date_text.strip()
     birth: dt.date | None = None
     try:
         birth = parse_cell_date(birth_raw)
     except ValueError:
         reasons.append(render("date.invalid", text=_text(birth_raw)))
     sex_text = _text(cell("sex"))
-    sex = parse_sex(sex_text) if sex_text else None
+    sex = rules.lookup("sex", sex_text) if sex_text else None
     if sex_text and sex is None:
         reasons.append(render("sex.invalid", text=sex_text))
-    report = check_nik(nik) if nik else None
+    # The sex and birth date typed are checked against the NIK, as the form does, so a
+    # row refused for another reason lists this too.
+    report = check_nik(nik, birth_date=birth, sex=sex) if nik and not damaged else None
     if report is not None and not report.valid:
         reasons.extend(render(i.code, **i.params) for i in report.errors)
+    if report is not None and report.valid:
+        reasons.extend(render(i.code, **i.params) for i in report.mismatches)
     # A blank birth date or sex is taken from a valid NIK (it encodes both).
     if report is not None and report.valid:
         if birth is None and not _text(birth_raw):
@@ -302,26 +608,44 @@ def _parse_row(rules: _Rules, line: int, row: list[Any], mapping: dict[str, int]
         if sex is None and not sex_text:
             sex = report.sex
     nagari_text = _text(cell("nagari"))
-    village = rules.ctx.regions.match(nagari_text, rules.villages) if nagari_text else None
+    village = rules.nagari.match(nagari_text) if nagari_text else None
+    suggestion: Suggestion | None = None
+    taken: str | None = None
     if nagari_text and village is None:
-        reasons.append(render("nagari.outside", nagari=nagari_text))
+        chosen = rules.accepted_rows.get(line) or rules.accepted.get(norm(nagari_text))
+        by_code = {v.code: v for v in rules.villages}
+        if chosen in by_code:
+            village = by_code[chosen]
+            taken = nagari_text
+            warnings.append(render("import.suggestion_taken", text=nagari_text, name=village.name))
+        else:
+            close = rules.nagari.suggest(nagari_text)
+            if close:
+                suggestion = Suggestion(nagari_text, close[0].code, close[0].name)
+                names = " / ".join(v.name for v in close)
+                reasons.append(render("import.nagari_suggest", nagari=nagari_text, names=names))
+            else:
+                reasons.append(render("nagari.outside", nagari=nagari_text))
     occupation_text = _text(cell("occupation"))
-    occupation = occupation_code(occupation_text) if occupation_text else None
+    occupation = rules.lookup("occupation", occupation_text) if occupation_text else None
     if occupation_text and occupation is None:
         reasons.append(render("occupation.unknown", value=occupation_text))
     funding_text = _text(cell("funding"))
-    funding = funding_code(funding_text) if funding_text else "apbd"
+    funding = rules.lookup("funding", funding_text) if funding_text else "apbd"
     if funding is None:
         reasons.append(render("funding.unknown", value=funding_text))
-    income = DEFAULT_INCOME
+    income: int | None = None  # the service's default when the column is empty
     income_text = _text(cell("income")).replace("Rp", "").replace(".", "").replace(",", "")
+    income_text = income_text.replace(" ", "")
     if income_text:
         if income_text.isdigit():
             income = int(income_text)
         else:
             reasons.append(render("number.invalid", text=income_text))
+    elif rules.income_mapped:
+        warnings.append(render("import.income_default", amount=format_rupiah(DEFAULT_INCOME)))
     for fieldname, present in (
-        ("nik", nik or any("NIK" in r for r in reasons)),
+        ("nik", nik or damaged),
         ("name", name),
         ("birth_place", birth_place),
         ("nagari", nagari_text),
@@ -331,7 +655,9 @@ def _parse_row(rules: _Rules, line: int, row: list[Any], mapping: dict[str, int]
     ):
         if not present:
             reasons.append(render("import.missing", column=tr(_LABELS[fieldname])))
-    verdict = RowVerdict(line, row, "refused", reasons, None, name, nik)
+    verdict = RowVerdict(line, row, "refused", reasons, None, name, nik, warnings, suggestion)
+    verdict.nik_damaged = damaged
+    verdict.accepted = taken
     if reasons:
         return verdict
     assert birth is not None and sex is not None and village is not None
@@ -351,6 +677,7 @@ def _parse_row(rules: _Rules, line: int, row: list[Any], mapping: dict[str, int]
         funding=funding,
         programmes=DEFAULT_PROGRAMMES,
     )
+    data = participants.with_defaults(data, rules.coverage_start)
     verdict.data = data
     normalised = report.nik if report is not None else nik
     if report is not None and report.valid and normalised in rules.existing:
@@ -376,62 +703,200 @@ _LABELS = {
     "sex": "Sex",
     "nagari": "Nagari",
     "occupation": "Occupation",
+    "phone": "Phone",
+    "income": "Declared income",
+    "funding": "Funding",
+    "address": "Address",
+    "jorong": "Jorong",
+    "birth_place_date": "Birth place and date",
 }
 
 
-def read_headers(path: Path) -> list[str]:
-    """The header row of a spreadsheet (to map columns by hand when none says NIK).
+def field_label(fieldname: str) -> str:
+    """A field's name in the user's language."""
+    return tr(_LABELS.get(fieldname, fieldname))
+
+
+_TOTALS = re.compile(r"^(jumlah|total|grand total|sub total|subtotal|jml)\b")
+_SIGNATURE = re.compile(
+    r"^(mengetahui|diketahui|disetujui|dibuat oleh|wali ?nagari|walinagari|kepala|sekretaris|"
+    r"camat|ttd|nip|an |a n |catatan|keterangan|ket )"
+)
+
+
+def _ends_table(row: list[Any], mapping: dict[str, int]) -> bool:
+    """A totals row or the start of a signature block (their NIK cell is empty)."""
+    nik_col = mapping.get("nik")
+    if nik_col is not None and nik_col < len(row) and not is_blank(row[nik_col]):
+        nik = normalise_nik(_text(row[nik_col]))
+        if nik.isdigit() and len(nik) >= 10:
+            return False
+    texts = [norm(_text(c)) for c in row if not is_blank(c) and not _is_number(c)]
+    return any(_TOTALS.match(t) or _SIGNATURE.match(t + " ") for t in texts)
+
+
+@dataclass
+class _Table:
+    header_at: int
+    headers: list[str]
+    data: list[tuple[int, list[Any]]]  # (0-based index in the sheet, row)
+    skipped: list[Skipped]
+
+
+def _cut_table(sheet: Sheet, header_at: int, mapping: dict[str, int]) -> _Table:
+    """The rows of the list: hidden rows and single blank rows skipped, the end found."""
+    rows = sheet.rows
+    headers = [_text(c) for c in rows[header_at]] if rows else []
+    data: list[tuple[int, list[Any]]] = []
+    skipped: list[Skipped] = []
+    # A pre-numbered row, or one with only the nagari filled in ahead (the template made
+    # for one nagari), holds nobody: it counts as blank.
+    numbers = {j for j, h in enumerate(headers) if header_ignored(h)}
+    nagari_col = mapping.get("nagari")
+
+    def nobody(j: int, c: Any) -> bool:
+        if is_blank(c) or j == nagari_col:
+            return True
+        return j in numbers and (_is_number(c) or _text(c).rstrip(".").isdigit())
+
+    blank = [all(nobody(j, c) for j, c in enumerate(r)) for r in rows]
+    i = header_at + 1
+    ended = False
+    while i < len(rows):
+        line = i + 1
+        if ended:
+            if not blank[i]:
+                skipped.append(Skipped(line, "below"))
+        elif i in sheet.hidden_rows:
+            if not blank[i]:
+                skipped.append(Skipped(line, "hidden"))
+        elif blank[i]:
+            if i + 1 < len(rows) and blank[i + 1]:
+                ended = True
+            elif i + 1 < len(rows):
+                skipped.append(Skipped(line, "blank"))
+        elif _ends_table(rows[i], mapping):
+            ended = True
+            skipped.append(Skipped(line, "below"))
+        else:
+            data.append((i, list(rows[i])))
+        i += 1
+    return _Table(header_at, headers, data, skipped)
+
+
+def _choose_sheet(book: Book, sheet: str | None) -> tuple[Sheet, int]:
+    """The sheet to read and its header row.
 
     Raises:
-        InvalidInput: an unreadable or empty file.
+        InvalidInput: a named sheet that is not there, or several sheets that hold a list.
     """
-    rows = read_rows(path)
-    if not rows:
-        raise InvalidInput("sheet.empty", name=path.name)
-    return [_text(c) for c in rows[_find_header(rows)]]
+    if sheet:
+        chosen = book.sheet(sheet)
+        return chosen, _find_header(chosen.rows)
+    candidates: list[tuple[Sheet, int]] = []
+    for name in book.visible:
+        s = book.sheet(name)
+        at = _find_header(s.rows)
+        fields = guess_mapping([_text(c) for c in s.rows[at]]) if s.rows else {}
+        if "nik" in fields and "name" in fields:
+            candidates.append((s, at))
+    if len(candidates) == 1:
+        return candidates[0]
+    if len(candidates) > 1:
+        # Lindungi's own template has one data sheet; any other workbook asks.
+        raise ChooseSheet(book.path.name, [s.name for s, _ in candidates])
+    active = book.sheet(book.active)
+    return active, _find_header(active.rows)
+
+
+def _columns(table: _Table, mapping: dict[str, int]) -> list[Column]:
+    width = max([len(table.headers), *(len(r) for _i, r in table.data)], default=0)
+    by_col = {i: f for f, i in mapping.items()}
+    out = []
+    for c in range(width):
+        header = table.headers[c] if c < len(table.headers) else ""
+        has = any(c < len(r) and not is_blank(r[c]) for _i, r in table.data)
+        if not header and not has:
+            continue
+        out.append(Column(c, header, by_col.get(c), has))
+    return out
 
 
 def preview(
     ctx: Context,
     path: Path,
     mapping: dict[str, int] | None = None,
-    progress: Callable[[int, int], bool] | None = None,
+    progress: Progress | None = None,
+    *,
+    sheet: str | None = None,
+    kecamatan: str | None = None,
+    accepted: dict[str, str] | None = None,
+    accepted_rows: dict[int, str] | None = None,
+    accept_suggestions: bool = False,
+    map_pairs: list[str] | None = None,
 ) -> ImportPreview:
     """Read a spreadsheet and give every row its verdict; saves nothing.
 
     Args:
         mapping: field → column index, when the user adjusted the guess.
         progress: called with (rows done, rows in all); returning False cancels.
+        sheet: the sheet to read (by default the one holding the list).
+        kecamatan: the kecamatan whose nagari the rows belong to (a kabupaten's install).
+        accepted: nagari spelling → code, suggestions accepted for every row so spelled.
+        accepted_rows: line → nagari code, suggestions accepted for one row.
+        accept_suggestions: take the first suggestion of every unmatched nagari.
+        map_pairs: ``HEADER=field`` pairs given on the command line, over the guess.
 
     Raises:
-        InvalidInput: an unreadable file, or one without a NIK column.
+        InvalidInput: an unreadable file, one without a NIK column, a kabupaten's import
+            without a kecamatan, or several sheets that each hold a list (ChooseSheet).
         Cancelled: ``progress`` returned False.
     """
-    rows = read_rows(path)
-    if not rows:
+    villages = _villages(ctx, kecamatan)
+    book = open_book(path)
+    chosen, header_at = _choose_sheet(book, sheet)
+    rows = chosen.rows
+    if not any(not all(is_blank(c) for c in r) for r in rows):
         raise InvalidInput("sheet.empty", name=path.name)
-    header_at = _find_header(rows)
     headers = [_text(c) for c in rows[header_at]]
-    mapping = dict(mapping) if mapping is not None else guess_mapping(headers)
+    if mapping is not None:
+        mapping = dict(mapping)
+    else:
+        mapping = guess_mapping(headers)
+        mapping.update(parse_map(map_pairs or [], headers))
     if "nik" not in mapping:
         raise InvalidInput("import.no_nik", name=path.name)
-    data_rows = rows[header_at + 1 :]
+    table = _cut_table(chosen, header_at, mapping)
     nik_col = mapping["nik"]
-    candidates = [
-        check_nik(_text(r[nik_col])).nik for r in data_rows if nik_col < len(r) and r[nik_col]
+    nik_cells = [
+        r[nik_col] for _i, r in table.data if nik_col < len(r) and not is_blank(r[nik_col])
     ]
+    candidates = [normalise_nik(_text(c)) for c in nik_cells if not _is_number(c)]
     with ctx.db.read() as s:
         existing = repo.existing_niks(s, candidates)
     limits = (int(ctx.setting("age_min")), int(ctx.setting("age_max")))
-    rules = _Rules(ctx, participants.villages_for(ctx), existing, limits)
+    start = participants.default_coverage_start(ctx, dt.date.today())
+    rules = _Rules(
+        ctx,
+        villages,
+        NagariMatcher(villages, learned_aliases(ctx)),
+        existing,
+        limits,
+        start,
+        rounded_column(nik_cells),
+        {norm(k): v for k, v in (accepted or {}).items()},
+        dict(accepted_rows or {}),
+        "income" in mapping,
+    )
     out: list[RowVerdict] = []
     seen: dict[str, int] = {}
-    total = len(data_rows)
-    for i, row in enumerate(data_rows):
-        line = header_at + 2 + i  # spreadsheet row number as the user sees it
-        if all(c is None or _text(c) == "" for c in row):
-            continue
-        verdict = _parse_row(rules, line, list(row), mapping)
+    total = len(table.data)
+    for n, (i, row) in enumerate(table.data):
+        line = i + 1  # spreadsheet row number as the user sees it
+        verdict = _parse_row(rules, line, row, mapping)
+        if accept_suggestions and verdict.suggestion is not None:
+            rules.accepted[norm(verdict.suggestion.text)] = verdict.suggestion.code
+            verdict = _parse_row(rules, line, row, mapping)
         key = verdict.nik
         if verdict.verdict == "new" and key in seen:
             verdict.verdict = "duplicate"
@@ -439,11 +904,60 @@ def preview(
         elif verdict.verdict == "new":
             seen[key] = line
         out.append(verdict)
-        if progress is not None and i % 200 == 0 and not progress(i, total):
+        if progress is not None and n % 200 == 0 and not progress(n, total):
             raise Cancelled("import.cancelled")
     if progress is not None:
         progress(total, total)
-    return ImportPreview(path, headers, mapping, out)
+    columns = _columns(table, mapping)
+    warnings = [
+        render("import.column_ignored", column=c.letter, header=c.header or c.letter)
+        for c in columns
+        if c.field is None and c.has_values and not header_ignored(c.header)
+    ]
+    if "income" not in mapping:
+        warnings.append(render("import.no_income", amount=format_rupiah(DEFAULT_INCOME)))
+    if not chosen.hidden_known:
+        warnings.append(render("import.hidden_unknown", kind=path.suffix.lower()))
+    return ImportPreview(
+        path,
+        headers,
+        mapping,
+        out,
+        chosen.name,
+        list(book.visible),
+        columns,
+        table.skipped,
+        warnings,
+        book.template,
+    )
+
+
+def accepted_spellings(prev: ImportPreview) -> dict[str, str]:
+    """Spelling → nagari code of every suggestion the preview took (to learn them)."""
+    out: dict[str, str] = {}
+    for r in prev.rows:
+        if r.accepted is not None and r.data is not None and r.data.nagari_code:
+            out[norm(r.accepted)] = r.data.nagari_code
+    return out
+
+
+def _villages(ctx: Context, kecamatan: str | None) -> list[Region]:
+    """The nagari a sheet's rows may name: this kecamatan's, or the one named.
+
+    Raises:
+        InvalidInput: a kabupaten's import without a kecamatan, or an unknown one.
+    """
+    if kecamatan is None:
+        if ctx.identity.role is InstallRole.KABUPATEN:
+            raise InvalidInput("import.kecamatan_needed")
+        return participants.villages_for(ctx)
+    within = ctx.regions.kecamatan(ctx.identity.regency)
+    kec = ctx.regions.match(kecamatan, within)
+    if kec is None:
+        raise InvalidInput("import.kecamatan_unknown", name=kecamatan)
+    if ctx.identity.kecamatan not in (None, kec.code):
+        raise InvalidInput("import.kecamatan_unknown", name=kecamatan)
+    return ctx.regions.villages(kec.code)
 
 
 def commit(
@@ -458,12 +972,7 @@ def commit(
     now = now or dt.datetime.now()
     good = [r for r in prev.rows if r.verdict == "new" and r.data is not None]
     ident = ctx.identity
-    if ident.role is InstallRole.KABUPATEN:
-        status = Status.ACCEPTED
-    elif ctx.setting("approval_required"):
-        status = Status.DRAFT
-    else:
-        status = Status.APPROVED
+    status = participants.initial_status(ctx)
     reg_nos: list[str] = []
     late_duplicates = 0
     if good:
@@ -475,50 +984,16 @@ def commit(
         fresh = [r for r in good if r.nik not in taken]
         late_duplicates = len(good) - len(fresh)
         first = sequences.reserve_registrations(s, ctx.data_dir, len(fresh)) if fresh else 0
-        rows: list[dict[str, Any]] = []
-        history: list[dict[str, Any]] = []
+        rows: list[ParticipantRow] = []
+        history: list[HistoryEntry] = []
         for i, r in enumerate(fresh):
-            d = r.data
-            assert d is not None
-            village = ctx.regions.get(d.nagari_code)
-            assert village is not None
-            uid = str(uuidlib.uuid4())
+            assert r.data is not None
             reg_no = registration_number(ident.install_code, first + i)
             reg_nos.append(reg_no)
-            values = {
-                "uuid": uid,
-                "reg_no": reg_no,
-                "nik": r.nik,
-                "name": d.name,
-                "birth_place": d.birth_place,
-                "birth_date": d.birth_date,
-                "sex": d.sex.value,
-                "address": d.address,
-                "jorong": d.jorong,
-                "nagari_code": village.code,
-                "kecamatan_code": village.parent,
-                "occupation": d.occupation,
-                "phone": d.phone,
-                "income": d.income,
-                "funding": d.funding,
-                "programmes": ",".join(p.value for p in d.programmes),
-                "coverage_start": d.coverage_start or now.date(),
-                "coverage_end": None,
-                "status": status.value,
-                "status_reason": "",
-                "status_date": None,
-                "duplicate_of": None,
-                "kpj": None,
-                "override_reason": "",
-                "revision": 1,
-                "ack_revision": 0,
-                "created_at": now,
-                "created_by": actor.username,
-                "created_install": ident.install_code,
-                "updated_at": now,
-                "updated_by": actor.username,
-                "updated_install": ident.install_code,
-            }
+            values = participants.new_row(
+                ctx, r.data, reg_no=reg_no, username=actor.username, now=now, status=status
+            )
+            uid = values["uuid"]
             rows.append(values)
             history.append(
                 {
@@ -556,27 +1031,55 @@ def commit(
     )
 
 
+def check_out_path(path: Path) -> None:
+    """Refuse, before anything is read or saved, a refused-rows file Lindungi cannot write.
+
+    Raises:
+        InvalidInput: a name that does not end in .xlsx or .csv.
+    """
+    if path.suffix.lower() not in (".xlsx", ".csv"):
+        raise InvalidInput("sheet.out_kind", name=path.name)
+
+
 def save_refused(prev: ImportPreview, path: Path) -> int:
     """Write the refused rows, as they were, with their reasons, for the nagari to correct.
 
+    The file's format is the one its name says (.xlsx or .csv). A NIK Excel had rounded is
+    written as the number the cell showed, never as a valid-looking 16-digit text.
+
     Returns:
         How many rows were written.
+
+    Raises:
+        InvalidInput: another suffix, or the file cannot be written.
     """
+    check_out_path(path)
     refused = [r for r in prev.rows if r.verdict == "refused"]
     headers = [*prev.headers, tr("Row"), tr("Reasons")]
     nik_col = prev.mapping.get("nik")
     phone_col = prev.mapping.get("phone")
     text_cols = [c for c in (nik_col, phone_col) if c is not None]
-    rows = [
-        [
-            *(r.raw + [None] * (len(prev.headers) - len(r.raw)))[: len(prev.headers)],
-            r.line,
-            "; ".join(r.reasons),
-        ]
-        for r in refused
-    ]
-    write_xlsx(path, headers, rows, text_columns=text_cols)
+    rows = []
+    for r in refused:
+        cells = (r.raw + [None] * (len(prev.headers) - len(r.raw)))[: len(prev.headers)]
+        if r.nik_damaged and nik_col is not None and nik_col < len(cells):
+            cells[nik_col] = _as_shown_number(cells[nik_col])
+        rows.append([*cells, r.line, "; ".join(r.reasons)])
+    write_table(path, headers, rows, text_columns=text_cols)
     return len(rows)
+
+
+def _as_shown_number(value: Any) -> Any:
+    """A rounded NIK as the number Excel holds (a text "1303…0000" becomes that number)."""
+    if _is_number(value):
+        return float(value)
+    if _SCIENTIFIC.match(_text(value).replace(" ", "")):
+        return value  # already what Excel showed, and never a valid-looking NIK
+    digits = normalise_nik(_text(value))
+    try:
+        return float(digits)
+    except ValueError:
+        return value
 
 
 def export_list(

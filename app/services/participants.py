@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import logging
 import uuid as uuidlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -10,9 +12,12 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from app.domain.fmt import parse_date
 from app.domain.install import Role as InstallRole
 from app.domain.nik import Issue, check_nik
+from app.domain.nik import normalise as normalise_nik
 from app.domain.participant import (
+    DEFAULT_INCOME,
     FUNDING,
     OCCUPATIONS,
     InactiveReason,
@@ -24,14 +29,22 @@ from app.domain.participant import (
     valid_phone,
 )
 from app.domain.regions import Region
+from app.domain.rows import ParticipantChanges, ParticipantRow
 from app.errors import NotFound, Problem, Refused, ValidationFailed
 from app.i18n import Later
 from app.services import sequences
 from app.services.actor import Actor, Role
 from app.services.context import Context
 from app.store import repo
-from app.store.records import HistoryRecord, ListRow, ParticipantRecord
-from app.store.repo import ListQuery
+from app.store.records import HistoryRecord as HistoryRecord
+from app.store.records import ListRow as ListRow
+from app.store.records import ParticipantRecord as ParticipantRecord
+from app.store.repo import ListQuery as ListQuery
+
+# The records and the query above are what screens use: they get them from here, never
+# from app.store (an import-linter contract).
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -50,11 +63,6 @@ class Checked:
 
     problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
-
-    @property
-    def blocking(self) -> list[Problem]:
-        """Problems that stop the save (overridable ones included)."""
-        return self.problems
 
 
 def _problem(fieldname: str, issue: Issue) -> Problem:
@@ -83,7 +91,11 @@ def check(
     age_limits: tuple[int, int] | None = None,
     villages: list[Region] | None = None,
 ) -> Checked:
-    """Every rule of a registration, without saving: the form shows these beside fields."""
+    """Every rule of a registration, without saving: the form shows these beside fields.
+
+    A field left empty (None) is reported as required, and the rules that need it (the NIK
+    against the birth date and sex, the age) are checked only against what was given.
+    """
     today = today or dt.date.today()
     out = Checked()
     p = out.problems
@@ -91,44 +103,24 @@ def check(
         p.append(Problem("name", "field.required"))
     if not data.birth_place.strip():
         p.append(Problem("birth_place", "field.required"))
-    report = check_nik(
-        data.nik,
-        birth_date=data.birth_date,
-        sex=data.sex,
-        regency=ctx.identity.regency,
-        today=today,
-    )
-    p.extend(_problem("nik", i) for i in report.errors)
-    p.extend(_problem("nik", i) for i in report.mismatches)
-    out.warnings.extend(_problem("nik", i) for i in report.warnings)
-    if report.valid and not skip_duplicates:
-        with ctx.db.read() as s:
-            for other in repo.participants_by_nik(s, report.nik):
-                if other.id != exclude_id:
-                    p.append(
-                        Problem(
-                            "nik",
-                            "nik.duplicate",
-                            reg_no=other.reg_no,
-                            name=other.name,
-                            status=Later(other.status),
-                        )
-                    )
-    if data.birth_date > today:
-        p.append(Problem("birth_date", "birth.future"))
+    _check_nik(ctx, data, out, today, exclude_id, skip_duplicates)
+    p.extend(_birth_problems(ctx, data, today, age_limits))
+    if data.sex is None:
+        p.append(Problem("sex", "field.required"))
+    if not data.nagari_code:
+        p.append(Problem("nagari", "field.required"))
     else:
-        age = age_on(data.birth_date, data.coverage_start or today)
-        lo, hi = age_limits or (int(ctx.setting("age_min")), int(ctx.setting("age_max")))
-        if not lo <= age <= hi:
-            p.append(Problem("birth_date", "age.outside", True, age=age, min=lo, max=hi))
-    village = ctx.regions.get(data.nagari_code)
-    if village is None or village not in (villages if villages is not None else villages_for(ctx)):
-        p.append(Problem("nagari", "nagari.outside", nagari=data.nagari_code))
-    if data.occupation not in OCCUPATIONS:
+        village = ctx.regions.get(data.nagari_code)
+        allowed = villages if villages is not None else villages_for(ctx)
+        if village is None or village not in allowed:
+            p.append(Problem("nagari", "nagari.outside", nagari=data.nagari_code))
+    if data.occupation is None:
+        p.append(Problem("occupation", "field.required"))
+    elif data.occupation not in OCCUPATIONS:
         p.append(Problem("occupation", "occupation.unknown", value=data.occupation))
     if data.funding not in FUNDING:
         p.append(Problem("funding", "funding.unknown", value=data.funding))
-    if data.income <= 0:
+    if data.income is not None and data.income <= 0:
         p.append(Problem("income", "income.positive"))
     if data.phone and not valid_phone(data.phone):
         p.append(Problem("phone", "phone.invalid", value=data.phone))
@@ -137,6 +129,191 @@ def check(
     if data.coverage_end and data.coverage_start and data.coverage_end < data.coverage_start:
         p.append(Problem("coverage_end", "coverage.order"))
     return out
+
+
+def _check_nik(
+    ctx: Context,
+    data: ParticipantData,
+    out: Checked,
+    today: dt.date,
+    exclude_id: int | None,
+    skip_duplicates: bool,
+) -> None:
+    """The NIK's own rules, its agreement with the birth date and sex, and duplicates."""
+    if not data.nik.strip():
+        out.problems.append(Problem("nik", "field.required"))
+        return
+    report = check_nik(
+        data.nik,
+        birth_date=data.birth_date,
+        sex=data.sex,
+        regency=ctx.identity.regency,
+        today=today,
+    )
+    out.problems.extend(_problem("nik", i) for i in report.errors)
+    out.problems.extend(_problem("nik", i) for i in report.mismatches)
+    out.warnings.extend(_problem("nik", i) for i in report.warnings)
+    if report.valid and not skip_duplicates:
+        out.problems.extend(_duplicates(ctx, report.nik, exclude_id))
+
+
+def _duplicates(ctx: Context, nik: str, exclude_id: int | None) -> list[Problem]:
+    """Records other than ``exclude_id`` holding this NIK."""
+    with ctx.db.read() as s:
+        return [
+            Problem(
+                "nik",
+                "nik.duplicate",
+                reg_no=other.reg_no,
+                name=other.name,
+                status=Later(other.status),
+            )
+            for other in repo.participants_by_nik(s, nik)
+            if other.id != exclude_id
+        ]
+
+
+def _birth_problems(
+    ctx: Context, data: ParticipantData, today: dt.date, age_limits: tuple[int, int] | None
+) -> list[Problem]:
+    """A birth date that is missing, in the future, or an age outside the limits."""
+    if data.birth_date is None:
+        return [Problem("birth_date", "field.required")]
+    if data.birth_date > today:
+        return [Problem("birth_date", "birth.future")]
+    age = age_on(data.birth_date, data.coverage_start or today)
+    lo, hi = age_limits or (int(ctx.setting("age_min")), int(ctx.setting("age_max")))
+    if not lo <= age <= hi:
+        return [Problem("birth_date", "age.outside", True, age=age, min=lo, max=hi)]
+    return []
+
+
+# --- the rules of a new record: one home each ------------------------------------------
+
+
+def initial_status(ctx: Context) -> Status:
+    """The status a new or returning record starts in.
+
+    Accepted at the kabupaten (it is the register); at a kecamatan, a draft for a
+    supervisor to approve when the ``approval_required`` setting says so, else approved.
+    """
+    if ctx.identity.role is InstallRole.KABUPATEN:
+        return Status.ACCEPTED
+    if ctx.setting("approval_required"):
+        return Status.DRAFT
+    return Status.APPROVED
+
+
+def default_coverage_start(ctx: Context, today: dt.date) -> dt.date:
+    """The ``default_coverage_start`` setting (dd/mm/yyyy), or today when it is unset."""
+    text = str(ctx.setting("default_coverage_start") or "").strip()
+    if text:
+        try:
+            return parse_date(text)
+        except ValueError:
+            log.warning("default_coverage_start is not a date; today is used")
+    return today
+
+
+def with_defaults(data: ParticipantData, coverage_start: dt.date) -> ParticipantData:
+    """``data`` with the fields left empty that have a default filled in.
+
+    Income: :data:`~app.domain.participant.DEFAULT_INCOME`; coverage start: the one given,
+    which is :func:`default_coverage_start` (read once for a whole spreadsheet). The form,
+    ``add`` and the spreadsheet import all save through this, so they agree.
+    """
+    return dataclasses.replace(
+        data,
+        income=DEFAULT_INCOME if data.income is None else data.income,
+        coverage_start=data.coverage_start or coverage_start,
+    )
+
+
+def data_columns(ctx: Context, data: ParticipantData) -> ParticipantChanges:
+    """The stored columns a registration or an edit writes, cleaned.
+
+    ``data`` has passed :func:`check` and :func:`with_defaults`: nothing required is
+    missing.
+    """
+    assert data.birth_date is not None and data.sex is not None
+    assert data.nagari_code is not None and data.occupation is not None
+    assert data.income is not None
+    village = ctx.regions.get(data.nagari_code)
+    assert village is not None and village.parent is not None
+    values: ParticipantChanges = {
+        "nik": normalise_nik(data.nik),
+        "name": clean_name(data.name),
+        "birth_place": clean_name(data.birth_place),
+        "birth_date": data.birth_date,
+        "sex": data.sex.value,
+        "address": data.address.strip(),
+        "jorong": clean_name(data.jorong),
+        "nagari_code": village.code,
+        "kecamatan_code": village.parent,
+        "occupation": data.occupation,
+        "phone": data.phone,
+        "income": data.income,
+        "funding": data.funding,
+        "programmes": ",".join(p.value for p in data.programmes),
+        "coverage_end": data.coverage_end,
+    }
+    if data.coverage_start is not None:
+        values["coverage_start"] = data.coverage_start
+    return values
+
+
+def new_row(
+    ctx: Context,
+    data: ParticipantData,
+    *,
+    reg_no: str,
+    username: str,
+    now: dt.datetime,
+    status: Status,
+    override_reason: str = "",
+) -> ParticipantRow:
+    """The one builder of a new participant's stored row (registration and import).
+
+    ``data`` has passed :func:`check` and :func:`with_defaults`.
+    """
+    cols = data_columns(ctx, data)
+    install = ctx.identity.install_code
+    assert data.coverage_start is not None
+    return ParticipantRow(
+        uuid=str(uuidlib.uuid4()),
+        reg_no=reg_no,
+        nik=cols["nik"],
+        name=cols["name"],
+        birth_place=cols["birth_place"],
+        birth_date=cols["birth_date"],
+        sex=cols["sex"],
+        address=cols["address"],
+        jorong=cols["jorong"],
+        nagari_code=cols["nagari_code"],
+        kecamatan_code=cols["kecamatan_code"],
+        occupation=cols["occupation"],
+        phone=cols["phone"],
+        income=cols["income"],
+        funding=cols["funding"],
+        programmes=cols["programmes"],
+        coverage_start=data.coverage_start,
+        coverage_end=cols["coverage_end"],
+        status=status.value,
+        status_reason="",
+        status_date=None,
+        duplicate_of=None,
+        kpj=None,
+        override_reason=override_reason,
+        revision=1,
+        ack_revision=0,
+        created_at=now,
+        created_by=username,
+        created_install=install,
+        updated_at=now,
+        updated_by=username,
+        updated_install=install,
+        erased_at=None,
+    )
 
 
 def register(
@@ -158,6 +335,7 @@ def register(
     """
     now = now or dt.datetime.now()
     today = today or now.date()
+    data = with_defaults(data, default_coverage_start(ctx, today))
     checked = check(ctx, data, today=today)
     hard = [x for x in checked.problems if not x.overridable]
     soft = [x for x in checked.problems if x.overridable]
@@ -167,54 +345,19 @@ def register(
     if soft:
         actor.require(Role.SUPERVISOR)
     ident = ctx.identity
-    village = ctx.regions.get(data.nagari_code)
-    assert village is not None and village.parent is not None
-    if ident.role is InstallRole.KABUPATEN:
-        status = Status.ACCEPTED
-    elif ctx.setting("approval_required"):
-        status = Status.DRAFT
-    else:
-        status = Status.APPROVED
-    start = data.coverage_start or today
-    uid = str(uuidlib.uuid4())
-    nik = check_nik(data.nik).nik
+    status = initial_status(ctx)
     with ctx.db.session() as s:
         seq = sequences.reserve_registrations(s, ctx.data_dir)
-        reg_no = registration_number(ident.install_code, seq)
-        values: dict[str, Any] = {
-            "uuid": uid,
-            "reg_no": reg_no,
-            "nik": nik,
-            "name": clean_name(data.name),
-            "birth_place": clean_name(data.birth_place),
-            "birth_date": data.birth_date,
-            "sex": data.sex.value,
-            "address": data.address.strip(),
-            "jorong": clean_name(data.jorong),
-            "nagari_code": village.code,
-            "kecamatan_code": village.parent,
-            "occupation": data.occupation,
-            "phone": data.phone,
-            "income": data.income,
-            "funding": data.funding,
-            "programmes": ",".join(p.value for p in data.programmes),
-            "coverage_start": start,
-            "coverage_end": data.coverage_end,
-            "status": status.value,
-            "status_reason": "",
-            "status_date": None,
-            "duplicate_of": None,
-            "kpj": None,
-            "override_reason": reason if soft else "",
-            "revision": 1,
-            "ack_revision": 0,
-            "created_at": now,
-            "created_by": actor.username,
-            "created_install": ident.install_code,
-            "updated_at": now,
-            "updated_by": actor.username,
-            "updated_install": ident.install_code,
-        }
+        values = new_row(
+            ctx,
+            data,
+            reg_no=registration_number(ident.install_code, seq),
+            username=actor.username,
+            now=now,
+            status=status,
+            override_reason=reason if soft else "",
+        )
+        uid, reg_no = values["uuid"], values["reg_no"]
         repo.insert_participant(s, values)
         overridden = [x.code for x in soft]
         repo.add_history(
@@ -281,7 +424,7 @@ def _change(
     ctx: Context,
     actor: Actor,
     rec: ParticipantRecord,
-    values: dict[str, Any],
+    values: ParticipantChanges,
     action: str,
     reason: str = "",
     now: dt.datetime | None = None,
@@ -291,17 +434,12 @@ def _change(
     changes = {k: [getattr(rec, k), v] for k, v in values.items() if getattr(rec, k) != v}
     if not changes:
         return {}
-    repo.update_participant(
-        s,
-        rec.id,
-        values
-        | {
-            "revision": rec.revision + 1,
-            "updated_at": now,
-            "updated_by": actor.username,
-            "updated_install": ctx.identity.install_code,
-        },
-    )
+    stamped = values.copy()
+    stamped["revision"] = rec.revision + 1
+    stamped["updated_at"] = now
+    stamped["updated_by"] = actor.username
+    stamped["updated_install"] = ctx.identity.install_code
+    repo.update_participant(s, rec.id, stamped)
     repo.add_history(
         s,
         at=now,
@@ -352,30 +490,6 @@ def approve(
     return count
 
 
-def _data_values(ctx: Context, data: ParticipantData) -> dict[str, Any]:
-    village = ctx.regions.get(data.nagari_code)
-    assert village is not None
-    assert village.parent is not None
-    return {
-        "nik": check_nik(data.nik).nik,
-        "name": clean_name(data.name),
-        "birth_place": clean_name(data.birth_place),
-        "birth_date": data.birth_date,
-        "sex": data.sex.value,
-        "address": data.address.strip(),
-        "jorong": clean_name(data.jorong),
-        "nagari_code": village.code,
-        "kecamatan_code": village.parent,
-        "occupation": data.occupation,
-        "phone": data.phone,
-        "income": data.income,
-        "funding": data.funding,
-        "programmes": ",".join(p.value for p in data.programmes),
-        "coverage_start": data.coverage_start,
-        "coverage_end": data.coverage_end,
-    }
-
-
 def edit(
     ctx: Context, actor: Actor, reg_no: str, data: ParticipantData, today: dt.date | None = None
 ) -> ParticipantRecord:
@@ -389,8 +503,12 @@ def edit(
         ValidationFailed: with every problem found; nothing was changed.
     """
     rec = get(ctx, reg_no)
-    if data.coverage_start is None:
-        data.coverage_start = rec.coverage_start
+    # What the edit leaves empty keeps the record's value.
+    data = dataclasses.replace(
+        data,
+        coverage_start=data.coverage_start or rec.coverage_start,
+        income=rec.income if data.income is None else data.income,
+    )
     checked = check(ctx, data, today=today, exclude_id=rec.id)
     hard = [x for x in checked.problems if not x.overridable]
     soft = [x for x in checked.problems if x.overridable]
@@ -399,7 +517,7 @@ def edit(
         raise ValidationFailed(hard + soft)
     if soft:
         actor.require(Role.SUPERVISOR)
-    values = _data_values(ctx, data)
+    values = data_columns(ctx, data)
     if soft:
         values["override_reason"] = reason
     if (
@@ -430,7 +548,7 @@ def deactivate(
     rec = get(ctx, reg_no)
     if rec.status == Status.INACTIVE.value:
         raise Refused("participant.already_inactive", reg_no=rec.reg_no)
-    values: dict[str, Any] = {
+    values: ParticipantChanges = {
         "status": Status.INACTIVE.value,
         "status_reason": reason.value,
         "status_date": day or dt.date.today(),
@@ -464,13 +582,8 @@ def reactivate(ctx: Context, actor: Actor, reg_no: str) -> str:
                     name=other.name,
                     status=Later(other.status),
                 )
-    if ctx.identity.role is InstallRole.KABUPATEN:
-        status = Status.ACCEPTED
-    elif ctx.setting("approval_required"):
-        status = Status.DRAFT
-    else:
-        status = Status.APPROVED
-    values = {
+    status = initial_status(ctx)
+    values: ParticipantChanges = {
         "status": status.value,
         "status_reason": "",
         "status_date": None,

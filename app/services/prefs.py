@@ -19,11 +19,6 @@ def get(ctx: Context, key: str) -> Any:
     return ctx.setting(key)
 
 
-def all_values(ctx: Context) -> dict[str, Any]:
-    """Every declared setting with its current value."""
-    return {key: ctx.setting(key) for key in settings.SETTINGS}
-
-
 def set_value(ctx: Context, actor: Actor, key: str, value: Any) -> None:
     """Change a setting (administrators only); the value must have the default's type.
 

@@ -9,17 +9,16 @@ period are removed with it.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from pathlib import Path
 
-from app.domain.fmt import format_date
-from app.domain.participant import ERASED_DATE, FUNDING, OCCUPATIONS, InactiveReason, Status
+from app.domain.participant import ERASED_DATE, InactiveReason, Status
 from app.errors import Refused
-from app.i18n import tr
 from app.services import participants
 from app.services.actor import Actor, Role
+from app.services.audit import action_label
 from app.services.backup import list_backups
 from app.services.context import Context
+from app.services.describe import describe, history_changes
 from app.store import repo
 
 
@@ -35,41 +34,16 @@ def subject_report(ctx: Context, actor: Actor, reg_no: str, path: Path) -> Path:
 
     rec = participants.get(ctx, reg_no)
     hist = participants.history(ctx, rec.uuid)
-    nagari = ctx.regions.get(rec.nagari_code)
-    kec = ctx.regions.get(rec.kecamatan_code)
-    fields = [
-        (tr("Registration no."), rec.reg_no),
-        ("NIK", rec.nik),
-        (tr("Name"), rec.name),
-        (tr("Birth place"), rec.birth_place),
-        (tr("Birth date"), format_date(rec.birth_date) if rec.erased_at is None else ""),
-        (tr("Sex"), rec.sex),
-        (tr("Address"), rec.address),
-        (tr("Jorong"), rec.jorong),
-        (tr("Nagari"), nagari.name if nagari else rec.nagari_code),
-        (tr("Kecamatan"), kec.name if kec else rec.kecamatan_code),
-        (tr("Occupation"), OCCUPATIONS.get(rec.occupation, rec.occupation)),
-        (tr("Phone"), rec.phone),
-        (tr("Declared income"), f"Rp{rec.income:,}".replace(",", ".")),
-        (tr("Funding"), FUNDING.get(rec.funding, rec.funding)),
-        (tr("Programmes"), rec.programmes),
-        (tr("Coverage start"), format_date(rec.coverage_start)),
-        (tr("Status"), tr(rec.status)),
-        ("KPJ", rec.kpj or ""),
-    ]
-    history = []
-    for h in hist:
-        try:
-            changes = json.loads(h.changes)
-        except ValueError:
-            changes = {}
-        details = "; ".join(
-            f"{k}: {v[0] if v[0] is not None else ''} → {v[1]}"
-            if isinstance(v, list) and len(v) == 2
-            else f"{k}: {v}"
-            for k, v in changes.items()
+    fields = [(f.label, f.value) for f in describe(rec, ctx.regions, full_nik=True)]
+    history = [
+        (
+            f"{h.at:%d/%m/%Y %H:%M}",
+            h.actor,
+            action_label(h.action),
+            history_changes(h.changes, ctx.regions, full_nik=True).replace("\n", "; "),
         )
-        history.append((f"{h.at:%d/%m/%Y %H:%M}", h.actor, h.action, details))
+        for h in hist
+    ]
     render(SubjectData(str(ctx.setting("regency_name")), fields, history, dt.datetime.now()), path)
     with ctx.db.session() as s:
         repo.add_history(

@@ -13,16 +13,15 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-from app.domain import desk as d
-from app.domain.participant import FUNDING, OCCUPATIONS, Status, age_on
+from app.domain.participant import COUNTED, FUNDING, OCCUPATIONS, Status, age_on
+from app.domain.recap import age_band, age_band_labels, percent
 from app.errors import InvalidInput, NotFound, OsReason
 from app.i18n import tr
 from app.reports import model as m
 from app.services import desk
 from app.services.actor import Actor, Role
-from app.services.budget import COUNTED
 from app.services.context import Context
-from app.store import desk as store
+from app.store import desk as desk_store
 from app.store import repo
 
 
@@ -167,17 +166,17 @@ def recap(ctx: Context, year: int, today: dt.date | None = None) -> Recap:
     today = today or dt.date.today()
     as_of = min(today, dt.date(year, 12, 31))
     with ctx.db.read() as s:
-        by_status = store.group_counts(s, ["kecamatan", "status"], year=year)
-        by_nagari = store.group_counts(
+        by_status = desk_store.group_counts(s, ["kecamatan", "status"], year=year)
+        by_nagari = desk_store.group_counts(
             s, ["kecamatan", "nagari", "sex"], year=year, statuses=COUNTED
         )
         # One pass for occupation, sex, funding and KPJ together (a few hundred groups).
-        mixed = store.group_counts(
+        mixed = desk_store.group_counts(
             s, ["occupation", "sex", "funding", "has_kpj"], year=year, statuses=COUNTED
         )
-        by_birth = store.group_counts(s, ["birth_date", "sex"], year=year, statuses=COUNTED)
-        quotas = store.quota_rows(s, year)
-        cards = store.card_counts(s, year)
+        by_birth = desk_store.group_counts(s, ["birth_date", "sex"], year=year, statuses=COUNTED)
+        quotas = desk_store.quota_rows(s, year)
+        cards = desk_store.card_counts(s, year)
     status: dict[str, dict[str, int]] = {}
     for kec, st, n in by_status:
         status.setdefault(kec, {})[st] = n
@@ -232,9 +231,9 @@ def recap(ctx: Context, year: int, today: dt.date | None = None) -> Recap:
             key=lambda kv: list(OCCUPATIONS).index(kv[0]) if kv[0] in OCCUPATIONS else 99,
         )
     ]
-    bands: dict[str, dict[str, int]] = {label: {} for label in d.age_band_labels()}
+    bands: dict[str, dict[str, int]] = {label: {} for label in age_band_labels()}
     for birth, sex, n in by_birth:
-        band = d.age_band(age_on(birth, as_of))
+        band = age_band(age_on(birth, as_of))
         bands[band][sex] = bands[band].get(sex, 0) + n
     age_rows = [SplitRow(label, label, c.get("L", 0), c.get("P", 0)) for label, c in bands.items()]
     funding_rows = [
@@ -289,7 +288,7 @@ def _frame(
 
 
 def _pct(part: int, whole: int) -> float | None:
-    return d.percent(part, whole)
+    return percent(part, whole)
 
 
 def recap_report(ctx: Context, year: int, today: dt.date | None = None) -> m.Report:
@@ -610,11 +609,11 @@ def cards_report(ctx: Context, year: int, today: dt.date | None = None) -> m.Rep
     _year_known(ctx, year)
     today = today or dt.date.today()
     with ctx.db.read() as s:
-        recorded = store.has_cards(s)
-        counts = store.card_counts(s, year) if recorded else {}
-        events = store.handover_events(s, year) if recorded else []
-        reprints = store.reprint_counts(s, year) if recorded else {}
-        people = store.group_counts(s, ["kecamatan"], year=year, statuses=COUNTED)
+        recorded = desk_store.has_cards(s)
+        counts = desk_store.card_counts(s, year) if recorded else {}
+        events = desk_store.handover_events(s, year) if recorded else []
+        reprints = desk_store.reprint_counts(s, year) if recorded else {}
+        people = desk_store.group_counts(s, ["kecamatan"], year=year, statuses=COUNTED)
     report = _frame(
         ctx,
         tr("Cards and handovers"),

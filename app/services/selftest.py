@@ -18,7 +18,7 @@ from app.domain.install import Role as InstallRole
 from app.domain.nik import make_nik
 from app.domain.participant import ParticipantData, Sex
 from app.i18n import tr
-from app.services import budget, demo, participants
+from app.services import demo, desk, participants
 from app.services.actor import SELFTEST_ADMIN
 from app.services.cards_selftest import card_steps
 from app.services.context import Context, open_data_dir
@@ -96,8 +96,7 @@ def core_steps(root: Path, state: dict[str, Context]) -> list[Step]:
     def demo_and_budget() -> str:
         ctx = state["ctx"]
         demo.generate(ctx, SELFTEST_ADMIN, 50, seed=1)
-        rows = budget.year_budget(ctx, 2022, months=9)
-        total = rows[-1]
+        total = desk.budget_detail(ctx, 2022, months=9).total
         if total.participants != 50 or total.total != 50 * 16_800 * 9:
             raise AssertionError(f"budget {total.participants} / {total.total}")
         return tr(

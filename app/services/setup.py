@@ -19,7 +19,7 @@ from app.store import repo
 
 DEFAULT_REGENCY = "13.03"
 
-# The 2022 split of DOMAIN.md, by kecamatan name (1,333 participants).
+# The 2022 split (docs/domain.md), by kecamatan name (1,333 participants).
 SEED_2022: dict[str, int] = {
     "Kamang Baru": 233,
     "Sijunjung": 222,
@@ -120,7 +120,7 @@ def setup_install(
             changes={"role": role.value, "regency": reg.code, "kecamatan": ident.kecamatan},
         )
     ctx.forget_cached()
-    keys.ensure_install_key(ctx, now)  # the Ed25519 key that signs cards (issue 5)
+    keys.ensure_install_key(ctx, now)  # the Ed25519 key that signs cards (docs/cards.md)
     return ident
 
 

@@ -29,7 +29,7 @@ from app.services.actor import Role as AccountRole
 from app.services.context import Context
 from app.services.sync.files import open_container, read_file, write_verified
 from app.store import cardrepo, repo
-from app.store import sync as store
+from app.store import sync as sync_store
 from app.sync import container, crypto
 from app.sync.container import FormatError
 from app.sync.crypto import KeyPair, PublicKeys
@@ -80,7 +80,7 @@ def whoami(ctx: Context) -> WhoAmI:
     kab = None
     with ctx.db.read() as s:
         if ident.role is Role.KECAMATAN:
-            found = store.peers(s, role=Role.KABUPATEN.value)
+            found = sync_store.peers(s, role=Role.KABUPATEN.value)
             kab = found[0] if found else None
     return WhoAmI(
         install_code=ident.install_code,
@@ -137,7 +137,7 @@ def _regency_regions(ctx: Context) -> list[Region]:
 def next_free_station(ctx: Context, kecamatan: str) -> str:
     """The first station letter of a kecamatan that the ledger does not know yet."""
     with ctx.db.read() as s:
-        taken = {p.install_code for p in store.peers(s, role=Role.KECAMATAN.value)}
+        taken = {p.install_code for p in sync_store.peers(s, role=Role.KECAMATAN.value)}
     for letter in "ABCDEFGHIJLMNOPQRSTUVWXYZ":
         if kecamatan_install_code(kecamatan, letter) not in taken:
             return letter
@@ -175,7 +175,7 @@ def write_enrolment(
     code = kecamatan_install_code(kec.code, station)
     now = now or dt.datetime.now()
     with ctx.db.read() as s:
-        peer = store.get_peer(s, code)
+        peer = sync_store.get_peer(s, code)
     if peer is not None and peer.sign_key:
         raise Refused(
             "enrol.station_taken",
@@ -202,7 +202,7 @@ def write_enrolment(
     target = out / enrol_name(code) if out.is_dir() else out
     write_verified(target, data)
     with ctx.db.session() as s:
-        store.put_peer(
+        sync_store.put_peer(
             s,
             code,
             role=Role.KECAMATAN.value,
@@ -293,7 +293,7 @@ def _apply_enrolment(ctx: Context, actor: Actor, enr: Enrolment, now: dt.datetim
     m = enr.manifest
     keys = enr.kabupaten_keys
     with ctx.db.session() as s:
-        before = store.peers(s, role=Role.KABUPATEN.value)
+        before = sync_store.peers(s, role=Role.KABUPATEN.value)
         same = [
             p
             for p in before
@@ -304,8 +304,8 @@ def _apply_enrolment(ctx: Context, actor: Actor, enr: Enrolment, now: dt.datetim
         if same:
             return False
         for p in before:
-            store.remove_peer(s, p.install_code)
-        store.put_peer(
+            sync_store.remove_peer(s, p.install_code)
+        sync_store.put_peer(
             s,
             m.sender,
             role=Role.KABUPATEN.value,
@@ -398,7 +398,7 @@ def enrol(ctx: Context, actor: Actor, path: Path, now: dt.datetime | None = None
         )
     now = now or dt.datetime.now()
     with ctx.db.read() as s:
-        before = store.peers(s, role=Role.KABUPATEN.value)
+        before = sync_store.peers(s, role=Role.KABUPATEN.value)
     changed = _apply_enrolment(ctx, actor, enr, now)
     return Enrolled(
         m.sender,
@@ -508,9 +508,9 @@ def restore_keys(ctx: Context, actor: Actor, path: Path, passphrase: str) -> tup
         ) from exc
     now = dt.datetime.now()
     with ctx.db.session() as s:
-        row = store.key_row_by_fingerprint(s, fp)
+        row = sync_store.key_row_by_fingerprint(s, fp)
         if row is not None:
-            store.reinstate_key(s, row[0], filename, now)
+            sync_store.reinstate_key(s, row[0], filename, now)
         else:
             for k in cardrepo.install_keys(s, ident.install_code):
                 if k.retired_at is None:

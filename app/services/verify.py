@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypedDict
 
 from app.domain.card import PayloadError, normalise, parse_payload
 from app.domain.fmt import format_date, mask_nik
@@ -23,6 +23,7 @@ from app.i18n import render, tr
 from app.services import keys
 from app.services.context import Context
 from app.store import cardrepo, repo
+from app.store.records import ParticipantRecord
 
 
 class Verdict(StrEnum):
@@ -75,6 +76,28 @@ class Verification:
         return render(f"card.{self.verdict.value}", **params)
 
 
+class _Holder(TypedDict):
+    name: str | None
+    nik: str | None
+    nagari: str | None
+    status: str | None
+    kpj: str | None
+
+
+def _holder(ctx: Context, person: ParticipantRecord | None) -> _Holder:
+    """What a verification shows of the card's holder (the NIK masked)."""
+    if person is None:
+        return {"name": None, "nik": None, "nagari": None, "status": None, "kpj": None}
+    region = ctx.regions.get(person.nagari_code)
+    return {
+        "name": person.name,
+        "nik": mask_nik(person.nik),
+        "nagari": region.name if region else person.nagari_code,
+        "status": person.status,
+        "kpj": person.kpj,
+    }
+
+
 def verify(ctx: Context, text: str) -> Verification:
     """Verify what a scanner typed (letter case and surrounding spaces do not matter)."""
     payload = normalise(text)
@@ -109,10 +132,6 @@ def verify(ctx: Context, text: str) -> Verification:
     void = (issue is not None and issue.void) or (
         current_version is not None and current_version > ident.version
     )
-    nagari = None
-    if person is not None:
-        region = ctx.regions.get(person.nagari_code)
-        nagari = region.name if region else person.nagari_code
     reason = ""
     if void and latest is not None and latest.version > ident.version:
         reason = latest.reason
@@ -121,11 +140,7 @@ def verify(ctx: Context, text: str) -> Verification:
         current_version=current_version,
         recorded=issue is not None,
         printed_at=issue.printed_at if issue else None,
-        name=person.name if person else None,
-        nik=mask_nik(person.nik) if person else None,
-        nagari=nagari,
-        status=person.status if person else None,
-        kpj=person.kpj if person else None,
+        **_holder(ctx, person),
         handed_over=f"{format_date(event.date)}, {event.place}" if event else None,
         reason=reason,
         **base,

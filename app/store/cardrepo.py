@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import exists, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
+from app.domain.rows import CardRow
 from app.store import tables as t
 
 PRINTABLE = ("approved", "accepted", "active")
@@ -223,17 +224,6 @@ def known_keys(s: Session, install_code: str) -> list[str]:
     return list(s.scalars(stmt))
 
 
-def all_known_keys(s: Session) -> list[tuple[str, str, str, str, dt.datetime]]:
-    """(install code, public key, fingerprint, source, added) of every trusted key."""
-    k = t.KnownKey
-    stmt = (
-        select(k.install_code, k.public_key, k.fingerprint, k.source, k.added_at)
-        .where(k.revoked_at.is_(None))
-        .order_by(k.install_code, k.id)
-    )
-    return [tuple(r) for r in s.execute(stmt)]
-
-
 def add_known_key(
     s: Session, install_code: str, public_key: str, fingerprint: str, source: str, now: dt.datetime
 ) -> bool:
@@ -365,7 +355,7 @@ def max_serial(s: Session, install_code: str) -> int:
     return int(value or 0)
 
 
-def insert_cards(s: Session, rows: Sequence[dict[str, Any]]) -> None:
+def insert_cards(s: Session, rows: Sequence[CardRow]) -> None:
     """Record printed cards in one statement batch."""
     if rows:
         s.execute(insert(t.Card), list(rows))

@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
 from typing import Any
@@ -19,6 +19,7 @@ from app.domain.install import Identity, Role
 from app.domain.participant import Programme
 from app.domain.rates import Cohort, RateRule
 from app.domain.regions import Region as RegionData
+from app.domain.rows import HistoryEntry, ParticipantChanges, ParticipantRow
 from app.store import tables as t
 from app.store.records import HistoryRecord, ListRow, ParticipantRecord
 
@@ -160,7 +161,7 @@ def _record(row: t.Participant) -> ParticipantRecord:
     return ParticipantRecord(**{name: getattr(row, name) for name in _FIELDS})
 
 
-def insert_participant(s: Session, values: dict[str, Any]) -> int:
+def insert_participant(s: Session, values: ParticipantRow) -> int:
     """Insert one participant; returns its id."""
     row = t.Participant(**values)
     s.add(row)
@@ -168,7 +169,7 @@ def insert_participant(s: Session, values: dict[str, Any]) -> int:
     return row.id
 
 
-def _raw_insert(s: Session, table: str, rows: Sequence[dict[str, Any]]) -> None:
+def _raw_insert(s: Session, table: str, rows: Sequence[Mapping[str, Any]]) -> None:
     """``executemany`` on the driver inside the session's transaction: for tens of
     thousands of rows, SQLAlchemy's per-row processing costs more than SQLite's work."""
     columns = list(rows[0])
@@ -186,7 +187,7 @@ def _raw_insert(s: Session, table: str, rows: Sequence[dict[str, Any]]) -> None:
 _PLAIN_NAME = "replace(replace(replace(name, '''', ''), '\u2019', ''), '`', '')"
 
 
-def bulk_insert_participants(s: Session, rows: Sequence[dict[str, Any]]) -> None:
+def bulk_insert_participants(s: Session, rows: Sequence[ParticipantRow]) -> None:
     """Insert many participants in one transaction (demo data, imports).
 
     The per-row trigger that feeds the name index is set aside while the rows go in, and
@@ -214,7 +215,7 @@ def bulk_insert_participants(s: Session, rows: Sequence[dict[str, Any]]) -> None
         conn.exec_driver_sql(str(trigger))
 
 
-def update_participant(s: Session, pid: int, values: dict[str, Any]) -> None:
+def update_participant(s: Session, pid: int, values: ParticipantChanges) -> None:
     """Change fields of one participant."""
     row = s.get(t.Participant, pid)
     assert row is not None
@@ -486,7 +487,7 @@ def add_history(
     s.flush()
 
 
-def bulk_history(s: Session, rows: Sequence[dict[str, Any]]) -> None:
+def bulk_history(s: Session, rows: Sequence[HistoryEntry]) -> None:
     """Append many history entries at once, in order, linked into the hash chain.
 
     Every writer of the history goes through here or :func:`add_history`: an entry

@@ -227,7 +227,7 @@ def add_history_rows(s: Session, rows: Sequence[HistoryEntry]) -> None:
     """Append many history entries (linked into the audit hash chain)."""
     from app.store.repo import bulk_history
 
-    bulk_history(s, cast(Sequence[dict[str, Any]], rows))
+    bulk_history(s, rows)
 
 
 def register_version(s: Session) -> tuple[int, ...]:

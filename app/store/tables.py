@@ -215,7 +215,7 @@ class Account(Base):
     must_change: Mapped[bool] = mapped_column(default=False, server_default="0")
 
 
-# --- cards, keys and handovers (issue 5) ----------------------------------------------
+# --- cards, keys and handovers (docs/cards.md) -------------------------------------------
 
 
 class InstallKey(Base):
@@ -319,7 +319,7 @@ class HandoverItem(Base):
     via: Mapped[str] = mapped_column(String(8), default="tick")  # scan | tick
 
 
-# --- sync: offices, bundles, receipts, conflicts (issue 6) -----------------------------
+# --- sync: offices, bundles, receipts, conflicts (docs/sync.md) --------------------------
 
 
 class SyncPeer(Base):

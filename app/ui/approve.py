@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.participant import Status
 from app.services import participants
-from app.store.repo import ListQuery
+from app.services.participants import ListQuery
 from app.ui import common
 from app.ui.common import NOTE_STYLE, fmt_int, translate_buttons
 from app.ui.session import Session

@@ -16,10 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
-    QPersistentModelIndex,
     QSettings,
     QStandardPaths,
     Qt,
@@ -55,12 +53,11 @@ from app.ui import common
 from app.ui.bus import Changes, bus
 from app.ui.common import fmt_int, status_label
 from app.ui.session import Session
+from app.ui.tables import AnyIndex, TableModel
 from app.ui.tasks import Progress, Task
 from app.ui.widgets import NagariBox
 
 log = logging.getLogger(__name__)
-
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 # --- shared pieces ----------------------------------------------------------------------
@@ -619,8 +616,10 @@ class ReprintDialog(_JobDialog):
 # --- "KPJ arrived": cards that show only the registration number -------------------------
 
 
-class CandidatesModel(QAbstractTableModel):
+class CandidatesModel(TableModel):
     """Current cards printed before their holder's KPJ number arrived, each with a tick."""
+
+    row_numbers = False
 
     def __init__(self, rows: list[cards.KpjCandidate], parent: Any = None) -> None:
         super().__init__(parent)
@@ -651,10 +650,6 @@ class CandidatesModel(QAbstractTableModel):
     @override
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
-
-    @override
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
 
     @override
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
@@ -689,16 +684,6 @@ class CandidatesModel(QAbstractTableModel):
         self._ticked[index.row()] = Qt.CheckState(value) == Qt.CheckState.Checked
         self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
         return True
-
-    @override
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._headers):
-            return self._headers[section]
-        return None
 
 
 class KpjReprintDialog(QDialog):

@@ -8,9 +8,7 @@ would block a test.
 
 from __future__ import annotations
 
-import datetime as dt
-
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -93,16 +91,6 @@ def funding_label(code: str) -> str:
 def fmt_int(value: int) -> str:
     """A count with the thousands separator of the language: 100.000 or 100,000."""
     return i18n.fmt_int(value)
-
-
-def to_qdate(value: dt.date) -> QDate:
-    """A Python date as a QDate."""
-    return QDate(value.year, value.month, value.day)
-
-
-def from_qdate(value: QDate) -> dt.date:
-    """A QDate as a Python date."""
-    return dt.date(value.year(), value.month(), value.day())
 
 
 # --- buttons and message boxes ------------------------------------------------------------

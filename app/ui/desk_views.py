@@ -842,7 +842,9 @@ class BpjsView(QWidget):
         """Ask for BPJS's spreadsheet and show what importing it would do."""
         if path is None:
             path = common.open_file(
-                self, self.tr("BPJS's answer"), self.tr("Spreadsheets (*.xlsx *.csv)")
+                self,
+                self.tr("BPJS's answer"),
+                self.tr("Spreadsheets (*.xlsx *.xls *.ods *.csv *.txt)"),
             )
         if not path:
             return

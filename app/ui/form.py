@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -29,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.fmt import format_date, parse_date
+from app.domain.fmt import format_date
 from app.domain.nik import check_nik, normalise
 from app.domain.participant import (
     DEFAULT_INCOME,
@@ -44,8 +45,7 @@ from app.errors import AppError, Problem, Refused, ValidationFailed
 from app.i18n import render
 from app.services import participants
 from app.services.actor import Role
-from app.store.records import ParticipantRecord
-from app.store.repo import ListQuery
+from app.services.participants import ListQuery, ParticipantRecord
 from app.ui import common
 from app.ui.bus import Changes, bus
 from app.ui.common import (
@@ -91,9 +91,15 @@ class ParticipantForm(QDialog):
         session: Session,
         record: ParticipantRecord | None = None,
         parent: QWidget | None = None,
+        *,
+        open_record: Callable[[str], object] | None = None,
     ) -> None:
+        """``open_record(reg_no)`` opens another record (the holder of a duplicate NIK):
+        the caller gives it, so that the form and the record view do not import each other.
+        """
         super().__init__(parent)
         self._session = session
+        self._open_record = open_record
         self._ctx = session.ctx
         self._record = record
         self.saved_reg_no: str | None = None
@@ -330,12 +336,9 @@ class ParticipantForm(QDialog):
         self.income.setValue(DEFAULT_INCOME)
         for p, box in self.programme_boxes.items():
             box.setChecked(p in DEFAULT_PROGRAMMES)
-        default_start = str(self._ctx.setting("default_coverage_start") or "")
-        try:
-            start = parse_date(default_start) if default_start else dt.date.today()
-        except ValueError:
-            start = dt.date.today()
-        self.coverage_start.set_date_value(start)
+        self.coverage_start.set_date_value(
+            participants.default_coverage_start(self._ctx, dt.date.today())
+        )
         self.funding.setCurrentIndex(max(0, self.funding.findData("apbd")))
 
     def _load(self, rec: ParticipantRecord) -> None:
@@ -458,13 +461,11 @@ class ParticipantForm(QDialog):
         self._duplicate_reg = reg_no
         if reg_no:
             self.duplicate_button.setText(self.tr("Open {reg_no}").format(reg_no=reg_no))
-        self.duplicate_button.setVisible(reg_no is not None)
+        self.duplicate_button.setVisible(reg_no is not None and self._open_record is not None)
 
     def _open_duplicate(self) -> None:
-        if self._duplicate_reg:
-            from app.ui.record import RecordDialog  # the record view opens this form too
-
-            RecordDialog.ask(self._session, self._duplicate_reg, self)
+        if self._duplicate_reg and self._open_record is not None:
+            self._open_record(self._duplicate_reg)
             self._nik_changed(self.nik.text())
 
     # --- saving -------------------------------------------------------------------------
@@ -530,8 +531,6 @@ class ParticipantForm(QDialog):
             birth = self.birth_date.date_value()
         except ValueError:
             problems.append(Problem("birth_date", "date.invalid", text=self.birth_date.text()))
-        if birth is None and self.birth_date.is_empty():
-            problems.append(Problem("birth_date", "field.required"))
         dates: dict[str, dt.date | None] = {}
         for key, field in (
             ("coverage_start", self.coverage_start),
@@ -543,26 +542,19 @@ class ParticipantForm(QDialog):
                 dates[key] = None
                 problems.append(Problem(key, "date.invalid", text=field.text()))
         sex_code = self.sex.currentData()
-        if sex_code is None:
-            problems.append(Problem("sex", "field.required"))
         nagari = self.nagari.code()
-        if nagari is None:
-            typed = self.nagari.currentText().strip()
-            if typed:
-                problems.append(Problem("nagari", "nagari.outside", nagari=typed))
-            else:
-                problems.append(Problem("nagari", "field.required"))
+        typed = self.nagari.currentText().strip()
+        if nagari is None and typed:
+            problems.append(Problem("nagari", "nagari.outside", nagari=typed))
         occupation = self.occupation.currentData()
-        if occupation is None:
-            problems.append(Problem("occupation", "field.required"))
         data = ParticipantData(
             nik=self.nik.text(),
             name=self.name.text(),
             birth_place=self.birth_place.text(),
-            birth_date=birth or dt.date(1980, 1, 1),
-            sex=Sex(sex_code) if sex_code else Sex.L,
-            nagari_code=nagari or "",
-            occupation=occupation or "lainnya",
+            birth_date=birth,
+            sex=Sex(sex_code) if sex_code else None,
+            nagari_code=nagari,
+            occupation=occupation,
             address=self.address.text(),
             jorong=self.jorong.text(),
             phone=self.phone.text().strip(),
@@ -576,19 +568,12 @@ class ParticipantForm(QDialog):
             else "",
         )
         if problems:
-            # Check the rest too, so that every problem shows at once; drop what the
-            # placeholders above would cause.
-            blind = {p.field for p in problems}
+            # Check the rest too, so that every problem shows at once; a field the form
+            # could not read keeps the form's own message.
+            unread = {p.field for p in problems}
             own = self._record.id if self._record else None
             checked = participants.check(self._ctx, data, exclude_id=own)
-            for p in checked.problems:
-                if p.field in blind:
-                    continue
-                if p.code == "nik.sex_mismatch" and "sex" in blind:
-                    continue
-                if p.code == "nik.birth_mismatch" and "birth_date" in blind:
-                    continue
-                problems.append(p)
+            problems += [p for p in checked.problems if p.field not in unread]
             return None, problems
         return data, []
 
@@ -629,8 +614,10 @@ class ParticipantForm(QDialog):
         session: Session,
         record: ParticipantRecord | None = None,
         parent: QWidget | None = None,
+        *,
+        open_record: Callable[[str], object] | None = None,
     ) -> str | None:
         """Show the form; the registration number saved, or None when cancelled."""
-        dialog = cls(session, record, parent)
+        dialog = cls(session, record, parent, open_record=open_record)
         common.run_modal(dialog)
         return dialog.saved_reg_no

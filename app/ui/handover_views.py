@@ -15,14 +15,12 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QCloseEvent, QColor, QFont, QFontDatabase
+from PySide6.QtGui import QBrush, QColor, QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -51,13 +49,14 @@ from app.ui import cards_views, common
 from app.ui.bus import Changes, bus
 from app.ui.cards_views import TaskPanel
 from app.ui.common import fmt_int, translate_buttons
+from app.ui.screen import ScreenDialog
 from app.ui.session import Session
+from app.ui.tables import AnyIndex, TableModel
 from app.ui.tasks import Progress
 from app.ui.widgets import DateField
 
 log = logging.getLogger(__name__)
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 OK_STYLE = "color: #1e7e34; font-weight: bold;"
 GIVEN_BACKGROUND = "#e8f5ec"
@@ -79,12 +78,14 @@ class _Row:
         self.given: Given | None = None
 
 
-class HandoverModel(QAbstractTableModel):
+class HandoverModel(TableModel):
     """Cards waiting and cards given at the event; the tick says which.
 
     Ticking or unticking does not change the model by itself: it asks (``tick_requested``),
     the screen calls the service, and only a success updates the row.
     """
+
+    row_numbers = False
 
     tick_requested = Signal(str, bool)
 
@@ -151,17 +152,9 @@ class HandoverModel(QAbstractTableModel):
         """The nagari of ``row``."""
         return self._rows[row].nagari
 
-    def row_of(self, reg_no: str) -> int:
-        """The row of a registration number, or -1."""
-        return self._at.get(reg_no, -1)
-
     @override
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
-
-    @override
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
 
     @override
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
@@ -210,16 +203,6 @@ class HandoverModel(QAbstractTableModel):
         if on != (r.given is not None):
             self.tick_requested.emit(r.reg_no, on)
         return False  # the row changes when the service said yes
-
-    @override
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._headers):
-            return self._headers[section]
-        return None
 
 
 class HandoverFilter(QSortFilterProxyModel):
@@ -719,39 +702,17 @@ class HandoverWidget(QWidget):
         return self.panel.busy
 
 
-class HandoverDialog(QDialog):
-    """The handover screen as a window of its own."""
+class HandoverDialog(ScreenDialog):
+    """The handover screen as a window of its own; it stays open while the receipt is written."""
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        view = HandoverWidget(session)
+        super().__init__("", view, parent, size=(1120, 680), busy=lambda: view.busy)
         self.setObjectName("HandoverDialog")
         self.setWindowTitle(self.tr("Card handover"))
-        self.view = HandoverWidget(session)
-        close = QPushButton(common.close_text())
-        close.setAutoDefault(False)
-        close.clicked.connect(self.reject)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(close)
-        root = QVBoxLayout(self)
-        root.addWidget(self.view, 1)
-        root.addLayout(row)
-        self.resize(1120, 680)
-
-    @override
-    def reject(self) -> None:
-        if self.view.busy:
-            return  # the receipt is being written: closing would leave its task homeless
-        super().reject()
-
-    @override
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if self.view.busy:
-            event.ignore()
-            return
-        super().closeEvent(event)
+        self.view: HandoverWidget = view
 
     @classmethod
-    def ask(cls, session: Session, parent: QWidget | None = None) -> None:
+    def show_for(cls, session: Session, parent: QWidget | None = None) -> None:
         """Show the screen until closed."""
         common.run_modal(cls(session, parent))

@@ -32,15 +32,20 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 from typing_extensions import override
 
 from app.domain.fmt import mask_nik
+from app.domain.install import Role as InstallRole
+from app.domain.participant import norm
 from app.errors import AppError
 from app.services import importer
-from app.services.importer import ImportPreview, ImportResult
+from app.services.actor import Role
+from app.services.importer import ChooseSheet, ImportPreview, ImportResult, RowVerdict, Skipped
 from app.ui import common
 from app.ui.bus import Changes, bus
 from app.ui.common import fmt_int
@@ -49,9 +54,17 @@ from app.ui.tasks import Progress, Task
 
 log = logging.getLogger(__name__)
 
+
+def importer_message(code: str) -> str:
+    """A message of the core's catalogue, in the user's language."""
+    from app.i18n import render
+
+    return render(code)
+
+
 AnyIndex = QModelIndex | QPersistentModelIndex
 
-COLOURS = {"new": "#e3f4e1", "duplicate": "#fff4cc", "refused": "#fbe0e0"}
+COLOURS = {"new": "#e3f4e1", "duplicate": "#fff4cc", "refused": "#fbe0e0", "skipped": "#eeeeee"}
 
 
 def verdict_label(verdict: str) -> str:
@@ -60,6 +73,7 @@ def verdict_label(verdict: str) -> str:
         "new": QCoreApplication.translate("ImportDialog", "New"),
         "duplicate": QCoreApplication.translate("ImportDialog", "Duplicate"),
         "refused": QCoreApplication.translate("ImportDialog", "Refused"),
+        "skipped": QCoreApplication.translate("ImportDialog", "Skipped"),
     }
     return labels.get(verdict, verdict)
 
@@ -84,11 +98,14 @@ def field_labels() -> dict[str, str]:
 
 
 class PreviewModel(QAbstractTableModel):
-    """The rows of a preview, coloured by verdict, with their reasons."""
+    """Every row of the sheet after the header: verdicts coloured, skipped rows greyed."""
 
     def __init__(self, preview: ImportPreview | None = None, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows = preview.rows if preview else []
+        entries: list[RowVerdict | Skipped] = []
+        if preview is not None:
+            entries = sorted([*preview.rows, *preview.skipped], key=lambda e: e.line)
+        self._rows = entries
         self._headers = [
             self.tr("Row"),
             self.tr("Verdict"),
@@ -97,9 +114,14 @@ class PreviewModel(QAbstractTableModel):
             self.tr("Reasons"),
         ]
 
+    def entry(self, row: int) -> RowVerdict | Skipped:
+        """The row of the sheet shown at ``row``."""
+        return self._rows[row]
+
     def verdict_at(self, row: int) -> str:
-        """The verdict of the row shown at ``row``."""
-        return self._rows[row].verdict
+        """The verdict of the row shown at ``row`` (``skipped`` for rows not in the list)."""
+        e = self._rows[row]
+        return e.verdict if isinstance(e, RowVerdict) else "skipped"
 
     @override
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
@@ -113,24 +135,27 @@ class PreviewModel(QAbstractTableModel):
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        r = self._rows[index.row()]
+        e = self._rows[index.row()]
         col = index.column()
+        verdict = self.verdict_at(index.row())
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if col == 0:
-                return r.line
+                return e.line
             if col == 1:
-                return verdict_label(r.verdict)
+                return verdict_label(verdict)
+            if not isinstance(e, RowVerdict):
+                return e.message() if col == 4 else ""
             if col == 2:
-                return r.name
+                return e.name
             if col == 3:
-                return mask_nik(r.nik) if len(r.nik) == 16 and r.nik.isdigit() else r.nik
-            return "; ".join(r.reasons)
+                return mask_nik(e.nik) if len(e.nik) == 16 and e.nik.isdigit() else e.nik
+            return "; ".join([*e.reasons, *e.warnings])
         if role == Qt.ItemDataRole.BackgroundRole:
-            return QBrush(QColor(COLOURS.get(r.verdict, "#ffffff")))
+            return QBrush(QColor(COLOURS.get(verdict, "#ffffff")))
         if role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(QColor("#000000"))
+            return QBrush(QColor("#555555" if verdict == "skipped" else "#000000"))
         if role == Qt.ItemDataRole.UserRole:
-            return r.verdict
+            return verdict
         return None
 
     @override
@@ -161,14 +186,50 @@ class ImportDialog(QDialog):
         self.setWindowTitle(self.tr("Import a spreadsheet"))
         self.resize(1100, 720)
 
-        self.file_label = QLabel(self.tr("No file chosen (xlsx or csv)."))
+        self._accepted: dict[str, str] = {}  # nagari spelling → code, for every such row
+        self._accepted_rows: dict[int, str] = {}  # line → nagari code
+        self._sheet: str | None = None
+        self.file_label = QLabel(self.tr("No file chosen (xlsx, xls, ods or csv)."))
         self.file_label.setObjectName("file_label")
         self.choose_button = QPushButton(self.tr("&Choose file…"))
         self.choose_button.setObjectName("choose_button")
         self.choose_button.clicked.connect(self.choose_file)
+        self.template_button = QPushButton(self.tr("Blank &template…"))
+        self.template_button.setObjectName("template_button")
+        self.template_button.setToolTip(
+            self.tr(
+                "An xlsx for the nagari to fill in: NIK, phone and date columns are text, "
+                "so Excel cannot damage them; sex, nagari and occupation from lists."
+            )
+        )
+        self.template_button.clicked.connect(self.save_template)
+        self.sheet_label = QLabel(self.tr("Sheet:"))
+        self.sheet_combo = QComboBox()
+        self.sheet_combo.setObjectName("sheet_combo")
+        self.sheet_combo.activated.connect(self._sheet_chosen)
+        self.sheet_label.setBuddy(self.sheet_combo)
+        for w in (self.sheet_label, self.sheet_combo):
+            w.setVisible(False)
+        self.kecamatan_combo = QComboBox()
+        self.kecamatan_combo.setObjectName("kecamatan_combo")
+        self.kecamatan_label = QLabel(self.tr("Kecamatan:"))
+        self.kecamatan_label.setBuddy(self.kecamatan_combo)
+        kabupaten = self._ctx.identity.role is InstallRole.KABUPATEN
+        if kabupaten:
+            self.kecamatan_combo.addItem(self.tr("(choose)"), None)
+            for kec in self._ctx.regions.kecamatan(self._ctx.identity.regency):
+                self.kecamatan_combo.addItem(kec.name, kec.code)
+            self.kecamatan_combo.activated.connect(lambda _i: self._restart())
+        for w in (self.kecamatan_label, self.kecamatan_combo):
+            w.setVisible(kabupaten)
         top = QHBoxLayout()
         top.addWidget(self.choose_button)
+        top.addWidget(self.template_button)
         top.addWidget(self.file_label, 1)
+        top.addWidget(self.kecamatan_label)
+        top.addWidget(self.kecamatan_combo)
+        top.addWidget(self.sheet_label)
+        top.addWidget(self.sheet_combo)
 
         self.mapping_box = QGroupBox(self.tr("Columns"))
         mapping_grid = QGridLayout(self.mapping_box)
@@ -203,6 +264,31 @@ class ImportDialog(QDialog):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([300, 800])
 
+        self.file_info = QLabel()
+        self.file_info.setObjectName("file_info")
+        self.file_info.setWordWrap(True)
+        self.file_info.setStyleSheet(common.WARNING_STYLE)
+        self.file_info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.accept_row_button = QPushButton(self.tr("Accept the suggestion for this &row"))
+        self.accept_row_button.setObjectName("accept_row_button")
+        self.accept_row_button.clicked.connect(self.accept_for_row)
+        self.accept_all_button = QPushButton()
+        self.accept_all_button.setObjectName("accept_all_button")
+        self.accept_all_button.clicked.connect(self.accept_for_spelling)
+        self.learn_button = QPushButton(self.tr("&Remember accepted spellings"))
+        self.learn_button.setObjectName("learn_button")
+        self.learn_button.setToolTip(
+            self.tr("Save the accepted spellings as this install's names of their nagari.")
+        )
+        self.learn_button.clicked.connect(self.learn_spellings)
+        suggestions = QHBoxLayout()
+        suggestions.addWidget(self.accept_row_button)
+        suggestions.addWidget(self.accept_all_button)
+        suggestions.addStretch(1)
+        suggestions.addWidget(self.learn_button)
+        for b in (self.accept_row_button, self.accept_all_button, self.learn_button):
+            b.setVisible(False)
+            b.setAutoDefault(False)
         self.detail = QLabel()
         self.detail.setObjectName("detail")
         self.detail.setWordWrap(True)
@@ -232,6 +318,7 @@ class ImportDialog(QDialog):
         self.close_button.clicked.connect(self.reject)
         for b in (
             self.choose_button,
+            self.template_button,
             self.repreview_button,
             self.import_button,
             self.save_refused_button,
@@ -250,7 +337,9 @@ class ImportDialog(QDialog):
         root = QVBoxLayout(self)
         root.addLayout(top)
         root.addWidget(splitter, 1)
+        root.addWidget(self.file_info)
         root.addWidget(self.detail)
+        root.addLayout(suggestions)
         root.addWidget(self.summary)
         root.addWidget(self.message)
         root.addLayout(bottom)
@@ -260,43 +349,107 @@ class ImportDialog(QDialog):
     def choose_file(self) -> None:
         """Ask for the spreadsheet and check it with the guessed columns."""
         path = common.open_file(
-            self, self.tr("Choose a spreadsheet"), self.tr("Spreadsheets (*.xlsx *.csv)")
+            self,
+            self.tr("Choose a spreadsheet"),
+            self.tr("Spreadsheets (*.xlsx *.xls *.ods *.csv *.txt)"),
         )
         if path:
             self.load(Path(path))
+
+    def save_template(self) -> None:
+        """Write the blank list a nagari fills in."""
+        from app.services import template
+
+        path = common.save_file(
+            self,
+            self.tr("Save the blank template"),
+            "daftar.xlsx",
+            self.tr("Excel workbook (*.xlsx)"),
+        )
+        if not path:
+            return
+        try:
+            template.write_template(self._ctx, Path(path))
+        except AppError as exc:
+            common.set_message(self.message, str(exc))
+            return
+        common.set_message(
+            self.message,
+            self.tr("Template written to {path}: send it to the nagari.").format(path=path),
+            common.NOTE_STYLE,
+        )
 
     def load(self, path: Path) -> None:
         """Check ``path`` with the columns guessed from its headers."""
         self.path = path
         self.file_label.setText(str(path))
         self.preview = None
+        self._sheet = None
+        self._accepted.clear()
+        self._accepted_rows.clear()
+        for w in (self.sheet_label, self.sheet_combo):
+            w.setVisible(False)
         self._start_preview(None)
 
     def run_preview(self) -> None:
         """Check the file again with the columns as mapped by the user."""
         if self.path is None:
             return
-        mapping = {
+        self._start_preview(self._current_mapping())
+
+    def _current_mapping(self) -> dict[str, int] | None:
+        if self.preview is None:
+            return None
+        return {
             key: int(combo.currentData())
             for key, combo in self.mapping.items()
             if combo.currentData() is not None
         }
-        self._start_preview(mapping)
+
+    def _restart(self) -> None:
+        if self.path is not None:
+            self._start_preview(self._current_mapping())
+
+    def _sheet_chosen(self, _index: int) -> None:
+        name = self.sheet_combo.currentData()
+        if isinstance(name, str) and self.path is not None:
+            changed = self.preview is None or name != self.preview.sheet
+            self._sheet = name
+            self._start_preview(None if changed else self._current_mapping())
 
     def _start_preview(self, mapping: dict[str, int] | None) -> None:
         path = self.path
         assert path is not None
         ctx = self._ctx
+        sheet = self._sheet
+        at_kabupaten = self.kecamatan_combo.isVisibleTo(self)
+        kecamatan = self.kecamatan_combo.currentData() if at_kabupaten else None
+        if at_kabupaten and kecamatan is None:
+            common.set_message(self.message, importer_message("import.kecamatan_needed"))
+            return
+        accepted = dict(self._accepted)
+        accepted_rows = dict(self._accepted_rows)
 
         def work(progress: Progress) -> ImportPreview:
-            return importer.preview(ctx, path, mapping, progress=progress)
+            return importer.preview(
+                ctx,
+                path,
+                mapping,
+                progress=progress,
+                sheet=sheet,
+                kecamatan=kecamatan,
+                accepted=accepted,
+                accepted_rows=accepted_rows,
+            )
 
         self._run(work, self._preview_done, cancellable=True)
 
     def _preview_done(self, preview: ImportPreview) -> None:
         self.preview = preview
         self.imported = None
+        self._sheet = preview.sheet
         self._fill_mapping(preview)
+        self._fill_sheets(preview.sheets, preview.sheet)
         old = self.model
         self.model = PreviewModel(preview, self)
         self.table.setModel(self.model)
@@ -305,30 +458,139 @@ class ImportDialog(QDialog):
         self.table.selectionModel().currentRowChanged.connect(self._show_detail)
         self.detail.clear()
         first_bad = next(
-            (i for i, r in enumerate(preview.rows) if r.verdict != "new"), 0 if preview.rows else -1
+            (i for i in range(self.model.rowCount()) if self.model.verdict_at(i) != "new"),
+            0 if self.model.rowCount() else -1,
         )
         if first_bad >= 0:
             self.table.setCurrentIndex(self.model.index(first_bad, 0))
+        else:
+            self._show_suggestion(None)
         new, dup, refused = (preview.count(v) for v in ("new", "duplicate", "refused"))
         self.summary.setText(
             self.tr("{new} new, {duplicate} duplicate, {refused} refused").format(
                 new=fmt_int(new), duplicate=fmt_int(dup), refused=fmt_int(refused)
             )
+            + (
+                self.tr("; {skipped} rows skipped").format(skipped=fmt_int(len(preview.skipped)))
+                if preview.skipped
+                else ""
+            )
         )
+        self._show_file_info(preview)
         self.import_button.setText(self.tr("&Import {count} new rows").format(count=fmt_int(new)))
         self.import_button.setEnabled(new > 0)
         self.save_refused_button.setEnabled(refused > 0)
         self.mapping_box.setEnabled(True)
+        self.learn_button.setVisible(
+            bool(importer.accepted_spellings(preview)) and self._session.can(Role.SUPERVISOR)
+        )
+
+    def _show_file_info(self, preview: ImportPreview) -> None:
+        lines = [self.tr("Sheet read: {sheet}").format(sheet=preview.sheet)]
+        mapped = ", ".join(
+            f"{c.letter} {c.header} → "
+            + (field_labels().get(c.field, c.field) if c.field else self.tr("ignored"))
+            for c in preview.columns
+        )
+        lines.append(self.tr("Columns: {columns}").format(columns=mapped))
+        lines.extend(preview.warnings)
+        self.file_info.setText("\n".join(lines))
+
+    def _fill_sheets(self, sheets: list[str], current: str) -> None:
+        self.sheet_combo.clear()
+        for name in sheets:
+            self.sheet_combo.addItem(name, name)
+        self.sheet_combo.setCurrentIndex(max(self.sheet_combo.findData(current), 0))
+        for w in (self.sheet_label, self.sheet_combo):
+            w.setVisible(len(sheets) > 1)
 
     def _show_detail(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self.preview is None or not current.isValid():
             self.detail.clear()
+            self._show_suggestion(None)
             return
-        r = self.preview.rows[current.row()]
-        reasons = "; ".join(r.reasons) if r.reasons else ""
-        self.detail.setText(
-            self.tr("Row {line}: {verdict}").format(line=r.line, verdict=verdict_label(r.verdict))
-            + (f" — {reasons}" if reasons else "")
+        e = self.model.entry(current.row())
+        if isinstance(e, RowVerdict):
+            notes = "; ".join([*e.reasons, *e.warnings])
+            self.detail.setText(
+                self.tr("Row {line}: {verdict}").format(
+                    line=e.line, verdict=verdict_label(e.verdict)
+                )
+                + (f" — {notes}" if notes else "")
+            )
+            self._show_suggestion(
+                e if e.suggestion is not None and e.verdict == "refused" else None
+            )
+        else:
+            self.detail.setText(e.message())
+            self._show_suggestion(None)
+
+    def _show_suggestion(self, row: RowVerdict | None) -> None:
+        shown = row is not None and row.suggestion is not None and self.imported is None
+        self.accept_row_button.setVisible(shown)
+        self.accept_all_button.setVisible(shown)
+        if row is not None and row.suggestion is not None:
+            rows = self.preview.rows if self.preview is not None else []
+            key = norm(row.suggestion.text)
+            same = len(
+                [
+                    r
+                    for r in rows
+                    if r.suggestion is not None
+                    and r.verdict == "refused"
+                    and norm(r.suggestion.text) == key
+                ]
+            )
+            self.accept_row_button.setText(
+                self.tr("Row {line}: read as {name}").format(
+                    line=row.line, name=row.suggestion.name
+                )
+            )
+            self.accept_all_button.setText(
+                self.tr('Every row spelled "{text}" ({count}): read as {name}').format(
+                    text=row.suggestion.text, count=fmt_int(same), name=row.suggestion.name
+                )
+            )
+
+    def _selected_suggestion(self) -> RowVerdict | None:
+        index = self.table.currentIndex()
+        if self.preview is None or not index.isValid():
+            return None
+        e = self.model.entry(index.row())
+        return e if isinstance(e, RowVerdict) and e.suggestion is not None else None
+
+    def accept_for_row(self) -> None:
+        """Read the selected row's nagari as the one suggested, and check again."""
+        row = self._selected_suggestion()
+        if row is not None and row.suggestion is not None:
+            self._accepted_rows[row.line] = row.suggestion.code
+            self._start_preview(self._current_mapping())
+
+    def accept_for_spelling(self) -> None:
+        """Read every row with the selected row's spelling as the nagari suggested."""
+        row = self._selected_suggestion()
+        if row is not None and row.suggestion is not None:
+            self._accepted[norm(row.suggestion.text)] = row.suggestion.code
+            self._start_preview(self._current_mapping())
+
+    def learn_spellings(self) -> None:
+        """Keep the accepted spellings as this install's names of their nagari."""
+        if self.preview is None:
+            return
+        try:
+            count = importer.learn_aliases(
+                self._ctx, self._session.actor, importer.accepted_spellings(self.preview)
+            )
+        except AppError as exc:
+            common.set_message(self.message, str(exc))
+            return
+        self.learn_button.setVisible(False)
+        common.set_message(
+            self.message,
+            self.tr("{count} spellings saved; they are listed in the settings.").format(
+                count=fmt_int(count)
+            ),
+            common.NOTE_STYLE,
         )
 
     def _fill_mapping(self, preview: ImportPreview) -> None:
@@ -369,6 +631,7 @@ class ImportDialog(QDialog):
         common.set_message(self.message, text, common.NOTE_STYLE)
         self.import_button.setEnabled(False)
         self.mapping_box.setEnabled(False)
+        self._show_suggestion(None)  # the rows are saved: nothing left to accept
 
     def save_refused(self) -> None:
         """Write the refused rows with their reasons, for the nagari to correct."""
@@ -376,7 +639,10 @@ class ImportDialog(QDialog):
             return
         suggested = (self.path.stem if self.path else "impor") + "-ditolak.xlsx"
         path = common.save_file(
-            self, self.tr("Save refused rows"), suggested, self.tr("Excel workbook (*.xlsx)")
+            self,
+            self.tr("Save refused rows"),
+            suggested,
+            self.tr("Excel workbook (*.xlsx);;CSV, separated by semicolons (*.csv)"),
         )
         if not path:
             return
@@ -421,6 +687,15 @@ class ImportDialog(QDialog):
             return
         self._task = None
         self._busy(False, False)
+        if isinstance(exc, ChooseSheet):
+            self._fill_sheets(exc.sheets, "")
+            self.sheet_combo.setCurrentIndex(-1)
+            common.set_message(
+                self.message,
+                self.tr("Several sheets hold a list: choose the sheet to import."),
+                common.WARNING_STYLE,
+            )
+            return
         if isinstance(exc, AppError):
             common.set_message(self.message, str(exc))
             return
@@ -433,6 +708,12 @@ class ImportDialog(QDialog):
         self.cancel_button.setEnabled(True)
         for w in (
             self.choose_button,
+            self.template_button,
+            self.sheet_combo,
+            self.kecamatan_combo,
+            self.accept_row_button,
+            self.accept_all_button,
+            self.learn_button,
             self.mapping_box,
             self.import_button,
             self.save_refused_button,
@@ -485,3 +766,44 @@ class ImportDialog(QDialog):
         dialog = cls(session, parent)
         common.run_modal(dialog)
         return dialog.imported
+
+
+def learned_spellings_page(ctx: Any) -> QWidget:
+    """The settings' list of nagari spellings learned from imports (read-only)."""
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    note = QLabel(
+        QCoreApplication.translate(
+            "ImportDialog",
+            "Spellings a supervisor accepted during an import; an import reads them as their "
+            "nagari from then on.",
+        )
+    )
+    note.setWordWrap(True)
+    note.setStyleSheet(common.NOTE_STYLE)
+    table = QTableWidget()
+    table.setObjectName("learned_spellings")
+    table.setColumnCount(2)
+    table.setHorizontalHeaderLabels(
+        [
+            QCoreApplication.translate("ImportDialog", "Spelling"),
+            QCoreApplication.translate("ImportDialog", "Nagari"),
+        ]
+    )
+    table.verticalHeader().setVisible(False)
+    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    table.horizontalHeader().setStretchLastSection(True)
+    learned = importer.learned_aliases(ctx)
+    table.setRowCount(len(learned))
+    for i, (spelling, code) in enumerate(sorted(learned.items())):
+        region = ctx.regions.get(code)
+        table.setItem(i, 0, QTableWidgetItem(spelling))
+        table.setItem(i, 1, QTableWidgetItem(region.name if region else code))
+    table.setColumnWidth(0, 220)
+    layout.addWidget(note)
+    layout.addWidget(table, 1)
+    if not learned:
+        empty = QLabel(QCoreApplication.translate("ImportDialog", "No spellings learned yet."))
+        empty.setStyleSheet(common.NOTE_STYLE)
+        layout.addWidget(empty)
+    return page

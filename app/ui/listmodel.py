@@ -14,10 +14,8 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
 )
 from typing_extensions import override
@@ -25,15 +23,13 @@ from typing_extensions import override
 from app.domain.fmt import format_date, mask_nik
 from app.services import participants
 from app.services.context import Context
-from app.store.records import ListRow
-from app.store.repo import ListQuery
+from app.services.participants import ListQuery, ListRow
 from app.ui.common import funding_label, occupation_label, status_label
+from app.ui.tables import AnyIndex, TableModel
 
 log = logging.getLogger(__name__)
 
 PAGE = 200
-
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 def _columns() -> list[tuple[str, str, Callable[[ListRow], str]]]:
@@ -80,13 +76,14 @@ def _columns() -> list[tuple[str, str, Callable[[ListRow], str]]]:
     ]
 
 
-class ParticipantListModel(QAbstractTableModel):
+class ParticipantListModel(TableModel):
     """Every participant a :class:`ListQuery` matches, read from the database page by page."""
 
     def __init__(self, ctx: Context, parent: Any = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
         self._columns = _columns()
+        self._headers = [header for _key, header, _text in self._columns]
         self._query = ListQuery()
         self._ids: list[int] = []
         self._pages: dict[int, list[ListRow]] = {}
@@ -110,10 +107,6 @@ class ParticipantListModel(QAbstractTableModel):
     def refresh(self) -> None:
         """Run the same query again (after a registration, an edit, an import)."""
         self.set_query(self._query)
-
-    def sort_key(self, column: int) -> str:
-        """The sort key of a column."""
-        return self._columns[column][0]
 
     def column_of(self, key: str) -> int:
         """The column sorted by ``key``, or -1."""
@@ -160,10 +153,6 @@ class ParticipantListModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._ids)
 
     @override
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._columns)
-
-    @override
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
@@ -175,18 +164,6 @@ class ParticipantListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.UserRole:
             return self._ids[index.row()]
         return None
-
-    @override
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            if 0 <= section < len(self._columns):
-                return self._columns[section][1]
-            return None
-        return section + 1
 
     @override
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

@@ -15,7 +15,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -35,12 +34,13 @@ from app.domain.participant import FUNDING, OCCUPATIONS, Status
 from app.errors import AppError
 from app.services import importer, participants
 from app.services.actor import Role
-from app.store.repo import ListQuery
-from app.ui import common, tasks
+from app.services.participants import ListQuery
+from app.ui import common
 from app.ui.bus import Changes, bus
 from app.ui.common import fmt_int, role_label, status_label
 from app.ui.dashboard import DashboardWidget
 from app.ui.listmodel import ParticipantListModel
+from app.ui.screen import ScreenDialog
 from app.ui.session import Session
 
 log = logging.getLogger(__name__)
@@ -557,7 +557,7 @@ class MainWindow(QMainWindow):
         """Open an empty form; select the new record in the list."""
         from app.ui.form import ParticipantForm
 
-        reg_no = ParticipantForm.ask(self.session, None, self)
+        reg_no = ParticipantForm.ask(self.session, None, self, open_record=self.open_record)
         if reg_no:
             self.refresh_now()
             self.statusBar().showMessage(self.tr("Saved {reg_no}").format(reg_no=reg_no), 8000)
@@ -647,13 +647,13 @@ class MainWindow(QMainWindow):
         """Check cards with the barcode scanner."""
         from app.ui.verify_view import VerifyDialog
 
-        VerifyDialog.ask(self.session, self)
+        VerifyDialog.show_for(self.session, self)
 
     def handover(self) -> None:
         """Hand cards over at an event."""
         from app.ui.handover_views import HandoverDialog
 
-        HandoverDialog.ask(self.session, self)
+        HandoverDialog.show_for(self.session, self)
 
     def change_password(self) -> None:
         """A new password for the account signed in (it proves the current one first)."""
@@ -701,42 +701,3 @@ class MainWindow(QMainWindow):
             state.setValue("main/geometry", self.saveGeometry())
             state.sync()
         super().closeEvent(event)
-
-
-class ScreenDialog(QDialog):
-    """A desk or bundle screen in a window of its own; it stays open while its task runs."""
-
-    def __init__(self, title: str, view: QWidget, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("ScreenDialog")
-        self.setWindowTitle(title)
-        self.view = view
-        close = QPushButton(common.close_text())
-        close.setObjectName("close_button")
-        close.setAutoDefault(False)
-        close.clicked.connect(self.reject)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(close)
-        root = QVBoxLayout(self)
-        root.addWidget(view, 1)
-        root.addLayout(row)
-        self.resize(1040, 680)
-
-    @override
-    def reject(self) -> None:
-        if tasks.running():
-            return  # a background task still reports to this screen
-        super().reject()
-
-    @override
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if tasks.running():
-            event.ignore()
-            return
-        super().closeEvent(event)
-
-    @classmethod
-    def ask(cls, title: str, view: QWidget, parent: QWidget | None = None) -> None:
-        """Show ``view`` until the user closes it."""
-        common.run_modal(cls(title, view, parent))

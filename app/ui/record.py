@@ -4,14 +4,11 @@ its status and the user's role allow (edit, approve, deactivate, reactivate)."""
 from __future__ import annotations
 
 import datetime as dt
-import json
 import logging
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtWidgets import (
@@ -31,64 +28,34 @@ from PySide6.QtWidgets import (
 from typing_extensions import override
 
 from app.domain.card import format_serial
-from app.domain.fmt import format_date, format_rupiah, mask_nik
+from app.domain.fmt import format_date
 from app.domain.participant import InactiveReason, Status
 from app.domain.regions import RegionIndex
 from app.errors import AppError
 from app.i18n import render
 from app.services import cards, participants, verify
 from app.services.actor import Role
-from app.store.records import HistoryRecord, ParticipantRecord
+from app.services.audit import action_label
+from app.services.describe import Shown, describe, history_changes
+from app.services.participants import HistoryRecord, ParticipantRecord
 from app.ui import common
 from app.ui.bus import Changes, bus
+from app.ui.cards_views import PrintDialog, ReprintDialog
 from app.ui.common import (
-    funding_label,
-    occupation_label,
     reason_label,
-    sex_label,
-    status_label,
     translate_buttons,
 )
-from app.ui.fields import action_label, field_label, value_text
+from app.ui.form import ParticipantForm
 from app.ui.session import Session
+from app.ui.tables import AnyIndex, TableModel
 from app.ui.widgets import DateField
 
 log = logging.getLogger(__name__)
 
 _PRINTABLE = {Status.APPROVED.value, Status.ACCEPTED.value, Status.ACTIVE.value}
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 
-_HIDDEN_KEYS = {"created_by", "created_install", "updated_by", "updated_install", "uuid"}
-
-
-def describe_changes(raw: str, regions: RegionIndex | None) -> str:
-    """A history entry's changes as lines of ``Field: before → after``."""
-    try:
-        changes = json.loads(raw) if raw else {}
-    except ValueError:
-        return raw
-    if not isinstance(changes, dict):
-        return str(changes)
-    lines = []
-    for key, value in changes.items():
-        if key in _HIDDEN_KEYS:
-            continue
-        if isinstance(value, list) and len(value) == 2 and key != "overridden":
-            before, after = value
-            if before is None:
-                lines.append(f"{field_label(key)}: {value_text(key, after, regions)}")
-            else:
-                lines.append(
-                    f"{field_label(key)}: {value_text(key, before, regions)} → "
-                    f"{value_text(key, after, regions)}"
-                )
-        else:
-            lines.append(f"{field_label(key)}: {value_text(key, value, regions)}")
-    return "\n".join(lines)
-
-
-class HistoryModel(QAbstractTableModel):
+class HistoryModel(TableModel):
     """The change history of one participant, newest first."""
 
     def __init__(
@@ -96,16 +63,12 @@ class HistoryModel(QAbstractTableModel):
     ) -> None:
         super().__init__(parent)
         self._entries = list(reversed(entries))
-        self._changes = [describe_changes(e.changes, regions) for e in self._entries]
+        self._changes = [history_changes(e.changes, regions) for e in self._entries]
         self._headers = [self.tr("When"), self.tr("Who"), self.tr("What"), self.tr("Changes")]
 
     @override
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._entries)
-
-    @override
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
 
     @override
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -127,18 +90,6 @@ class HistoryModel(QAbstractTableModel):
                 what += f" — {shown}"
             return what
         return self._changes[index.row()]
-
-    @override
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._headers):
-            return self._headers[section]
-        if orientation == Qt.Orientation.Vertical:
-            return section + 1
-        return None
 
 
 class DeactivateDialog(QDialog):
@@ -209,41 +160,10 @@ class RecordDialog(QDialog):
         self._payload: str | None = None  # the QR text of the current card printed here
         self._has_card = False
 
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(16)
-        keys_left = [
-            ("reg_no", self.tr("Reg. no.")),
-            ("status", self.tr("Status")),
-            ("nik", self.tr("NIK")),
-            ("name", self.tr("Name")),
-            ("born", self.tr("Born")),
-            ("sex", self.tr("Sex")),
-            ("address", self.tr("Address")),
-            ("nagari", self.tr("Nagari")),
-        ]
-        keys_right = [
-            ("occupation", self.tr("Occupation")),
-            ("phone", self.tr("Phone")),
-            ("income", self.tr("Declared income")),
-            ("funding", self.tr("Funding")),
-            ("programmes", self.tr("Programmes")),
-            ("coverage", self.tr("Coverage")),
-            ("kpj", self.tr("KPJ")),
-            ("created", self.tr("Registered")),
-        ]
-        for col, keys in ((0, keys_left), (2, keys_right)):
-            for row, (key, label) in enumerate(keys):
-                name = QLabel(label)
-                name.setStyleSheet("font-weight: bold;")
-                value = QLabel()
-                value.setObjectName(f"value_{key}")
-                value.setWordWrap(True)
-                value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-                self._values[key] = value
-                grid.addWidget(name, row, col, Qt.AlignmentFlag.AlignTop)
-                grid.addWidget(value, row, col + 1, Qt.AlignmentFlag.AlignTop)
-        grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(3, 1)
+        self._grid = QGridLayout()
+        self._grid.setHorizontalSpacing(16)
+        self._grid.setColumnStretch(1, 1)
+        self._grid.setColumnStretch(3, 1)
 
         self.history = QTableView()
         self.history.setObjectName("history")
@@ -304,7 +224,7 @@ class RecordDialog(QDialog):
 
         self.status_note = common.message_label(common.NOTE_STYLE)
         root = QVBoxLayout(self)
-        root.addLayout(grid)
+        root.addLayout(self._grid)
         root.addLayout(card_row)
         root.addWidget(self.status_note)
         history_title = QLabel(self.tr("History"))
@@ -326,42 +246,7 @@ class RecordDialog(QDialog):
         self._record = rec
         self.setWindowTitle(self.tr("Participant {reg_no}").format(reg_no=rec.reg_no))
         regions = ctx.regions
-        nagari = regions.get(rec.nagari_code)
-        kec = regions.get(rec.kecamatan_code)
-        full_nik = self._session.can(Role.SUPERVISOR)
-        coverage = format_date(rec.coverage_start)
-        if rec.coverage_end:
-            coverage += " – " + format_date(rec.coverage_end)
-        address = ", ".join(x for x in (rec.address, rec.jorong) if x)
-        status = status_label(rec.status)
-        if rec.status == Status.INACTIVE.value and rec.status_reason:
-            status += f" — {reason_label(rec.status_reason)}"
-            if rec.status_date:
-                status += f", {format_date(rec.status_date)}"
-            if rec.duplicate_of:
-                status += f" ({rec.duplicate_of})"
-        values = {
-            "reg_no": rec.reg_no,
-            "status": status,
-            "nik": rec.nik if full_nik else mask_nik(rec.nik),
-            "name": rec.name,
-            "born": f"{rec.birth_place}, {format_date(rec.birth_date)}",
-            "sex": sex_label(rec.sex),
-            "address": address or "—",
-            "nagari": f"{nagari.name if nagari else rec.nagari_code}, "
-            f"{self.tr('Kec.')} {kec.name if kec else rec.kecamatan_code}",
-            "occupation": occupation_label(rec.occupation),
-            "phone": rec.phone or "—",
-            "income": format_rupiah(rec.income),
-            "funding": funding_label(rec.funding),
-            "programmes": rec.programmes.replace(",", ", "),
-            "coverage": coverage,
-            "kpj": rec.kpj or "—",
-            "created": f"{rec.created_at.strftime('%d/%m/%Y %H:%M')}, {rec.created_by} "
-            f"({rec.created_install})",
-        }
-        for key, text in values.items():
-            self._values[key].setText(text)
+        self._show_fields(describe(rec, regions, full_nik=self._session.can(Role.SUPERVISOR)))
         note = ""
         if rec.override_reason:
             note = self.tr("Saved despite warnings, by a supervisor's override: {reason}").format(
@@ -381,6 +266,25 @@ class RecordDialog(QDialog):
         self.history.resizeRowsToContents()
         self._show_card()
         self._enable()
+
+    def _show_fields(self, fields: list[Shown]) -> None:
+        """The description's (label, value) pairs in two columns, left then right."""
+        fields = [f for f in fields if f.key != "override_reason"]  # the note says it
+        half = (len(fields) + 1) // 2
+        for i, f in enumerate(fields):
+            value = self._values.get(f.key)
+            if value is None:
+                name = QLabel(f.label)
+                name.setStyleSheet("font-weight: bold;")
+                value = QLabel()
+                value.setObjectName(f"value_{f.key}")
+                value.setWordWrap(True)
+                value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+                self._values[f.key] = value
+                row, col = (i, 0) if i < half else (i - half, 2)
+                self._grid.addWidget(name, row, col, Qt.AlignmentFlag.AlignTop)
+                self._grid.addWidget(value, row, col + 1, Qt.AlignmentFlag.AlignTop)
+            value.setText(f.value)
 
     def _show_card(self) -> None:
         """The current card: serial, version, when printed, whether handed over."""
@@ -428,11 +332,12 @@ class RecordDialog(QDialog):
         bus().announce(Changes(participants=True))
         self.refresh()
 
+    def _open_other(self, reg_no: str) -> None:
+        RecordDialog.ask(self._session, reg_no, self)
+
     def edit(self) -> None:
         """Open the form on this record."""
-        from app.ui.form import ParticipantForm
-
-        if ParticipantForm.ask(self._session, self._record, self):
+        if ParticipantForm.ask(self._session, self._record, self, open_record=self._open_other):
             self._after_change()
 
     def approve(self) -> None:
@@ -446,16 +351,12 @@ class RecordDialog(QDialog):
 
     def print_card(self) -> None:
         """Print this participant's card (again as a copy when printed before)."""
-        from app.ui.cards_views import PrintDialog
-
         rec = self._record
         PrintDialog.ask(self._session, self, reg_no=rec.reg_no, name=rec.name)
         self.refresh()
 
     def reprint_card(self) -> None:
         """Issue a new version of the card, with a reason; the earlier one becomes void."""
-        from app.ui.cards_views import ReprintDialog
-
         rec = self._record
         who = self.tr("A new card for {name} ({reg_no})").format(name=rec.name, reg_no=rec.reg_no)
         ReprintDialog.ask(self._session, [rec.reg_no], self, who=who)

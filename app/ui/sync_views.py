@@ -54,7 +54,7 @@ from app.services.sync.export import Exported
 from app.sync.records import OFFICE_FIELDS
 from app.ui import common
 from app.ui.bus import Changes, bus
-from app.ui.tasks import Progress, TaskRunner
+from app.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
 
@@ -121,15 +121,6 @@ def _fingerprint_label(text: str) -> QLabel:
     label.setFont(font)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
-
-
-def _stages(report: Progress) -> results.Progress:
-    """A service's (stage, done, total) progress as the task's (done, total)."""
-
-    def progress(_stage: str, done: int, total: int) -> None:
-        report(done, total)
-
-    return progress
 
 
 # --- export ---------------------------------------------------------------------------
@@ -257,7 +248,7 @@ class ExportView(QWidget):
         ctx, actor = self.ctx, self.actor
         self.result.setText("")
         self.runner.run(
-            lambda report: export.export_bundle(ctx, actor, folder, progress=_stages(report)),
+            lambda report: export.export_bundle(ctx, actor, folder, progress=report),
             self._exported,
         )
 
@@ -422,7 +413,7 @@ class ImportView(QWidget):
         path, ctx, actor = self.path, self.ctx, self.actor
         self.runner.run(
             lambda report: bundle_import.import_file(
-                ctx, actor, path, dry_run=True, progress=_stages(report)
+                ctx, actor, path, dry_run=True, progress=report
             ),
             self._previewed,
         )
@@ -441,7 +432,7 @@ class ImportView(QWidget):
         preview = self.preview  # its plan is reused unless the register changed since
         self.runner.run(
             lambda report: bundle_import.import_file(
-                ctx, actor, path, receipt_out=out, progress=_stages(report), preview=preview
+                ctx, actor, path, receipt_out=out, progress=report, preview=preview
             ),
             self._imported,
         )
@@ -710,7 +701,7 @@ class OfficesView(QWidget):
         ctx, actor, code = self.ctx, self.actor, o.install_code
         self.runner.run(
             lambda report: offices.confirm_office(
-                ctx, actor, code, fingerprint, receipt_out, progress=_stages(report)
+                ctx, actor, code, fingerprint, receipt_out, progress=report
             ),
             self._confirmed,
         )

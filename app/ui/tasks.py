@@ -21,9 +21,10 @@ from PySide6.QtCore import QThread, Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QWidget
 from typing_extensions import override
 
+from app.domain.progress import Progress as Progress
+
 log = logging.getLogger(__name__)
 
-Progress = Callable[[int, int], bool]
 
 _running: set[Task] = set()
 
@@ -45,11 +46,6 @@ class Task(QThread):
         """Ask the work to stop at its next progress report."""
         self._cancel.set()
 
-    @property
-    def cancelled(self) -> bool:
-        """True once cancel was asked for."""
-        return self._cancel.is_set()
-
     def _progress(self, done: int, total: int) -> bool:
         self.progress.emit(done, total)
         return not self._cancel.is_set()
@@ -63,11 +59,6 @@ class Task(QThread):
             self.failed.emit(exc)
         else:
             self.done.emit(result)
-
-    @property
-    def signals(self) -> Task:
-        """The object whose signals report the work (the task itself)."""
-        return self
 
     @override
     def start(self, priority: QThread.Priority = QThread.Priority.InheritPriority) -> None:

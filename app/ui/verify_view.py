@@ -13,7 +13,6 @@ import logging
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
-    QDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -28,6 +27,7 @@ from app.services import verify
 from app.services.verify import Verdict, Verification
 from app.ui import common
 from app.ui.common import status_label
+from app.ui.screen import ScreenDialog
 from app.ui.session import Session
 
 log = logging.getLogger(__name__)
@@ -215,28 +215,19 @@ class VerifyWidget(QWidget):
         )
 
 
-class VerifyDialog(QDialog):
+class VerifyDialog(ScreenDialog):
     """The verify screen as a window of its own."""
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        view = VerifyWidget(session)
+        super().__init__("", view, parent, size=(760, 620))
         self.setObjectName("VerifyDialog")
         self.setWindowTitle(self.tr("Check cards"))
-        self.view = VerifyWidget(session)
-        close = QPushButton(common.close_text())
-        close.setAutoDefault(False)
-        close.clicked.connect(self.accept)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(close)
-        root = QVBoxLayout(self)
-        root.addWidget(self.view, 1)
-        root.addLayout(row)
-        self.resize(760, 620)
+        self.view: VerifyWidget = view
 
     @classmethod
-    def ask(cls, session: Session, parent: QWidget | None = None) -> None:
-        """Show the screen until closed."""
+    def show_for(cls, session: Session, parent: QWidget | None = None) -> None:
+        """Show the screen until closed, the scan field ready for the scanner."""
         dialog = cls(session, parent)
         dialog.view.scan.setFocus()
         common.run_modal(dialog)

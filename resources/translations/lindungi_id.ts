@@ -294,8 +294,8 @@
         <translation>Balasan BPJS</translation>
     </message>
     <message>
-        <source>Spreadsheets (*.xlsx *.csv)</source>
-        <translation>Lembar kerja (*.xlsx *.csv)</translation>
+        <source>Spreadsheets (*.xlsx *.xls *.ods *.csv *.txt)</source>
+        <translation>Lembar kerja (*.xlsx *.xls *.ods *.csv *.txt)</translation>
     </message>
     <message>
         <source>{file}: {rows} rows. {matched} will get their KPJ number and become active; the others are not saved.</source>
@@ -777,149 +777,6 @@
     </message>
 </context>
 <context>
-    <name>Fields</name>
-    <message>
-        <source>Reg. no.</source>
-        <translation>No. registrasi</translation>
-    </message>
-    <message>
-        <source>NIK</source>
-        <translation>NIK</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Nama</translation>
-    </message>
-    <message>
-        <source>Birth place</source>
-        <translation>Tempat lahir</translation>
-    </message>
-    <message>
-        <source>Birth date</source>
-        <translation>Tanggal lahir</translation>
-    </message>
-    <message>
-        <source>Sex</source>
-        <translation>Jenis kelamin</translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation>Alamat</translation>
-    </message>
-    <message>
-        <source>Jorong</source>
-        <translation>Jorong</translation>
-    </message>
-    <message>
-        <source>Nagari</source>
-        <translation>Nagari</translation>
-    </message>
-    <message>
-        <source>Kecamatan</source>
-        <translation>Kecamatan</translation>
-    </message>
-    <message>
-        <source>Occupation</source>
-        <translation>Pekerjaan</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>No. HP</translation>
-    </message>
-    <message>
-        <source>Declared income</source>
-        <translation>Penghasilan</translation>
-    </message>
-    <message>
-        <source>Funding</source>
-        <translation>Sumber dana</translation>
-    </message>
-    <message>
-        <source>Programmes</source>
-        <translation>Program</translation>
-    </message>
-    <message>
-        <source>Coverage start</source>
-        <translation>Awal perlindungan</translation>
-    </message>
-    <message>
-        <source>Coverage end</source>
-        <translation>Akhir perlindungan</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>Alasan</translation>
-    </message>
-    <message>
-        <source>Since</source>
-        <translation>Sejak</translation>
-    </message>
-    <message>
-        <source>Duplicate of</source>
-        <translation>Ganda dari</translation>
-    </message>
-    <message>
-        <source>KPJ</source>
-        <translation>KPJ</translation>
-    </message>
-    <message>
-        <source>Override reason</source>
-        <translation>Alasan pengecualian</translation>
-    </message>
-    <message>
-        <source>Overridden</source>
-        <translation>Dikecualikan</translation>
-    </message>
-    <message>
-        <source>Registered by</source>
-        <translation>Didaftarkan oleh</translation>
-    </message>
-    <message>
-        <source>Registered at</source>
-        <translation>Didaftarkan di</translation>
-    </message>
-    <message>
-        <source>Changed by</source>
-        <translation>Diubah oleh</translation>
-    </message>
-    <message>
-        <source>Changed at</source>
-        <translation>Diubah di</translation>
-    </message>
-    <message>
-        <source>File</source>
-        <translation>Berkas</translation>
-    </message>
-    <message>
-        <source>Row</source>
-        <translation>Baris</translation>
-    </message>
-    <message>
-        <source>Source</source>
-        <translation>Sumber</translation>
-    </message>
-    <message>
-        <source>Card serial</source>
-        <translation>Seri kartu</translation>
-    </message>
-    <message>
-        <source>Card version</source>
-        <translation>Versi kartu</translation>
-    </message>
-    <message>
-        <source>Handover event</source>
-        <translation>Acara penyerahan</translation>
-    </message>
-    <message>
-        <source>Proxy</source>
-        <translation>Wakil</translation>
-    </message>
-</context>
-<context>
     <name>FirstRunWizard</name>
     <message>
         <source>Lindungi — first start</source>
@@ -1145,6 +1002,10 @@
         <translation>Ditolak</translation>
     </message>
     <message>
+        <source>Skipped</source>
+        <translation>Dilewati</translation>
+    </message>
+    <message>
         <source>NIK</source>
         <translation>NIK</translation>
     </message>
@@ -1201,12 +1062,48 @@
         <translation>Impor lembar kerja</translation>
     </message>
     <message>
-        <source>No file chosen (xlsx or csv).</source>
-        <translation>Belum ada berkas yang dipilih (xlsx atau csv).</translation>
+        <source>Excel workbook (*.xlsx);;CSV, separated by semicolons (*.csv)</source>
+        <translation>Buku kerja Excel (*.xlsx);;CSV, dipisah titik koma (*.csv)</translation>
+    </message>
+    <message>
+        <source>Several sheets hold a list: choose the sheet to import.</source>
+        <translation>Beberapa lembar berisi daftar: pilih lembar yang akan diimpor.</translation>
+    </message>
+    <message>
+        <source>Spellings a supervisor accepted during an import; an import reads them as their nagari from then on.</source>
+        <translation>Ejaan yang diterima penyelia saat impor; sejak itu impor membacanya sebagai nagarinya.</translation>
+    </message>
+    <message>
+        <source>Spelling</source>
+        <translation>Ejaan</translation>
+    </message>
+    <message>
+        <source>No spellings learned yet.</source>
+        <translation>Belum ada ejaan yang disimpan.</translation>
     </message>
     <message>
         <source>&amp;Choose file…</source>
         <translation>&amp;Pilih berkas…</translation>
+    </message>
+    <message>
+        <source>Blank &amp;template…</source>
+        <translation>&amp;Templat kosong…</translation>
+    </message>
+    <message>
+        <source>An xlsx for the nagari to fill in: NIK, phone and date columns are text, so Excel cannot damage them; sex, nagari and occupation from lists.</source>
+        <translation>Berkas xlsx untuk diisi nagari: kolom NIK, No. HP dan tanggal berformat teks sehingga Excel tidak dapat merusaknya; jenis kelamin, nagari dan pekerjaan dipilih dari daftar.</translation>
+    </message>
+    <message>
+        <source>Sheet:</source>
+        <translation>Lembar:</translation>
+    </message>
+    <message>
+        <source>Kecamatan:</source>
+        <translation>Kecamatan:</translation>
+    </message>
+    <message>
+        <source>(choose)</source>
+        <translation>(pilih)</translation>
     </message>
     <message>
         <source>Columns</source>
@@ -1215,6 +1112,18 @@
     <message>
         <source>Check &amp;again with these columns</source>
         <translation>Periksa &amp;lagi dengan kolom ini</translation>
+    </message>
+    <message>
+        <source>Accept the suggestion for this &amp;row</source>
+        <translation>Terima saran untuk &amp;baris ini</translation>
+    </message>
+    <message>
+        <source>&amp;Remember accepted spellings</source>
+        <translation>&amp;Simpan ejaan yang diterima</translation>
+    </message>
+    <message>
+        <source>Save the accepted spellings as this install&apos;s names of their nagari.</source>
+        <translation>Simpan ejaan yang diterima sebagai nama nagarinya di instalasi ini.</translation>
     </message>
     <message>
         <source>&amp;Import new rows</source>
@@ -1229,20 +1138,44 @@
         <translation>Pilih lembar kerja</translation>
     </message>
     <message>
-        <source>Spreadsheets (*.xlsx *.csv)</source>
-        <translation>Lembar kerja (*.xlsx *.csv)</translation>
-    </message>
-    <message>
         <source>{new} new, {duplicate} duplicate, {refused} refused</source>
         <translation>{new} baru, {duplicate} ganda, {refused} ditolak</translation>
+    </message>
+    <message>
+        <source>; {skipped} rows skipped</source>
+        <translation>; {skipped} baris dilewati</translation>
     </message>
     <message>
         <source>&amp;Import {count} new rows</source>
         <translation>&amp;Impor {count} baris baru</translation>
     </message>
     <message>
+        <source>Sheet read: {sheet}</source>
+        <translation>Lembar yang dibaca: {sheet}</translation>
+    </message>
+    <message>
+        <source>ignored</source>
+        <translation>diabaikan</translation>
+    </message>
+    <message>
+        <source>Columns: {columns}</source>
+        <translation>Kolom: {columns}</translation>
+    </message>
+    <message>
         <source>Row {line}: {verdict}</source>
         <translation>Baris {line}: {verdict}</translation>
+    </message>
+    <message>
+        <source>Row {line}: read as {name}</source>
+        <translation>Baris {line}: baca sebagai {name}</translation>
+    </message>
+    <message>
+        <source>Every row spelled &quot;{text}&quot; ({count}): read as {name}</source>
+        <translation>Semua baris berejaan &quot;{text}&quot; ({count}): baca sebagai {name}</translation>
+    </message>
+    <message>
+        <source>{count} spellings saved; they are listed in the settings.</source>
+        <translation>{count} ejaan disimpan; daftarnya ada di pengaturan.</translation>
     </message>
     <message>
         <source>(none)</source>
@@ -1263,6 +1196,22 @@
     <message>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Buku kerja Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>No file chosen (xlsx, xls, ods or csv).</source>
+        <translation>Belum ada berkas dipilih (xlsx, xls, ods atau csv).</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.xls *.ods *.csv *.txt)</source>
+        <translation>Lembar kerja (*.xlsx *.xls *.ods *.csv *.txt)</translation>
+    </message>
+    <message>
+        <source>Save the blank template</source>
+        <translation>Simpan templat kosong</translation>
+    </message>
+    <message>
+        <source>Template written to {path}: send it to the nagari.</source>
+        <translation>Templat ditulis ke {path}: kirimkan ke nagari.</translation>
     </message>
     <message>
         <source>{count} refused rows written to {path}</source>
@@ -2537,70 +2486,6 @@ Camat: H. Afrizal</translation>
 <context>
     <name>RecordDialog</name>
     <message>
-        <source>Reg. no.</source>
-        <translation>No. registrasi</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>NIK</source>
-        <translation>NIK</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Nama</translation>
-    </message>
-    <message>
-        <source>Born</source>
-        <translation>Lahir</translation>
-    </message>
-    <message>
-        <source>Sex</source>
-        <translation>Jenis kelamin</translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation>Alamat</translation>
-    </message>
-    <message>
-        <source>Nagari</source>
-        <translation>Nagari</translation>
-    </message>
-    <message>
-        <source>Occupation</source>
-        <translation>Pekerjaan</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>No. HP</translation>
-    </message>
-    <message>
-        <source>Declared income</source>
-        <translation>Penghasilan</translation>
-    </message>
-    <message>
-        <source>Funding</source>
-        <translation>Sumber dana</translation>
-    </message>
-    <message>
-        <source>Programmes</source>
-        <translation>Program</translation>
-    </message>
-    <message>
-        <source>Coverage</source>
-        <translation>Perlindungan</translation>
-    </message>
-    <message>
-        <source>KPJ</source>
-        <translation>KPJ</translation>
-    </message>
-    <message>
-        <source>Registered</source>
-        <translation>Didaftarkan</translation>
-    </message>
-    <message>
         <source>&amp;Edit…</source>
         <translation>&amp;Ubah…</translation>
     </message>
@@ -2850,6 +2735,10 @@ Camat: H. Afrizal</translation>
     <message>
         <source>Cards</source>
         <translation>Kartu</translation>
+    </message>
+    <message>
+        <source>Nagari spellings</source>
+        <translation>Ejaan nagari</translation>
     </message>
     <message>
         <source>Print whole NIKs on cards (otherwise masked)</source>

@@ -1,9 +1,9 @@
 """Speed and size of card printing; prints a table of figures and goals.
 
 Run: ``python -m tests.benchmarks.bench_cards [--skip-big] [--sample N]``.
-Not collected by pytest (``norecursedirs``); the figures go in the closing note of issue 5.
+Not collected by pytest (``norecursedirs``); the figures go in docs/benchmarks.md.
 
-What is measured, each against the goal of issue 5:
+What is measured, each against its goal:
 - the 1,333 cards of the 2022 demo (a kabupaten install, the 2022 split), A4 with fronts
   and backs, as one print job (choosing, signing, drawing, recording): ≤ 2 s, ≤ 5 MB;
 - ReportLab's own QR widget, measured in the same run on a sample of codes drawn onto a

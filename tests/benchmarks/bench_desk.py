@@ -1,12 +1,12 @@
 """Speed of the kabupaten's desk at 100,000 participants; prints figures against the goals.
 
 Run: ``python -m tests.benchmarks.bench_desk [--participants N] [--runs R] [--keep DIR]``.
-Not collected by pytest; the figures go in the closing note of issue 7.
+Not collected by pytest; the figures go in docs/benchmarks.md.
 
 The register is made varied first, so that the budget meets the shapes it meets in real
 life: coverage starting in every month of 2022–2023, four funding sources, three declared
 incomes, some JHT, statuses accepted, active (with KPJ) and inactive (left in 2023). Goals
-(issue 7): dashboard ≤ 1 s, a year's budget ≤ 1 s, recap xlsx ≤ 10 s, recap PDF ≤ 5 s.
+(docs/benchmarks.md): dashboard ≤ 1 s, a year's budget ≤ 1 s, recap xlsx ≤ 10 s, recap PDF ≤ 5 s.
 """
 
 from __future__ import annotations
@@ -130,10 +130,6 @@ def main(argv: list[str] | None = None) -> int:
         wall, cpu, b = median_of(runs, lambda: desk.budget_detail(ctx, 2023))
         money = f"Rp{b.total.total:,}".replace(",", ".")
         figures.append(Figure("budget 2023 (kecamatan, funding, month)", wall, cpu, 1.0, money))
-        from app.services.budget import year_budget
-
-        wall, cpu, _ = median_of(runs, lambda: year_budget(ctx, 2023))
-        figures.append(Figure("budget 2023 (foundation's `budget`)", wall, cpu, 1.0))
         wall, cpu, plan = median_of(runs, lambda: desk.plan(ctx, 2024, 2, per_nagari=True))
         need = f"Rp{plan.plan.needed('apbd'):,}".replace(",", ".")
         figures.append(Figure("planner 2024, 2 per nagari", wall, cpu, 1.0, f"APBD {need}"))

@@ -1,9 +1,9 @@
 """Speed of the foundation at 100,000 participants; prints a table of figures and goals.
 
 Run: ``python -m tests.benchmarks.bench_foundation [--participants N] [--runs R]``.
-Not collected by pytest (``norecursedirs``); the figures go in the closing note of an issue.
+Not collected by pytest (``norecursedirs``); the figures go in docs/benchmarks.md.
 
-What is measured, each against the goal of issue 2:
+What is measured, each against its goal (docs/benchmarks.md):
 - bulk insert: ``demo.generate`` of N participants on a kabupaten install (rows, history,
   FTS index), one transaction;
 - search: ``participants.search`` (every matching id, as the lazy list model asks) then the
@@ -27,14 +27,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from sqlalchemy.orm import Session
 
 from app.domain.install import Role
+from app.domain.rows import ParticipantRow
 from app.services import demo, participants
-from app.services.budget import year_budget
 from app.services.context import Context, open_data_dir
+from app.services.desk import budget_detail
 from app.services.setup import setup_install
 from app.store import repo
 from app.store.repo import ListQuery
@@ -103,7 +104,7 @@ def generate(ctx: Context, count: int) -> tuple[Figure, Figure]:
     marks: dict[str, float] = {}
     inserts = repo.bulk_insert_participants
 
-    def insert_marked(s: Session, rows: Sequence[dict[str, Any]]) -> None:
+    def insert_marked(s: Session, rows: Sequence[ParticipantRow]) -> None:
         marks["wall"], marks["cpu"] = time.perf_counter(), time.process_time()
         inserts(s, rows)
 
@@ -170,8 +171,8 @@ def main(argv: list[str] | None = None) -> int:
             wall, cpu, found = median_of(args.runs, partial(first_page, ctx, query))
             figures.append(Figure(label, wall, cpu, 0.050, f"{found[0]:,} ids"))
 
-        wall, cpu, rows = median_of(max(3, args.runs // 4), lambda: year_budget(ctx, 2022))
-        money = f"Rp{rows[-1].total:,}".replace(",", ".")
+        wall, cpu, detail = median_of(max(3, args.runs // 4), lambda: budget_detail(ctx, 2022))
+        money = f"Rp{detail.total.total:,}".replace(",", ".")
         figures.append(Figure("budget 2022", wall, cpu, None, money))
         ctx.close()
 

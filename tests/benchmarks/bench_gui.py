@@ -1,4 +1,4 @@
-"""Speed of the GUI at 100,000 participants; prints figures against the goals of issues 2 and 4.
+"""Speed of the GUI at 100,000 participants; prints figures against their goals.
 
 Run: ``python -m tests.benchmarks.bench_gui [--participants N] [--runs R] [--data-dir D]``.
 Not collected by pytest. The data dir is made once with the command line

@@ -78,7 +78,7 @@ def main() -> None:
         path = root / "nagari.xlsx"
         sheet(path, args.rows)
         start = time.perf_counter()
-        prev = importer.preview(ctx, path)
+        prev = importer.preview(ctx, path, kecamatan="13.03.06")
         previewed = time.perf_counter()
         result = importer.commit(ctx, ADMIN, prev)
         done = time.perf_counter()

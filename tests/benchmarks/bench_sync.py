@@ -1,9 +1,9 @@
 """Speed and memory of sync bundles; prints a table of figures and goals.
 
 Run: ``python -m tests.benchmarks.bench_sync [--office N] [--register N]``.
-Not collected by pytest (``norecursedirs``); the latest figures are in ``docs/sync.md``.
+Not collected by pytest (``norecursedirs``); the latest figures are in docs/benchmarks.md.
 
-What is measured, against the goals of sync:
+What is measured, against its goals:
 - export of a bundle of 20,000 participants (query, pack, seal, sign, write, fsync, read
   back and verify): ≤ 3 s;
 - its import into a kabupaten register that already holds 80,000: the preview (a dry run)

@@ -341,3 +341,19 @@ def test_bpjs_from_the_command_line(
     assert main(["--data-dir", data, "bpjs", "import", str(out)]) == 0
     text = capsys.readouterr().out
     assert "24 nomor KPJ disimpan" in text and "Tidak sah (1)" in text
+
+
+def test_a_change_between_preview_and_commit_is_respected(kab: Context, tmp_path: Path) -> None:
+    """The preview's sorting is reused only while the register holds what it was sorted
+    against: a participant deactivated meanwhile is not given its KPJ."""
+    back, _given = export_and_fill(kab, tmp_path)
+    shown = bpjs.preview(kab, back)
+    assert len(shown.matched) == 40
+    gone = shown.matched[0].reg_no
+    participants.deactivate(kab, ADMIN, gone, InactiveReason.DIED)
+    done = bpjs.commit(kab, OPERATOR, shown)
+    assert done.saved == 39
+    assert [o.code for o in done.unmatched] == ["bpjs.inactive"]
+    assert records(kab)[gone].kpj is None
+    # Nothing changed since this preview: its sorting stands and nothing is left to save.
+    assert bpjs.commit(kab, OPERATOR, bpjs.preview(kab, back)).saved == 0

@@ -53,7 +53,10 @@ def _try(ctx, data: bytes, suffix: str) -> None:
 
 
 @SETTINGS
-@given(data=st.binary(max_size=2048), suffix=st.sampled_from([".xlsx", ".csv"]))
+@given(
+    data=st.binary(max_size=2048),
+    suffix=st.sampled_from([".xlsx", ".xls", ".ods", ".csv", ".txt"]),
+)
 def test_random_bytes(kecamatan_ctx, data, suffix):
     _try(kecamatan_ctx, data, suffix)
 
@@ -69,6 +72,25 @@ def test_mutated_workbooks(kecamatan_ctx, edits):
     for pos, value in edits:
         data[pos] = value
     _try(kecamatan_ctx, bytes(data), ".xlsx")
+
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "libreoffice"
+XLS = (FIXTURES / "kantor.xls").read_bytes()
+ODS = (FIXTURES / "kantor.ods").read_bytes()
+
+
+@SETTINGS
+@given(
+    which=st.sampled_from([".xls", ".ods"]),
+    edits=st.lists(st.tuples(st.integers(0, 10**6), st.integers(0, 255)), min_size=1, max_size=8),
+)
+def test_mutated_excel_97_and_libreoffice_files(kecamatan_ctx, which, edits):
+    """Files saved by LibreOffice with a few bytes changed: the Rust reader never panics
+    through to the user."""
+    data = bytearray(XLS if which == ".xls" else ODS)
+    for pos, value in edits:
+        data[pos % len(data)] = value
+    _try(kecamatan_ctx, bytes(data), which)
 
 
 @SETTINGS

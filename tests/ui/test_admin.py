@@ -10,7 +10,6 @@ from openpyxl import load_workbook
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
-from app import settings
 from app.i18n import render
 from app.services import accounts, prefs
 from app.services.actor import Actor, Role
@@ -143,7 +142,6 @@ def test_the_list_is_exported_as_shown(
     assert window.statusBar().currentMessage().startswith(f"{shown} peserta ditulis ke")
 
 
-@pytest.mark.skipif("language" not in settings.SETTINGS, reason="no language setting yet")
 def test_the_language_setting_is_saved_and_used_at_the_next_start(
     qtbot: QtBot, kecamatan_ctx: Context, make_session: MakeSession, messages: Messages
 ) -> None:

@@ -511,7 +511,7 @@ def test_a_kabupaten_opens_on_its_dashboard_with_desk_and_bundle_screens(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from app.ui import desk_views, sync_views
-    from app.ui.mainwindow import ScreenDialog
+    from app.ui.screen import ScreenDialog
 
     shown: list[tuple[str, type]] = []
     monkeypatch.setattr(
@@ -553,7 +553,7 @@ def test_a_kecamatan_office_writes_bundles_and_has_no_desk(
     qtbot: QtBot, kecamatan_ctx: Context, make_session: MakeSession, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from app.ui import sync_views
-    from app.ui.mainwindow import ScreenDialog
+    from app.ui.screen import ScreenDialog
 
     shown: list[type] = []
     monkeypatch.setattr(
@@ -572,7 +572,7 @@ def test_a_screen_window_stays_open_while_its_task_runs(
 ) -> None:
     from PySide6.QtWidgets import QLabel
 
-    from app.ui.mainwindow import ScreenDialog
+    from app.ui.screen import ScreenDialog
 
     dialog = ScreenDialog("Laporan", QLabel("x"))
     qtbot.addWidget(dialog)

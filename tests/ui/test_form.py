@@ -28,7 +28,10 @@ NIK = make_nik("130306", dt.date(1979, 5, 14), Sex.P, 42)
 
 
 def open_form(qtbot: QtBot, session, record=None) -> ParticipantForm:
-    form = ParticipantForm(session, record)
+    """The form as the main window and the record view open it: a duplicate opens its record."""
+    form = ParticipantForm(
+        session, record, open_record=lambda reg: RecordDialog.ask(session, reg, form)
+    )
     qtbot.addWidget(form)
     form.show()
     qtbot.waitExposed(form)

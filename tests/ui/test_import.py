@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTableWidget
 from pytestqt.qtbot import QtBot
 
 from app.domain.nik import make_nik
@@ -230,13 +231,13 @@ def test_a_long_preview_can_be_cancelled(
         lines.append(f"{nik(dt.date(1980, 1, 1), Sex.L, i)};Orang {i};Sijunjung;;L;Aie Amo;Petani")
     sheet.write_text("\n".join(lines), encoding="utf-8")
     release = threading.Event()
-    real = spreadsheet.read_rows
+    real = spreadsheet.open_book
 
-    def slow_read(path: Path) -> list[list[object]]:
+    def slow_read(path: Path) -> spreadsheet.Book:
         release.wait(10)
         return real(path)
 
-    monkeypatch.setattr(importer, "read_rows", slow_read)
+    monkeypatch.setattr(importer, "open_book", slow_read)
     dialog = open_dialog(qtbot, kecamatan_ctx, make_session)
     dialog.load(sheet)
     assert dialog.cancel_button.isVisible() and dialog.progress.isVisible()
@@ -247,3 +248,167 @@ def test_a_long_preview_can_be_cancelled(
     assert dialog.preview is None
     assert not dialog.progress.isVisible()
     assert participants.count(kecamatan_ctx) == 0
+
+
+SUGGEST_HEAD = ["No", "NIK", "Nama", "Tempat Lahir", "L/P", "Nagari", "Pekerjaan", "No. HP/WA"]
+
+
+def suggestion_sheet(path: Path) -> Path:
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "Daftar"
+    ws.append(["DAFTAR CALON PESERTA JAMSOSTEK NAGARI SUNGAI LANSEK"])
+    ws.append(SUGGEST_HEAD)
+    people = [
+        ("Sei Lansek", "Syafrizal"),
+        ("Sei Lansek", "Yusnimar"),
+        ("Tj. Kaliang", "Hendri"),
+        ("Sungai Lansek", "Nurhayati"),
+        ("Padang Taruak", "Elvi"),
+        ("Sei Lansek", "Zulkifli"),
+    ]
+    for i, (nagari, name) in enumerate(people, start=1):
+        ws.append(
+            [
+                i,
+                nik(dt.date(1980, 1, i), Sex.L, 30 + i),
+                name,
+                "Sijunjung",
+                "L",
+                nagari,
+                "Petani",
+                "081234567",
+            ]
+        )
+    ws.append([])
+    ws.append(["", "JUMLAH", "6 orang"])
+    ws.append([])
+    ws.append(["", "", "", "Mengetahui, Wali Nagari Sungai Lansek"])
+    wb.save(path)
+    return path
+
+
+def test_nagari_suggestions_are_accepted_per_row_or_per_spelling_and_learned(
+    qtbot: QtBot, kecamatan_ctx: Context, make_session: MakeSession, tmp_path: Path
+) -> None:
+    dialog = ImportDialog(make_session(kecamatan_ctx, Role.SUPERVISOR, "sri"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.load(suggestion_sheet(tmp_path / "saran.xlsx"))
+    wait_idle(qtbot, dialog)
+    model = dialog.model
+    got = {int(model.index(r, 0).data()): model.verdict_at(r) for r in range(model.rowCount())}
+    assert got == {
+        3: "refused",
+        4: "refused",
+        5: "refused",
+        6: "new",
+        7: "refused",
+        8: "refused",
+        9: "skipped",  # a single blank row
+        10: "skipped",  # JUMLAH
+        12: "skipped",
+    }
+    assert "maksudnya Sungai Lansek?" in model.index(0, 4).data()
+    assert "Lembar yang dibaca: Daftar" in dialog.file_info.text()
+    # The first row not new is selected: its suggestion is offered.
+    assert dialog.accept_row_button.isVisible() and dialog.accept_all_button.isVisible()
+    assert "(3)" in dialog.accept_all_button.text()
+    qtbot.mouseClick(dialog.accept_row_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, dialog)
+    assert dialog.preview is not None and dialog.preview.count("new") == 2
+    row4 = next(i for i in range(dialog.model.rowCount()) if dialog.model.index(i, 0).data() == 4)
+    dialog.table.setCurrentIndex(dialog.model.index(row4, 0))
+    qtbot.mouseClick(dialog.accept_all_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, dialog)
+    assert dialog.preview.count("new") == 4  # rows 4 and 8 spelled the same
+    assert participants.count(kecamatan_ctx) == 0  # nothing saved before "Import"
+    dialog.grab().save(str(tmp_path / "import-suggestions.png"))
+    assert dialog.learn_button.isVisible()
+    qtbot.mouseClick(dialog.learn_button, Qt.MouseButton.LeftButton)
+    assert importer.learned_aliases(kecamatan_ctx) == {"sei lansek": "13.03.06.2001"}
+
+    from app.ui.admin import SettingsDialog
+
+    settings_dialog = SettingsDialog(make_session(kecamatan_ctx, Role.ADMIN, "adm"))
+    qtbot.addWidget(settings_dialog)
+    table = settings_dialog.findChild(QTableWidget, "learned_spellings")
+    assert table is not None and table.rowCount() == 1
+    item = table.item(0, 1)
+    assert item is not None and item.text() == "Sungai Lansek"
+
+
+def test_an_operator_cannot_keep_spellings(
+    qtbot: QtBot, kecamatan_ctx: Context, make_session: MakeSession, tmp_path: Path
+) -> None:
+    dialog = open_dialog(qtbot, kecamatan_ctx, make_session)
+    dialog.load(suggestion_sheet(tmp_path / "saran.xlsx"))
+    wait_idle(qtbot, dialog)
+    qtbot.mouseClick(dialog.accept_all_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, dialog)
+    assert dialog.preview is not None and dialog.preview.count("new") == 4
+    assert not dialog.learn_button.isVisible()
+
+
+def test_a_workbook_with_two_lists_asks_for_the_sheet(
+    qtbot: QtBot, kecamatan_ctx: Context, make_session: MakeSession, tmp_path: Path
+) -> None:
+    wb = Workbook()
+    first = wb.active
+    assert first is not None
+    first.title = "Jorong Koto"
+    first.append(SUGGEST_HEAD)
+    first.append([1, GOOD, "Syafrizal", "Sijunjung", "L", "Aie Amo", "Petani", ""])
+    second = wb.create_sheet("Jorong Baru")
+    second.append(SUGGEST_HEAD)
+    second.append(
+        [1, nik(dt.date(1970, 1, 1), Sex.L, 3), "Hendri", "Sijunjung", "L", "Aie Amo", "Petani", ""]
+    )
+    second.append(
+        [2, nik(dt.date(1970, 1, 1), Sex.L, 4), "Zul", "Sijunjung", "L", "Aie Amo", "Petani", ""]
+    )
+    path = tmp_path / "dua.xlsx"
+    wb.save(path)
+    dialog = open_dialog(qtbot, kecamatan_ctx, make_session)
+    dialog.load(path)
+    wait_idle(qtbot, dialog)
+    assert dialog.preview is None and dialog.sheet_combo.isVisible()
+    assert [dialog.sheet_combo.itemText(i) for i in range(2)] == ["Jorong Koto", "Jorong Baru"]
+    dialog.sheet_combo.setCurrentIndex(1)
+    dialog.sheet_combo.activated.emit(1)
+    wait_idle(qtbot, dialog)
+    assert dialog.preview is not None and dialog.preview.sheet == "Jorong Baru"
+    assert dialog.preview.count("new") == 2
+
+
+def test_the_template_button_writes_the_template(
+    qtbot: QtBot,
+    kecamatan_ctx: Context,
+    make_session: MakeSession,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    target = tmp_path / "daftar.xlsx"
+    monkeypatch.setattr(common, "save_file", lambda *a: str(target))
+    dialog = open_dialog(qtbot, kecamatan_ctx, make_session)
+    qtbot.mouseClick(dialog.template_button, Qt.MouseButton.LeftButton)
+    assert load_workbook(target).active.title == "Daftar"
+    assert str(target) in dialog.message.text()
+
+
+def test_at_the_kabupaten_the_dialog_asks_for_the_kecamatan(
+    qtbot: QtBot, kabupaten_ctx: Context, make_session: MakeSession, tmp_path: Path
+) -> None:
+    dialog = ImportDialog(make_session(kabupaten_ctx, Role.OPERATOR, "ani"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.kecamatan_combo.isVisible()
+    dialog.load(suggestion_sheet(tmp_path / "kab.xlsx"))
+    wait_idle(qtbot, dialog)
+    assert dialog.preview is None
+    assert dialog.message.text() == render("import.kecamatan_needed")
+    dialog.kecamatan_combo.setCurrentIndex(dialog.kecamatan_combo.findText("Kamang Baru"))
+    dialog.kecamatan_combo.activated.emit(dialog.kecamatan_combo.currentIndex())
+    wait_idle(qtbot, dialog)
+    assert dialog.preview is not None and dialog.preview.count("new") == 1

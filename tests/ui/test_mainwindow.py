@@ -78,7 +78,7 @@ def test_filters_and_clear(demo_window: MainWindow) -> None:
     w = demo_window
     assert w.kecamatan_filter is not None
     w.kecamatan_filter.setCurrentIndex(w.kecamatan_filter.findText("Kamang Baru"))
-    assert w.model.rowCount() == 233  # the 2022 split of DOMAIN.md
+    assert w.model.rowCount() == 233  # the 2022 split (docs/domain.md)
     nagari = w.nagari_filter.itemData(1)
     w.nagari_filter.setCurrentIndex(1)
     for r in range(w.model.rowCount()):

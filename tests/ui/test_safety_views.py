@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.services import backup, demo, participants
+from app.services import backup, demo, health, participants
 from app.services.actor import Role
 from app.ui import safety_views
 from app.ui.safety_views import AuditView, BackupsView, SafetyDialog, check_in_background
@@ -71,10 +71,10 @@ def test_a_damaged_database_offers_the_newest_good_backup(
 ):
     session = make_session(populated_ctx, Role.OPERATOR)
     good = backup.auto_backup(populated_ctx, "daily")
-    monkeypatch.setattr(safety_views.health, "quick_check", lambda _ctx: False)
+    monkeypatch.setattr(health, "quick_check", lambda _ctx: False)
     restored: list[Path] = []
     monkeypatch.setattr(
-        safety_views.backup, "restore", lambda _ctx, _actor, path, _pp=None: restored.append(path)
+        backup, "restore", lambda _ctx, _actor, path, _pp=None: restored.append(path)
     )
     from PySide6.QtWidgets import QWidget
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from app.services import participants, trust
@@ -169,7 +170,7 @@ def test_enrolment_from_the_export_screen(
     assert not view.export_button.isEnabled()
     written = trust.write_enrolment(kab, ADMIN, "13.03.06", "A", tmp_path)
     mp = pytest.MonkeyPatch()
-    mp.setattr(sync_views.QFileDialog, "getOpenFileName", lambda *a, **k: (str(written.path), ""))
+    mp.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(written.path), ""))
     try:
         view._enrol()
     finally:

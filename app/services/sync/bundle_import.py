@@ -111,7 +111,7 @@ def import_file(
     """
     actor.require(AccountRole.OPERATOR)
     now = (now or dt.datetime.now()).replace(microsecond=0)
-    progress("read", 0, 1)
+    progress(0, 1)
     data = read_file(path)
     box = open_container(data, path.name)
     if box.kind == "enrolment":
@@ -254,25 +254,25 @@ def import_bundle(
         else:
             payload = payload or _payload(ctx, box, name, progress)
             plan = _plan_bundle(ctx, s, m, payload, now, progress)
-        progress("commit", 0, 1)
+        progress(0, 1)
         card_counts = _commit(s, ctx, actor, plan, box, digest, name, now, seen)
     if seen is not None and seen.held_file:  # it was held: its copy is no longer needed
         (ctx.data_dir / "held" / seen.held_file).unlink(missing_ok=True)
     counts = plan.counts() | card_counts
     result = ImportResult("bundle", name, m.sender, m.sequence, "imported", counts, plan.items)
-    progress("receipt", 0, 1)
+    progress(0, 1)
     try:
         result.receipt = write_receipt(ctx, actor, m.sender, receipt_out, now=now).path
     except Exception as exc:  # the import is committed; the receipt can be made again
         log.warning("receipt for %s not written: %s", m.sender, exc)
         result.receipt_error = str(exc)
-    progress("done", 1, 1)
+    progress(1, 1)
     return result
 
 
 def _payload(ctx: Context, box: Container, name: str, progress: Progress = noop) -> dict[str, Any]:
     """The bundle's payload, decrypted; refused unless its parts are lists."""
-    progress("decrypt", 0, 1)
+    progress(0, 1)
     payload = open_payload(box, ctx, name)
     for key in ("participants", "history", "cards", "handovers"):
         list_of(payload, key, name)
@@ -571,7 +571,7 @@ def _plan_bundle(
     total = len(decoded)
     for i, r in enumerate(decoded):
         if i % 2000 == 0:
-            progress("check", i, total)
+            progress(i, total)
         uid = r["uuid"]
         changed = office.changed.get(uid)
         reactivated = uid in office.reactivated
@@ -596,7 +596,7 @@ def _plan_bundle(
                 r["revision"],
             )
         )
-    progress("check", total, total)
+    progress(total, total)
     _name_records_a(s, plan)
     return plan
 

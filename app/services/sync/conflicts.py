@@ -28,7 +28,7 @@ from app.errors import InvalidInput, NotFound, Refused
 from app.services.actor import Actor, Role
 from app.services.context import Context
 from app.services.sync.decision import ConflictKind
-from app.store import sync as store
+from app.store import sync as sync_store
 from app.sync.records import OFFICE_FIELDS, RecordError, decode_record, encode_record
 
 
@@ -59,8 +59,8 @@ class ConflictView:
 def list_conflicts(ctx: Context, open_only: bool = True) -> list[ConflictView]:
     """The queue (open conflicts by default), oldest first, with A as it is now."""
     with ctx.db.read() as s:
-        rows = store.conflicts(s, open_only)
-        current = store.participants_by_uuid(s, [c.a_uuid for c in rows if c.decision is None])
+        rows = sync_store.conflicts(s, open_only)
+        current = sync_store.participants_by_uuid(s, [c.a_uuid for c in rows if c.decision is None])
     return [
         ConflictView(
             c.id,
@@ -114,7 +114,7 @@ class _Writer:
         self.reason = f"conflict {cid}: {decision}"
 
     def history(self, uid: str, changes: Mapping[str, Any]) -> None:
-        store.add_history_rows(
+        sync_store.add_history_rows(
             self.s,
             [
                 {
@@ -144,14 +144,14 @@ class _Writer:
             "updated_by": self.actor.username,
             "updated_install": self.code,
         }
-        store.update_participants(self.s, [{"id": row["id"], **values, **extra}])
+        sync_store.update_participants(self.s, [{"id": row["id"], **values, **extra}])
         self.history(row["uuid"], changes)
 
     def insert(self, record: Mapping[str, Any]) -> None:
         values = dict(record)
         values.pop("id", None)
         values["ack_revision"] = record["revision"]
-        store.insert_participants(self.s, [values])
+        sync_store.insert_participants(self.s, [values])
         self.history(record["uuid"], {"status": [None, record["status"]]})
 
 
@@ -160,7 +160,7 @@ def _in_programme(record: Mapping[str, Any]) -> str:
 
 
 def _check_nik_free(s: Session, nik: str, allowed: set[str]) -> None:
-    for h in store.holders_of_niks(s, [nik]).get(nik, []):
+    for h in sync_store.holders_of_niks(s, [nik]).get(nik, []):
         if h.uuid not in allowed:
             raise Refused("conflict.nik_taken", nik=nik, reg_no=h.reg_no)
 
@@ -186,7 +186,7 @@ def resolve(
     if (keep is None) == (moved_to is None):
         raise InvalidInput("conflict.choice")
     with ctx.db.session() as s:
-        c = store.get_conflict(s, cid)
+        c = sync_store.get_conflict(s, cid)
         if c is None:
             raise NotFound("conflict.not_found", id=cid)
         if c.decision is not None:
@@ -197,7 +197,9 @@ def resolve(
             b: Mapping[str, Any] = decode_record(c.b_data)
         except RecordError:
             raise Refused("conflict.closed", id=cid, decision="?") from None
-        rows: Mapping[str, Mapping[str, Any]] = store.participants_by_uuid(s, [c.a_uuid, c.b_uuid])
+        rows: Mapping[str, Mapping[str, Any]] = sync_store.participants_by_uuid(
+            s, [c.a_uuid, c.b_uuid]
+        )
         a_row = rows.get(c.a_uuid)
         if c.kind == ConflictKind.EDIT:
             if moved_to is not None:
@@ -213,7 +215,7 @@ def resolve(
                 w.update(a_row, values, ack=b["revision"])
         else:
             _resolve_duplicate(s, w, c, a_row, rows.get(c.b_uuid), b, keep, moved_to)
-        store.update_conflict(
+        sync_store.update_conflict(
             s, cid, decision=decision, decided_at=w.now, decided_by=actor.username, note=note
         )
     return get_conflict(ctx, cid)
@@ -222,7 +224,7 @@ def resolve(
 def _resolve_duplicate(
     s: Session,
     w: _Writer,
-    c: store.ConflictRecord,
+    c: sync_store.ConflictRecord,
     a_row: Mapping[str, Any] | None,
     b_row: Mapping[str, Any] | None,
     b: Mapping[str, Any],
@@ -281,7 +283,7 @@ def resolve_fields(
             raise InvalidInput("conflict.fields", field=f)
         _side(side)
     with ctx.db.session() as s:
-        c = store.get_conflict(s, cid)
+        c = sync_store.get_conflict(s, cid)
         if c is None:
             raise NotFound("conflict.not_found", id=cid)
         if c.decision is not None:
@@ -289,13 +291,13 @@ def resolve_fields(
         if c.kind != ConflictKind.EDIT:
             raise Refused("conflict.not_duplicate", id=cid)
         b: Mapping[str, Any] = decode_record(c.b_data)
-        a_row: Mapping[str, Any] = store.participants_by_uuid(s, [c.a_uuid])[c.a_uuid]
+        a_row: Mapping[str, Any] = sync_store.participants_by_uuid(s, [c.a_uuid])[c.a_uuid]
         values = {f: b[f] for f, side in choices.items() if side.strip().upper() == "B"}
         if "nik" in values:
             _check_nik_free(s, values["nik"], {a_row["uuid"]})
         w = _Writer(s, ctx, actor, cid, "merged")
         w.update(a_row, values, ack=b["revision"])
-        store.update_conflict(
+        sync_store.update_conflict(
             s, cid, decision="merged", decided_at=w.now, decided_by=actor.username, note=note
         )
     return get_conflict(ctx, cid)

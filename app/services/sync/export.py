@@ -107,7 +107,7 @@ def export_bundle(
     require_folder(out_dir)
     now = (now or dt.datetime.now()).replace(microsecond=0)
     keys = install_keypair(ctx)
-    progress("read", 0, 1)
+    progress(0, 1)
     with ctx.db.session() as s:
         kabs = sync_store.peers(s, role=Role.KABUPATEN.value)
         if not kabs or not kabs[0].enc_key:
@@ -116,7 +116,7 @@ def export_bundle(
         chain = _chain(s, ctx)
         cursor = sync_store.max_ids(s)
         payload, counts = _payload(s, ident, chain.base)
-        progress("pack", 0, 1)
+        progress(0, 1)
         assert ident.kecamatan is not None
         manifest = BundleManifest(
             sender=ident.install_code,
@@ -135,7 +135,7 @@ def export_bundle(
         # The number is burnt before the file exists: a failed commit leaves a gap, which
         # the next bundle covers; a restored database never reuses it.
         sequences.write(ctx.data_dir, "bundle", chain.sequence)
-        progress("write", 0, 1)
+        progress(0, 1)
         target = write_verified(out_dir / bundle_name(ident.install_code, chain.sequence), data)
         try:
             sync_store.add_sent(
@@ -163,5 +163,5 @@ def export_bundle(
         except Exception:
             target.unlink(missing_ok=True)
             raise
-    progress("done", 1, 1)
+    progress(1, 1)
     return Exported(target, chain.sequence, digest, kab.install_code, counts)

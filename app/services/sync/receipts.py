@@ -247,7 +247,7 @@ def import_receipt(
             return result
         received = sync_store.received_from(s, m.sender, "receipt")
         latest = max((r.sequence for r in received), default=0)
-    progress("decrypt", 0, 1)
+    progress(0, 1)
     payload = _read_payload(ctx, box, name)
     superseded = m.sequence < latest
     if dry_run:
@@ -300,7 +300,7 @@ def import_receipt(
         )
     result.status = "superseded" if superseded else "imported"
     result.counts, result.items = plan.counts, plan.items
-    progress("done", 1, 1)
+    progress(1, 1)
     return result
 
 

@@ -4,12 +4,14 @@ helpers they share: progress reports, folders, payload lists, history changes.""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from app.domain.progress import Progress as Progress
+from app.domain.progress import no_progress
 from app.errors import InvalidInput, Refused
 from app.services.context import Context
 from app.services.sync.decision import Outcome
@@ -18,11 +20,9 @@ from app.services.trust import install_keypair
 from app.sync import container
 from app.sync.container import Container, FormatError
 
-Progress = Callable[[str, int, int], None]
-
-
-def noop(_stage: str, _done: int, _total: int) -> None:
-    """A progress report nobody listens to."""
+# Slow sync work reports (done, total) through the one protocol of slow work; it cannot
+# stop midway (a commit is one transaction), so it ignores the answer.
+noop = no_progress
 
 
 class ReceiptOutcome(StrEnum):

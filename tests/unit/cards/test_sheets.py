@@ -12,8 +12,7 @@ import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 
-from app import i18n
-from app.cards import fonts
+from app import fonts, i18n
 from app.cards.card import HEIGHT, WIDTH, clip_text, fit_size
 from app.cards.model import (
     Calibration,
@@ -112,15 +111,6 @@ def test_cr80_is_one_card_a_page_front_then_back() -> None:
     boxes = media_boxes(data)
     assert len(boxes) == 6
     assert all(b == pytest.approx((85.60 * mm, 53.98 * mm), abs=0.01) for b in boxes)
-
-
-def qr_positions(data: bytes) -> list[tuple[float, float]]:
-    """Where the inline QR images were drawn, in card coordinates plus the card's slot."""
-    found = []
-    for stream in streams(data):
-        for x, y in re.findall(rb"cm ([\d.]+) ([\d.]+) cm BI", stream.replace(b"\n", b" ")):
-            found.append((float(x), float(y)))
-    return found
 
 
 def test_calibration_offsets_move_fronts_and_backs() -> None:

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from app.domain.budget import Line, breakdown
 from app.domain.participant import Programme
 from app.domain.rates import (
     ALL_FUNDING,
@@ -13,12 +14,21 @@ from app.domain.rates import (
     RateRule,
     RateTable,
     add_months,
-    budget,
     default_rates,
     months_counted,
 )
 
 JKK_JKM = (Programme.JKK, Programme.JKM)
+
+
+def budget(
+    year: int, cohorts: list[Cohort], table: RateTable, months: int | None = None
+) -> dict[str, Line]:
+    """The budget engine's lines per kecamatan, and the total under ``*``."""
+    b = breakdown(year, cohorts, table, months)
+    return {**b.by_kecamatan, ALL_FUNDING: b.total}
+
+
 APRIL_2022 = dt.date(2022, 4, 1)
 
 

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy import text
 
-from app.domain.participant import Sex
+from app.domain.participant import DEFAULT_INCOME, Sex
 from app.errors import Refused, ValidationFailed
-from app.services import participants
+from app.services import participants, prefs
 from app.services.actor import Actor, Role
 from app.services.context import Context
 from app.store import repo
@@ -255,7 +257,7 @@ def test_nagari_outside_the_kecamatan_is_refused(
     assert participants.count(kecamatan_ctx) == 0
 
 
-@pytest.mark.parametrize("nagari", ["13.03.06", "13.03", "99.99.99.9999", ""])
+@pytest.mark.parametrize("nagari", ["13.03.06", "13.03", "99.99.99.9999"])
 def test_a_code_that_is_not_a_village_is_refused(
     kecamatan_ctx: Context, make_participant: MakeParticipant, nagari: str
 ) -> None:
@@ -265,6 +267,36 @@ def test_a_code_that_is_not_a_village_is_refused(
         )
     assert "nagari.outside" in codes(info.value)
     assert participants.count(kecamatan_ctx) == 0
+
+
+def test_missing_fields_are_each_reported_as_required_without_placeholders(
+    kecamatan_ctx: Context, make_participant: MakeParticipant
+) -> None:
+    data = make_participant(nik=FEMALE_NIK)
+    data = dataclasses.replace(
+        data, nik=" ", birth_date=None, sex=None, nagari_code=None, occupation=None
+    )
+    checked = participants.check(kecamatan_ctx, data, today=TODAY)
+    assert {(p.field, p.code) for p in checked.problems} == {
+        ("nik", "field.required"),
+        ("birth_date", "field.required"),
+        ("sex", "field.required"),
+        ("nagari", "field.required"),
+        ("occupation", "field.required"),
+    }
+    with pytest.raises(ValidationFailed):
+        participants.register(kecamatan_ctx, ADMIN, data, today=TODAY)
+    assert participants.count(kecamatan_ctx) == 0
+
+
+def test_default_coverage_start_and_income_are_applied_by_the_service(
+    kecamatan_ctx: Context, make_participant: MakeParticipant
+) -> None:
+    prefs.set_value(kecamatan_ctx, ADMIN, "default_coverage_start", "01/04/2022")
+    reg = participants.register(kecamatan_ctx, ADMIN, make_participant(income=None), today=TODAY)
+    rec = participants.get(kecamatan_ctx, reg.reg_no)
+    assert rec.coverage_start == dt.date(2022, 4, 1)
+    assert rec.income == DEFAULT_INCOME
 
 
 @pytest.mark.parametrize(
@@ -444,3 +476,22 @@ def test_check_saves_nothing_and_lists_problems_and_warnings(
     assert [p.code for p in checked.problems] == ["occupation.unknown"]
     assert [w.code for w in checked.warnings] == ["nik.elsewhere"]
     assert participants.count(ctx) == 0
+
+
+def test_an_imported_row_gets_the_same_defaults_and_initial_status_as_the_form(
+    kecamatan_ctx: Context, tmp_path: Path
+) -> None:
+    from app.services import importer
+
+    prefs.set_value(kecamatan_ctx, ADMIN, "default_coverage_start", "01/04/2022")
+    sheet = tmp_path / "nagari.csv"
+    sheet.write_text(
+        "NIK,Nama,Tempat lahir,Tanggal lahir,JK,Nagari,Pekerjaan\n"
+        f"{FEMALE_NIK},Siti Aminah,Sijunjung,07/08/1980,P,Aie Amo,Guru TPQ\n",
+        encoding="utf-8",
+    )
+    result = importer.commit(kecamatan_ctx, ADMIN, importer.preview(kecamatan_ctx, sheet))
+    rec = participants.get(kecamatan_ctx, result.reg_nos[0])
+    assert rec.coverage_start == dt.date(2022, 4, 1)
+    assert rec.income == DEFAULT_INCOME
+    assert rec.status == participants.initial_status(kecamatan_ctx).value == "draft"

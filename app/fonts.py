@@ -1,7 +1,10 @@
-"""The TTF fonts embedded in every PDF: ReportLab's built-in fonts know only Latin-1.
+"""The TTF fonts every PDF embeds (cards, receipts, reports): ReportLab's built-in fonts
+know only Latin-1 and show ■ for anything else.
 
 DejaVu Sans Condensed (regular and bold) ships in ``resources/fonts/`` with its licence;
-a PDF embeds the subset of glyphs it uses, so names in any script print as written.
+a PDF embeds the subset of glyphs it uses, so names in any script print as written. Cards
+and reports are sibling layers that may not import each other, so this module sits beside
+``app.paths``, outside both.
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ def register() -> None:
             return
         for name, filename in _FILES.items():
             pdfmetrics.registerFont(TTFont(name, str(resource("fonts", filename))))
-        pdfmetrics.registerFontFamily(REGULAR, normal=REGULAR, bold=BOLD)
+        pdfmetrics.registerFontFamily(REGULAR, normal=REGULAR, bold=BOLD, italic=REGULAR)
 
 
 def width(text: str, font: str, size: float) -> float:

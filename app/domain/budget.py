@@ -1,24 +1,20 @@
-"""The kabupaten's desk in plain Python: budget breakdowns, the planner, age bands, KPJ cells.
+"""The budget engine: what a year's participants cost, per kecamatan, funding source and
+month, and next year's plan. Money stays in whole rupiah.
 
-Money stays in whole rupiah. The budget counts each group of participants (a
-:class:`~app.domain.rates.Cohort`) month by month at that month's rates, so a new rate
-changes only the months from its effective date on, and only for the funding sources it
-names.
+The one engine behind the CLI's ``budget``, the desk's screens, the dashboard and the
+reports. It counts each group of participants (a :class:`~app.domain.rates.Cohort`) month
+by month at that month's rates, so a new rate changes only the months from its effective
+date on, and only for the funding sources it names (docs/domain.md).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import itertools
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 from app.domain.participant import Programme
 from app.domain.rates import Cohort, RateTable, months_counted
-
-# --- budget breakdown ----------------------------------------------------------------
 
 
 @dataclass
@@ -216,113 +212,3 @@ def plan(
         added_fee=fee,
         added_funding=added[0].funding if added else "",
     )
-
-
-# --- recap helpers -------------------------------------------------------------------
-
-# Lower bounds of the age bands in reports (BPU participants are 18–65 by default).
-AGE_BANDS: tuple[int, ...] = (0, 25, 35, 45, 55, 65)
-
-
-def age_band(age: int) -> str:
-    """The label of an age's band: ``< 25``, ``25–34`` … ``≥ 65``."""
-    bounds = AGE_BANDS
-    if age < bounds[1]:
-        return f"< {bounds[1]}"
-    for lo, hi in itertools.pairwise(bounds[1:]):
-        if lo <= age < hi:
-            return f"{lo}–{hi - 1}"
-    return f"≥ {bounds[-1]}"
-
-
-def age_band_labels() -> list[str]:
-    """Every band label, youngest first."""
-    return [age_band(b) for b in AGE_BANDS]
-
-
-def percent(part: int, whole: int) -> float | None:
-    """``part`` as a percentage of ``whole`` (None when there is no whole)."""
-    return None if whole <= 0 else part * 100.0 / whole
-
-
-# --- what BPJS sends back ------------------------------------------------------------
-
-_SCI = re.compile(r"^\d+(\.\d+)?[eE]\+?\d+$")
-
-
-@dataclass(frozen=True)
-class Cell:
-    """A spreadsheet cell read as an identifier: the digits, or why they cannot be used.
-
-    ``problem`` is a message code (``kpj.length``, ``kpj.lost_zero`` …) and ``shown`` the
-    value as the user sees it in the file.
-    """
-
-    value: str | None
-    problem: str | None
-    shown: str
-    params: dict[str, Any] = field(default_factory=dict)
-
-
-def _shown(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
-
-
-def read_kpj(value: Any, length: int = 11) -> Cell:
-    """A KPJ cell: 11 digits as text, or the reason it is not one.
-
-    Excel turns a typed ``01234567890`` into the number 1234567890 and drops the zero; a
-    number shorter than 11 digits is reported as such, never padded back, because which
-    digits went missing cannot be known for sure.
-    """
-    shown = _shown(value)
-    if value is None or shown == "":
-        return Cell(None, "kpj.empty", "")
-    if isinstance(value, bool):
-        return Cell(None, "kpj.not_digits", shown)
-    if isinstance(value, int | float):
-        if isinstance(value, float) and not value.is_integer():
-            return Cell(None, "kpj.not_digits", shown)
-        text = str(int(value))
-        if len(text) < length:
-            return Cell(None, "kpj.lost_zero", text, {"count": len(text)})
-        if len(text) > length:
-            return Cell(None, "kpj.length", text, {"count": len(text)})
-        return Cell(text, None, text)
-    text = shown.lstrip("'").replace(" ", "")
-    if _SCI.match(text):
-        return Cell(None, "kpj.scientific", shown)
-    if text.endswith(".0") and text[:-2].isdigit():
-        text = text[:-2]
-        if len(text) < length:
-            return Cell(None, "kpj.lost_zero", text, {"count": len(text)})
-    if not text.isdigit():
-        return Cell(None, "kpj.not_digits", shown)
-    if len(text) != length:
-        return Cell(None, "kpj.length", text, {"count": len(text)})
-    return Cell(text, None, text)
-
-
-def read_nik(value: Any) -> Cell:
-    """A NIK cell: 16 digits as text, or the reason it cannot be matched.
-
-    A NIK stored as a number by Excel keeps only 15 significant digits: its last digit is
-    lost, so such a cell is refused rather than guessed.
-    """
-    shown = _shown(value)
-    if value is None or shown == "":
-        return Cell(None, "bpjs.nik_empty", "")
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return Cell(None, "import.nik_number", shown)
-    text = shown.lstrip("'").replace(" ", "").replace(".", "")
-    if _SCI.match(shown.replace(",", ".")):
-        return Cell(None, "import.nik_number", shown)
-    if not text.isdigit():
-        return Cell(None, "nik.not_digits", shown)
-    if len(text) != 16:
-        return Cell(None, "nik.length", text, {"count": len(text)})
-    return Cell(text, None, text)
