@@ -8,6 +8,7 @@ _.__call__  # a Protocol's signature (app/domain/progress.py)
 _._  # argparse looks its `_` up at call time (app/cli/__init__.py)
 _on_connect  # SQLAlchemy event listener (app/store/engine.py)
 _on_begin  # SQLAlchemy event listener (app/store/engine.py)
+cli_account  # a pytest fixture named in `usefixtures` (tests/conftest.py)
 _.isolation_level  # the sqlite3 driver's attribute, set to take transactions over
 _.paintEvent  # Qt override (app/ui/dashboard.py)
 _.filterAcceptsRow  # Qt override (app/ui/handover_views.py)
@@ -66,6 +67,8 @@ _isolated
 _small_disk
 _indonesian_ui
 _no_widget_outlives_its_test
+_close_logs
+no_data_dir  # by name, in @pytest.mark.usefixtures (tests/unit/test_windows_process.py)
 pytestmark
 
 # Areas other work is changing now; each goes when that work lands:

@@ -33,6 +33,7 @@ def language() -> str:
 
 
 from app.catalogue import CATALOGUES  # noqa: E402
+from app.invocation import command_prefix  # noqa: E402
 
 # Message codes → English templates, and English → Indonesian, merged from every area's
 # catalogue (``app/catalogue/*.py``): each area of the app keeps its own texts.
@@ -47,6 +48,9 @@ def tr(text: str, /, **params: Any) -> str:
     """``text`` (an English source text) in the current language, with ``params`` filled."""
     if _lang == "id":
         text = ID.get(text, text)
+    if "{cmd}" in text and "cmd" not in params:
+        # A command to type: named as this program is run, with its --data-dir.
+        params = {**params, "cmd": command_prefix()}
     return text.format(**params) if params else text
 
 

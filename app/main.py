@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
 
-from app import cli, logsetup
+from app import cli, invocation, logsetup, winproc
 from app.errors import EXIT_BUG, EXIT_USAGE
 from app.i18n import render, set_language
 from app.paths import data_dir
@@ -29,11 +29,14 @@ def _report_bug(
     log_path: Path | None,
 ) -> None:
     log.critical("unexpected error", exc_info=(exc_type, exc, tb))
-    where = str(log_path) if log_path else "-"
     if sys.stderr is not None:
         if log_path is None:
+            # No log (a command without a data dir, or one that cannot be written): the
+            # details go to the screen instead.
             traceback.print_exception(exc_type, exc, tb, file=sys.stderr)
-        print(render("bug", log=where), file=sys.stderr)
+            print(render("bug.above"), file=sys.stderr)
+        else:
+            print(render("bug", log=str(log_path)), file=sys.stderr)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -49,8 +52,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             lang = arg.split("=", 1)[1]
     if lang in ("id", "en"):
         set_language(lang)
-    if sys.stdout is not None and hasattr(sys.stdout, "reconfigure"):
-        sys.stdout.reconfigure(errors="replace")
+    winproc.utf8_streams()
+    winproc.hold_running_mutex()
     parser = cli.build_parser()
     try:
         args = parser.parse_args(argv)
@@ -58,6 +61,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(exc.code) if isinstance(exc.code, int) else EXIT_USAGE
     if args.lang:
         set_language(args.lang)
+    invocation.remember_data_dir(args.data_dir)
 
     if args.command is None:
         from app.ui.start import run_gui  # Qt only from here on

@@ -11,6 +11,8 @@
 ; instalasi, uninstall = hapus instalasi, shortcut = pintasan, Start Menu = menu Mulai,
 ; folder = folder, Browse = Telusuri, Next = Berikutnya, Back = Kembali, Cancel = Batal.
 ; The file is plain ASCII on purpose: Indonesian needs no accented letters.
+; The buttons of message boxes follow the language of Windows, not this file: a message box
+; that names its buttons gives both names ("Batal (Cancel)").
 ;
 ; Note: do not add periods (.) to the end of messages that didn't have them already,
 ; because on those messages Inno Setup adds the periods automatically.
@@ -63,8 +65,8 @@ WinVersionTooLowError=Program ini memerlukan %1 versi %2 atau yang lebih baru.
 WinVersionTooHighError=Program ini tidak dapat diinstal pada %1 versi %2 atau yang lebih baru.
 AdminPrivilegesRequired=Anda harus masuk sebagai administrator untuk menginstal program ini.
 PowerUserPrivilegesRequired=Anda harus masuk sebagai administrator atau sebagai anggota grup Power Users untuk menginstal program ini.
-SetupAppRunningError=Program instalasi mendeteksi bahwa %1 sedang berjalan.%n%nTutup semua jendelanya sekarang, lalu klik OK untuk melanjutkan, atau Batal untuk keluar.
-UninstallAppRunningError=Program hapus instalasi mendeteksi bahwa %1 sedang berjalan.%n%nTutup semua jendelanya sekarang, lalu klik OK untuk melanjutkan, atau Batal untuk keluar.
+SetupAppRunningError=Program instalasi mendeteksi bahwa %1 sedang berjalan.%n%nTutup semua jendelanya sekarang, lalu klik OK untuk melanjutkan, atau Batal (Cancel) untuk keluar.
+UninstallAppRunningError=Program hapus instalasi mendeteksi bahwa %1 sedang berjalan.%n%nTutup semua jendelanya sekarang, lalu klik OK untuk melanjutkan, atau Batal (Cancel) untuk keluar.
 
 ; *** Startup questions
 PrivilegesRequiredOverrideTitle=Pilih Mode Instalasi
@@ -382,7 +384,7 @@ UninstallDataCorrupted=Berkas "%1" rusak. Tidak dapat menghapus instalasi
 
 ; *** Uninstallation phase messages
 ConfirmDeleteSharedFileTitle=Hapus Berkas Bersama?
-ConfirmDeleteSharedFile2=Sistem menunjukkan bahwa berkas bersama berikut tidak lagi digunakan oleh program apa pun. Apakah Anda ingin program hapus instalasi menghapus berkas bersama ini?%n%nJika masih ada program yang menggunakan berkas ini lalu berkas ini dihapus, program tersebut mungkin tidak berfungsi dengan benar. Jika Anda tidak yakin, pilih Tidak. Membiarkan berkas ini di sistem Anda tidak akan menimbulkan masalah.
+ConfirmDeleteSharedFile2=Sistem menunjukkan bahwa berkas bersama berikut tidak lagi digunakan oleh program apa pun. Apakah Anda ingin program hapus instalasi menghapus berkas bersama ini?%n%nJika masih ada program yang menggunakan berkas ini lalu berkas ini dihapus, program tersebut mungkin tidak berfungsi dengan benar. Jika Anda tidak yakin, jangan hapus berkas ini (Tidak / No). Membiarkan berkas ini di sistem Anda tidak akan menimbulkan masalah.
 SharedFileNameLabel=Nama berkas:
 SharedFileLocationLabel=Lokasi:
 WizardUninstalling=Status Hapus Instalasi

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 # Message codes → English templates (parameters in braces).
 MESSAGES: dict[str, str] = {
-    "setup.needed": "This data dir ({path}) is not set up yet. Run: lindungi setup --role …",
+    "setup.needed": "This data dir ({path}) is not set up yet. Run: {cmd} setup --role …",
     "setup.already": "This data dir is already set up (install {code}); setup runs only once.",
     "setup.unknown_regency": "Regency {code} is not in the region table.",
     "setup.kecamatan_needed": "A kecamatan install needs --kecamatan (for example 13.03.06).",
@@ -73,13 +73,14 @@ MESSAGES: dict[str, str] = {
     "override.reason_role": "Only a supervisor may override; this account cannot.",
     "selftest.failed": "Self-test failed: {step}: {reason}",
     "bug": "An unexpected error occurred. Details were written to {log}.",
+    "bug.above": "An unexpected error occurred. The details are above.",
 }
 
 # English → Indonesian. Every template above and every text passed to ``tr`` is here.
 ID: dict[str, str] = {
     MESSAGES[
         "setup.needed"
-    ]: "Folder data ini ({path}) belum disiapkan. Jalankan: lindungi setup --role …",
+    ]: "Folder data ini ({path}) belum disiapkan. Jalankan: {cmd} setup --role …",
     MESSAGES[
         "setup.already"
     ]: "Folder data ini sudah disiapkan (instalasi {code}); setup hanya sekali.",
@@ -239,6 +240,7 @@ ID: dict[str, str] = {
     MESSAGES["override.reason_role"]: "Hanya supervisor yang boleh mengecualikan; akun ini tidak.",
     MESSAGES["selftest.failed"]: "Uji mandiri gagal: {step}: {reason}",
     MESSAGES["bug"]: "Terjadi kesalahan tak terduga. Rinciannya ditulis ke {log}.",
+    MESSAGES["bug.above"]: "Terjadi kesalahan tak terduga. Rinciannya tertulis di atas.",
     # Texts of the command line, cards and reports.
     "Error": "Galat",
     "Warning": "Peringatan",

@@ -19,11 +19,11 @@ MESSAGES: dict[str, str] = {
     "bundle.wrong_key": "{name} is signed with another key than the one confirmed for office {office} (confirmed {expected}, this file {got}). Nothing was changed. A reinstalled PC needs a new enrolment file with a new station letter.",
     "bundle.kabupaten_only": "{name} is a bundle from an office: import it at the kabupaten. This install is {code}.",
     "bundle.receipt_at_kabupaten": "{name} is a receipt for office {office}: import it there.",
-    "bundle.enrolment_file": "{name} is an enrolment file: use lindungi setup --enrol FILE or lindungi enrol FILE.",
+    "bundle.enrolment_file": "{name} is an enrolment file: use {cmd} setup --enrol FILE or {cmd} enrol FILE.",
     "bundle.sequence_reused": "Office {office} already sent a different bundle number {sequence}; {name} is not the same file. Nothing was changed.",
     "bundle.chain": "Bundle {sequence} of office {office} ({name}) does not follow on from the bundle received before it (the chain of hashes is broken). Nothing was changed.",
-    "bundle.not_enrolled": "This install is not enrolled with a kabupaten yet: import the enrolment file the kabupaten gave you (lindungi enrol FILE).",
-    "bundle.only_office": "Only a kecamatan office exports bundles; the kabupaten writes receipts (lindungi bundle receipt).",
+    "bundle.not_enrolled": "This install is not enrolled with a kabupaten yet: import the enrolment file the kabupaten gave you ({cmd} enrol FILE).",
+    "bundle.only_office": "Only a kecamatan office exports bundles; the kabupaten writes receipts ({cmd} bundle receipt).",
     "bundle.verify_failed": "The file written to {path} does not read back the same: the stick may be failing. The file was removed; try another stick.",
     "folder.missing": "The folder {path} does not exist (is the stick plugged in?).",
     "receipt.only_kabupaten": "Only the kabupaten writes receipts and confirms offices.",
@@ -46,7 +46,7 @@ MESSAGES: dict[str, str] = {
     "enrol.kind": "{name} is not an enrolment file.",
     "office.unknown": "The ledger has no office {office}.",
     "office.no_key": "No bundle has come from office {office} yet, so there is no key to confirm.",
-    "office.not_confirmed": "The key of office {office} is not confirmed yet: compare its fingerprint and run lindungi offices confirm.",
+    "office.not_confirmed": "The key of office {office} is not confirmed yet: compare its fingerprint and run {cmd} offices confirm.",
     "office.fingerprint_mismatch": "The fingerprint typed for office {office} ({given}) is not the one its bundles carry ({shown}). Compare again on both screens; nothing was confirmed.",
     # Conflicts.
     "conflict.not_found": "There is no conflict number {id}.",
@@ -108,7 +108,7 @@ ID: dict[str, str] = {
     ]: "{name} adalah tanda terima untuk kantor {office}: impor di sana.",
     MESSAGES[
         "bundle.enrolment_file"
-    ]: "{name} adalah berkas pendaftaran: gunakan lindungi setup --enrol BERKAS atau lindungi enrol BERKAS.",
+    ]: "{name} adalah berkas pendaftaran: gunakan {cmd} setup --enrol BERKAS atau {cmd} enrol BERKAS.",
     MESSAGES[
         "bundle.sequence_reused"
     ]: "Kantor {office} sudah mengirim bundel nomor {sequence} yang berbeda; {name} bukan berkas yang sama. Tidak ada yang diubah.",
@@ -117,10 +117,10 @@ ID: dict[str, str] = {
     ]: "Bundel {sequence} dari kantor {office} ({name}) tidak menyambung dengan bundel yang diterima sebelumnya (rantai hash terputus). Tidak ada yang diubah.",
     MESSAGES[
         "bundle.not_enrolled"
-    ]: "Instalasi ini belum terdaftar pada kabupaten: impor berkas pendaftaran yang diberikan kabupaten (lindungi enrol BERKAS).",
+    ]: "Instalasi ini belum terdaftar pada kabupaten: impor berkas pendaftaran yang diberikan kabupaten ({cmd} enrol BERKAS).",
     MESSAGES[
         "bundle.only_office"
-    ]: "Hanya kantor kecamatan yang mengekspor bundel; kabupaten menulis tanda terima (lindungi bundle receipt).",
+    ]: "Hanya kantor kecamatan yang mengekspor bundel; kabupaten menulis tanda terima ({cmd} bundle receipt).",
     MESSAGES[
         "bundle.verify_failed"
     ]: "Berkas yang ditulis ke {path} tidak terbaca sama: flashdisk mungkin rusak. Berkas sudah dihapus; coba flashdisk lain.",
@@ -171,7 +171,7 @@ ID: dict[str, str] = {
     ]: "Belum ada bundel dari kantor {office}, jadi belum ada kunci untuk dikonfirmasi.",
     MESSAGES[
         "office.not_confirmed"
-    ]: "Kunci kantor {office} belum dikonfirmasi: bandingkan sidik jarinya lalu jalankan lindungi offices confirm.",
+    ]: "Kunci kantor {office} belum dikonfirmasi: bandingkan sidik jarinya lalu jalankan {cmd} offices confirm.",
     MESSAGES[
         "office.fingerprint_mismatch"
     ]: "Sidik jari yang diketik untuk kantor {office} ({given}) bukan yang dibawa bundelnya ({shown}). Bandingkan lagi di kedua layar; tidak ada yang dikonfirmasi.",
@@ -224,7 +224,7 @@ ID |= {
     "Already enrolled with {code} (fingerprint {fingerprint}); nothing changed.": "Sudah terdaftar pada {code} (sidik jari {fingerprint}); tidak ada yang diubah.",
     "Moved to the new key of {code}: fingerprint {fingerprint} (was {previous}).": "Pindah ke kunci baru {code}: sidik jari {fingerprint} (sebelumnya {previous}).",
     "Enrolled with {code}, fingerprint {fingerprint}.": "Terdaftar pada {code}, sidik jari {fingerprint}.",
-    "Not enrolled with a kabupaten yet (lindungi enrol FILE).": "Belum terdaftar pada kabupaten (lindungi enrol BERKAS).",
+    "Not enrolled with a kabupaten yet ({cmd} enrol FILE).": "Belum terdaftar pada kabupaten ({cmd} enrol BERKAS).",
     "Office {office} confirmed.": "Kantor {office} dikonfirmasi.",
     "The ledger is empty: no office has been enrolled or has sent a bundle.": "Buku kantor kosong: belum ada kantor yang didaftarkan atau mengirim bundel.",
     "Fingerprint": "Sidik jari",
@@ -241,7 +241,7 @@ ID |= {
     "from": "dari",
     "held: the key of office {office} is not confirmed yet": "ditahan: kunci kantor {office} belum dikonfirmasi",
     "Fingerprint in the bundle: {fingerprint}": "Sidik jari dalam bundel: {fingerprint}",
-    "Compare it with the office's screen (lindungi whoami), then: lindungi offices confirm {office} {fingerprint}": "Bandingkan dengan layar kantor tersebut (lindungi whoami), lalu: lindungi offices confirm {office} {fingerprint}",
+    "Compare it with the office's screen ({cmd} whoami), then: {cmd} offices confirm {office} {fingerprint}": "Bandingkan dengan layar kantor tersebut ({cmd} whoami), lalu: {cmd} offices confirm {office} {fingerprint}",
     "already imported; nothing changed": "sudah diimpor; tidak ada yang diubah",
     "older than a receipt already imported; nothing changed": "lebih lama daripada tanda terima yang sudah diimpor; tidak ada yang diubah",
     "preview (nothing saved)": "pratinjau (tidak ada yang disimpan)",

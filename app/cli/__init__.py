@@ -17,6 +17,7 @@ from app.cli import cards, core, desk, registration, safety, sync
 from app.cli.common import err
 from app.errors import AppError, ValidationFailed
 from app.i18n import tr
+from app.invocation import program_name
 
 log = logging.getLogger(__name__)
 
@@ -66,7 +67,9 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     """The whole command line; global options come before the subcommand."""
-    p = _Parser(prog="lindungi", description=tr("Lindungi: offline registry of informal workers"))
+    p = _Parser(
+        prog=program_name(), description=tr("Lindungi: offline registry of informal workers")
+    )
     p.add_argument(
         "--version",
         action="version",

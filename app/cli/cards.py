@@ -13,6 +13,7 @@ from app.cli.common import actor, arg_date, context, emit_json, err, out, table
 from app.domain.fmt import format_date
 from app.errors import EXIT_OK, EXIT_REFUSED, InvalidInput
 from app.i18n import tr
+from app.invocation import user_path
 
 if TYPE_CHECKING:
     from app.services.context import Context
@@ -25,7 +26,7 @@ SKIPPED = {"foreign": "printed by another install", "never_printed": "no card ye
 def register(sub: Any) -> dict[str, Callable[[argparse.Namespace], int]]:
     """Add this area's subcommands to the parser; returns their handlers."""
     s = sub.add_parser("cards", help=tr("print membership cards to a PDF"))
-    s.add_argument("--out", required=True, metavar="FILE.pdf")
+    s.add_argument("--out", type=user_path, required=True, metavar="FILE.pdf")
     s.add_argument("--layout", choices=LAYOUTS, help=tr("a4: 10 to a sheet; cr80: card printer"))
     who = s.add_mutually_exclusive_group(required=True)
     who.add_argument("--all", action="store_true", help=tr("everyone who may get a card"))
@@ -40,7 +41,7 @@ def register(sub: Any) -> dict[str, Callable[[argparse.Namespace], int]]:
         "--kpj-arrived", action="store_true", help=tr("every card printed before its KPJ number")
     )
     s.add_argument("--reason", required=True, metavar="TEXT")
-    s.add_argument("--out", required=True, metavar="FILE.pdf")
+    s.add_argument("--out", type=user_path, required=True, metavar="FILE.pdf")
     s.add_argument("--layout", choices=LAYOUTS)
     s.add_argument("--json", action="store_true")
 
@@ -49,7 +50,7 @@ def register(sub: Any) -> dict[str, Callable[[argparse.Namespace], int]]:
     s.add_argument("--json", action="store_true")
 
     s = sub.add_parser("card-calibration", help=tr("print the printer calibration test page"))
-    s.add_argument("--out", required=True, metavar="FILE.pdf")
+    s.add_argument("--out", type=user_path, required=True, metavar="FILE.pdf")
     s.add_argument("--layout", choices=LAYOUTS)
 
     s = sub.add_parser("handover", help=tr("card handover events"))
@@ -69,7 +70,7 @@ def register(sub: Any) -> dict[str, Callable[[argparse.Namespace], int]]:
     h.add_argument("--json", action="store_true")
     h = hs.add_parser("receipt", help=tr("print an event's receipt list (tanda terima)"))
     h.add_argument("event", type=int, metavar="EVENT")
-    h.add_argument("--out", required=True, metavar="FILE.pdf")
+    h.add_argument("--out", type=user_path, required=True, metavar="FILE.pdf")
     h = hs.add_parser("pending", help=tr("cards printed but not collected yet"))
     h.add_argument("--nagari", metavar="X")
     h.add_argument("--json", action="store_true")

@@ -11,6 +11,7 @@ from app.cli.common import actor, arg_date, arg_int, context, emit_json, out, ta
 from app.domain.fmt import format_date, format_rupiah
 from app.errors import EXIT_OK
 from app.i18n import fmt_int, tr
+from app.invocation import user_path
 
 
 def register(sub: Any) -> dict[str, Callable[[argparse.Namespace], int]]:
@@ -62,12 +63,12 @@ def register(sub: Any) -> dict[str, Callable[[argparse.Namespace], int]]:
     s = sub.add_parser("report", help=tr("recap, budget or cards report as xlsx or PDF"))
     s.add_argument("--kind", required=True, choices=["recap", "budget", "cards"])
     s.add_argument("--year", type=int, required=True)
-    s.add_argument("--out", required=True, metavar="FILE.xlsx|FILE.pdf")
+    s.add_argument("--out", type=user_path, required=True, metavar="FILE.xlsx|FILE.pdf")
 
     s = sub.add_parser("bpjs", help=tr("the exchange with BPJS Ketenagakerjaan"))
     bs = s.add_subparsers(dest="bpjs_command", metavar="ACTION", required=True)
     be = bs.add_parser("export", help=tr("participants waiting for a KPJ, as xlsx"))
-    be.add_argument("--out", required=True, metavar="FILE.xlsx")
+    be.add_argument("--out", type=user_path, required=True, metavar="FILE.xlsx")
     be.add_argument("--json", action="store_true")
     bi = bs.add_parser(
         "import",

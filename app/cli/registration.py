@@ -15,6 +15,7 @@ from app.domain.fmt import format_date
 from app.domain.participant import InactiveReason
 from app.errors import EXIT_OK, InvalidInput
 from app.i18n import fmt_int, tr
+from app.invocation import user_path
 
 if TYPE_CHECKING:
     from app.services.accounts import AccountInfo
@@ -109,11 +110,11 @@ def register(sub: Any) -> dict[str, Callable[[argparse.Namespace], int]]:
         help=tr("write the blank list a nagari fills in (xlsx)"),
         description=tr("write the blank list a nagari fills in (xlsx)"),
     )
-    s.add_argument("--out", required=True, metavar="FILE.xlsx")
+    s.add_argument("--out", type=user_path, required=True, metavar="FILE.xlsx")
     s.add_argument("--nagari", metavar="NAME", help=tr("pre-fill this nagari on every row"))
 
     s = sub.add_parser("export-list", help=tr("export the list as xlsx"))
-    s.add_argument("--out", required=True, metavar="FILE.xlsx")
+    s.add_argument("--out", type=user_path, required=True, metavar="FILE.xlsx")
     s.add_argument("--search", default="", metavar="TEXT")
     s.add_argument("--nagari", metavar="X")
     s.add_argument("--status", choices=["draft", "approved", "accepted", "active", "inactive"])

@@ -10,12 +10,15 @@ from typing import Any
 from app.cli.common import actor, arg_date, context, emit_json, first_line, out, table
 from app.errors import EXIT_OK
 from app.i18n import tr
+from app.invocation import user_path
 
 
 def register(sub: Any) -> dict[str, Callable[[argparse.Namespace], int]]:
     """Add this area's subcommands to the parser; returns their handlers."""
     s = sub.add_parser("backup", help=tr("back up the database"))
-    s.add_argument("--out", metavar="FILE-or-DIR", help=tr("where to write (e.g. a USB stick)"))
+    s.add_argument(
+        "--out", type=user_path, metavar="FILE-or-DIR", help=tr("where to write (e.g. a USB stick)")
+    )
     s.add_argument("--passphrase-file", metavar="F", help=tr("encrypt with this passphrase"))
     s.add_argument("--with-keys", action="store_true", help=tr("include the private keys"))
     s.add_argument("--list", action="store_true", help=tr("list the backups kept"))
@@ -43,13 +46,13 @@ def register(sub: Any) -> dict[str, Callable[[argparse.Namespace], int]]:
             a.add_argument("--limit", type=int, default=50, metavar="N")
             a.add_argument("--json", action="store_true")
         else:
-            a.add_argument("--out", required=True, metavar="FILE.xlsx")
+            a.add_argument("--out", type=user_path, required=True, metavar="FILE.xlsx")
 
     s = sub.add_parser("privacy", help=tr("personal-data duties (UU PDP)"))
     pv = s.add_subparsers(dest="privacy_command", metavar="ACTION", required=True)
     pr = pv.add_parser("report", help=tr("everything stored about one participant, as PDF"))
     pr.add_argument("reg_no", metavar="REG_NO")
-    pr.add_argument("--out", required=True, metavar="FILE.pdf")
+    pr.add_argument("--out", type=user_path, required=True, metavar="FILE.pdf")
     pe = pv.add_parser("erase", help=tr("erase one participant's personal data"))
     pe.add_argument("reg_no", metavar="REG_NO")
     pe.add_argument("--reason", default="request", choices=["request", "retention"])

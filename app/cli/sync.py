@@ -18,6 +18,7 @@ from app.cli.common import actor, context, emit_json, err, first_line, out, tabl
 from app.domain.fmt import format_date, mask_nik
 from app.errors import EXIT_HELD, EXIT_OK, EXIT_USAGE, InvalidInput
 from app.i18n import fmt_int, render, tr
+from app.invocation import user_path
 
 
 def register(sub: Any) -> dict[str, Callable[[argparse.Namespace], int]]:
@@ -28,7 +29,7 @@ def register(sub: Any) -> dict[str, Callable[[argparse.Namespace], int]]:
     s = sub.add_parser("enrol-file", help=tr("write a new station's enrolment file (kabupaten)"))
     s.add_argument("--kecamatan", required=True, metavar="CODE", help="13.03.06")
     s.add_argument("--station", required=True, metavar="LETTER")
-    s.add_argument("--out", required=True, metavar="FILE-or-DIR")
+    s.add_argument("--out", type=user_path, required=True, metavar="FILE-or-DIR")
     s.add_argument("--json", action="store_true")
 
     s = sub.add_parser("enrol", help=tr("enrol this install with its enrolment file"))
@@ -47,7 +48,7 @@ def register(sub: Any) -> dict[str, Callable[[argparse.Namespace], int]]:
     s = sub.add_parser("bundle", help=tr("sync bundles and receipts on a USB stick"))
     bs = s.add_subparsers(dest="bundle_command", metavar="ACTION", required=True)
     e = bs.add_parser("export", help=tr("write this office's next bundle"))
-    e.add_argument("--out", required=True, metavar="DIR")
+    e.add_argument("--out", type=user_path, required=True, metavar="DIR")
     e.add_argument("--json", action="store_true")
     i = bs.add_parser("import", help=tr("import a bundle (kabupaten) or a receipt (office)"))
     i.add_argument("file", metavar="FILE")
@@ -56,7 +57,7 @@ def register(sub: Any) -> dict[str, Callable[[argparse.Namespace], int]]:
     i.add_argument("--json", action="store_true")
     r = bs.add_parser("receipt", help=tr("write a fresh receipt for an office (kabupaten)"))
     r.add_argument("--office", required=True, metavar="CODE", help="130306-A")
-    r.add_argument("--out", required=True, metavar="DIR")
+    r.add_argument("--out", type=user_path, required=True, metavar="DIR")
     r.add_argument("--json", action="store_true")
 
     s = sub.add_parser("conflicts", help=tr("the conflict queue (kabupaten)"))
@@ -74,7 +75,7 @@ def register(sub: Any) -> dict[str, Callable[[argparse.Namespace], int]]:
     s = sub.add_parser("keys", help=tr("back up or restore this install's private key"))
     ks = s.add_subparsers(dest="keys_command", metavar="ACTION", required=True)
     kb = ks.add_parser("backup", help=tr("write a passphrase-protected key backup"))
-    kb.add_argument("--out", required=True, metavar="FILE-or-DIR")
+    kb.add_argument("--out", type=user_path, required=True, metavar="FILE-or-DIR")
     kb.add_argument("--passphrase-file", metavar="F")
     kr = ks.add_parser("restore", help=tr("restore the key from a key backup"))
     kr.add_argument("file", metavar="FILE")
@@ -159,7 +160,7 @@ def cmd_whoami(args: argparse.Namespace) -> int:
                 f"{me.kabupaten_fingerprint}, {tr('enrolled')} {_when(me.enrolled_at)})"
             )
         else:
-            out(tr("Not enrolled with a kabupaten yet (lindungi enrol FILE)."))
+            out(tr("Not enrolled with a kabupaten yet ({cmd} enrol FILE)."))
     return EXIT_OK
 
 
@@ -369,8 +370,8 @@ def _print_result(r: Any) -> None:
         out(tr("Fingerprint in the bundle: {fingerprint}", fingerprint=r.fingerprint))
         out(
             tr(
-                "Compare it with the office's screen (lindungi whoami), then: "
-                "lindungi offices confirm {office} {fingerprint}",
+                "Compare it with the office's screen ({cmd} whoami), then: "
+                "{cmd} offices confirm {office} {fingerprint}",
                 office=r.sender,
                 fingerprint=r.fingerprint,
             )

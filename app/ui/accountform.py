@@ -81,10 +81,6 @@ class AccountForm(QWidget):
         root.addWidget(self.error)
         (self.username if with_name else self.current if current else self.password).setFocus()
 
-    def chosen_role(self) -> Role:
-        """The role picked (or fixed)."""
-        return Role(self.role.currentData())
-
     def new_password(self) -> str | None:
         """The new password when both copies match, else None with the reason shown."""
         if self.password.text() != self.password2.text():

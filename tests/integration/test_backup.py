@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import sqlite3
 from pathlib import Path
 
@@ -18,10 +17,6 @@ from tests.actors import ADMIN
 
 # Command-line calls sign in as the test administrator.
 pytestmark = pytest.mark.usefixtures("cli_account")
-
-
-def _sha(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def test_restore_brings_data_back_and_keeps_what_it_replaced(kecamatan_ctx, make_participant):

@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 
-from app import i18n, logsetup
+from app import i18n, invocation, logsetup
 from app.cli import core
 from app.main import main
 from app.paths import resource
@@ -46,17 +46,22 @@ class Result:
 Cli = Callable[..., Result]
 
 
+def _with_cmd(params: dict[str, object]) -> dict[str, object]:
+    # {cmd}: the program as the last command ran it, with its --data-dir.
+    return {"cmd": invocation.command_prefix(), **params}
+
+
 def id_msg(code: str, /, **params: object) -> str:
     """A catalogue message in Indonesian (KeyError when it has no translation)."""
-    return i18n.ID[i18n.MESSAGES[code]].format(**params)
+    return i18n.ID[i18n.MESSAGES[code]].format(**_with_cmd(params))
 
 
 def en_msg(code: str, /, **params: object) -> str:
-    return i18n.MESSAGES[code].format(**params)
+    return i18n.MESSAGES[code].format(**_with_cmd(params))
 
 
 def id_text(english: str, /, **params: object) -> str:
-    return i18n.ID[english].format(**params)
+    return i18n.ID[english].format(**_with_cmd(params))
 
 
 @pytest.fixture(autouse=True)
@@ -725,10 +730,25 @@ def test_a_bug_exits_70_and_names_the_log(
     monkeypatch.setattr(core, "cmd_list", broken)
     result = cli("--data-dir", kec_dir, "list")
     assert result.code == 70
-    log = kec_dir / "logs" / "lindungi.log"
+    log = logsetup.log_files(kec_dir)[-1]  # this process's own file, the newest
     assert str(log) in result.err
     logsetup.configure(None)  # flush and close before reading
     assert "RuntimeError: boom" in log.read_text("utf-8")
+
+
+def test_a_bug_without_a_log_shows_its_details_instead(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # selftest runs without a data dir, so without a log file: no "written to -."
+    def broken(_args: object) -> int:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(core, "cmd_selftest", broken)
+    result = cli("selftest")
+    assert result.code == 70
+    assert "RuntimeError: boom" in result.err
+    assert id_msg("bug.above") in result.err
+    assert " -." not in result.err
 
 
 # --- as a real process ---------------------------------------------------------------------------
@@ -792,4 +812,5 @@ def test_commands_on_a_data_dir_that_was_never_set_up_say_how_to_set_it_up(tmp_p
     fresh = str(tmp_path / "fresh")
     for command in (["list"], ["budget", "--year", "2022"], ["approve", "--all"]):
         assert main(["--data-dir", fresh, *command]) == 1
-        assert "lindungi setup" in capsys.readouterr().err
+        # The hint can be typed as it stands: with the --data-dir that was given.
+        assert f"lindungi --data-dir {fresh} setup --role" in capsys.readouterr().err

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from app import logsetup
 from app.main import main
 
 # Command-line calls sign in as the test administrator.
@@ -45,7 +46,8 @@ def test_a_working_day_leaves_no_personal_data_in_the_log(tmp_path: Path, capsys
     assert main([*base, "cards", "--out", str(tmp_path / "k.pdf"), "--all"]) == 0
     assert main([*base, "backup"]) == 0
     capsys.readouterr()
-    log = (data / "logs" / "lindungi.log").read_text(encoding="utf-8")
+    logsetup.configure(None)  # flush and close before reading
+    log = "".join(p.read_text(encoding="utf-8") for p in logsetup.log_files(data))
     assert log  # something was logged
     assert NIK not in log
     assert NIK[:12] not in log
