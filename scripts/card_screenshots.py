@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from app.domain.install import Role as InstallRole
 from app.services import accounts, cards, demo, handover, participants
-from app.services.actor import CLI_ADMIN, Actor, Role
+from app.services.actor import DEMO_ADMIN, Actor, Role
 from app.services.cards import Selection
 from app.services.context import open_data_dir
 from app.services.setup import setup_install
@@ -70,9 +70,9 @@ def main() -> int:
     apply_language(app, args.lang)
     with tempfile.TemporaryDirectory() as tmp:
         ctx = open_data_dir(Path(tmp) / "data")
-        setup_install(ctx, CLI_ADMIN, role=InstallRole.KECAMATAN, kecamatan="13.03.06")
-        accounts.add_user(ctx, CLI_ADMIN, "rina", Role.SUPERVISOR, "rahasia-123", "Rina")
-        demo.generate(ctx, CLI_ADMIN, 120, seed=7)
+        setup_install(ctx, DEMO_ADMIN, role=InstallRole.KECAMATAN, kecamatan="13.03.06")
+        accounts.add_user(ctx, DEMO_ADMIN, "rina", Role.SUPERVISOR, "rahasia-123", "Rina")
+        demo.generate(ctx, DEMO_ADMIN, 120, seed=7)
         rina = Actor("rina", Role.SUPERVISOR)
         session = Session(ctx, rina)
         ids = participants.search(ctx, ListQuery())

@@ -27,7 +27,7 @@ from app.domain.install import Role as InstallRole
 from app.domain.nik import make_nik
 from app.domain.participant import Sex
 from app.services import accounts, demo
-from app.services.actor import CLI_ADMIN, DEMO_ADMIN, Actor, Role
+from app.services.actor import DEMO_ADMIN, Actor, Role
 from app.services.context import Context, open_data_dir
 from app.services.setup import setup_install
 from app.ui.session import Session
@@ -76,9 +76,9 @@ def messy_sheet(path: Path) -> None:
 def kecamatan_ctx(path: Path) -> Context:
     """A fresh kecamatan station (Kamang Baru, A) with a supervisor and a few records."""
     ctx = open_data_dir(path)
-    setup_install(ctx, CLI_ADMIN, role=InstallRole.KECAMATAN, kecamatan="13.03.06")
-    accounts.add_user(ctx, CLI_ADMIN, "rina", Role.SUPERVISOR, "rahasia-123", "Rina Yulianti")
-    demo.generate(ctx, CLI_ADMIN, 40, seed=7)
+    setup_install(ctx, DEMO_ADMIN, role=InstallRole.KECAMATAN, kecamatan="13.03.06")
+    accounts.add_user(ctx, DEMO_ADMIN, "rina", Role.SUPERVISOR, "rahasia-123", "Rina Yulianti")
+    demo.generate(ctx, DEMO_ADMIN, 40, seed=7)
     return ctx
 
 

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from app.cli.common import arg_date, context, emit_json, err, out, table
+from app.cli.common import actor, arg_date, context, emit_json, err, out, table
 from app.domain.fmt import format_date
 from app.errors import EXIT_OK, EXIT_REFUSED, InvalidInput
 from app.i18n import tr
@@ -147,7 +147,6 @@ def _print_result(args: argparse.Namespace, result: Any) -> int:
 
 def cmd_cards(args: argparse.Namespace) -> int:
     from app.services import cards
-    from app.services.actor import CLI_ADMIN
 
     ctx = context(args)
     try:
@@ -159,7 +158,7 @@ def cmd_cards(args: argparse.Namespace) -> int:
         )
         result = cards.print_cards(
             ctx,
-            CLI_ADMIN,
+            actor(args),
             selection,
             Path(args.out),
             layout=args.layout,
@@ -172,7 +171,6 @@ def cmd_cards(args: argparse.Namespace) -> int:
 
 def cmd_reprint(args: argparse.Namespace) -> int:
     from app.services import cards
-    from app.services.actor import CLI_ADMIN
 
     ctx = context(args)
     try:
@@ -186,7 +184,7 @@ def cmd_reprint(args: argparse.Namespace) -> int:
             raise InvalidInput("cards.no_selection")
         result = cards.reprint(
             ctx,
-            CLI_ADMIN,
+            actor(args),
             cards.Selection(reg_nos=tuple(dict.fromkeys(reg_nos))),
             args.reason,
             Path(args.out),
@@ -246,7 +244,6 @@ def cmd_calibration(args: argparse.Namespace) -> int:
 
 def cmd_handover(args: argparse.Namespace) -> int:
     from app.services import handover
-    from app.services.actor import CLI_ADMIN
 
     ctx = context(args)
     try:
@@ -254,14 +251,14 @@ def cmd_handover(args: argparse.Namespace) -> int:
         if action == "open":
             date = arg_date(args.date) if args.date else None
             ev = handover.open_event(
-                ctx, CLI_ADMIN, place=args.place, date=date, officials=args.officials
+                ctx, actor(args), place=args.place, date=date, officials=args.officials
             )
             if args.json:
                 emit_json(dataclasses.asdict(ev))
             else:
                 out(str(ev.id))
         elif action == "give":
-            g = handover.give(ctx, CLI_ADMIN, args.event, args.ref, proxy=args.proxy)
+            g = handover.give(ctx, actor(args), args.event, args.ref, proxy=args.proxy)
             if args.json:
                 emit_json(dataclasses.asdict(g))
             else:
@@ -277,7 +274,7 @@ def cmd_handover(args: argparse.Namespace) -> int:
                     )
                 )
         elif action == "close":
-            ev = handover.close_event(ctx, CLI_ADMIN, args.event)
+            ev = handover.close_event(ctx, actor(args), args.event)
             waiting = len(handover.pending(ctx))
             if args.json:
                 emit_json(dataclasses.asdict(ev) | {"pending": waiting})

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from app.cli.common import context, emit_json, err, out, read_password, table
+from app.cli.common import actor, context, emit_json, err, out, table
 from app.cli.desk import budget_by_funding
 from app.cli.participant_args import add_participant_flags, participant_data_from_args
 from app.cli.sync import cmd_setup_enrol
@@ -39,7 +39,9 @@ def register(sub: Any) -> dict[str, Callable[[argparse.Namespace], int]]:
     s.add_argument("--station", default="A", metavar="LETTER")
     s.add_argument("--regency", default="13.03", metavar="CODE")
     s.add_argument("--regions", metavar="FILE.csv", help=tr("region table of another regency"))
-    s.add_argument("--admin", metavar="NAME", help=tr("first administrator account"))
+    s.add_argument(
+        "--admin", metavar="NAME", help=tr("first administrator account (default: --user)")
+    )
     s.add_argument("--password-file", metavar="F", help=tr("the administrator's password"))
 
     s = sub.add_parser("demo", help=tr("add synthetic participants"))
@@ -93,30 +95,27 @@ def register(sub: Any) -> dict[str, Callable[[argparse.Namespace], int]]:
 
 def cmd_setup(args: argparse.Namespace) -> int:
     from app.services import accounts
-    from app.services.actor import CLI_ADMIN, Role
     from app.services.setup import read_region_file, setup_install
 
     if args.enrol or not args.role:  # a station set up from its enrolment file (docs/sync.md)
         return cmd_setup_enrol(args)
 
     regions = read_region_file(Path(args.regions)) if args.regions else None
-    password = ""
-    if args.admin:
-        password = read_password(args.password_file)
-        accounts.validate_new(args.admin, password)  # before anything is written
-    ctx = context(args, set_up=False)
+    from app.cli.signin import first_admin_credentials
+
+    admin, password = first_admin_credentials(args)
+    ctx = context(args, set_up=False, sign_in=False)
     try:
         ident = setup_install(
             ctx,
-            CLI_ADMIN,
+            admin,
             role=InstallRole(args.role),
             regency=args.regency,
             kecamatan=args.kecamatan,
             station=args.station,
             regions=regions,
         )
-        if args.admin:
-            accounts.add_user(ctx, CLI_ADMIN, args.admin, Role.ADMIN, password)
+        accounts.first_admin(ctx, admin.username, password)
     finally:
         ctx.close()
     out(
@@ -132,11 +131,10 @@ def cmd_setup(args: argparse.Namespace) -> int:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     from app.services import demo
-    from app.services.actor import CLI_ADMIN
 
     ctx = context(args)
     try:
-        per = demo.generate(ctx, CLI_ADMIN, args.participants, seed=args.seed)
+        per = demo.generate(ctx, actor(args), args.participants, seed=args.seed)
         rows = [
             [code, region.name if (region := ctx.regions.get(code)) else "", str(n)]
             for code, n in sorted(per.items())
@@ -150,12 +148,11 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def cmd_add(args: argparse.Namespace) -> int:
     from app.services import participants
-    from app.services.actor import CLI_ADMIN
 
     ctx = context(args)
     try:
         data = participant_data_from_args(args, ctx)
-        result = participants.register(ctx, CLI_ADMIN, data)
+        result = participants.register(ctx, actor(args), data)
     finally:
         ctx.close()
     if args.json:
@@ -341,13 +338,12 @@ def cmd_budget(args: argparse.Namespace) -> int:
 
 
 def cmd_regions(args: argparse.Namespace) -> int:
-    from app.services.actor import CLI_ADMIN
     from app.services.setup import import_regions, read_region_file
 
     regions = read_region_file(Path(args.file))
     ctx = context(args)
     try:
-        count = import_regions(ctx, CLI_ADMIN, regions)
+        count = import_regions(ctx, actor(args), regions)
     finally:
         ctx.close()
     out(tr("Loaded {count} regions", count=count))

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from app.cli.common import context, emit_json, err, first_line, out, read_password, table
+from app.cli.common import actor, context, emit_json, err, first_line, out, table
 from app.domain.fmt import format_date, mask_nik
 from app.errors import EXIT_HELD, EXIT_OK, EXIT_USAGE, InvalidInput
 from app.i18n import fmt_int, render, tr
@@ -119,24 +119,20 @@ def _when(value: Any) -> str:
 
 def cmd_setup_enrol(args: argparse.Namespace) -> int:
     """``setup --enrol FILE``: a kecamatan station set up from its enrolment file."""
+    from app.cli.signin import first_admin_credentials
     from app.services import accounts, trust
-    from app.services.actor import CLI_ADMIN, Role
 
     if not args.enrol:
         err(tr("setup needs --role, or --enrol FILE for a kecamatan station"))
         return EXIT_USAGE
-    password = ""
-    if args.admin:
-        password = read_password(args.password_file)
-        accounts.validate_new(args.admin, password)
+    admin, password = first_admin_credentials(args)
     enr = trust.read_enrolment(Path(args.enrol))  # refused before anything is created
-    ctx = context(args, set_up=False)
+    ctx = context(args, set_up=False, sign_in=False)
     try:
         ident, enr = trust.setup_from_enrolment(
-            ctx, CLI_ADMIN, Path(args.enrol), reuse=args.reuse_enrolment
+            ctx, admin, Path(args.enrol), reuse=args.reuse_enrolment
         )
-        if args.admin:
-            accounts.add_user(ctx, CLI_ADMIN, args.admin, Role.ADMIN, password)
+        accounts.first_admin(ctx, admin.username, password)
         me = trust.whoami(ctx)
     finally:
         ctx.close()
@@ -185,12 +181,11 @@ def cmd_whoami(args: argparse.Namespace) -> int:
 
 def cmd_enrol_file(args: argparse.Namespace) -> int:
     from app.services import trust
-    from app.services.actor import CLI_ADMIN
 
     ctx = context(args)
     try:
         written = trust.write_enrolment(
-            ctx, CLI_ADMIN, args.kecamatan, args.station, Path(args.out)
+            ctx, actor(args), args.kecamatan, args.station, Path(args.out)
         )
     finally:
         ctx.close()
@@ -215,13 +210,12 @@ def cmd_enrol_file(args: argparse.Namespace) -> int:
 
 def cmd_enrol(args: argparse.Namespace) -> int:
     from app.services import trust
-    from app.services.actor import CLI_ADMIN
 
     ctx = context(args)
     try:
         done = trust.enrol(
             ctx,
-            CLI_ADMIN,
+            actor(args),
             Path(args.file),
             new_kabupaten_fingerprint=args.new_kabupaten_fingerprint,
         )
@@ -270,7 +264,6 @@ def cmd_enrol(args: argparse.Namespace) -> int:
 
 
 def cmd_offices(args: argparse.Namespace) -> int:
-    from app.services.actor import CLI_ADMIN
     from app.services.sync import offices
 
     if args.offices_command == "confirm":
@@ -278,7 +271,7 @@ def cmd_offices(args: argparse.Namespace) -> int:
         try:
             receipt_out = Path(args.receipt_out) if args.receipt_out else None
             results = offices.confirm_office(
-                ctx, CLI_ADMIN, args.office, args.fingerprint, receipt_out
+                ctx, actor(args), args.office, args.fingerprint, receipt_out
             )
         finally:
             ctx.close()
@@ -298,7 +291,7 @@ def cmd_offices(args: argparse.Namespace) -> int:
     if args.offices_command == "revoke":
         ctx = context(args)
         try:
-            view = offices.revoke_office(ctx, CLI_ADMIN, args.office)
+            view = offices.revoke_office(ctx, actor(args), args.office)
         finally:
             ctx.close()
         if args.json:
@@ -485,13 +478,12 @@ def _print_result(r: Any) -> None:
 
 
 def cmd_bundle(args: argparse.Namespace) -> int:
-    from app.services.actor import CLI_ADMIN
     from app.services.sync import bundle_import, export, receipts
 
     ctx = context(args)
     try:
         if args.bundle_command == "export":
-            done = export.export_bundle(ctx, CLI_ADMIN, Path(args.out))
+            done = export.export_bundle(ctx, actor(args), Path(args.out))
             if args.json:
                 emit_json(dataclasses.asdict(done))
             else:
@@ -506,7 +498,7 @@ def cmd_bundle(args: argparse.Namespace) -> int:
                 )
             return EXIT_OK
         if args.bundle_command == "receipt":
-            written = receipts.write_receipt(ctx, CLI_ADMIN, args.office, Path(args.out))
+            written = receipts.write_receipt(ctx, actor(args), args.office, Path(args.out))
             if args.json:
                 emit_json(dataclasses.asdict(written))
             else:
@@ -514,7 +506,7 @@ def cmd_bundle(args: argparse.Namespace) -> int:
             return EXIT_OK
         receipt_out = Path(args.receipt_out) if args.receipt_out else None
         result = bundle_import.import_file(
-            ctx, CLI_ADMIN, Path(args.file), dry_run=args.dry_run, receipt_out=receipt_out
+            ctx, actor(args), Path(args.file), dry_run=args.dry_run, receipt_out=receipt_out
         )
     finally:
         ctx.close()
@@ -529,14 +521,13 @@ def cmd_bundle(args: argparse.Namespace) -> int:
 
 
 def cmd_conflicts(args: argparse.Namespace) -> int:
-    from app.services.actor import CLI_ADMIN
     from app.services.sync import conflicts
 
     ctx = context(args)
     try:
         if args.conflicts_command == "resolve":
             view = conflicts.resolve(
-                ctx, CLI_ADMIN, args.id, keep=args.keep, moved_to=args.moved_to, note=args.note
+                ctx, actor(args), args.id, keep=args.keep, moved_to=args.moved_to, note=args.note
             )
             if args.json:
                 emit_json(dataclasses.asdict(view))
@@ -582,7 +573,6 @@ def _passphrase(path: str | None, twice: bool) -> str:
 
 def cmd_keys(args: argparse.Namespace) -> int:
     from app.services import trust
-    from app.services.actor import CLI_ADMIN
 
     ctx = context(args)
     try:
@@ -590,15 +580,15 @@ def cmd_keys(args: argparse.Namespace) -> int:
             from app.services import keys
 
             if args.keys_command == "protect":
-                keys.protect(ctx, CLI_ADMIN, _passphrase(args.passphrase_file, twice=True))
+                keys.protect(ctx, actor(args), _passphrase(args.passphrase_file, twice=True))
                 out(tr("The signing key is now protected by a passphrase."))
             else:
                 current = _passphrase(args.passphrase_file, twice=False)
-                keys.protect(ctx, CLI_ADMIN, "", old=current)
+                keys.protect(ctx, actor(args), "", old=current)
                 out(tr("The signing key is no longer protected by a passphrase."))
             return EXIT_OK
         if args.keys_command == "rotate":
-            done = trust.rotate_kabupaten_key(ctx, CLI_ADMIN, Path(args.out))
+            done = trust.rotate_kabupaten_key(ctx, actor(args), Path(args.out))
             if args.json:
                 emit_json(
                     {
@@ -629,13 +619,13 @@ def cmd_keys(args: argparse.Namespace) -> int:
             return EXIT_OK
         if args.keys_command == "backup":
             path = trust.backup_keys(
-                ctx, CLI_ADMIN, Path(args.out), _passphrase(args.passphrase_file, twice=True)
+                ctx, actor(args), Path(args.out), _passphrase(args.passphrase_file, twice=True)
             )
             out(tr("Key backup written: {path}", path=str(path)))
             out(tr("Keep it and its passphrase in two different places."))
             return EXIT_OK
         fp, changed = trust.restore_keys(
-            ctx, CLI_ADMIN, Path(args.file), _passphrase(args.passphrase_file, twice=False)
+            ctx, actor(args), Path(args.file), _passphrase(args.passphrase_file, twice=False)
         )
     finally:
         ctx.close()

@@ -211,6 +211,8 @@ class Account(Base):
     locked_until: Mapped[dt.datetime | None] = mapped_column(DateTime)
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    # Set by an administrator's reset: the next sign-in must choose a new password.
+    must_change: Mapped[bool] = mapped_column(default=False, server_default="0")
 
 
 # --- cards, keys and handovers (docs/cards.md) -------------------------------------------

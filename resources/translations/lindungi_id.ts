@@ -4,9 +4,20 @@
 <context>
     <name>AccountDialog</name>
     <message>
+        <source>New password for {name}</source>
+        <translation>Kata sandi baru untuk {name}</translation>
+    </message>
+    <message>
         <source>New account</source>
         <translation>Akun baru</translation>
     </message>
+    <message>
+        <source>Give this password to {name} in person: it works for one sign-in, then {name} chooses a new one.</source>
+        <translation>Berikan kata sandi ini kepada {name} secara langsung: kata sandi ini berlaku untuk satu kali masuk, lalu {name} memilih kata sandi baru.</translation>
+    </message>
+</context>
+<context>
+    <name>AccountForm</name>
     <message>
         <source>&amp;User name</source>
         <translation>&amp;Nama pengguna</translation>
@@ -20,6 +31,14 @@
         <translation>&amp;Peran</translation>
     </message>
     <message>
+        <source>&amp;Current password</source>
+        <translation>Kata sandi se&amp;karang</translation>
+    </message>
+    <message>
+        <source>&amp;New password</source>
+        <translation>Kata sandi &amp;baru</translation>
+    </message>
+    <message>
         <source>&amp;Password</source>
         <translation>Kata &amp;sandi</translation>
     </message>
@@ -28,8 +47,8 @@
         <translation>&amp;Ulangi kata sandi</translation>
     </message>
     <message>
-        <source>At least 8 characters. Write it down somewhere safe.</source>
-        <translation>Sekurang-kurangnya 8 karakter. Catat di tempat yang aman.</translation>
+        <source>{rule} Write it down somewhere safe.</source>
+        <translation>{rule} Catat di tempat yang aman.</translation>
     </message>
 </context>
 <context>
@@ -43,24 +62,8 @@
         <translation>Administrator menambahkan akun lain dan mengubah pengaturan.</translation>
     </message>
     <message>
-        <source>&amp;User name</source>
-        <translation>&amp;Nama pengguna</translation>
-    </message>
-    <message>
-        <source>&amp;Full name</source>
-        <translation>Nama &amp;lengkap</translation>
-    </message>
-    <message>
-        <source>&amp;Password</source>
-        <translation>Kata &amp;sandi</translation>
-    </message>
-    <message>
-        <source>Password &amp;again</source>
-        <translation>&amp;Ulangi kata sandi</translation>
-    </message>
-    <message>
-        <source>At least 8 characters. Write it down somewhere safe.</source>
-        <translation>Sekurang-kurangnya 8 karakter. Catat di tempat yang aman.</translation>
+        <source>Every way into the register, this window and the command line, signs in with an account of its own.</source>
+        <translation>Setiap jalan masuk ke register, jendela ini maupun baris perintah, masuk dengan akunnya sendiri.</translation>
     </message>
     <message>
         <source>Is this the same PC, being set up again?</source>
@@ -375,6 +378,21 @@
     <message>
         <source>Details corrected</source>
         <translation>Data diperbaiki</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Change password</source>
+        <translation>Ganti kata sandi</translation>
+    </message>
+    <message>
+        <source>An administrator reset the password of {name}. Choose a new one to continue.</source>
+        <translation>Administrator mengatur ulang kata sandi {name}. Pilih kata sandi baru untuk melanjutkan.</translation>
+    </message>
+    <message>
+        <source>A new password for {name}.</source>
+        <translation>Kata sandi baru untuk {name}.</translation>
     </message>
 </context>
 <context>
@@ -1413,8 +1431,12 @@
         <translation>Lindungi — masuk</translation>
     </message>
     <message>
-        <source>The window was locked after a pause. Log in again to continue.</source>
-        <translation>Jendela dikunci karena lama tidak dipakai. Masuk lagi untuk melanjutkan.</translation>
+        <source>The window was locked after a pause, so that nobody reads the register meanwhile. Log in again to continue.</source>
+        <translation>Jendela dikunci setelah jeda, agar tidak ada yang membaca register sementara itu. Masuk lagi untuk melanjutkan.</translation>
+    </message>
+    <message>
+        <source>{name} locked the window. Log in again to continue.</source>
+        <translation>{name} mengunci jendela. Masuk lagi untuk melanjutkan.</translation>
     </message>
     <message>
         <source>Log in to Lindungi — {place}</source>
@@ -1435,6 +1457,10 @@
     <message>
         <source>Quit Lindungi</source>
         <translation>Keluar dari Lindungi</translation>
+    </message>
+    <message>
+        <source>&amp;Switch user</source>
+        <translation>&amp;Ganti pengguna</translation>
     </message>
 </context>
 <context>
@@ -1554,6 +1580,10 @@
     <message>
         <source>&amp;Lock</source>
         <translation>&amp;Kunci</translation>
+    </message>
+    <message>
+        <source>Change my &amp;password…</source>
+        <translation>&amp;Ganti kata sandi saya…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -1698,6 +1728,10 @@
     <message>
         <source>{count} participants written to {path}</source>
         <translation>{count} peserta ditulis ke {path}</translation>
+    </message>
+    <message>
+        <source>Password changed.</source>
+        <translation>Kata sandi diganti.</translation>
     </message>
 </context>
 <context>
@@ -2865,8 +2899,24 @@ Camat: H. Afrizal</translation>
         <translation>&amp;Tambah pengguna…</translation>
     </message>
     <message>
+        <source>&amp;Reset password…</source>
+        <translation>&amp;Atur ulang kata sandi…</translation>
+    </message>
+    <message>
         <source>&amp;Unlock</source>
         <translation>&amp;Buka kunci</translation>
+    </message>
+    <message>
+        <source>&amp;Deactivate</source>
+        <translation>&amp;Nonaktifkan</translation>
+    </message>
+    <message>
+        <source>Re&amp;activate</source>
+        <translation>Akti&amp;fkan kembali</translation>
+    </message>
+    <message>
+        <source>{name} must choose a new password at the next sign-in.</source>
+        <translation>{name} harus memilih kata sandi baru saat masuk berikutnya.</translation>
     </message>
 </context>
 <context>
@@ -2888,8 +2938,12 @@ Camat: H. Afrizal</translation>
         <translation>Keadaan</translation>
     </message>
     <message>
-        <source>Disabled</source>
-        <translation>Dinonaktifkan</translation>
+        <source>Deactivated</source>
+        <translation>Nonaktif</translation>
+    </message>
+    <message>
+        <source>Must choose a new password</source>
+        <translation>Harus memilih kata sandi baru</translation>
     </message>
     <message>
         <source>Locked until {time}</source>

@@ -18,11 +18,11 @@ from pathlib import Path
 
 from app.domain.install import Role
 from app.services import trust
-from app.services.actor import CLI_ADMIN
 from app.services.context import open_data_dir
 from app.services.setup import setup_install
 from app.services.sync import bundle_import, export, offices
 from app.sync.crypto import KeyPair
+from tests.actors import ADMIN
 from tests.integration import sync_bombs
 
 
@@ -33,13 +33,13 @@ def main() -> int:
         usb = root / "usb"
         usb.mkdir()
         kab = open_data_dir(root / "kab")
-        setup_install(kab, CLI_ADMIN, role=Role.KABUPATEN)
-        enrol = trust.write_enrolment(kab, CLI_ADMIN, "13.03.06", "A", usb)
+        setup_install(kab, ADMIN, role=Role.KABUPATEN)
+        enrol = trust.write_enrolment(kab, ADMIN, "13.03.06", "A", usb)
         office = open_data_dir(root / "office")
-        trust.setup_from_enrolment(office, CLI_ADMIN, enrol.path)
-        first = export.export_bundle(office, CLI_ADMIN, usb)
-        bundle_import.import_file(kab, CLI_ADMIN, first.path)
-        offices.confirm_office(kab, CLI_ADMIN, "130306-A", trust.whoami(office).fingerprint, usb)
+        trust.setup_from_enrolment(office, ADMIN, enrol.path)
+        first = export.export_bundle(office, ADMIN, usb)
+        bundle_import.import_file(kab, ADMIN, first.path)
+        offices.confirm_office(kab, ADMIN, "130306-A", trust.whoami(office).fingerprint, usb)
         office_keys = trust.install_keypair(office)
         kab_enc = trust.install_keypair(kab).public.enc
         office.close()

@@ -147,16 +147,16 @@ def measure(data_dir: Path, path: Path) -> dict[str, Any]:
 
 def _child(data_dir: Path, path: Path) -> dict[str, Any]:
     from app.errors import Refused
-    from app.services.actor import CLI_ADMIN
     from app.services.context import open_data_dir
     from app.services.sync import bundle_import
+    from tests.actors import ADMIN
 
     ctx = open_data_dir(data_dir)
     try:
         before = peak_mb()
         start = time.perf_counter()
         try:
-            result = bundle_import.import_file(ctx, CLI_ADMIN, path, receipt_out=path.parent)
+            result = bundle_import.import_file(ctx, ADMIN, path, receipt_out=path.parent)
             outcome = result.status
         except Refused as exc:
             outcome = exc.code

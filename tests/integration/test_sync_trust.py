@@ -27,12 +27,12 @@ import pytest
 from app import i18n
 from app.errors import Refused
 from app.services import participants, trust
-from app.services.actor import CLI_ADMIN
 from app.services.context import Context
 from app.services.sync import bundle_import, offices
 from app.sync import container
 from app.sync.crypto import KeyPair
 from app.sync.manifest import BundleManifest, EnrolManifest, ReceiptManifest
+from tests.actors import ADMIN
 from tests.conftest import MakeCtx
 from tests.integration import sync_bombs
 from tests.integration.sync_world import KEC_A, World, person, snapshot
@@ -49,7 +49,7 @@ def world(make_ctx: MakeCtx, tmp_path: Path) -> World:
 def _refused(ctx: Context, path: Path, code: str) -> Refused:
     before = snapshot(ctx)
     with pytest.raises(Refused) as info:
-        bundle_import.import_file(ctx, CLI_ADMIN, path)
+        bundle_import.import_file(ctx, ADMIN, path)
     assert info.value.code == code
     assert snapshot(ctx) == before
     return info.value
@@ -58,7 +58,7 @@ def _refused(ctx: Context, path: Path, code: str) -> Refused:
 def _clone(world: World, make_ctx: MakeCtx, name: str = "clone") -> Context:
     """A second PC set up as station 130306-A from office A's (used) enrolment file."""
     ctx = make_ctx("kecamatan", name=name, setup=False)
-    trust.setup_from_enrolment(ctx, CLI_ADMIN, world.usb / "LINDUNGI-130306-A.lenrol", reuse=True)
+    trust.setup_from_enrolment(ctx, ADMIN, world.usb / "LINDUNGI-130306-A.lenrol", reuse=True)
     return ctx
 
 
@@ -166,7 +166,7 @@ def test_a_second_key_is_held_apart_and_the_genuine_one_confirms(
     assert view.key_conflict and view.other_keys == [genuine_fp if rogue_first else rogue_fp]
     assert view.held == [1, 1]
     # The supervisor confirms what the office's own screen shows: the genuine key.
-    merged = offices.confirm_office(world.kab, CLI_ADMIN, "130306-A", genuine_fp, world.usb)
+    merged = offices.confirm_office(world.kab, ADMIN, "130306-A", genuine_fp, world.usb)
     assert [m.counts["new"] for m in merged] == [2]
     [view] = [o for o in offices.ledger(world.kab) if o.install_code == "130306-A"]
     assert view.confirmed and view.fingerprint == genuine_fp
@@ -185,23 +185,23 @@ def test_moving_to_another_kabupaten_key_needs_its_fingerprint_typed(
     rogue_kab = make_ctx("kabupaten", name="rogue-kab")
     usb2 = tmp_path / "usb2"
     usb2.mkdir()
-    file = trust.write_enrolment(rogue_kab, CLI_ADMIN, KEC_A, "A", usb2).path
+    file = trust.write_enrolment(rogue_kab, ADMIN, KEC_A, "A", usb2).path
     old_fp, new_fp = trust.whoami(world.kab).fingerprint, trust.whoami(rogue_kab).fingerprint
     before = snapshot(world.a)
     with pytest.raises(Refused) as info:
-        trust.enrol(world.a, CLI_ADMIN, file)
+        trust.enrol(world.a, ADMIN, file)
     assert info.value.code == "enrol.kabupaten_changed"
     assert old_fp in str(info.value) and new_fp in str(info.value)
     assert "tidak dapat lagi membaca bundel kantor ini" in str(info.value)
     i18n.set_language("en")
     assert "can no longer read this office's bundles" in str(info.value)
     with pytest.raises(Refused) as info:
-        trust.enrol(world.a, CLI_ADMIN, file, new_kabupaten_fingerprint=old_fp)
+        trust.enrol(world.a, ADMIN, file, new_kabupaten_fingerprint=old_fp)
     assert info.value.code == "enrol.fingerprint_mismatch"
     assert snapshot(world.a) == before
     assert trust.whoami(world.a).kabupaten_fingerprint == old_fp
     # Typed on purpose, it moves; the former kabupaten can no longer read its bundles.
-    done = trust.enrol(world.a, CLI_ADMIN, file, new_kabupaten_fingerprint=new_fp.lower())
+    done = trust.enrol(world.a, ADMIN, file, new_kabupaten_fingerprint=new_fp.lower())
     assert done.changed and done.previous == old_fp
     _refused(world.kab, world.export(world.a), "bundle.recipient")
 
@@ -237,7 +237,7 @@ def test_a_used_enrolment_file_is_refused_at_setup(world: World, make_ctx: MakeC
     assert mark["install"] == "130306-A" and mark["install_id"] == trust.install_id(world.a)
     second = make_ctx("kecamatan", name="second", setup=False)
     with pytest.raises(Refused) as info:
-        trust.setup_from_enrolment(second, CLI_ADMIN, file)
+        trust.setup_from_enrolment(second, ADMIN, file)
     assert info.value.code == "setup.enrolment_used"
     assert mark["install_id"][:8] in str(info.value)
     assert not second.is_set_up
@@ -299,7 +299,7 @@ def test_a_revoked_office_is_held_and_flagged(world: World) -> None:
     world.register(world.a, person(1))
     world.kab_import(world.export(world.a))
     world.confirm(world.a)
-    view = offices.revoke_office(world.kab, CLI_ADMIN, "130306-A")
+    view = offices.revoke_office(world.kab, ADMIN, "130306-A")
     assert view.revoked_at is not None
     world.register(world.a, person(2))
     count = participants.count(world.kab)
@@ -308,11 +308,11 @@ def test_a_revoked_office_is_held_and_flagged(world: World) -> None:
     assert participants.count(world.kab) == count
     with pytest.raises(Refused) as info:
         offices.confirm_office(
-            world.kab, CLI_ADMIN, "130306-A", trust.whoami(world.a).fingerprint, world.usb
+            world.kab, ADMIN, "130306-A", trust.whoami(world.a).fingerprint, world.usb
         )
     assert info.value.code == "office.revoked"
     with pytest.raises(Refused) as info:
-        offices.revoke_office(world.kab, CLI_ADMIN, "130306-A")
+        offices.revoke_office(world.kab, ADMIN, "130306-A")
     assert info.value.code == "office.already_revoked"
 
 
@@ -356,7 +356,7 @@ def test_a_newer_file_says_update_lindungi_in_both_directions(
     world.confirm(world.a)
     bundle = _newer(world.export(world.a), newer)
     receipt = _newer(world.receipt_for(world.a), newer)
-    enrol = _newer(trust.write_enrolment(world.kab, CLI_ADMIN, "13.03.04", "C", newer).path, newer)
+    enrol = _newer(trust.write_enrolment(world.kab, ADMIN, "13.03.04", "C", newer).path, newer)
     for ctx, path in ((world.kab, bundle), (world.a, receipt)):
         err = _refused(ctx, path, "bundle.newer")
         i18n.set_language("id")
@@ -366,7 +366,7 @@ def test_a_newer_file_says_update_lindungi_in_both_directions(
     i18n.set_language("id")
     fresh = make_ctx("kecamatan", name="fresh", setup=False)
     with pytest.raises(Refused) as info:
-        trust.setup_from_enrolment(fresh, CLI_ADMIN, enrol)
+        trust.setup_from_enrolment(fresh, ADMIN, enrol)
     assert info.value.code == "bundle.newer" and "perbarui Lindungi" in str(info.value)
     assert not fresh.is_set_up
 
@@ -383,7 +383,7 @@ def test_the_kabupaten_rotates_its_key_and_offices_move_only_on_confirmation(
     old = trust.whoami(world.kab).fingerprint
     out = tmp_path / "rotated"
     out.mkdir()
-    done = trust.rotate_kabupaten_key(world.kab, CLI_ADMIN, out)
+    done = trust.rotate_kabupaten_key(world.kab, ADMIN, out)
     assert done.previous == old and done.fingerprint == trust.whoami(world.kab).fingerprint
     assert sorted(f.name for f in done.files) == [
         "LINDUNGI-130304-A.lenrol",
@@ -398,9 +398,9 @@ def test_the_kabupaten_rotates_its_key_and_offices_move_only_on_confirmation(
     _refused(world.a, result.receipt, "receipt.wrong_key")
     file = out / "LINDUNGI-130306-A.lenrol"
     with pytest.raises(Refused) as info:
-        trust.enrol(world.a, CLI_ADMIN, file)
+        trust.enrol(world.a, ADMIN, file)
     assert info.value.code == "enrol.kabupaten_changed"
-    trust.enrol(world.a, CLI_ADMIN, file, new_kabupaten_fingerprint=done.fingerprint)
+    trust.enrol(world.a, ADMIN, file, new_kabupaten_fingerprint=done.fingerprint)
     assert world.office_import(world.a, result.receipt).counts["accepted"] == 2
     # From now on its bundles are sealed for the new key.
     world.register(world.a, person(3))
@@ -413,7 +413,7 @@ def test_the_kabupaten_rotates_its_key_and_offices_move_only_on_confirmation(
 # --- the command line -------------------------------------------------------------------
 
 
-def test_cli_trust_commands(cli: Any, tmp_path: Path) -> None:
+def test_cli_trust_commands(cli: Any, cli_account: tuple[str, str], tmp_path: Path) -> None:
     kab, kec, clone, usb = (tmp_path / n for n in ("kab", "kec", "clone", "usb"))
     usb.mkdir()
     assert cli("--data-dir", kab, "setup", "--role", "kabupaten")[0] == 0

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QTableWidgetItem
 from pytestqt.qtbot import QtBot
 
 from app.services import demo, desk, participants
-from app.services.actor import CLI_ADMIN
 from app.services.context import Context
 from app.store.repo import ListQuery
 from app.ui import desk_views
@@ -27,17 +26,18 @@ from app.ui.desk_views import (
     ReportsView,
     YearsView,
 )
+from tests.actors import ADMIN
 from tests.ui.conftest import Messages
 
 
 @pytest.fixture
 def kab(kabupaten_ctx: Context) -> Context:
-    demo.generate(kabupaten_ctx, CLI_ADMIN, 120, seed=5)
+    demo.generate(kabupaten_ctx, ADMIN, 120, seed=5)
     return kabupaten_ctx
 
 
 def test_the_dashboard_shows_the_years_figures(qtbot: QtBot, kab: Context) -> None:
-    w = DashboardWidget(kab, CLI_ADMIN, today=dt.date(2022, 10, 1))
+    w = DashboardWidget(kab, ADMIN, today=dt.date(2022, 10, 1))
     qtbot.addWidget(w)
     w.resize(900, 700)
     w.show()
@@ -66,7 +66,7 @@ def test_the_bar_chart_paints_without_data_and_picks_round_axes(qtbot: QtBot) ->
 def test_years_and_quotas_are_edited(
     qtbot: QtBot, kab: Context, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    view = YearsView(kab, CLI_ADMIN)
+    view = YearsView(kab, ADMIN)
     qtbot.addWidget(view)
     monkeypatch.setattr(
         NewYearDialog,
@@ -108,7 +108,7 @@ def test_years_and_quotas_are_edited(
 
 
 def test_a_rate_is_added_and_removed(qtbot: QtBot, kab: Context, messages: Messages) -> None:
-    view = RatesView(kab, CLI_ADMIN)
+    view = RatesView(kab, ADMIN)
     qtbot.addWidget(view)
     assert view.table.rowCount() == 3
     view.effective.setDate(QDate(2024, 7, 1))
@@ -130,7 +130,7 @@ def test_a_rate_is_added_and_removed(qtbot: QtBot, kab: Context, messages: Messa
 
 
 def test_the_planner_answers(qtbot: QtBot, kab: Context) -> None:
-    view = PlannerView(kab, CLI_ADMIN)
+    view = PlannerView(kab, ADMIN)
     qtbot.addWidget(view)
     view.year.setValue(2023)
     view.count.setValue(2)
@@ -146,7 +146,7 @@ def test_the_planner_answers(qtbot: QtBot, kab: Context) -> None:
 
 
 def test_a_report_is_saved_in_the_background(qtbot: QtBot, kab: Context, tmp_path: Path) -> None:
-    view = ReportsView(kab, CLI_ADMIN)
+    view = ReportsView(kab, ADMIN)
     qtbot.addWidget(view)
     view.year.setValue(2022)
     assert "Rp" in view.budget_title.text()
@@ -162,7 +162,7 @@ def test_a_report_is_saved_in_the_background(qtbot: QtBot, kab: Context, tmp_pat
 
 
 def test_kpj_numbers_come_back_from_bpjs(qtbot: QtBot, kab: Context, tmp_path: Path) -> None:
-    view = BpjsView(kab, CLI_ADMIN)
+    view = BpjsView(kab, ADMIN)
     qtbot.addWidget(view)
     assert view.waiting.text().startswith("120")
     out = tmp_path / "bpjs.xlsx"
@@ -189,7 +189,7 @@ def test_kpj_numbers_come_back_from_bpjs(qtbot: QtBot, kab: Context, tmp_path: P
 
 
 def test_errors_show_in_the_view(qtbot: QtBot, kab: Context, tmp_path: Path) -> None:
-    view = BpjsView(kab, CLI_ADMIN)
+    view = BpjsView(kab, ADMIN)
     qtbot.addWidget(view)
     bad = tmp_path / "kosong.xlsx"
     from openpyxl import Workbook
@@ -206,7 +206,7 @@ def test_errors_show_in_the_view(qtbot: QtBot, kab: Context, tmp_path: Path) -> 
 
 
 def test_the_desk_in_tabs(qtbot: QtBot, kab: Context) -> None:
-    w = DeskWidget(kab, CLI_ADMIN)
+    w = DeskWidget(kab, ADMIN)
     qtbot.addWidget(w)
     assert w.count() == 5
     assert all(w.tabText(i) for i in range(5))

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from app.services import participants, trust
-from app.services.actor import CLI_ADMIN
 from app.services.sync import conflicts
 from app.ui import sync_views
 from app.ui.sync_views import (
@@ -21,6 +20,7 @@ from app.ui.sync_views import (
     ImportView,
     OfficesView,
 )
+from tests.actors import ADMIN
 from tests.conftest import MakeCtx
 from tests.integration.sync_world import KEC_B, World, person, record
 from tests.ui.conftest import Messages
@@ -49,7 +49,7 @@ def test_export_import_confirm_and_receipt(qtbot: QtBot, make_ctx: MakeCtx, tmp_
     w = World.make(make_ctx, tmp_path)
     w.register(w.a, person(1), person(2))
 
-    export = ExportView(w.a, CLI_ADMIN)
+    export = ExportView(w.a, ADMIN)
     qtbot.addWidget(export)
     assert "130306-A" in export.identity.text()
     assert export.export_button.isEnabled()
@@ -60,7 +60,7 @@ def test_export_import_confirm_and_receipt(qtbot: QtBot, make_ctx: MakeCtx, tmp_
     assert "#1" in export.result.text()
 
     # At the kabupaten: the preview says it will be held until the key is confirmed.
-    view = ImportView(w.kab, CLI_ADMIN)
+    view = ImportView(w.kab, ADMIN)
     qtbot.addWidget(view)
     view.set_file(export.last.path)
     view.run_preview()
@@ -71,7 +71,7 @@ def test_export_import_confirm_and_receipt(qtbot: QtBot, make_ctx: MakeCtx, tmp_
     qtbot.waitUntil(lambda: view.result is not None, timeout=WAIT)
 
     # The ledger: confirm with the fingerprint read out by the office; held bundles merge.
-    offices = OfficesView(w.kab, CLI_ADMIN)
+    offices = OfficesView(w.kab, ADMIN)
     qtbot.addWidget(offices)
     offices.select("130306-A")
     office = offices.selected()
@@ -97,7 +97,7 @@ def test_export_import_confirm_and_receipt(qtbot: QtBot, make_ctx: MakeCtx, tmp_
     assert receipts
 
     # The office imports the receipt in the same screen.
-    back = ImportView(w.a, CLI_ADMIN)
+    back = ImportView(w.a, ADMIN)
     qtbot.addWidget(back)
     back.set_file(receipts[-1])
     back.run_import()
@@ -114,7 +114,7 @@ def test_preview_table_and_import(qtbot: QtBot, make_ctx: MakeCtx, tmp_path: Pat
     w = World.make(make_ctx, tmp_path, confirm=True)
     w.register(w.a, person(1), person(2), person(3))
     path = w.export(w.a)
-    view = ImportView(w.kab, CLI_ADMIN)
+    view = ImportView(w.kab, ADMIN)
     qtbot.addWidget(view)
     view.set_file(path)
     view.run_preview()
@@ -138,11 +138,11 @@ def test_conflicts_side_by_side(qtbot: QtBot, make_ctx: MakeCtx, tmp_path: Path)
     w.sync(w.b)
     edited = w.register(w.a, person(8, name="Nelmawati"))[0]
     w.sync(w.a)
-    participants.edit(w.kab, CLI_ADMIN, edited, person(8, name="Nelmawati Kab"))
-    participants.edit(w.a, CLI_ADMIN, edited, person(8, name="Nelmawati Kec"))
+    participants.edit(w.kab, ADMIN, edited, person(8, name="Nelmawati Kab"))
+    participants.edit(w.a, ADMIN, edited, person(8, name="Nelmawati Kec"))
     w.sync(w.a)
 
-    view = ConflictsView(w.kab, CLI_ADMIN)
+    view = ConflictsView(w.kab, ADMIN)
     qtbot.addWidget(view)
     assert view.list.count() == 2
     first = view.current()
@@ -166,10 +166,10 @@ def test_enrolment_from_the_export_screen(
 ) -> None:
     kab = make_ctx("kabupaten")
     office = make_ctx("kecamatan")
-    view = ExportView(office, CLI_ADMIN)
+    view = ExportView(office, ADMIN)
     qtbot.addWidget(view)
     assert not view.export_button.isEnabled()
-    written = trust.write_enrolment(kab, CLI_ADMIN, "13.03.06", "A", tmp_path)
+    written = trust.write_enrolment(kab, ADMIN, "13.03.06", "A", tmp_path)
     mp = pytest.MonkeyPatch()
     mp.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(written.path), ""))
     try:
@@ -185,7 +185,7 @@ def test_a_second_key_shows_as_a_conflict_and_a_key_can_be_revoked(
 ) -> None:
     w = World.make(make_ctx, tmp_path)
     clone = make_ctx("kecamatan", name="clone", setup=False)
-    trust.setup_from_enrolment(clone, CLI_ADMIN, w.usb / "LINDUNGI-130306-A.lenrol", reuse=True)
+    trust.setup_from_enrolment(clone, ADMIN, w.usb / "LINDUNGI-130306-A.lenrol", reuse=True)
     rogue = w.export(clone)
     (w.usb / "rogue").mkdir()
     rogue = rogue.rename(w.usb / "rogue" / rogue.name)
@@ -193,7 +193,7 @@ def test_a_second_key_shows_as_a_conflict_and_a_key_can_be_revoked(
     assert w.kab_import(w.export(w.a)).hold_reason == "other_key"
     genuine = trust.whoami(w.a).fingerprint
 
-    view = OfficesView(w.kab, CLI_ADMIN)
+    view = OfficesView(w.kab, ADMIN)
     qtbot.addWidget(view)
     view.show()
     assert "130306-A" in view.conflicts.text() and genuine in view.conflicts.text()
@@ -230,9 +230,9 @@ def test_moving_to_another_kabupaten_key_asks_its_fingerprint(
     w = World.make(make_ctx, tmp_path)
     other = make_ctx("kabupaten", name="other-kab")
     (tmp_path / "other").mkdir()
-    file = trust.write_enrolment(other, CLI_ADMIN, "13.03.06", "A", tmp_path / "other").path
+    file = trust.write_enrolment(other, ADMIN, "13.03.06", "A", tmp_path / "other").path
     old, new = trust.whoami(w.kab).fingerprint, trust.whoami(other).fingerprint
-    view = ExportView(w.a, CLI_ADMIN)
+    view = ExportView(w.a, ADMIN)
     qtbot.addWidget(view)
     warnings: list[str] = []
 

@@ -1,7 +1,7 @@
 """sync trust: held bundles of a second key kept apart, revoked office keys, install ids
 
-Revision ID: 0006_sync_trust
-Revises: 0005_audit
+Revision ID: 0007_sync_trust
+Revises: 0006_account_reset
 Create Date: 2026-12-07 06:30:00
 """
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0006_sync_trust"
-down_revision = "0005_audit"
+revision = "0007_sync_trust"
+down_revision = "0006_account_reset"
 branch_labels = None
 depends_on = None
 
