@@ -22,7 +22,7 @@ from app.errors import InvalidInput, NotFound, Refused
 from app.i18n import render
 from app.services.actor import Actor, Role
 from app.services.context import Context
-from app.store import accounts as store
+from app.store import accounts as accounts_store
 from app.store.tables import Account
 
 log = logging.getLogger(__name__)
@@ -172,9 +172,9 @@ def add_user(
     actor.require(Role.ADMIN)
     name = validate_new(username, password)
     with ctx.db.session() as s:
-        if store.get(s, name) is not None:
+        if accounts_store.get(s, name) is not None:
             raise Refused("user.exists", name=name)
-        store.add(
+        accounts_store.add(
             s, name, full_name.strip(), role.value, hash_password(password), dt.datetime.now()
         )
         _history(s, ctx, actor.username, "user_add", name, role=role.value)
@@ -191,11 +191,11 @@ def first_admin(ctx: Context, username: str, password: str, full_name: str = "")
     name = validate_new(username, password)
     admin = Actor(name, Role.ADMIN)
     with ctx.db.session() as s:
-        if store.count_admins(s) > 0:
+        if accounts_store.count_admins(s) > 0:
             raise Refused("user.admin_exists")
-        if store.get(s, name) is not None:
+        if accounts_store.get(s, name) is not None:
             raise Refused("user.exists", name=name)
-        store.add(
+        accounts_store.add(
             s, name, full_name.strip(), Role.ADMIN.value, hash_password(password), dt.datetime.now()
         )
         _history(s, ctx, name, "user_add", name, role=Role.ADMIN.value)
@@ -205,7 +205,7 @@ def first_admin(ctx: Context, username: str, password: str, full_name: str = "")
 def has_admin(ctx: Context) -> bool:
     """True once an active administrator account exists (else the GUI asks for one)."""
     with ctx.db.read() as s:
-        return store.count_admins(s) > 0
+        return accounts_store.count_admins(s) > 0
 
 
 def _info(a: Account) -> AccountInfo:
@@ -224,13 +224,13 @@ def list_users(ctx: Context, actor: Actor) -> list[AccountInfo]:
     """Every account, by name."""
     actor.require(Role.ADMIN)
     with ctx.db.read() as s:
-        return [_info(a) for a in store.all_accounts(s)]
+        return [_info(a) for a in accounts_store.all_accounts(s)]
 
 
 def must_change(ctx: Context, username: str) -> bool:
     """True when an administrator reset this account's password (a new one is due)."""
     with ctx.db.read() as s:
-        acc = store.get(s, username.strip().lower())
+        acc = accounts_store.get(s, username.strip().lower())
         return bool(acc is not None and acc.must_change)
 
 
@@ -246,7 +246,7 @@ def login(ctx: Context, username: str, password: str, now: dt.datetime | None = 
     now = now or dt.datetime.now()
     name = username.strip().lower()
     with ctx.db.session() as s:
-        acc = store.get(s, name)
+        acc = accounts_store.get(s, name)
         if acc is None or not acc.active:
             verify_password(password, hash_password("timing"))  # same cost as a real check
             raise Refused("login.failed")
@@ -275,7 +275,7 @@ def login(ctx: Context, username: str, password: str, now: dt.datetime | None = 
 
 def _account(s: Session, username: str) -> tuple[str, Account]:
     name = username.strip().lower()
-    acc = store.get(s, name)
+    acc = accounts_store.get(s, name)
     if acc is None:
         raise NotFound("user.not_found", name=name)
     return name, acc
@@ -351,7 +351,7 @@ def set_active(ctx: Context, actor: Actor, username: str, active: bool) -> None:
         if not active:
             if name == actor.username:
                 raise Refused("user.deactivate_self")
-            if acc.role == Role.ADMIN.value and store.count_admins(s) <= 1:
+            if acc.role == Role.ADMIN.value and accounts_store.count_admins(s) <= 1:
                 raise Refused("user.last_admin")
         acc.active = active
         if active:

@@ -6,7 +6,7 @@ import datetime as dt
 import logging
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -42,14 +42,13 @@ from app.ui.accountform import AccountForm
 from app.ui.bus import Changes, bus
 from app.ui.common import role_label, set_message, translate_buttons
 from app.ui.session import Session
+from app.ui.tables import AnyIndex, TableModel
 from app.ui.widgets import DateField
 
 log = logging.getLogger(__name__)
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 
-
-class UsersModel(QAbstractTableModel):
+class UsersModel(TableModel):
     """Accounts with their role and whether they are locked."""
 
     def __init__(self, users: list[AccountInfo], parent: Any = None) -> None:
@@ -71,10 +70,6 @@ class UsersModel(QAbstractTableModel):
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._users)
 
-    @override
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
     def _state(self, u: AccountInfo) -> str:
         if not u.active:
             return self.tr("Deactivated")
@@ -92,18 +87,6 @@ class UsersModel(QAbstractTableModel):
             return None
         u = self._users[index.row()]
         return (u.username, u.full_name, role_label(u.role), self._state(u))[index.column()]
-
-    @override
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._headers):
-            return self._headers[section]
-        if orientation == Qt.Orientation.Vertical:
-            return section + 1
-        return None
 
 
 class AccountDialog(QDialog):
