@@ -8,6 +8,7 @@ _.__call__  # a Protocol's signature (app/domain/progress.py)
 _._  # argparse looks its `_` up at call time (app/cli/__init__.py)
 _on_connect  # SQLAlchemy event listener (app/store/engine.py)
 _on_begin  # SQLAlchemy event listener (app/store/engine.py)
+cli_account  # a pytest fixture named in `usefixtures` (tests/conftest.py)
 _.isolation_level  # the sqlite3 driver's attribute, set to take transactions over
 _.paintEvent  # Qt override (app/ui/dashboard.py)
 _.filterAcceptsRow  # Qt override (app/ui/handover_views.py)
@@ -88,3 +89,6 @@ showInputMessage
 showErrorMessage
 errorTitle
 tabSelected
+
+# Written for the record (who revoked an office's key) and read only by people, in the database.
+revoked_by

@@ -35,7 +35,7 @@ from app.domain.install import Role as InstallRole
 from app.domain.nik import make_nik
 from app.domain.participant import Sex
 from app.services import accounts, cards, demo, handover, participants, reports
-from app.services.actor import CLI_ADMIN, DEMO_ADMIN, Actor, Role
+from app.services.actor import DEMO_ADMIN, Actor, Role
 from app.services.cards import Selection
 from app.services.context import Context, open_data_dir
 from app.services.setup import setup_install
@@ -152,9 +152,9 @@ def messy_sheet(path: Path) -> None:
 def kecamatan_ctx(path: Path) -> Context:
     """A kecamatan station (Kamang Baru, A) with a supervisor and 120 demo participants."""
     ctx = open_data_dir(path)
-    setup_install(ctx, CLI_ADMIN, role=InstallRole.KECAMATAN, kecamatan="13.03.06")
-    accounts.add_user(ctx, CLI_ADMIN, "rina", Role.SUPERVISOR, "rahasia-123", "Rina Yulianti")
-    demo.generate(ctx, CLI_ADMIN, 120, seed=7)
+    setup_install(ctx, DEMO_ADMIN, role=InstallRole.KECAMATAN, kecamatan="13.03.06")
+    accounts.add_user(ctx, DEMO_ADMIN, "rina", Role.SUPERVISOR, "rahasia-123", "Rina Yulianti")
+    demo.generate(ctx, DEMO_ADMIN, 120, seed=7)
     return ctx
 
 
@@ -363,7 +363,7 @@ def office_screens(base: Path, shots: Shots) -> None:
 
     empty = open_data_dir(base / "empty")
     try:
-        setup_install(empty, CLI_ADMIN, role=InstallRole.KECAMATAN, kecamatan="13.03.06")
+        setup_install(empty, DEMO_ADMIN, role=InstallRole.KECAMATAN, kecamatan="13.03.06")
         window = MainWindow(Session(empty, Actor("rina", Role.SUPERVISOR)))
         show(window, maximised=True)
         shots.save(window, "main-window-empty")

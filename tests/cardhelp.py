@@ -13,9 +13,9 @@ import pytest
 
 from app.domain.participant import ParticipantData
 from app.services import demo, participants
-from app.services.actor import CLI_ADMIN
 from app.services.context import Context
 from app.store.repo import ListQuery
+from tests.actors import ADMIN
 
 # Names a card must print as written: an apostrophe, and letters outside Latin-1.
 APOSTROPHE = "Nur'aini"
@@ -26,10 +26,10 @@ def office(
     ctx: Context, make_participant: Callable[..., ParticipantData], demo_count: int = 23
 ) -> Context:
     """Approved participants at a kecamatan install: demo ones and the two names above."""
-    demo.generate(ctx, CLI_ADMIN, demo_count, seed=5)
+    demo.generate(ctx, ADMIN, demo_count, seed=5)
     for serial, name in ((9001, APOSTROPHE), (9002, NON_LATIN1)):
-        reg = participants.register(ctx, CLI_ADMIN, make_participant(serial=serial, name=name))
-        participants.approve(ctx, CLI_ADMIN, [reg.reg_no])
+        reg = participants.register(ctx, ADMIN, make_participant(serial=serial, name=name))
+        participants.approve(ctx, ADMIN, [reg.reg_no])
     return ctx
 
 

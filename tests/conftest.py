@@ -20,9 +20,10 @@ from app import i18n
 from app.domain.install import Role
 from app.domain.nik import make_nik
 from app.domain.participant import ParticipantData, Sex
-from app.services.actor import CLI_ADMIN
+from app.services import accounts
 from app.services.context import Context, open_data_dir
 from app.services.setup import setup_install
+from tests.actors import ADMIN
 
 # GUI tests of every tree run headless (nothing imported above touches Qt), on the screen
 # the app is made for: a 1366×768 laptop, of which a taskbar leaves 1366×728.
@@ -42,6 +43,15 @@ os.environ.setdefault(
     "HYPOTHESIS_STORAGE_DIRECTORY", os.path.join(tempfile.gettempdir(), "lindungi-hypothesis")
 )
 
+# Password hashing at the cost of a real install (19 MiB, two passes) would make every test
+# that creates or signs in an account slower; inside this test process only, it is cheap.
+# Nothing outside the code can lower it (no environment variable, no setting).
+accounts.COST = accounts.Cost(memory_kib=64, iterations=1, lanes=1)
+
+# The account that command-line tests sign in with (see `cli_account`).
+CLI_USER = "admin"
+CLI_PASSWORD = "rahasia-admin-1"
+
 # The kecamatan of the `kecamatan_ctx` install, and nagari in and outside it.
 KECAMATAN = "13.03.06"  # Kamang Baru
 NAGARI_IN = "13.03.06.2004"  # Aie Amo (alias Aia Amo, Air Amo)
@@ -59,13 +69,24 @@ def _indonesian_after_each_test() -> Iterator[None]:
 
 
 @pytest.fixture
-def make_ctx(tmp_path: Path) -> Iterator[MakeCtx]:
+def cli_account(monkeypatch: pytest.MonkeyPatch) -> tuple[str, str]:
+    """Command-line calls in this test sign in as ``admin`` (LINDUNGI_USER and
+    LINDUNGI_PASSWORD), and ``setup`` creates that administrator."""
+    monkeypatch.setenv("LINDUNGI_USER", CLI_USER)
+    monkeypatch.setenv("LINDUNGI_PASSWORD", CLI_PASSWORD)
+    return CLI_USER, CLI_PASSWORD
+
+
+@pytest.fixture
+def make_ctx(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[MakeCtx]:
     """A factory of set-up data dirs under ``tmp_path``, closed at the end of the test.
 
     ``make_ctx("kecamatan", kecamatan="13.03.06", station="A")`` or ``make_ctx("kabupaten")``;
     ``name`` picks the folder (default: the role). ``setup=False`` gives an opened but
-    not set-up data dir.
+    not set-up data dir. In a test that signs in on the command line (``cli_account``), a
+    set-up data dir has that administrator account.
     """
+    with_account = "cli_account" in request.fixturenames
     opened: list[Context] = []
 
     def make(
@@ -80,7 +101,9 @@ def make_ctx(tmp_path: Path) -> Iterator[MakeCtx]:
         if setup:
             if role == "kecamatan":
                 options.setdefault("kecamatan", KECAMATAN)
-            setup_install(ctx, CLI_ADMIN, role=Role(role), **options)
+            setup_install(ctx, ADMIN, role=Role(role), **options)
+            if with_account:
+                accounts.first_admin(ctx, CLI_USER, CLI_PASSWORD)
         return ctx
 
     yield make

@@ -10,6 +10,34 @@ MESSAGES: dict[str, str] = {
     "user.passwords_differ": "The two passwords differ.",
     "login.failed": "Wrong user name or password.",
     "login.locked": "Too many wrong passwords: this account is locked for {minutes} minutes.",
+    "user.password_rule": "At least {min} characters.",
+    "user.admin_exists": (
+        "This data dir has an administrator already: accounts are added by an administrator "
+        "who signed in."
+    ),
+    "user.already_active": "The account {name} is already active.",
+    "user.already_inactive": "The account {name} is already deactivated.",
+    "user.deactivate_self": "You cannot deactivate your own account.",
+    "user.last_admin": "The last active administrator cannot be deactivated.",
+    "password.same": "The new password must differ from the current one.",
+    "password.current_wrong": "The current password is not right.",
+    "signin.user_needed": ("Sign in first: give the account with --user NAME (or LINDUNGI_USER)."),
+    "signin.password_needed": (
+        "No password for {name}: give --password-file FILE or LINDUNGI_PASSWORD, or run "
+        "the command at a terminal to be asked."
+    ),
+    "signin.must_change": (
+        "An administrator reset the password of {name}: choose a new one first with "
+        "`lindungi --user {name} user passwd`."
+    ),
+    "signin.no_admin": (
+        "This data dir has no administrator account yet: create the first one with "
+        "`lindungi user add NAME --role admin`."
+    ),
+    "setup.admin_needed": (
+        "Name the first administrator: --admin NAME (or --user NAME), with the password from "
+        "--password-file, LINDUNGI_PASSWORD or the terminal."
+    ),
     "participant.already_inactive": "{reg_no} is already inactive.",
     "participant.not_inactive": "{reg_no} is not inactive, so it cannot be reactivated.",
     "sheet.kind": "{name} is not a spreadsheet Lindungi reads: use .xlsx, .xls, .ods or .csv.",
@@ -83,6 +111,36 @@ ID: dict[str, str] = {
     MESSAGES[
         "login.locked"
     ]: "Terlalu banyak kata sandi salah: akun ini dikunci selama {minutes} menit.",
+    MESSAGES["user.password_rule"]: "Sekurang-kurangnya {min} karakter.",
+    MESSAGES["user.admin_exists"]: (
+        "Folder data ini sudah memiliki administrator: akun ditambahkan oleh administrator "
+        "yang sudah masuk."
+    ),
+    MESSAGES["user.already_active"]: "Akun {name} sudah aktif.",
+    MESSAGES["user.already_inactive"]: "Akun {name} sudah dinonaktifkan.",
+    MESSAGES["user.deactivate_self"]: "Anda tidak dapat menonaktifkan akun Anda sendiri.",
+    MESSAGES["user.last_admin"]: "Administrator aktif terakhir tidak dapat dinonaktifkan.",
+    MESSAGES["password.same"]: "Kata sandi baru harus berbeda dari kata sandi sekarang.",
+    MESSAGES["password.current_wrong"]: "Kata sandi sekarang tidak benar.",
+    MESSAGES["signin.user_needed"]: (
+        "Masuk dulu: sebutkan akun dengan --user NAMA (atau LINDUNGI_USER)."
+    ),
+    MESSAGES["signin.password_needed"]: (
+        "Tidak ada kata sandi untuk {name}: berikan --password-file BERKAS atau "
+        "LINDUNGI_PASSWORD, atau jalankan perintah di terminal agar ditanya."
+    ),
+    MESSAGES["signin.must_change"]: (
+        "Administrator mengatur ulang kata sandi {name}: pilih kata sandi baru dulu dengan "
+        "`lindungi --user {name} user passwd`."
+    ),
+    MESSAGES["signin.no_admin"]: (
+        "Folder data ini belum memiliki akun administrator: buat yang pertama dengan "
+        "`lindungi user add NAMA --role admin`."
+    ),
+    MESSAGES["setup.admin_needed"]: (
+        "Sebutkan administrator pertama: --admin NAMA (atau --user NAMA), dengan kata sandi dari "
+        "--password-file, LINDUNGI_PASSWORD atau terminal."
+    ),
     MESSAGES["participant.already_inactive"]: "{reg_no} sudah nonaktif.",
     MESSAGES[
         "participant.not_inactive"
@@ -248,6 +306,16 @@ ID: dict[str, str] = {
     "Exported {count} rows to {path}": "{count} baris diekspor ke {path}",
     "User {name} added as {role}": "Pengguna {name} ditambahkan sebagai {role}",
     "User {name} unlocked": "Pengguna {name} dibuka kuncinya",
+    "User {name} deactivated": "Pengguna {name} dinonaktifkan",
+    "User {name} reactivated": "Pengguna {name} diaktifkan kembali",
+    "Password of {name} reset: it must be changed at the next sign-in": (
+        "Kata sandi {name} diatur ulang: harus diganti saat masuk berikutnya"
+    ),
+    "Password of {name} changed": "Kata sandi {name} diganti",
+    "Password of {name}: ": "Kata sandi {name}: ",
+    "User name: ": "Nama pengguna: ",
+    "deactivated": "nonaktif",
+    "must change password": "harus mengganti kata sandi",
     "Password: ": "Kata sandi: ",
     "Password again: ": "Ulangi kata sandi: ",
     "locked until {time}": "terkunci sampai {time}",

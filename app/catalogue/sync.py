@@ -7,7 +7,7 @@ MESSAGES: dict[str, str] = {
     "bundle.too_large": "{name} is larger than any Lindungi bundle can be. Nothing was changed.",
     "bundle.not_lindungi": "{name} is not a Lindungi bundle, receipt or enrolment file. Nothing was changed.",
     "bundle.zip": "{name} is a zip archive, not a Lindungi bundle (bundles are single .lbundle files). Nothing was changed.",
-    "bundle.newer": "{name} was made by a newer version of Lindungi (file format {version}). Update Lindungi on this PC, then import it again. Nothing was changed.",
+    "bundle.newer": "{name} was made by a newer version of Lindungi (file format {version}): update Lindungi on this PC, then import it again. Nothing was changed.",
     "bundle.truncated": "{name} is incomplete: it was cut short, perhaps when the stick was pulled out while copying. Copy it again. Nothing was changed.",
     "bundle.trailing": "{name} has extra bytes after its end: it is damaged or was changed. Nothing was changed.",
     "bundle.header": "{name} is damaged: its manifest cannot be read. Nothing was changed.",
@@ -15,6 +15,7 @@ MESSAGES: dict[str, str] = {
     "bundle.recipient": "{name} was encrypted for another install, not for this one ({code}). Nothing was changed.",
     "bundle.decrypt": "{name} cannot be decrypted with this install's key: it is damaged or was made for another key. Nothing was changed.",
     "bundle.payload": "{name} is damaged: its content cannot be read. Nothing was changed.",
+    "bundle.bomb": "{name} claims more content than any Lindungi file may hold (damaged or made to harm); it was not opened. Nothing was changed.",
     "bundle.foreign": "{name} comes from {sender}, which is not an office of regency {regency}. Nothing was changed.",
     "bundle.wrong_key": "{name} is signed with another key than the one confirmed for office {office} (confirmed {expected}, this file {got}). Nothing was changed. A reinstalled PC needs a new enrolment file with a new station letter.",
     "bundle.kabupaten_only": "{name} is a bundle from an office: import it at the kabupaten. This install is {code}.",
@@ -26,7 +27,7 @@ MESSAGES: dict[str, str] = {
     "bundle.only_office": "Only a kecamatan office exports bundles; the kabupaten writes receipts ({cmd} bundle receipt).",
     "bundle.verify_failed": "The file written to {path} does not read back the same: the stick may be failing. The file was removed; try another stick.",
     "folder.missing": "The folder {path} does not exist (is the stick plugged in?).",
-    "receipt.only_kabupaten": "Only the kabupaten writes receipts and confirms offices.",
+    "receipt.only_kabupaten": "Only the kabupaten writes receipts and confirms or revokes offices.",
     "receipt.wrong_install": "{name} is a receipt for {recipient}, not for this install ({code}). Nothing was changed.",
     "receipt.wrong_kabupaten": "{name} comes from {sender}, not from the kabupaten this install is enrolled with ({kabupaten}). Nothing was changed.",
     "receipt.wrong_key": "{name} is signed with another key than the kabupaten's key from the enrolment file (expected {expected}, this file {got}). Nothing was changed.",
@@ -55,6 +56,16 @@ MESSAGES: dict[str, str] = {
     "conflict.choice": "Choose A or B.",
     "conflict.fields": "Unknown field {field}: choose among the record's fields.",
     "conflict.nik_taken": "NIK {nik} is already held by {reg_no}, which is not inactive.",
+    # Trust: keys, clones, revocation.
+    "receipt.numbers_ahead": "Warning: the kabupaten holds registration numbers of this station up to {theirs}, but this PC issued only up to {ours}. Either another PC registers as this station (a copy set up from the same enrolment file: enrol it as a new station), or this PC lost records (an old backup). New numbers continue after {theirs}.",
+    "bundle.clone": "{name} comes from another PC than the one office {office} was confirmed with (install {got}, confirmed {expected}): a copy of the station. Nothing was changed. Enrol the second PC as a new station.",
+    "receipt.clone": "{name} says the kabupaten merges station {office} from another PC (install {theirs}; this PC is {ours}): this PC or the other is a copy set up from the same enrolment file. Nothing was changed. Ask the kabupaten to enrol this PC as a new station.",
+    "receipt.sequence_reused": "{name} reuses receipt number {sequence} of kabupaten {kabupaten}, which was already imported from another file. Nothing was changed. Ask the kabupaten for a fresh receipt.",
+    "office.revoked": "The key of office {office} is revoked: it can no longer be confirmed. Give the office a new enrolment file with a new station letter.",
+    "office.already_revoked": "The key of office {office} was already revoked ({at}). Nothing was changed.",
+    "enrol.kabupaten_changed": "{name} carries another kabupaten key ({new}) than the one this office has ({old}, {old_code}). Moving to it is only on purpose: after it, the kabupaten with key {old} can no longer read this office's bundles. Compare {new} with the kabupaten's screen and type it: lindungi enrol FILE --new-kabupaten-fingerprint {new}. Nothing was changed.",
+    "enrol.fingerprint_mismatch": "The fingerprint typed ({given}) is not the one of the kabupaten key in {name} ({shown}). Compare again with the kabupaten's screen; nothing was changed.",
+    "setup.enrolment_used": "{name} already set up another PC as station {code} (install {install_id}, {at}). Two PCs as one station issue the same registration numbers: ask the kabupaten for a new enrolment file with a new station letter. Nothing was set up. (Setting up this same PC again after a failed start: on the command line add --reuse-enrolment.)",
     # Key backups.
     "keys.passphrase_short": "The passphrase must have at least {min} characters.",
     "keys.not_backup": "{name} is not a Lindungi key backup, or it is damaged.",
@@ -74,7 +85,7 @@ ID: dict[str, str] = {
     ]: "{name} adalah arsip zip, bukan bundel Lindungi (bundel adalah satu berkas .lbundle). Tidak ada yang diubah.",
     MESSAGES[
         "bundle.newer"
-    ]: "{name} dibuat oleh Lindungi versi yang lebih baru (format berkas {version}). Perbarui Lindungi di PC ini, lalu impor lagi. Tidak ada yang diubah.",
+    ]: "{name} dibuat oleh Lindungi versi yang lebih baru (format berkas {version}): perbarui Lindungi di PC ini, lalu impor lagi. Tidak ada yang diubah.",
     MESSAGES[
         "bundle.truncated"
     ]: "{name} tidak lengkap: terpotong, mungkin flashdisk dicabut saat menyalin. Salin lagi. Tidak ada yang diubah.",
@@ -94,6 +105,9 @@ ID: dict[str, str] = {
         "bundle.decrypt"
     ]: "{name} tidak dapat didekripsi dengan kunci instalasi ini: rusak atau dibuat untuk kunci lain. Tidak ada yang diubah.",
     MESSAGES["bundle.payload"]: "{name} rusak: isinya tidak dapat dibaca. Tidak ada yang diubah.",
+    MESSAGES[
+        "bundle.bomb"
+    ]: "{name} mengaku berisi lebih banyak daripada yang boleh dimuat berkas Lindungi mana pun (rusak atau dibuat untuk merusak); berkas tidak dibuka. Tidak ada yang diubah.",
     MESSAGES[
         "bundle.foreign"
     ]: "{name} berasal dari {sender}, yang bukan kantor kabupaten {regency}. Tidak ada yang diubah.",
@@ -127,7 +141,7 @@ ID: dict[str, str] = {
     MESSAGES["folder.missing"]: "Folder {path} tidak ada (apakah flashdisk sudah terpasang?).",
     MESSAGES[
         "receipt.only_kabupaten"
-    ]: "Hanya kabupaten yang menulis tanda terima dan mengonfirmasi kantor.",
+    ]: "Hanya kabupaten yang menulis tanda terima serta mengonfirmasi atau mencabut kunci kantor.",
     MESSAGES[
         "receipt.wrong_install"
     ]: "{name} adalah tanda terima untuk {recipient}, bukan untuk instalasi ini ({code}). Tidak ada yang diubah.",
@@ -191,8 +205,54 @@ ID: dict[str, str] = {
     ]: "Cadangan kunci ini milik instalasi {code}, bukan instalasi ini ({ours}).",
 }
 
+ID |= {
+    MESSAGES[
+        "receipt.numbers_ahead"
+    ]: "Peringatan: kabupaten menyimpan nomor registrasi stasiun ini sampai {theirs}, padahal PC ini baru mengeluarkan sampai {ours}. Ada PC lain yang mendaftar sebagai stasiun ini (salinan yang dipasang dari berkas pendaftaran yang sama: daftarkan sebagai stasiun baru), atau PC ini kehilangan data (cadangan lama). Nomor baru dilanjutkan sesudah {theirs}.",
+    MESSAGES[
+        "bundle.clone"
+    ]: "{name} berasal dari PC lain daripada PC yang dikonfirmasi untuk kantor {office} (instalasi {got}, yang dikonfirmasi {expected}): salinan stasiun. Tidak ada yang diubah. Daftarkan PC kedua sebagai stasiun baru.",
+    MESSAGES[
+        "receipt.clone"
+    ]: "{name} menyatakan kabupaten menggabungkan stasiun {office} dari PC lain (instalasi {theirs}; PC ini {ours}): PC ini atau PC lain itu adalah salinan yang dipasang dari berkas pendaftaran yang sama. Tidak ada yang diubah. Minta kabupaten mendaftarkan PC ini sebagai stasiun baru.",
+    MESSAGES[
+        "receipt.sequence_reused"
+    ]: "{name} memakai lagi nomor tanda terima {sequence} dari kabupaten {kabupaten} yang sudah diimpor dari berkas lain. Tidak ada yang diubah. Minta tanda terima baru dari kabupaten.",
+    MESSAGES[
+        "office.revoked"
+    ]: "Kunci kantor {office} sudah dicabut: tidak dapat dikonfirmasi lagi. Beri kantor itu berkas pendaftaran baru dengan huruf stasiun baru.",
+    MESSAGES[
+        "office.already_revoked"
+    ]: "Kunci kantor {office} sudah dicabut sebelumnya ({at}). Tidak ada yang diubah.",
+    MESSAGES[
+        "enrol.kabupaten_changed"
+    ]: "{name} membawa kunci kabupaten lain ({new}) daripada kunci yang dimiliki kantor ini ({old}, {old_code}). Pindah ke kunci itu hanya boleh dengan sengaja: sesudahnya, kabupaten dengan kunci {old} tidak dapat lagi membaca bundel kantor ini. Bandingkan {new} dengan layar kabupaten lalu ketik: lindungi enrol BERKAS --new-kabupaten-fingerprint {new}. Tidak ada yang diubah.",
+    MESSAGES[
+        "enrol.fingerprint_mismatch"
+    ]: "Sidik jari yang diketik ({given}) bukan sidik jari kunci kabupaten dalam {name} ({shown}). Bandingkan lagi dengan layar kabupaten; tidak ada yang diubah.",
+    MESSAGES[
+        "setup.enrolment_used"
+    ]: "{name} sudah dipakai untuk memasang PC lain sebagai stasiun {code} (instalasi {install_id}, {at}). Dua PC sebagai satu stasiun mengeluarkan nomor registrasi yang sama: minta berkas pendaftaran baru dengan huruf stasiun baru dari kabupaten. Tidak ada yang dipasang. (Memasang PC yang sama ini lagi sesudah gagal dimulai: di baris perintah tambahkan --reuse-enrolment.)",
+}
+
 # Texts of the command line (English source → Indonesian).
 ID |= {
+    "needed to move to another kabupaten key: as the kabupaten's screen shows it": "wajib untuk pindah ke kunci kabupaten lain: seperti yang tampil di layar kabupaten",
+    "revoke an office's key (a stolen or lost PC)": "cabut kunci sebuah kantor (PC dicuri atau hilang)",
+    "set up again from an enrolment file this same PC used before": "pasang lagi dari berkas pendaftaran yang pernah dipakai PC yang sama ini",
+    "The kabupaten key {previous} can no longer read this office's bundles.": "Kunci kabupaten {previous} tidak dapat lagi membaca bundel kantor ini.",
+    "The key of office {office} ({fingerprint}) is revoked: its later bundles are held and flagged, never merged. Give the office a new enrolment file with a new station letter.": "Kunci kantor {office} ({fingerprint}) dicabut: bundelnya yang datang kemudian ditahan dan ditandai, tidak pernah digabungkan. Beri kantor itu berkas pendaftaran baru dengan huruf stasiun baru.",
+    "Conflict: {office} is claimed by another key ({others}) besides {fingerprint}. Confirm only the fingerprint the office's own screen shows (lindungi whoami there); a second PC set up from the same enrolment file must be enrolled as a new station.": "Konflik: {office} diakui oleh kunci lain ({others}) selain {fingerprint}. Konfirmasi hanya sidik jari yang tampil di layar kantor itu sendiri (lindungi whoami di sana); PC kedua yang dipasang dari berkas pendaftaran yang sama harus didaftarkan sebagai stasiun baru.",
+    "replace the kabupaten's key and write new enrolment files": "ganti kunci kabupaten lalu tulis berkas pendaftaran baru",
+    "New kabupaten key: fingerprint {fingerprint} (was {previous}).": "Kunci kabupaten baru: sidik jari {fingerprint} (sebelumnya {previous}).",
+    "Each office accepts the new key only when a supervisor there types its fingerprint: lindungi enrol FILE --new-kabupaten-fingerprint {fingerprint}. Until then their bundles still open here, and they refuse the new receipts.": "Setiap kantor menerima kunci baru hanya bila supervisor di sana mengetik sidik jarinya: lindungi enrol BERKAS --new-kabupaten-fingerprint {fingerprint}. Sampai saat itu bundel mereka tetap dapat dibuka di sini, dan mereka menolak tanda terima yang baru.",
+    "Office key revoked": "Kunci kantor dicabut",
+    "Signing key replaced": "Kunci tanda tangan diganti",
+    "Kabupaten key rotated, enrolment files written": "Kunci kabupaten diganti, berkas pendaftaran ditulis",
+    "revoked": "dicabut",
+    "key conflict": "konflik kunci",
+    "held and flagged: the key of office {office} is revoked": "ditahan dan ditandai: kunci kantor {office} sudah dicabut",
+    "Another key already claims office {office}: this is a conflict. Confirm only the fingerprint the office's own screen shows.": "Kunci lain sudah mengaku sebagai kantor {office}: ini konflik. Konfirmasi hanya sidik jari yang tampil di layar kantor itu sendiri.",
     "needed without --enrol": "wajib tanpa --enrol",
     "set up a kecamatan station from its enrolment file": "siapkan stasiun kecamatan dari berkas pendaftarannya",
     "setup needs --role, or --enrol FILE for a kecamatan station": "setup memerlukan --role, atau --enrol BERKAS untuk stasiun kecamatan",

@@ -7,6 +7,7 @@ Non-GUI commands never import Qt. Exit codes (README.md): 0 done, 1 refused,
 from __future__ import annotations
 
 import argparse
+import logging
 from collections.abc import Callable
 from types import ModuleType
 from typing import Any
@@ -17,6 +18,8 @@ from app.cli.common import err
 from app.errors import AppError, ValidationFailed
 from app.i18n import tr
 from app.invocation import program_name
+
+log = logging.getLogger(__name__)
 
 # --- argparse in Indonesian -----------------------------------------------------------
 
@@ -75,6 +78,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--data-dir", metavar="DIR", help=tr("data folder (beats LINDUNGI_DATA_DIR)"))
     p.add_argument("--lang", choices=["id", "en"], help=tr("language of messages (default id)"))
+    p.add_argument(
+        "--user",
+        metavar="NAME",
+        help=tr("the account to sign in with (beats LINDUNGI_USER)"),
+    )
+    p.add_argument(
+        "--password-file",
+        dest="signin_password_file",
+        metavar="FILE",
+        help=tr("its password: the first line of the file (else LINDUNGI_PASSWORD, else asked)"),
+    )
     p.add_argument("--demo", action="store_true", help=tr("start the GUI on fresh demo data"))
     p.add_argument("--verbose", action="store_true", help=tr("also log to the console"))
     sub = p.add_subparsers(dest="command", metavar="COMMAND", title=tr("commands"))
@@ -102,4 +116,34 @@ def run(args: argparse.Namespace) -> int:
         return exc.exit_code
     except AppError as exc:
         err(f"{tr('Error')}: {exc}")
+        if exc.code == "role.needed":
+            _record_refusal(args, str(exc.params.get("role", "")))
         return exc.exit_code
+
+
+def _record_refusal(args: argparse.Namespace, role: str) -> None:
+    """An account signed in but lacked the role: the attempt goes into the history."""
+    from app.paths import data_dir
+    from app.services import accounts
+    from app.services.context import open_data_dir
+
+    who = getattr(args, "actor", None)
+    if who is None:
+        return
+    try:
+        ctx = open_data_dir(data_dir(args.data_dir))
+        try:
+            accounts.record_refusal(ctx, who, _command_name(args), role)
+        finally:
+            ctx.close()
+    except AppError as exc:  # the refusal stands; only its record is missing
+        log.warning("refusal of %s not recorded: %s", who.username, exc.code)
+
+
+def _command_name(args: argparse.Namespace) -> str:
+    """``user add``, ``privacy erase``, ``export-list``: the command as typed."""
+    words = [str(args.command)]
+    for key, value in vars(args).items():
+        if key.endswith("_command") and isinstance(value, str):
+            words.append(value)
+    return " ".join(words)

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from app.cli.common import arg_date, context, emit_json, err, out, table
+from app.cli.common import actor, arg_date, context, emit_json, err, out, table
 from app.domain.fmt import format_date
 from app.errors import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, InvalidInput
 from app.i18n import fmt_decimal, tr
@@ -165,7 +165,6 @@ def _print_result(args: argparse.Namespace, result: Any) -> int:
 
 def cmd_cards(args: argparse.Namespace) -> int:
     from app.services import cards
-    from app.services.actor import CLI_ADMIN
 
     ctx = context(args)
     try:
@@ -177,7 +176,7 @@ def cmd_cards(args: argparse.Namespace) -> int:
         )
         result = cards.print_cards(
             ctx,
-            CLI_ADMIN,
+            actor(args),
             selection,
             Path(args.out),
             layout=args.layout,
@@ -190,7 +189,6 @@ def cmd_cards(args: argparse.Namespace) -> int:
 
 def cmd_reprint(args: argparse.Namespace) -> int:
     from app.services import cards
-    from app.services.actor import CLI_ADMIN
 
     ctx = context(args)
     try:
@@ -204,7 +202,7 @@ def cmd_reprint(args: argparse.Namespace) -> int:
             raise InvalidInput("cards.no_selection")
         result = cards.reprint(
             ctx,
-            CLI_ADMIN,
+            actor(args),
             cards.Selection(reg_nos=tuple(dict.fromkeys(reg_nos))),
             args.reason,
             Path(args.out),
@@ -253,7 +251,6 @@ def cmd_verify(args: argparse.Namespace) -> int:
 def cmd_calibration(args: argparse.Namespace) -> int:
     from app.cards.sheets import signed_mm
     from app.services import cards
-    from app.services.actor import CLI_ADMIN
 
     measured = {s: getattr(args, f"measured_{s}") for s in ("front", "back")}
     if not args.out and not any(measured.values()):
@@ -264,7 +261,7 @@ def cmd_calibration(args: argparse.Namespace) -> int:
         # Every measurement is read before any offset is stored.
         read = {s: [cards.parse_mm(t) for t in m] for s, m in measured.items() if m}
         for side, (a, b) in read.items():
-            x, y = cards.calibrate(ctx, CLI_ADMIN, side, a, b, args.layout)
+            x, y = cards.calibrate(ctx, actor(args), side, a, b, args.layout)
             out(
                 tr(
                     "Offsets of the {side}: x {x} mm, y {y} mm (lines measured at {a} and {b} mm)",
@@ -285,7 +282,6 @@ def cmd_calibration(args: argparse.Namespace) -> int:
 
 def cmd_handover(args: argparse.Namespace) -> int:
     from app.services import handover
-    from app.services.actor import CLI_ADMIN
 
     ctx = context(args)
     try:
@@ -293,14 +289,14 @@ def cmd_handover(args: argparse.Namespace) -> int:
         if action == "open":
             date = arg_date(args.date) if args.date else None
             ev = handover.open_event(
-                ctx, CLI_ADMIN, place=args.place, date=date, officials=args.officials
+                ctx, actor(args), place=args.place, date=date, officials=args.officials
             )
             if args.json:
                 emit_json(dataclasses.asdict(ev))
             else:
                 out(tr("Handover event #{id} opened", id=ev.id))
         elif action == "give":
-            g = handover.give(ctx, CLI_ADMIN, args.event, args.ref, proxy=args.proxy)
+            g = handover.give(ctx, actor(args), args.event, args.ref, proxy=args.proxy)
             if args.json:
                 emit_json(dataclasses.asdict(g))
             else:
@@ -316,7 +312,7 @@ def cmd_handover(args: argparse.Namespace) -> int:
                     )
                 )
         elif action == "close":
-            ev = handover.close_event(ctx, CLI_ADMIN, args.event)
+            ev = handover.close_event(ctx, actor(args), args.event)
             waiting = len(handover.pending(ctx))
             if args.json:
                 emit_json(dataclasses.asdict(ev) | {"pending": waiting})

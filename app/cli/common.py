@@ -20,6 +20,7 @@ from app.errors import AppError, InvalidInput, OsReason
 from app.i18n import tr
 
 if TYPE_CHECKING:
+    from app.services.actor import Actor
     from app.services.context import Context
 
 
@@ -84,11 +85,14 @@ def table(
         out(line(r))
 
 
-def context(args: argparse.Namespace, *, set_up: bool = True) -> Context:
-    """Open the data dir named by the global options (migrating it if needed).
+def context(args: argparse.Namespace, *, set_up: bool = True, sign_in: bool = True) -> Context:
+    """Open the data dir named by the global options (migrating it if needed) and sign in.
 
     Every command but ``setup`` and ``restore`` needs a data dir that was set up: on any
-    other it says so (and how) instead of showing an empty register.
+    other it says so (and how) instead of showing an empty register. On a data dir that is
+    set up, the account of ``--user`` signs in (see :mod:`app.cli.signin`) and is kept as
+    ``args.actor`` for the handler; only ``setup`` itself (``sign_in=False``) and a data
+    dir without any administrator yet (whose first one ``user add`` creates) skip it.
     """
     # Services load when a command runs: the command line starts without SQLAlchemy.
     from app.paths import data_dir
@@ -100,10 +104,25 @@ def context(args: argparse.Namespace, *, set_up: bool = True) -> Context:
         # Refused before anything is created: no database, keys, backups or logs.
         raise AppError("setup.needed", path=str(path))
     ctx = open_data_dir(path)
-    if set_up and not ctx.is_set_up:
+    try:
+        if set_up and not ctx.is_set_up:
+            raise AppError("setup.needed", path=str(ctx.data_dir))
+        if sign_in and ctx.is_set_up:
+            from app.cli.signin import sign_in_or_first_admin
+
+            args.actor = sign_in_or_first_admin(args, ctx)
+    except BaseException:
         ctx.close()
-        raise AppError("setup.needed", path=str(ctx.data_dir))
+        raise
     return ctx
+
+
+def actor(args: argparse.Namespace) -> Actor:
+    """The account that :func:`context` signed in for this command."""
+    signed: Actor | None = getattr(args, "actor", None)
+    if signed is None:  # a handler that did not open its data dir first: a bug
+        raise RuntimeError("no account signed in for this command")
+    return signed
 
 
 @contextmanager

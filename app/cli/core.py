@@ -10,12 +10,12 @@ from pathlib import Path
 from typing import Any
 
 from app.cli.common import (
+    actor,
     arg_status,
     context,
     emit_json,
     err,
     out,
-    read_password,
     setting_up,
     status_choices,
     table,
@@ -42,11 +42,18 @@ def register(sub: Any) -> dict[str, Callable[[argparse.Namespace], int]]:
     s.add_argument(
         "--enrol", metavar="FILE", help=tr("set up a kecamatan station from its enrolment file")
     )
+    s.add_argument(
+        "--reuse-enrolment",
+        action="store_true",
+        help=tr("set up again from an enrolment file this same PC used before"),
+    )
     s.add_argument("--kecamatan", metavar="CODE", help="13.03.06")
     s.add_argument("--station", default="A", metavar="LETTER")
     s.add_argument("--regency", default="13.03", metavar="CODE")
     s.add_argument("--regions", metavar="FILE.csv", help=tr("region table of another regency"))
-    s.add_argument("--admin", metavar="NAME", help=tr("first administrator account"))
+    s.add_argument(
+        "--admin", metavar="NAME", help=tr("first administrator account (default: --user)")
+    )
     s.add_argument("--password-file", metavar="F", help=tr("the administrator's password"))
 
     s = sub.add_parser(
@@ -122,31 +129,28 @@ def register(sub: Any) -> dict[str, Callable[[argparse.Namespace], int]]:
 
 def cmd_setup(args: argparse.Namespace) -> int:
     from app.services import accounts
-    from app.services.actor import CLI_ADMIN, Role
     from app.services.setup import read_region_file, setup_install
 
     if args.enrol or not args.role:  # a station set up from its enrolment file (docs/sync.md)
         return cmd_setup_enrol(args)
 
     regions = read_region_file(Path(args.regions)) if args.regions else None
-    password = ""
-    if args.admin:
-        password = read_password(args.password_file)
-        accounts.validate_new(args.admin, password)  # before anything is written
+    from app.cli.signin import first_admin_credentials
+
+    admin, password = first_admin_credentials(args)
     with setting_up(args):
-        ctx = context(args, set_up=False)
+        ctx = context(args, set_up=False, sign_in=False)
         try:
             ident = setup_install(
                 ctx,
-                CLI_ADMIN,
+                admin,
                 role=InstallRole(args.role),
                 regency=args.regency,
                 kecamatan=args.kecamatan,
                 station=args.station,
                 regions=regions,
             )
-            if args.admin:
-                accounts.add_user(ctx, CLI_ADMIN, args.admin, Role.ADMIN, password)
+            accounts.first_admin(ctx, admin.username, password)
         finally:
             ctx.close()
     out(
@@ -162,11 +166,10 @@ def cmd_setup(args: argparse.Namespace) -> int:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     from app.services import demo
-    from app.services.actor import CLI_ADMIN
 
     ctx = context(args)
     try:
-        per = demo.generate(ctx, CLI_ADMIN, args.participants, seed=args.seed)
+        per = demo.generate(ctx, actor(args), args.participants, seed=args.seed)
         rows = [
             [code, region.name if (region := ctx.regions.get(code)) else "", fmt_int(n)]
             for code, n in sorted(per.items())
@@ -180,12 +183,11 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def cmd_add(args: argparse.Namespace) -> int:
     from app.services import participants
-    from app.services.actor import CLI_ADMIN
 
     ctx = context(args)
     try:
         data = participant_data_from_args(args, ctx)
-        result = participants.register(ctx, CLI_ADMIN, data)
+        result = participants.register(ctx, actor(args), data)
         start = data.coverage_start or participants.default_coverage_start(ctx, dt.date.today())
         warn_missing_years(ctx, [start.year])
     finally:
@@ -374,7 +376,6 @@ def cmd_budget(args: argparse.Namespace) -> int:
 
 
 def cmd_regions(args: argparse.Namespace) -> int:
-    from app.services.actor import CLI_ADMIN
     from app.services.setup import import_regions, read_region_file
 
     if args.regions_command == "list":
@@ -382,7 +383,7 @@ def cmd_regions(args: argparse.Namespace) -> int:
     regions = read_region_file(Path(args.file))
     ctx = context(args)
     try:
-        count = import_regions(ctx, CLI_ADMIN, regions)
+        count = import_regions(ctx, actor(args), regions)
     finally:
         ctx.close()
     out(tr("Loaded {count} regions", count=count))

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from app.cli.common import (
+    actor,
     arg_date,
     arg_int,
     context,
@@ -120,14 +121,13 @@ def _quota_text(quotas: dict[str, int]) -> str:
 
 def cmd_year(args: argparse.Namespace) -> int:
     from app.services import desk
-    from app.services.actor import CLI_ADMIN
 
     ctx = context(args)
     try:
         if args.year_command == "add":
             y = desk.add_year(
                 ctx,
-                CLI_ADMIN,
+                actor(args),
                 args.year,
                 copy_from=args.copy_from,
                 funding=args.funding,
@@ -142,7 +142,7 @@ def cmd_year(args: argparse.Namespace) -> int:
             )
         elif args.year_command == "quota":
             old, new = desk.set_quota(
-                ctx, CLI_ADMIN, args.year, args.kecamatan, arg_int(args.quota), args.funding
+                ctx, actor(args), args.year, args.kecamatan, arg_int(args.quota), args.funding
             )
             kec = desk.kecamatan_of(ctx, args.kecamatan)
             out(
@@ -215,14 +215,13 @@ def cmd_year(args: argparse.Namespace) -> int:
 
 def cmd_rates(args: argparse.Namespace) -> int:
     from app.services import desk
-    from app.services.actor import CLI_ADMIN
 
     ctx = context(args)
     try:
         if args.rates_command == "add":
             rate_id = desk.add_rate(
                 ctx,
-                CLI_ADMIN,
+                actor(args),
                 effective_from=arg_date(args.effective_from),
                 programme=args.programme,
                 percent_bp=desk.parse_percent(args.percent) if args.percent else None,
@@ -234,7 +233,7 @@ def cmd_rates(args: argparse.Namespace) -> int:
             )
             out(tr("Rate {id} added", id=rate_id))
         elif args.rates_command == "remove":
-            row = desk.remove_rate(ctx, CLI_ADMIN, args.id)
+            row = desk.remove_rate(ctx, actor(args), args.id)
             out(tr("Rate {id} removed", id=row.id))
         else:
             rows = desk.list_rates(ctx)
@@ -374,11 +373,10 @@ def cmd_plan(args: argparse.Namespace) -> int:
 
 def cmd_report(args: argparse.Namespace) -> int:
     from app.services import reports
-    from app.services.actor import CLI_ADMIN
 
     ctx = context(args)
     try:
-        written = reports.export(ctx, CLI_ADMIN, args.kind, args.year, Path(args.out))
+        written = reports.export(ctx, actor(args), args.kind, args.year, Path(args.out))
         warn_missing_years(ctx, [args.year])
     finally:
         ctx.close()
@@ -405,12 +403,11 @@ def _outcome_table(title: str, rows: Sequence[Any]) -> None:
 
 def cmd_bpjs(args: argparse.Namespace) -> int:
     from app.services import bpjs
-    from app.services.actor import CLI_ADMIN
 
     ctx = context(args)
     try:
         if args.bpjs_command == "export":
-            done = bpjs.export(ctx, CLI_ADMIN, Path(args.out))
+            done = bpjs.export(ctx, actor(args), Path(args.out))
             if args.json:
                 emit_json({"file": str(done.path), "count": done.count, "columns": done.columns})
             else:
@@ -422,7 +419,7 @@ def cmd_bpjs(args: argparse.Namespace) -> int:
                     )
                 )
             return EXIT_OK
-        result = bpjs.import_kpj(ctx, CLI_ADMIN, Path(args.file), dry_run=args.dry_run)
+        result = bpjs.import_kpj(ctx, actor(args), Path(args.file), dry_run=args.dry_run)
     finally:
         ctx.close()
     if args.json:

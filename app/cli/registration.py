@@ -8,9 +8,10 @@ import datetime as dt
 import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.cli.common import (
+    actor,
     arg_date,
     arg_status,
     context,
@@ -29,6 +30,10 @@ from app.errors import EXIT_OK, InvalidInput
 from app.i18n import fmt_int, tr
 from app.invocation import user_path
 
+if TYPE_CHECKING:
+    from app.services.accounts import AccountInfo
+    from app.services.actor import Actor
+
 
 def register(sub: Any) -> dict[str, Callable[[argparse.Namespace], int]]:
     """Add this area's subcommands to the parser; returns their handlers."""
@@ -41,6 +46,17 @@ def register(sub: Any) -> dict[str, Callable[[argparse.Namespace], int]]:
     ua.add_argument("--full-name", default="")
     us.add_parser("list", help=tr("list accounts")).add_argument("--json", action="store_true")
     us.add_parser("unlock", help=tr("unlock an account")).add_argument("name")
+    ur = us.add_parser(
+        "reset", help=tr("give an account a new password, to be changed at its next sign-in")
+    )
+    ur.add_argument("name")
+    ur.add_argument("--password-file", metavar="F", help=tr("the new password"))
+    us.add_parser("deactivate", help=tr("stop an account from signing in")).add_argument("name")
+    us.add_parser("reactivate", help=tr("let a deactivated account sign in again")).add_argument(
+        "name"
+    )
+    up = us.add_parser("passwd", help=tr("change the password of the account signed in"))
+    up.add_argument("--password-file", metavar="F", help=tr("the new password"))
 
     s = sub.add_parser("approve", help=tr("approve draft records"))
     s.add_argument("reg_no", nargs="*", metavar="REG_NO")
@@ -131,44 +147,66 @@ def register(sub: Any) -> dict[str, Callable[[argparse.Namespace], int]]:
 
 def cmd_user(args: argparse.Namespace) -> int:
     from app.services import accounts
-    from app.services.actor import CLI_ADMIN, Role
+    from app.services.actor import Role
 
     ctx = context(args)
     try:
+        who: Actor | None = getattr(args, "actor", None)
+        name = str(getattr(args, "name", "")).strip().lower()
         if args.user_command == "add":
             password = read_password(args.password_file)
-            accounts.add_user(ctx, CLI_ADMIN, args.name, Role(args.role), password, args.full_name)
-            out(tr("User {name} added as {role}", name=args.name.lower(), role=tr(args.role)))
+            if who is None:  # a data dir without an administrator: this is the first
+                accounts.first_admin(ctx, args.name, password, args.full_name)
+            else:
+                accounts.add_user(ctx, who, args.name, Role(args.role), password, args.full_name)
+            out(tr("User {name} added as {role}", name=name, role=tr(args.role)))
         elif args.user_command == "unlock":
-            accounts.unlock(ctx, CLI_ADMIN, args.name)
-            out(tr("User {name} unlocked", name=args.name.lower()))
+            accounts.unlock(ctx, actor(args), args.name)
+            out(tr("User {name} unlocked", name=name))
+        elif args.user_command == "reset":
+            password = read_password(args.password_file)
+            accounts.reset_password(ctx, actor(args), args.name, password)
+            out(tr("Password of {name} reset: it must be changed at the next sign-in", name=name))
+        elif args.user_command in ("deactivate", "reactivate"):
+            active = args.user_command == "reactivate"
+            accounts.set_active(ctx, actor(args), args.name, active)
+            out(
+                tr("User {name} reactivated", name=name)
+                if active
+                else tr("User {name} deactivated", name=name)
+            )
+        elif args.user_command == "passwd":
+            me = actor(args)
+            new = read_password(args.password_file)
+            accounts.change_password(ctx, me, args.signed_in_with, new)
+            out(tr("Password of {name} changed", name=me.username))
         else:
-            users = accounts.list_users(ctx, CLI_ADMIN)
+            users = accounts.list_users(ctx, actor(args))
             if args.json:
                 emit_json([dataclasses.asdict(u) for u in users])
             else:
                 table(
                     [tr("Name"), "", tr("Role"), tr("Status")],
-                    [
-                        [
-                            u.username,
-                            u.full_name,
-                            tr(u.role),
-                            tr("locked until {time}", time=u.locked_until.strftime("%H:%M"))
-                            if u.locked_until
-                            else "",
-                        ]
-                        for u in users
-                    ],
+                    [[u.username, u.full_name, tr(u.role), _account_status(u)] for u in users],
                 )
     finally:
         ctx.close()
     return EXIT_OK
 
 
+def _account_status(u: AccountInfo) -> str:
+    parts = []
+    if not u.active:
+        parts.append(tr("deactivated"))
+    if u.locked_until:
+        parts.append(tr("locked until {time}", time=u.locked_until.strftime("%H:%M")))
+    if u.must_change:
+        parts.append(tr("must change password"))
+    return ", ".join(parts)
+
+
 def cmd_approve(args: argparse.Namespace) -> int:
     from app.services import participants
-    from app.services.actor import CLI_ADMIN
 
     if not args.reg_no and not args.all and not args.nagari:
         raise InvalidInput("approve.nothing")
@@ -181,7 +219,7 @@ def cmd_approve(args: argparse.Namespace) -> int:
                 raise InvalidInput("nagari.outside", nagari=args.nagari)
             nagari = village.code
         count = participants.approve(
-            ctx, CLI_ADMIN, reg_nos=args.reg_no or None, nagari=nagari, all_drafts=args.all
+            ctx, actor(args), reg_nos=args.reg_no or None, nagari=nagari, all_drafts=args.all
         )
     finally:
         ctx.close()
@@ -229,7 +267,6 @@ def cmd_show(args: argparse.Namespace) -> int:
 def cmd_edit(args: argparse.Namespace) -> int:
     from app.domain.participant import DEFAULT_PROGRAMMES
     from app.services import participants
-    from app.services.actor import CLI_ADMIN
 
     ctx = context(args)
     try:
@@ -256,7 +293,7 @@ def cmd_edit(args: argparse.Namespace) -> int:
             if getattr(args, key, None) in (None, ""):
                 setattr(args, key, value)
         data = participant_data_from_args(args, ctx, rec.id)
-        after = participants.edit(ctx, CLI_ADMIN, rec.reg_no, data)
+        after = participants.edit(ctx, actor(args), rec.reg_no, data)
     finally:
         ctx.close()
     if after.revision == rec.revision:
@@ -268,12 +305,11 @@ def cmd_edit(args: argparse.Namespace) -> int:
 
 def cmd_deactivate(args: argparse.Namespace) -> int:
     from app.services import participants
-    from app.services.actor import CLI_ADMIN
 
     day = arg_date(args.date) if args.date else None
     ctx = context(args)
     try:
-        participants.deactivate(ctx, CLI_ADMIN, args.reg_no, InactiveReason(args.reason), day)
+        participants.deactivate(ctx, actor(args), args.reg_no, InactiveReason(args.reason), day)
     finally:
         ctx.close()
     out(tr("{reg_no} is now {status}", reg_no=args.reg_no.upper(), status=tr("inactive")))
@@ -282,11 +318,10 @@ def cmd_deactivate(args: argparse.Namespace) -> int:
 
 def cmd_reactivate(args: argparse.Namespace) -> int:
     from app.services import participants
-    from app.services.actor import CLI_ADMIN
 
     ctx = context(args)
     try:
-        status = participants.reactivate(ctx, CLI_ADMIN, args.reg_no)
+        status = participants.reactivate(ctx, actor(args), args.reg_no)
     finally:
         ctx.close()
     out(tr("{reg_no} is now {status}", reg_no=args.reg_no.upper(), status=tr(status)))
@@ -329,7 +364,6 @@ FIELD_NAMES = (
 
 def cmd_import(args: argparse.Namespace) -> int:
     from app.services import importer
-    from app.services.actor import CLI_ADMIN
 
     if args.refused_out:
         importer.check_out_path(Path(args.refused_out))
@@ -352,10 +386,10 @@ def cmd_import(args: argparse.Namespace) -> int:
                 prev.count("new"), prev.count("duplicate"), prev.count("refused")
             )
         else:
-            result = importer.commit(ctx, CLI_ADMIN, prev)
+            result = importer.commit(ctx, actor(args), prev)
         learned = 0
         if args.learn_spellings and args.accept_suggestions and not args.dry_run:
-            learned = importer.learn_aliases(ctx, CLI_ADMIN, importer.accepted_spellings(prev))
+            learned = importer.learn_aliases(ctx, actor(args), importer.accepted_spellings(prev))
         if args.refused_out and result.refused:
             importer.save_refused(prev, Path(args.refused_out))
     finally:
@@ -442,7 +476,6 @@ def cmd_template(args: argparse.Namespace) -> int:
 
 def cmd_export_list(args: argparse.Namespace) -> int:
     from app.services import importer, participants
-    from app.services.actor import CLI_ADMIN
     from app.store.repo import ListQuery
 
     ctx = context(args)
@@ -454,7 +487,7 @@ def cmd_export_list(args: argparse.Namespace) -> int:
                 raise InvalidInput("nagari.outside", nagari=args.nagari)
             nagari = village.code
         query = ListQuery(search=args.search, nagari=nagari, status=args.status)
-        count = importer.export_list(ctx, CLI_ADMIN, query, Path(args.out), args.full_nik)
+        count = importer.export_list(ctx, actor(args), query, Path(args.out), args.full_nik)
     finally:
         ctx.close()
     out(tr("Exported {count} rows to {path}", count=count, path=args.out))

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from app.cli.common import arg_date, context, emit_json, first_line, out, table
+from app.cli.common import actor, arg_date, context, emit_json, first_line, out, table
 from app.errors import EXIT_OK
 from app.i18n import fmt_decimal, tr
 from app.invocation import user_path
@@ -73,7 +73,6 @@ def _passphrase(path: str | None) -> str | None:
 
 def cmd_backup(args: argparse.Namespace) -> int:
     from app.services import backup
-    from app.services.actor import CLI_ADMIN
 
     ctx = context(args)
     try:
@@ -94,7 +93,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
             return EXIT_OK
         path = backup.backup(
             ctx,
-            CLI_ADMIN,
+            actor(args),
             Path(args.out) if args.out else None,
             _passphrase(args.passphrase_file),
             args.with_keys,
@@ -107,13 +106,17 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     from app.services import backup
-    from app.services.actor import CLI_ADMIN
 
     ctx = context(args, set_up=False)
     try:
-        saved, count = backup.restore(
-            ctx, CLI_ADMIN, Path(args.file), _passphrase(args.passphrase_file)
-        )
+        # On a data dir that is set up, an administrator signed in. One that is not set up
+        # yet (a replacement PC) has nothing to protect: the restore is recorded under the
+        # name given with --user, and every later command signs in with the restored accounts.
+        from app.cli.signin import account_name
+        from app.services.actor import Actor, Role
+
+        who = getattr(args, "actor", None) or Actor(account_name(args) or "-", Role.ADMIN)
+        saved, count = backup.restore(ctx, who, Path(args.file), _passphrase(args.passphrase_file))
     finally:
         ctx.close()
     out(tr("Restored {count} participants from {path}", count=count, path=args.file))
@@ -124,7 +127,6 @@ def cmd_restore(args: argparse.Namespace) -> int:
 def cmd_audit(args: argparse.Namespace) -> int:
     from app.errors import EXIT_REFUSED
     from app.services import audit
-    from app.services.actor import CLI_ADMIN
 
     ctx = context(args)
     try:
@@ -159,10 +161,10 @@ def cmd_audit(args: argparse.Namespace) -> int:
             "until": arg_date(args.until) if args.until else None,
         }
         if args.audit_command == "export":
-            count = audit.export(ctx, CLI_ADMIN, Path(args.out), **filters)
+            count = audit.export(ctx, actor(args), Path(args.out), **filters)
             out(tr("Exported {count} rows to {path}", count=count, path=args.out))
             return EXIT_OK
-        rows = audit.entries(ctx, CLI_ADMIN, limit=args.limit, **filters)
+        rows = audit.entries(ctx, actor(args), limit=args.limit, **filters)
     finally:
         ctx.close()
     if args.json:
@@ -182,18 +184,17 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
 def cmd_privacy(args: argparse.Namespace) -> int:
     from app.services import privacy
-    from app.services.actor import CLI_ADMIN
 
     ctx = context(args)
     try:
         if args.privacy_command == "report":
-            path = privacy.subject_report(ctx, CLI_ADMIN, args.reg_no, Path(args.out))
+            path = privacy.subject_report(ctx, actor(args), args.reg_no, Path(args.out))
             out(tr("Report written: {path}", path=str(path)))
         elif args.privacy_command == "erase":
-            privacy.erase(ctx, CLI_ADMIN, args.reg_no, args.reason)
+            privacy.erase(ctx, actor(args), args.reg_no, args.reason)
             out(tr("Personal data of {reg_no} erased", reg_no=args.reg_no.upper()))
         else:
-            count = privacy.erase_expired(ctx, CLI_ADMIN)
+            count = privacy.erase_expired(ctx, actor(args))
             out(tr("Erased the personal data of {count} participants", count=count))
     finally:
         ctx.close()

@@ -15,12 +15,12 @@ from pathlib import Path
 from typing import Any
 
 from app.cli.common import (
+    actor,
     context,
     emit_json,
     err,
     first_line,
     out,
-    read_password,
     setting_up,
     table,
 )
@@ -47,6 +47,11 @@ def register(sub: Any) -> dict[str, Callable[[argparse.Namespace], int]]:
 
     s = sub.add_parser("enrol", help=tr("enrol this install with its enrolment file"))
     s.add_argument("file", metavar="FILE")
+    s.add_argument(
+        "--new-kabupaten-fingerprint",
+        metavar="FINGERPRINT",
+        help=tr("needed to move to another kabupaten key: as the kabupaten's screen shows it"),
+    )
     s.add_argument("--json", action="store_true")
 
     s = sub.add_parser("offices", help=tr("the ledger of offices (kabupaten)"))
@@ -57,6 +62,9 @@ def register(sub: Any) -> dict[str, Callable[[argparse.Namespace], int]]:
     c.add_argument("fingerprint", metavar="FINGERPRINT")
     c.add_argument("--receipt-out", metavar="DIR")
     c.add_argument("--json", action="store_true")
+    rv = os_.add_parser("revoke", help=tr("revoke an office's key (a stolen or lost PC)"))
+    rv.add_argument("office", metavar="OFFICE")
+    rv.add_argument("--json", action="store_true")
 
     s = sub.add_parser("bundle", help=tr("sync bundles and receipts on a USB stick"))
     bs = s.add_subparsers(dest="bundle_command", metavar="ACTION", required=True)
@@ -90,6 +98,11 @@ def register(sub: Any) -> dict[str, Callable[[argparse.Namespace], int]]:
     kb = ks.add_parser("backup", help=tr("write a passphrase-protected key backup"))
     kb.add_argument("--out", type=user_path, required=True, metavar="FILE-or-DIR")
     kb.add_argument("--passphrase-file", metavar="F")
+    kn = ks.add_parser(
+        "rotate", help=tr("replace the kabupaten's key and write new enrolment files")
+    )
+    kn.add_argument("--out", required=True, metavar="DIR")
+    kn.add_argument("--json", action="store_true")
     kr = ks.add_parser("restore", help=tr("restore the key from a key backup"))
     kr.add_argument("file", metavar="FILE")
     kr.add_argument("--passphrase-file", metavar="F")
@@ -119,23 +132,21 @@ def _when(value: Any) -> str:
 
 def cmd_setup_enrol(args: argparse.Namespace) -> int:
     """``setup --enrol FILE``: a kecamatan station set up from its enrolment file."""
+    from app.cli.signin import first_admin_credentials
     from app.services import accounts, trust
-    from app.services.actor import CLI_ADMIN, Role
 
     if not args.enrol:
         err(tr("setup needs --role, or --enrol FILE for a kecamatan station"))
         return EXIT_USAGE
-    password = ""
-    if args.admin:
-        password = read_password(args.password_file)
-        accounts.validate_new(args.admin, password)
+    admin, password = first_admin_credentials(args)
     enr = trust.read_enrolment(Path(args.enrol))  # refused before anything is created
     with setting_up(args):
-        ctx = context(args, set_up=False)
+        ctx = context(args, set_up=False, sign_in=False)
         try:
-            ident, enr = trust.setup_from_enrolment(ctx, CLI_ADMIN, Path(args.enrol))
-            if args.admin:
-                accounts.add_user(ctx, CLI_ADMIN, args.admin, Role.ADMIN, password)
+            ident, enr = trust.setup_from_enrolment(
+                ctx, admin, Path(args.enrol), reuse=args.reuse_enrolment
+            )
+            accounts.first_admin(ctx, admin.username, password)
             me = trust.whoami(ctx)
         finally:
             ctx.close()
@@ -187,12 +198,11 @@ def cmd_whoami(args: argparse.Namespace) -> int:
 
 def cmd_enrol_file(args: argparse.Namespace) -> int:
     from app.services import trust
-    from app.services.actor import CLI_ADMIN
 
     ctx = context(args)
     try:
         written = trust.write_enrolment(
-            ctx, CLI_ADMIN, args.kecamatan, args.station, Path(args.out)
+            ctx, actor(args), args.kecamatan, args.station, Path(args.out)
         )
     finally:
         ctx.close()
@@ -217,11 +227,15 @@ def cmd_enrol_file(args: argparse.Namespace) -> int:
 
 def cmd_enrol(args: argparse.Namespace) -> int:
     from app.services import trust
-    from app.services.actor import CLI_ADMIN
 
     ctx = context(args)
     try:
-        done = trust.enrol(ctx, CLI_ADMIN, Path(args.file))
+        done = trust.enrol(
+            ctx,
+            actor(args),
+            Path(args.file),
+            new_kabupaten_fingerprint=args.new_kabupaten_fingerprint,
+        )
         me = trust.whoami(ctx)
     finally:
         ctx.close()
@@ -245,6 +259,12 @@ def cmd_enrol(args: argparse.Namespace) -> int:
                 previous=done.previous,
             )
         )
+        out(
+            tr(
+                "The kabupaten key {previous} can no longer read this office's bundles.",
+                previous=done.previous,
+            )
+        )
     else:
         out(
             tr(
@@ -261,7 +281,6 @@ def cmd_enrol(args: argparse.Namespace) -> int:
 
 
 def cmd_offices(args: argparse.Namespace) -> int:
-    from app.services.actor import CLI_ADMIN
     from app.services.sync import offices
 
     if args.offices_command == "confirm":
@@ -269,7 +288,7 @@ def cmd_offices(args: argparse.Namespace) -> int:
         try:
             receipt_out = Path(args.receipt_out) if args.receipt_out else None
             results = offices.confirm_office(
-                ctx, CLI_ADMIN, args.office, args.fingerprint, receipt_out
+                ctx, actor(args), args.office, args.fingerprint, receipt_out
             )
         finally:
             ctx.close()
@@ -285,6 +304,25 @@ def cmd_offices(args: argparse.Namespace) -> int:
         out(tr("Office {office} confirmed.", office=args.office.upper()))
         for r in results:
             _print_result(r)
+        return EXIT_OK
+    if args.offices_command == "revoke":
+        ctx = context(args)
+        try:
+            view = offices.revoke_office(ctx, actor(args), args.office)
+        finally:
+            ctx.close()
+        if args.json:
+            emit_json(dataclasses.asdict(view))
+            return EXIT_OK
+        out(
+            tr(
+                "The key of office {office} ({fingerprint}) is revoked: its later bundles are "
+                "held and flagged, never merged. Give the office a new enrolment file with a "
+                "new station letter.",
+                office=view.install_code,
+                fingerprint=view.fingerprint or "-",
+            )
+        )
         return EXIT_OK
     ctx = context(args)
     try:
@@ -315,7 +353,7 @@ def cmd_offices(args: argparse.Namespace) -> int:
                 r.install_code,
                 r.kecamatan_name,
                 r.fingerprint or "-",
-                tr("yes") if r.confirmed else tr("no"),
+                _trust_state(r),
                 f"#{r.last_sequence} {_when(r.last_created_at)}" if r.last_sequence else "-",
                 "" if r.days_since_last is None else fmt_int(r.days_since_last),
                 ", ".join(
@@ -330,7 +368,28 @@ def cmd_offices(args: argparse.Namespace) -> int:
         ],
         right={5, 8, 9},
     )
+    for view in rows:
+        if view.key_conflict:
+            out(
+                tr(
+                    "Conflict: {office} is claimed by another key ({others}) besides "
+                    "{fingerprint}. Confirm only the fingerprint the office's own screen "
+                    "shows (lindungi whoami there); a second PC set up from the same "
+                    "enrolment file must be enrolled as a new station.",
+                    office=view.install_code,
+                    others=", ".join(view.other_keys),
+                    fingerprint=view.fingerprint or "-",
+                )
+            )
     return EXIT_OK
+
+
+def _trust_state(r: Any) -> str:
+    """The ledger's "Confirmed" column: yes, no, revoked, or a key conflict."""
+    if r.revoked_at is not None:
+        return tr("revoked")
+    state = tr("yes") if r.confirmed else tr("no")
+    return f"{state}, {tr('key conflict')}" if r.key_conflict else state
 
 
 # --- bundles --------------------------------------------------------------------------
@@ -347,6 +406,8 @@ def _result_json(r: Any) -> dict[str, Any]:
         "receipt": str(r.receipt) if r.receipt else None,
         "receipt_error": r.receipt_error,
         "fingerprint": r.fingerprint,
+        "hold_reason": r.hold_reason,
+        "numbers_ahead": list(r.numbers_ahead) if r.numbers_ahead else None,
         "records": [
             {
                 "uuid": i.uuid,
@@ -367,9 +428,22 @@ def _print_result(r: Any) -> None:
     head = f"{what} {r.sender} #{r.sequence} ({r.file})"
     if r.status == "already":
         out(f"{head}: {tr('already imported; nothing changed')}")
+    elif r.status == "held" and r.hold_reason == "revoked":
+        held = tr("held and flagged: the key of office {office} is revoked", office=r.sender)
+        out(f"{head}: {held}")
+        out(tr("Fingerprint in the bundle: {fingerprint}", fingerprint=r.fingerprint))
+        return
     elif r.status == "held":
         held = tr("held: the key of office {office} is not confirmed yet", office=r.sender)
         out(f"{head}: {held}")
+        if r.hold_reason == "other_key":
+            out(
+                tr(
+                    "Another key already claims office {office}: this is a conflict. "
+                    "Confirm only the fingerprint the office's own screen shows.",
+                    office=r.sender,
+                )
+            )
         out(tr("Fingerprint in the bundle: {fingerprint}", fingerprint=r.fingerprint))
         out(
             tr(
@@ -391,6 +465,8 @@ def _print_result(r: Any) -> None:
         if i.outcome in ("refused", "conflict", "duplicate", "pending"):
             text = render(i.code, **i.params) if i.code else ""
             out(f"- {i.reg_no or '?'} {mask_nik(i.nik) if i.nik else ''}: {tr(i.outcome)}: {text}")
+    if r.numbers_ahead:
+        out(render("receipt.numbers_ahead", theirs=r.numbers_ahead[0], ours=r.numbers_ahead[1]))
     if r.receipt:
         out(tr("Receipt written: {path}", path=str(r.receipt)))
     if r.receipt_error:
@@ -398,13 +474,12 @@ def _print_result(r: Any) -> None:
 
 
 def cmd_bundle(args: argparse.Namespace) -> int:
-    from app.services.actor import CLI_ADMIN
     from app.services.sync import bundle_import, export, receipts
 
     ctx = context(args)
     try:
         if args.bundle_command == "export":
-            done = export.export_bundle(ctx, CLI_ADMIN, Path(args.out))
+            done = export.export_bundle(ctx, actor(args), Path(args.out))
             if args.json:
                 emit_json(dataclasses.asdict(done))
             else:
@@ -419,7 +494,7 @@ def cmd_bundle(args: argparse.Namespace) -> int:
                 )
             return EXIT_OK
         if args.bundle_command == "receipt":
-            written = receipts.write_receipt(ctx, CLI_ADMIN, args.office, Path(args.out))
+            written = receipts.write_receipt(ctx, actor(args), args.office, Path(args.out))
             if args.json:
                 emit_json(dataclasses.asdict(written))
             else:
@@ -427,7 +502,7 @@ def cmd_bundle(args: argparse.Namespace) -> int:
             return EXIT_OK
         receipt_out = Path(args.receipt_out) if args.receipt_out else None
         result = bundle_import.import_file(
-            ctx, CLI_ADMIN, Path(args.file), dry_run=args.dry_run, receipt_out=receipt_out
+            ctx, actor(args), Path(args.file), dry_run=args.dry_run, receipt_out=receipt_out
         )
     finally:
         ctx.close()
@@ -442,14 +517,13 @@ def cmd_bundle(args: argparse.Namespace) -> int:
 
 
 def cmd_conflicts(args: argparse.Namespace) -> int:
-    from app.services.actor import CLI_ADMIN
     from app.services.sync import conflicts
 
     ctx = context(args)
     try:
         if args.conflicts_command == "resolve":
             view = conflicts.resolve(
-                ctx, CLI_ADMIN, args.id, keep=args.keep, moved_to=args.moved_to, note=args.note
+                ctx, actor(args), args.id, keep=args.keep, moved_to=args.moved_to, note=args.note
             )
             if args.json:
                 emit_json(dataclasses.asdict(view))
@@ -495,7 +569,6 @@ def _passphrase(path: str | None, twice: bool) -> str:
 
 def cmd_keys(args: argparse.Namespace) -> int:
     from app.services import trust
-    from app.services.actor import CLI_ADMIN
 
     ctx = context(args)
     try:
@@ -503,22 +576,52 @@ def cmd_keys(args: argparse.Namespace) -> int:
             from app.services import keys
 
             if args.keys_command == "protect":
-                keys.protect(ctx, CLI_ADMIN, _passphrase(args.passphrase_file, twice=True))
+                keys.protect(ctx, actor(args), _passphrase(args.passphrase_file, twice=True))
                 out(tr("The signing key is now protected by a passphrase."))
             else:
                 current = _passphrase(args.passphrase_file, twice=False)
-                keys.protect(ctx, CLI_ADMIN, "", old=current)
+                keys.protect(ctx, actor(args), "", old=current)
                 out(tr("The signing key is no longer protected by a passphrase."))
+            return EXIT_OK
+        if args.keys_command == "rotate":
+            done = trust.rotate_kabupaten_key(ctx, actor(args), Path(args.out))
+            if args.json:
+                emit_json(
+                    {
+                        "previous": done.previous,
+                        "fingerprint": done.fingerprint,
+                        "files": [str(f) for f in done.files],
+                    }
+                )
+                return EXIT_OK
+            out(
+                tr(
+                    "New kabupaten key: fingerprint {fingerprint} (was {previous}).",
+                    fingerprint=done.fingerprint,
+                    previous=done.previous,
+                )
+            )
+            for f in done.files:
+                out(str(f))
+            out(
+                tr(
+                    "Each office accepts the new key only when a supervisor there types its "
+                    "fingerprint: lindungi enrol FILE --new-kabupaten-fingerprint "
+                    "{fingerprint}. Until then their bundles still open here, and they "
+                    "refuse the new receipts.",
+                    fingerprint=done.fingerprint,
+                )
+            )
             return EXIT_OK
         if args.keys_command == "backup":
             path = trust.backup_keys(
-                ctx, CLI_ADMIN, Path(args.out), _passphrase(args.passphrase_file, twice=True)
+                ctx, actor(args), Path(args.out), _passphrase(args.passphrase_file, twice=True)
             )
             out(tr("Key backup written: {path}", path=str(path)))
             out(tr("Keep it and its passphrase in two different places."))
             return EXIT_OK
         fp, changed = trust.restore_keys(
-            ctx, CLI_ADMIN, Path(args.file), _passphrase(args.passphrase_file, twice=False)
+            ctx, actor(args), Path(args.file), _passphrase(args.passphrase_file, twice=False)
         )
     finally:
         ctx.close()

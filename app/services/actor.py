@@ -40,6 +40,8 @@ class Actor:
             raise Refused("role.needed", role=role.value)
 
 
-# The command line acts as the data dir's administrator (README.md, "The command line").
-CLI_ADMIN = Actor("admin", Role.ADMIN)
+# The only actors that sign in with no password, each on a throwaway data dir of its own:
+# the self-test's temporary folders and the demo's (``lindungi --demo``). Every other way
+# in signs in as a named account (the GUI's login, the command line's --user).
+SELFTEST_ADMIN = Actor("selftest", Role.ADMIN)
 DEMO_ADMIN = Actor("demo", Role.ADMIN)

@@ -13,7 +13,6 @@ import io
 import json
 import logging
 import os
-import sqlite3
 import tempfile
 import zipfile
 from dataclasses import dataclass
@@ -22,6 +21,7 @@ from pathlib import Path
 from app.errors import InvalidInput, OsReason, Refused, StorageError
 from app.services.actor import Actor, Role
 from app.services.context import Context
+from app.store import backup as store_backup
 from app.store import repo
 from app.store.backup import backup_file, backup_name
 from app.store.engine import DB_FILENAME
@@ -266,22 +266,14 @@ def check_backup(path: Path, workdir: Path, passphrase: str | None = None) -> Ca
     else:
         db_file.write_bytes(blob)
     try:
-        con = sqlite3.connect(db_file)
-        try:
-            if con.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
-                raise InvalidInput("backup.damaged", name=path.name)
-            rev = con.execute("SELECT version_num FROM alembic_version").fetchone()
-            inst = con.execute("SELECT install_code FROM install").fetchone()
-            count = con.execute("SELECT count(*) FROM participant").fetchone()[0]
-        finally:
-            con.close()
-    except sqlite3.DatabaseError:
+        revision, install_code, count = store_backup.summary(db_file)
+    except store_backup.DatabaseDamaged:
         raise InvalidInput("backup.damaged", name=path.name) from None
-    if rev is None or inst is None:
+    if revision is None or install_code is None:
         raise InvalidInput("backup.damaged", name=path.name)
-    if rev[0] not in known_revisions():
-        raise InvalidInput("db.newer", revision=rev[0])
-    return Candidate(db_file, inst[0], rev[0], int(count), keys)
+    if revision not in known_revisions():
+        raise InvalidInput("db.newer", revision=revision)
+    return Candidate(db_file, install_code, revision, count, keys)
 
 
 def restore(
@@ -309,13 +301,7 @@ def restore(
             )
         saved = auto_backup(ctx, "before-restore")
         ctx.db.close()
-        src = sqlite3.connect(cand.db_file)
-        dst = sqlite3.connect(ctx.db.path)
-        try:
-            src.backup(dst)
-        finally:
-            src.close()
-            dst.close()
+        store_backup.copy_over(cand.db_file, ctx.db.path)
         keys_dir = ctx.data_dir / "keys"
         for name, data in cand.keys.items():
             target = keys_dir / name

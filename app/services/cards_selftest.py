@@ -16,7 +16,7 @@ from app.cards.pdftext import read as read_pdf
 from app.cards.qr import decode, qr_image
 from app.i18n import tr
 from app.services import cards, participants
-from app.services.actor import CLI_ADMIN
+from app.services.actor import SELFTEST_ADMIN
 from app.services.context import Context
 from app.services.verify import verify
 from app.store.repo import ListQuery
@@ -37,10 +37,10 @@ def card_steps(root: Path, state: dict[str, Context]) -> list[Step]:
         if not rows:
             raise AssertionError("the registered participant is missing")
         if rows[0].status == "draft":  # a card needs an approved record
-            participants.approve(ctx, CLI_ADMIN, [rows[0].reg_no])
+            participants.approve(ctx, SELFTEST_ADMIN, [rows[0].reg_no])
         path = root / "card.pdf"
         result = cards.print_cards(
-            ctx, CLI_ADMIN, cards.Selection(reg_nos=(rows[0].reg_no,)), path, layout="a4"
+            ctx, SELFTEST_ADMIN, cards.Selection(reg_nos=(rows[0].reg_no,)), path, layout="a4"
         )
         info = read_pdf(path.read_bytes())
         if info.pages != 2 or NAME not in info.text.splitlines():

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import os
-import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -14,6 +13,7 @@ from app.domain.install import Identity
 from app.domain.regions import RegionIndex
 from app.errors import AppError, OsReason, StorageError
 from app.store import repo
+from app.store.backup import is_damage
 from app.store.engine import DB_FILENAME, Database
 from app.store.migrate import needs_upgrade, upgrade
 
@@ -112,16 +112,13 @@ def open_data_dir(path: Path) -> Context:
     try:
         if needs_upgrade(db.engine):
             upgrade(db.engine, db_path, path / "backups")
-    except sqlite3.DatabaseError as exc:
-        db.close()
-        raise StorageError("db.damaged", path=str(db_path)) from exc
     except AppError:
         db.close()
         raise
     except Exception as exc:
         db.close()
-        # SQLAlchemy wraps sqlite3 errors; a file that is not a database lands here.
-        if "file is not a database" in str(exc) or "malformed" in str(exc):
+        # The driver's errors, bare or as SQLAlchemy wraps them; the store tells them apart.
+        if is_damage(exc):
             raise StorageError("db.damaged", path=str(db_path)) from exc
         raise
     from app.services import sequences

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from app.i18n import tr
 from app.services import reports
-from app.services.actor import CLI_ADMIN
+from app.services.actor import SELFTEST_ADMIN
 from app.services.context import Context
 
 Step = tuple[str, Callable[[], str]]
@@ -24,7 +24,9 @@ def desk_steps(root: Path, state: dict[str, Context]) -> list[Step]:
 
     def recap_pdf() -> str:
         path = root / "rekap.pdf"
-        reports.export(state["ctx"], CLI_ADMIN, "recap", 2022, path, today=dt.date(2022, 12, 31))
+        reports.export(
+            state["ctx"], SELFTEST_ADMIN, "recap", 2022, path, today=dt.date(2022, 12, 31)
+        )
         data = path.read_bytes()
         if not data.startswith(b"%PDF") or b"/FontFile2" not in data:
             raise AssertionError("not a PDF with an embedded TrueType font")
@@ -34,7 +36,9 @@ def desk_steps(root: Path, state: dict[str, Context]) -> list[Step]:
         from openpyxl import load_workbook
 
         path = root / "rekap.xlsx"
-        reports.export(state["ctx"], CLI_ADMIN, "recap", 2022, path, today=dt.date(2022, 12, 31))
+        reports.export(
+            state["ctx"], SELFTEST_ADMIN, "recap", 2022, path, today=dt.date(2022, 12, 31)
+        )
         wb = load_workbook(path, read_only=True)
         sheets = len(wb.sheetnames)
         wb.close()

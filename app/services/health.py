@@ -7,11 +7,11 @@ is damaged it offers :func:`newest_good_backup` for :func:`app.services.backup.r
 from __future__ import annotations
 
 import logging
-import sqlite3
 from pathlib import Path
 
 from app.services.backup import list_backups
 from app.services.context import Context
+from app.store.backup import DatabaseDamaged, integrity
 
 log = logging.getLogger(__name__)
 
@@ -23,13 +23,8 @@ def quick_check(ctx: Context) -> bool:
 
 def _file_ok(path: Path, quick: bool = False) -> bool:
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            rows = con.execute("PRAGMA quick_check" if quick else "PRAGMA integrity_check")
-            result = [r[0] for r in rows.fetchall()]
-        finally:
-            con.close()
-    except sqlite3.DatabaseError:
+        result = integrity(path, quick=quick)
+    except DatabaseDamaged:
         log.exception("integrity check could not run")
         return False
     ok = result == ["ok"]

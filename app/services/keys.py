@@ -208,6 +208,26 @@ def ensure_install_key(ctx: Context, now: dt.datetime | None = None) -> KeyInfo:
         log.warning(
             "the private key file %s is missing or unreadable: a new key is made", k.key_file
         )
+    return _new_key(ctx, code, current, now, "key_created", None)
+
+
+def _shown_fingerprint(keys_dir: Path, key: cardrepo.KeyRecord, passphrase: str | None) -> str:
+    """A retired key's fingerprint as whoami showed it (its hash when its file is gone)."""
+    private = _read_private(keys_dir / key.key_file, passphrase)
+    return KeyPair(private).public.fingerprint if private is not None else key.fingerprint
+
+
+def _new_key(
+    ctx: Context,
+    code: str,
+    current: list[cardrepo.KeyRecord],
+    now: dt.datetime,
+    action: str,
+    passphrase: str | None,
+) -> KeyInfo:
+    """Make, write and record a new signing key; the ``current`` ones are retired (their
+    files stay, so that what was sealed for them still opens)."""
+    keys_dir = _keys_dir(ctx)
     private = Ed25519PrivateKey.generate()
     raw = private.public_key().public_bytes(
         serialization.Encoding.Raw, serialization.PublicFormat.Raw
@@ -215,7 +235,7 @@ def ensure_install_key(ctx: Context, now: dt.datetime | None = None) -> KeyInfo:
     fp = fingerprint(raw)
     filename = f"install-{code}-{fp[:12]}.pem"
     try:
-        _write_private(keys_dir / filename, private)
+        _write_private(keys_dir / filename, private, passphrase)
     except OSError as exc:
         raise StorageError(
             "key.unwritable", path=str(keys_dir / filename), reason=OsReason(exc)
@@ -232,12 +252,49 @@ def ensure_install_key(ctx: Context, now: dt.datetime | None = None) -> KeyInfo:
             install_code=code,
             entity="install",
             entity_id=code,
-            action="key_created",
-            # The fingerprint people compare (``lindungi whoami``), not the key's hash.
-            changes={"fingerprint": KeyPair(private).public.fingerprint, "replaced": len(current)},
+            action=action,
+            # The fingerprints people compare (``lindungi whoami``), not the keys' hashes.
+            changes={
+                "fingerprint": KeyPair(private).public.fingerprint,
+                "replaces": [_shown_fingerprint(keys_dir, k, passphrase) for k in current],
+            },
         )
     log.info("created the signing key %s of install %s", fp[:16], code)
     return KeyInfo(code, raw.hex(), fp, now)
+
+
+def rotate(ctx: Context, now: dt.datetime | None = None) -> KeyInfo:
+    """Replace this install's signing key with a new one (protected like the old one).
+
+    The old key is retired, not deleted: files sealed for it (bundles of offices not yet
+    enrolled with the new key) still open with :func:`retired_signing_keys`.
+
+    Raises:
+        Refused: the key is protected and locked.
+        StorageError: the key file cannot be written.
+    """
+    code = ctx.identity.install_code
+    now = now or dt.datetime.now()
+    signing_key(ctx)  # the current key must be readable (unlocked) before it is retired
+    with ctx.db.read() as s:
+        current = [k for k in cardrepo.install_keys(s, code) if k.retired_at is None]
+    protected = any(is_protected(_keys_dir(ctx) / k.key_file) for k in current)
+    return _new_key(ctx, code, current, now, "key_rotated", _passphrase(ctx) if protected else None)
+
+
+def retired_signing_keys(ctx: Context) -> list[Ed25519PrivateKey]:
+    """This install's former keys whose files are still readable, newest first."""
+    with ctx.db.read() as s:
+        rows = [k for k in cardrepo.install_keys(s, ctx.identity.install_code) if k.retired_at]
+    out = []
+    for k in rows:
+        try:
+            key = _read_private(_keys_dir(ctx) / k.key_file, _passphrase(ctx))
+        except Refused:
+            continue
+        if key is not None:
+            out.append(key)
+    return out
 
 
 def signing_key(ctx: Context) -> tuple[str, Ed25519PrivateKey]:

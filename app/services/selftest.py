@@ -19,7 +19,7 @@ from app.domain.nik import make_nik
 from app.domain.participant import ParticipantData, Sex
 from app.i18n import tr
 from app.services import demo, desk, participants
-from app.services.actor import CLI_ADMIN
+from app.services.actor import SELFTEST_ADMIN
 from app.services.cards_selftest import card_steps
 from app.services.context import Context, open_data_dir
 from app.services.desk_selftest import desk_steps
@@ -59,7 +59,11 @@ def core_steps(root: Path, state: dict[str, Context]) -> list[Step]:
 
     def setup() -> str:
         ident = setup_install(
-            state["ctx"], CLI_ADMIN, role=InstallRole.KECAMATAN, kecamatan="13.03.06", station="A"
+            state["ctx"],
+            SELFTEST_ADMIN,
+            role=InstallRole.KECAMATAN,
+            kecamatan="13.03.06",
+            station="A",
         )
         villages = participants.villages_for(state["ctx"])
         if len(villages) < 1:
@@ -72,7 +76,7 @@ def core_steps(root: Path, state: dict[str, Context]) -> list[Step]:
         nagari = participants.villages_for(ctx)[0]
         reg = participants.register(
             ctx,
-            CLI_ADMIN,
+            SELFTEST_ADMIN,
             ParticipantData(
                 nik=make_nik("130306", birth, Sex.P, 1),
                 name="Nur'aini Şahin",
@@ -91,7 +95,7 @@ def core_steps(root: Path, state: dict[str, Context]) -> list[Step]:
 
     def demo_and_budget() -> str:
         ctx = state["ctx"]
-        demo.generate(ctx, CLI_ADMIN, 50, seed=1)
+        demo.generate(ctx, SELFTEST_ADMIN, 50, seed=1)
         total = desk.budget_detail(ctx, 2022, months=9).total
         if total.participants != 50 or total.total != 50 * 16_800 * 9:
             raise AssertionError(f"budget {total.participants} / {total.total}")

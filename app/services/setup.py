@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 from app.domain.install import Identity, Role, valid_station
@@ -100,6 +101,9 @@ def setup_install(
     now = now or dt.datetime.now()
     with ctx.db.session() as s:
         repo.save_identity(s, ident, now)
+        # A random id of this install: bundles and receipts carry it, so that two PCs set
+        # up from one enrolment file are told apart (see docs/sync.md).
+        repo.put_setting(s, "install_id", os.urandom(16).hex())
         repo.replace_regions(s, regions)
         quotas: dict[tuple[str, str], int] = {}
         for kec in index.kecamatan(reg.code):

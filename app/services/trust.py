@@ -11,6 +11,7 @@ private key leaves the data dir is a passphrase-protected key backup.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 import os
 from dataclasses import dataclass
@@ -45,6 +46,39 @@ def install_keypair(ctx: Context) -> KeyPair:
     X25519 key derived from it."""
     _code, key = install_keys.signing_key(ctx)
     return KeyPair(key)
+
+
+def own_keypair_for(ctx: Context, enc_key_id: str) -> KeyPair | None:
+    """This install's key (current, or retired by a rotation) whose encryption key has the
+    id ``enc_key_id``: offices not yet enrolled with a rotated kabupaten key still seal
+    their bundles for the former one."""
+    current = install_keypair(ctx)
+    if current.public.enc_key_id == enc_key_id:
+        return current
+    for key in install_keys.retired_signing_keys(ctx):
+        pair = KeyPair(key)
+        if pair.public.enc_key_id == enc_key_id:
+            return pair
+    return None
+
+
+INSTALL_ID = "install_id"
+
+
+def install_id(ctx: Context) -> str:
+    """This install's random id (32 hex digits), made at setup, or on first use by an
+    install set up before ids existed. Bundles and receipts carry it: two PCs set up from
+    one enrolment file have the same station code but different ids."""
+    with ctx.db.read() as s:
+        value = repo.get_setting(s, INSTALL_ID)
+    if isinstance(value, str) and value:
+        return value
+    with ctx.db.session() as s:
+        value = repo.get_setting(s, INSTALL_ID)
+        if not (isinstance(value, str) and value):
+            value = os.urandom(16).hex()
+            repo.put_setting(s, INSTALL_ID, value)
+    return str(value)
 
 
 def normalise_fingerprint(text: str) -> str:
@@ -183,24 +217,7 @@ def write_enrolment(
             fingerprint=peer.fingerprint or "",
             free=next_free_station(ctx, kec.code),
         )
-    keys = install_keypair(ctx)
-    manifest = EnrolManifest(
-        sender=ident.install_code,
-        regency=ident.regency,
-        install=code,
-        kecamatan=kec.code,
-        station=station,
-        issued_at=now,
-        app_version=__version__,
-    )
-    payload = {
-        "regions": [
-            [r.code, r.level, r.parent, r.name, list(r.aliases)] for r in _regency_regions(ctx)
-        ],
-    }
-    data = container.build(manifest.to_header(), payload, keys, None)
-    target = out / enrol_name(code) if out.is_dir() else out
-    write_verified(target, data)
+    target = _enrolment_file(ctx, code, kec.code, station, out, now)
     with ctx.db.session() as s:
         sync_store.put_peer(
             s,
@@ -220,7 +237,93 @@ def write_enrolment(
             action="enrol_file",
             changes={"install": code, "file": target.name},
         )
-    return EnrolWritten(target, code, ident.install_code, keys.public.fingerprint)
+    return EnrolWritten(target, code, ident.install_code, install_keypair(ctx).public.fingerprint)
+
+
+def _enrolment_file(
+    ctx: Context, code: str, kecamatan: str, station: str, out: Path, now: dt.datetime
+) -> Path:
+    """Write the enrolment file of station ``code``, signed with the current key."""
+    ident = ctx.identity
+    manifest = EnrolManifest(
+        sender=ident.install_code,
+        regency=ident.regency,
+        install=code,
+        kecamatan=kecamatan,
+        station=station,
+        issued_at=now,
+        app_version=__version__,
+    )
+    payload = {
+        "regions": [
+            [r.code, r.level, r.parent, r.name, list(r.aliases)] for r in _regency_regions(ctx)
+        ],
+    }
+    data = container.build(manifest.to_header(), payload, install_keypair(ctx), None)
+    target = out / enrol_name(code) if out.is_dir() else out
+    return write_verified(target, data)
+
+
+@dataclass(frozen=True)
+class Rotated:
+    """What ``keys rotate`` did."""
+
+    previous: str  # the former fingerprint
+    fingerprint: str  # the new one
+    files: list[Path]  # new enrolment files, one per office
+
+
+def rotate_kabupaten_key(
+    ctx: Context, actor: Actor, out: Path, now: dt.datetime | None = None
+) -> Rotated:
+    """Replace the kabupaten's key and write every office a new enrolment file.
+
+    An office accepts the new key only through the confirmation of ``enrol`` (the new
+    fingerprint typed by a supervisor); until then its bundles, sealed for the former key,
+    still open here, and the receipts, signed with the new key, are refused there.
+    Revoked offices get no file.
+
+    Raises:
+        Refused: not the kabupaten.
+        InvalidInput: the folder does not exist.
+        StorageError: a file cannot be written.
+    """
+    actor.require(AccountRole.ADMIN)
+    ident = ctx.identity
+    if ident.role is not Role.KABUPATEN:
+        raise Refused("enrol.not_kabupaten", code=ident.install_code)
+    if not out.is_dir():
+        raise InvalidInput("folder.missing", path=str(out))
+    now = (now or dt.datetime.now()).replace(microsecond=0)
+    previous = install_keypair(ctx).public.fingerprint
+    install_keys.rotate(ctx, now)
+    fingerprint = install_keypair(ctx).public.fingerprint
+    with ctx.db.read() as s:
+        stations = [
+            p
+            for p in sync_store.peers(s, role=Role.KECAMATAN.value)
+            if p.revoked_at is None and p.kecamatan_code
+        ]
+    files = []
+    for p in stations:
+        assert p.kecamatan_code is not None
+        station = p.install_code.rsplit("-", 1)[1]
+        files.append(_enrolment_file(ctx, p.install_code, p.kecamatan_code, station, out, now))
+    with ctx.db.session() as s:
+        repo.add_history(
+            s,
+            at=now,
+            actor=actor.username,
+            install_code=ident.install_code,
+            entity="install",
+            entity_id=ident.install_code,
+            action="kabupaten_key_rotated",
+            changes={
+                "fingerprint": [previous, fingerprint],
+                "files": [f.name for f in files],
+            },
+        )
+    return Rotated(previous, fingerprint, files)
 
 
 @dataclass(frozen=True)
@@ -341,13 +444,46 @@ def _apply_enrolment(ctx: Context, actor: Actor, enr: Enrolment, now: dt.datetim
     return True
 
 
+USED_SUFFIX = ".used"
+
+
+def used_mark(path: Path) -> Path:
+    """The mark setup leaves beside an enrolment file: ``LINDUNGI-130306-A.lenrol.used``."""
+    return path.with_name(path.name + USED_SUFFIX)
+
+
+def _read_used_mark(path: Path) -> dict[str, str] | None:
+    """What the used-by mark beside an enrolment file says, or None when there is none."""
+    try:
+        text = used_mark(path).read_text(encoding="utf-8")[:4096]
+    except OSError:
+        return None
+    try:
+        value = json.loads(text)
+    except ValueError:
+        value = {}
+    if not isinstance(value, dict):
+        value = {}
+    return {k: str(v)[:64] for k, v in value.items() if k in ("install", "install_id", "at")}
+
+
 def setup_from_enrolment(
-    ctx: Context, actor: Actor, path: Path, now: dt.datetime | None = None
+    ctx: Context,
+    actor: Actor,
+    path: Path,
+    now: dt.datetime | None = None,
+    *,
+    reuse: bool = False,
 ) -> tuple[Identity, Enrolment]:
-    """Set up a new kecamatan station from its enrolment file (``setup --enrol``).
+    """Set up a new kecamatan station from its enrolment file (``setup --enrol``), and leave
+    a used-by mark beside the file.
+
+    A file whose mark says it set up another PC already is refused unless ``reuse`` (the
+    same PC set up again after a failed start): two PCs as one station would issue the same
+    registration numbers.
 
     Raises:
-        Refused: already set up, or not a valid enrolment file.
+        Refused: already set up, the file was used before, or not a valid enrolment file.
     """
     from app.services.setup import setup_install
 
@@ -356,6 +492,15 @@ def setup_from_enrolment(
     m = enr.manifest
     if ctx.is_set_up:
         raise Refused("setup.already", code=ctx.identity.install_code)
+    used = _read_used_mark(path)
+    if used is not None and not reuse:
+        raise Refused(
+            "setup.enrolment_used",
+            name=path.name,
+            code=m.install,
+            install_id=used.get("install_id", "?")[:8],
+            at=used.get("at", "?"),
+        )
     now = now or dt.datetime.now()
     ident = setup_install(
         ctx,
@@ -369,6 +514,15 @@ def setup_from_enrolment(
     )
     install_keys.ensure_install_key(ctx, now)
     _apply_enrolment(ctx, actor, enr, now)
+    mark = {
+        "install": m.install,
+        "install_id": install_id(ctx),
+        "at": now.isoformat("T", "seconds"),
+    }
+    try:
+        used_mark(path).write_text(json.dumps(mark), encoding="utf-8")
+    except OSError as exc:  # a write-protected stick: the kabupaten still sees a clone
+        log.warning("used-by mark beside %s not written: %s", path.name, exc)
     return ident, enr
 
 
@@ -382,11 +536,24 @@ class Enrolled:
     previous: str | None  # the former kabupaten fingerprint, when moved to a new key
 
 
-def enrol(ctx: Context, actor: Actor, path: Path, now: dt.datetime | None = None) -> Enrolled:
-    """Enrol an install that was set up before (or move it to a new kabupaten key).
+def enrol(
+    ctx: Context,
+    actor: Actor,
+    path: Path,
+    now: dt.datetime | None = None,
+    *,
+    new_kabupaten_fingerprint: str | None = None,
+) -> Enrolled:
+    """Enrol an install that was set up before, or move it to a new kabupaten key.
+
+    Moving is only on purpose: the new key's fingerprint, compared with the kabupaten's
+    screen, must be typed (``new_kabupaten_fingerprint``); the former kabupaten can no
+    longer read this office's bundles afterwards.
 
     Raises:
-        Refused: the file names another install, or this is the kabupaten.
+        Refused: the file names another install, this is the kabupaten, or the file carries
+            another kabupaten key than this office has and its fingerprint was not typed
+            (or not the same).
     """
     actor.require(AccountRole.ADMIN)
     enr = read_enrolment(path)
@@ -399,12 +566,27 @@ def enrol(ctx: Context, actor: Actor, path: Path, now: dt.datetime | None = None
     now = now or dt.datetime.now()
     with ctx.db.read() as s:
         before = sync_store.peers(s, role=Role.KABUPATEN.value)
+    current = before[0] if before else None
+    if current is not None and current.fingerprint != enr.fingerprint:
+        if not new_kabupaten_fingerprint:
+            raise Refused(
+                "enrol.kabupaten_changed",
+                name=path.name,
+                old=current.fingerprint or "",
+                new=enr.fingerprint,
+                old_code=current.install_code,
+            )
+        typed = normalise_fingerprint(new_kabupaten_fingerprint)
+        if typed != enr.fingerprint:
+            raise Refused(
+                "enrol.fingerprint_mismatch", name=path.name, given=typed, shown=enr.fingerprint
+            )
     changed = _apply_enrolment(ctx, actor, enr, now)
     return Enrolled(
         m.sender,
         enr.fingerprint,
         changed,
-        before[0].fingerprint if before and changed else None,
+        current.fingerprint if current is not None and changed else None,
     )
 
 

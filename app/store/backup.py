@@ -29,3 +29,71 @@ def backup_name(reason: str, now: dt.datetime | None = None) -> str:
     """``lindungi-20261129-101500-migrate.sqlite``."""
     now = now or dt.datetime.now()
     return f"lindungi-{now:%Y%m%d-%H%M%S}-{reason}.sqlite"
+
+
+class DatabaseDamaged(Exception):
+    """A file that SQLite cannot read as a database, or that fails its integrity check."""
+
+
+def is_damage(exc: BaseException) -> bool:
+    """True when ``exc`` (the driver's own, or as SQLAlchemy wraps it) says the file is not
+    a sound database, rather than something else going wrong."""
+    if isinstance(exc, sqlite3.DatabaseError | DatabaseDamaged):
+        return True
+    orig = getattr(exc, "orig", None)
+    if isinstance(orig, sqlite3.DatabaseError):
+        return True
+    text = str(exc)
+    return "file is not a database" in text or "malformed" in text
+
+
+def integrity(path: Path, *, quick: bool = False) -> list[str]:
+    """What SQLite's ``quick_check`` (or the full ``integrity_check``) says of the database
+    at ``path``, opened read-only: ``["ok"]`` when sound.
+
+    Raises:
+        DatabaseDamaged: the file cannot be read as a database at all.
+    """
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            rows = con.execute("PRAGMA quick_check" if quick else "PRAGMA integrity_check")
+            return [r[0] for r in rows.fetchall()]
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseDamaged(str(exc)) from exc
+
+
+def summary(path: Path) -> tuple[str | None, str | None, int]:
+    """The schema revision, the install code and the participant count of a database file
+    (a backup being checked before a restore).
+
+    Raises:
+        DatabaseDamaged: unreadable, failing its integrity check, or missing those tables.
+    """
+    try:
+        con = sqlite3.connect(path)
+        try:
+            if con.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
+                raise DatabaseDamaged("integrity check failed")
+            rev = con.execute("SELECT version_num FROM alembic_version").fetchone()
+            inst = con.execute("SELECT install_code FROM install").fetchone()
+            count = con.execute("SELECT count(*) FROM participant").fetchone()[0]
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseDamaged(str(exc)) from exc
+    return (rev[0] if rev else None, inst[0] if inst else None, int(count))
+
+
+def copy_over(source: Path, target: Path) -> None:
+    """Replace the database at ``target`` page by page with the one at ``source`` (SQLite's
+    backup API, so a reader of ``target`` never sees half of each)."""
+    src = sqlite3.connect(source)
+    dst = sqlite3.connect(target)
+    try:
+        src.backup(dst)
+    finally:
+        src.close()
+        dst.close()

@@ -12,7 +12,7 @@ import datetime as dt
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, TypedDict, cast
+from typing import Any, NotRequired, TypedDict, cast
 
 from sqlalchemy import Table, bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
@@ -271,6 +271,9 @@ class PeerRecord:
     last_sequence: int
     last_created_at: dt.datetime | None
     last_received_at: dt.datetime | None
+    install_id: str | None = None
+    revoked_at: dt.datetime | None = None
+    revoked_by: str | None = None
 
 
 def _peer(row: t.SyncPeer) -> PeerRecord:
@@ -306,6 +309,9 @@ class PeerValues(TypedDict, total=False):
     last_sequence: int
     last_created_at: dt.datetime | None
     last_received_at: dt.datetime | None
+    install_id: str | None
+    revoked_at: dt.datetime | None
+    revoked_by: str | None
 
 
 def put_peer(s: Session, install_code: str, **values: Unpack[PeerValues]) -> None:
@@ -350,6 +356,7 @@ class ReceivedRecord:
     held_file: str | None
     counts: dict[str, int]
     outcome: dict[str, Any]
+    install_id: str | None = None
 
 
 def _received(r: t.SyncReceived) -> ReceivedRecord:
@@ -369,6 +376,7 @@ def _received(r: t.SyncReceived) -> ReceivedRecord:
         r.held_file,
         json.loads(r.counts),
         json.loads(r.outcome),
+        r.install_id,
     )
 
 
@@ -388,15 +396,19 @@ def received_from(s: Session, sender: str, kind: str = "bundle") -> list[Receive
     return [_received(r) for r in s.scalars(stmt)]
 
 
-def received_seq(s: Session, sender: str, kind: str, sequence: int) -> ReceivedRecord | None:
-    """The file of one kind with this sequence received from ``sender``."""
-    row = s.scalar(
-        select(t.SyncReceived).where(
-            t.SyncReceived.sender == sender,
-            t.SyncReceived.kind == kind,
-            t.SyncReceived.sequence == sequence,
-        )
+def received_seq(
+    s: Session, sender: str, kind: str, sequence: int, fingerprint: str | None = None
+) -> ReceivedRecord | None:
+    """The file of one kind with this sequence received from ``sender`` (signed with the key
+    of ``fingerprint``; without it, the first one received)."""
+    stmt = select(t.SyncReceived).where(
+        t.SyncReceived.sender == sender,
+        t.SyncReceived.kind == kind,
+        t.SyncReceived.sequence == sequence,
     )
+    if fingerprint is not None:
+        stmt = stmt.where(t.SyncReceived.fingerprint == fingerprint)
+    row = s.scalars(stmt.order_by(t.SyncReceived.id)).first()
     return None if row is None else _received(row)
 
 
@@ -417,6 +429,7 @@ class ReceivedValues(TypedDict):
     held_file: str | None
     counts: dict[str, int]
     outcome: dict[str, Any]
+    install_id: NotRequired[str | None]
 
 
 def add_received(s: Session, **values: Unpack[ReceivedValues]) -> int:

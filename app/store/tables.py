@@ -211,6 +211,8 @@ class Account(Base):
     locked_until: Mapped[dt.datetime | None] = mapped_column(DateTime)
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    # Set by an administrator's reset: the next sign-in must choose a new password.
+    must_change: Mapped[bool] = mapped_column(default=False, server_default="0")
 
 
 # --- cards, keys and handovers (docs/cards.md) -------------------------------------------
@@ -345,6 +347,11 @@ class SyncPeer(Base):
     last_sequence: Mapped[int] = mapped_column(Integer, default=0)
     last_created_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     last_received_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    # The random id the office's install made at setup (a clone set up from the same
+    # enrolment file has another one), and a revoked key (a stolen PC).
+    install_id: Mapped[str | None] = mapped_column(String(32))
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    revoked_by: Mapped[str | None] = mapped_column(String(64))
 
 
 class SyncReceived(Base):
@@ -355,7 +362,8 @@ class SyncReceived(Base):
     __table_args__ = (
         CheckConstraint("kind IN ('bundle', 'receipt')", name="kind"),
         CheckConstraint("status IN ('imported', 'held')", name="status"),
-        UniqueConstraint("sender", "kind", "sequence"),
+        # One row per key: a second key claiming an office is held apart.
+        UniqueConstraint("sender", "kind", "sequence", "fingerprint"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -373,6 +381,7 @@ class SyncReceived(Base):
     held_file: Mapped[str | None] = mapped_column(String(200))
     counts: Mapped[str] = mapped_column(Text, default="{}")
     outcome: Mapped[str] = mapped_column(Text, default="{}")
+    install_id: Mapped[str | None] = mapped_column(String(32))  # the sender's, from format 2
 
 
 class SyncSent(Base):

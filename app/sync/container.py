@@ -5,6 +5,7 @@ no directory to trust and nothing to extract::
 
     magic        8 bytes   b"LINDUNGI"
     format       2 bytes   big-endian; a newer one is refused before anything else is read
+                           (this version writes FORMAT and reads every one of READABLE)
     header_len   4 bytes   big-endian, at most MAX_HEADER
     header       JSON (UTF-8): the manifest, readable without any key
     body_len     8 bytes   big-endian, at most MAX_BODY
@@ -20,6 +21,18 @@ file is therefore covered twice: by the signature and by the AEAD tag.
 Reading checks, in order: size, magic, format, lengths (truncated or trailing bytes), the
 header's shape, the signature with the key the header names; then the caller checks that
 this key is the one it trusts, and only then the body is opened.
+
+Opening a body is bounded before it starts (a compression bomb is refused in well under a
+second and a few tens of MB): the declared decompressed size must be at most MAX_PAYLOAD
+and must fit the body's size (zlib cannot shrink data more than about 1032 times, nor grow
+it by more than a few bytes per 16 KB); decompression stops one byte past the declared
+size; the JSON is parsed only when it holds at most MAX_CONTAINERS arrays and objects and
+MAX_VALUES values (counted on the bytes, an upper bound), and its nesting is at most
+MAX_DEPTH.
+
+Formats: 1 is the first; 2 adds to the headers the sender's random install id and, in a
+receipt, the station's last registration number the kabupaten holds (both optional when
+reading 1), and the key the kabupaten used before a rotation. A version-1 file still reads.
 """
 
 from __future__ import annotations
@@ -34,10 +47,17 @@ from app.sync import crypto
 from app.sync.crypto import CryptoError, KeyPair, PublicKeys
 
 MAGIC = b"LINDUNGI"
-FORMAT = 1
+FORMAT = 2
+READABLE = (1, 2)
 MAX_HEADER = 64 * 1024
-MAX_BODY = 256 * 1024 * 1024
-MAX_PAYLOAD = 1024 * 1024 * 1024  # decompressed
+MAX_BODY = 64 * 1024 * 1024
+# Decompressed. One participant with a history entry is about 1 KB, 4 JSON arrays or
+# objects and 45 values: a bundle of 20,000 is about 20 MB, 80,000 containers, 900,000 values.
+MAX_PAYLOAD = 64 * 1024 * 1024
+MAX_CONTAINERS = 1_000_000  # JSON arrays and objects of one payload
+MAX_VALUES = 2_500_000  # JSON values (counted as separators: an upper bound)
+MAX_DEPTH = 16
+ZLIB_MAX_RATIO = 1032  # the most deflate can shrink anything
 MAX_FILE = 8 + 2 + 4 + MAX_HEADER + 8 + MAX_BODY + 64
 SIGNATURE_LEN = 64
 _PREFIX = struct.Struct(">8sHI")  # magic, format, header length
@@ -50,7 +70,8 @@ class FormatError(ValueError):
     """A file that is not a readable container; ``reason`` is a message code suffix.
 
     Reasons: ``too_large``, ``not_lindungi``, ``zip``, ``newer``, ``truncated``,
-    ``trailing``, ``header``, ``signature``, ``recipient``, ``decrypt``, ``payload``.
+    ``trailing``, ``header``, ``signature``, ``recipient``, ``decrypt``, ``payload``,
+    ``bomb`` (sizes or counts past a ceiling).
     """
 
     def __init__(self, reason: str, **params: Any) -> None:
@@ -72,6 +93,11 @@ class Container:
     def kind(self) -> str:
         """``bundle``, ``receipt`` or ``enrolment``."""
         return str(self.header["kind"])
+
+    @property
+    def version(self) -> int:
+        """The file format it was written in."""
+        return int(self.header["format"])
 
 
 def _canonical(obj: dict[str, Any]) -> bytes:
@@ -99,6 +125,17 @@ def build(
     compressed, size = compress(payload)
     if size > MAX_PAYLOAD:
         raise FormatError("too_large")
+    return seal_compressed(header, compressed, size, sender, recipient_enc)
+
+
+def seal_compressed(
+    header: dict[str, Any],
+    compressed: bytes,
+    size: int,
+    sender: KeyPair,
+    recipient_enc: bytes | None,
+) -> bytes:
+    """Write a container around a payload already compressed (``size``: its JSON's size)."""
     head = dict(header)
     head["format"] = FORMAT
     head["sender_keys"] = sender.public.to_json()
@@ -133,14 +170,14 @@ def _need(cond: bool, reason: str = "header") -> None:
         raise FormatError(reason)
 
 
-def _check_header(head: Any) -> None:
+def _check_header(head: Any, version: int) -> None:
     _need(isinstance(head, dict))
     _need(head.get("kind") in KINDS)
-    _need(head.get("format") == FORMAT)
+    _need(head.get("format") == version)
     payload = head.get("payload")
     _need(isinstance(payload, dict) and payload.get("compression") == "zlib")
     size = payload.get("size") if isinstance(payload, dict) else None
-    _need(isinstance(size, int) and not isinstance(size, bool) and 0 <= size <= MAX_PAYLOAD)
+    _need(isinstance(size, int) and not isinstance(size, bool) and size >= 0)
     sealed = head.get("sealed")
     if head["kind"] == "enrolment":
         _need(sealed is None)
@@ -167,7 +204,7 @@ def read(data: bytes) -> Container:
     _magic, version, head_len = _PREFIX.unpack_from(data, 0)
     if version > FORMAT:
         raise FormatError("newer", version=version)
-    if version < 1:
+    if version not in READABLE:
         raise FormatError("header")
     if head_len > MAX_HEADER:
         raise FormatError("header")
@@ -188,9 +225,10 @@ def read(data: bytes) -> Container:
         head = json.loads(head_bytes.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
         raise FormatError("header") from None
-    _check_header(head)
+    _check_header(head, version)
     if _canonical(head) != head_bytes:
         raise FormatError("header")
+    check_sizes(int(head["payload"]["size"]), body_len - (16 if head["sealed"] else 0))
     try:
         keys = PublicKeys.from_json(head.get("sender_keys"))
         signed = data[: body_at + body_len]
@@ -204,8 +242,11 @@ def open_payload(container: Container, recipient: KeyPair | None) -> dict[str, A
     """Decrypt (when sealed), decompress with a cap, and parse the payload.
 
     Raises:
-        FormatError: ``recipient`` (sealed for another key), ``decrypt`` or ``payload``.
+        FormatError: ``recipient`` (sealed for another key), ``decrypt``, ``payload`` or
+            ``bomb`` (more than any payload may hold).
     """
+    size = int(container.header["payload"]["size"])
+    check_sizes(size, len(container.body) - (16 if container.header["sealed"] else 0))
     sealed = container.header["sealed"]
     if sealed is not None:
         if recipient is None or sealed["recipient_key"] != recipient.public.enc_key_id:
@@ -219,18 +260,78 @@ def open_payload(container: Container, recipient: KeyPair | None) -> dict[str, A
             raise FormatError("decrypt") from None
     else:
         compressed = container.body
-    size = int(container.header["payload"]["size"])
     dec = zlib.decompressobj()
     try:
         raw = dec.decompress(compressed, size + 1)
     except zlib.error:
         raise FormatError("payload") from None
+    if len(raw) > size:
+        raise FormatError("bomb")
     if len(raw) != size or dec.unconsumed_tail or not dec.eof or dec.unused_data:
         raise FormatError("payload")
+    del compressed, dec
+    check_counts(raw)
     try:
-        payload = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise FormatError("payload") from None
+    del raw  # from here only the text and what is parsed from it are held
+    return parse_payload(text)
+
+
+def check_sizes(size: int, compressed_len: int) -> None:
+    """Refuse a declared decompressed size past the ceiling or impossible for the body.
+
+    Raises:
+        FormatError: ``bomb`` (too large) or ``payload`` (a body too large for its size).
+    """
+    if size > MAX_PAYLOAD or size > compressed_len * ZLIB_MAX_RATIO:
+        raise FormatError("bomb")
+    if compressed_len > size + size // 100 + 1024:  # stored blocks add 5 bytes per 16 KB
+        raise FormatError("payload")
+
+
+def check_counts(raw: bytes) -> None:
+    """Refuse JSON that holds more arrays, objects or values than any payload may (counted
+    on the bytes, so separators inside strings count too: an upper bound).
+
+    Raises:
+        FormatError: ``bomb``.
+    """
+    containers = raw.count(b"[") + raw.count(b"{")
+    if containers > MAX_CONTAINERS or containers + raw.count(b",") > MAX_VALUES:
+        raise FormatError("bomb")
+
+
+def parse_payload(text: str) -> dict[str, Any]:
+    """Parse a payload's JSON (its counts checked) and refuse one nested too deep.
+
+    Raises:
+        FormatError: ``bomb`` (too deep) or ``payload``.
+    """
+    try:
+        payload = json.loads(text)
+    except RecursionError:
+        raise FormatError("bomb") from None
+    except ValueError:
         raise FormatError("payload") from None
     if not isinstance(payload, dict):
         raise FormatError("payload")
+    if _depth(payload) > MAX_DEPTH:
+        raise FormatError("bomb")
     return payload
+
+
+def _depth(value: Any) -> int:
+    """How deep arrays and objects nest in a parsed payload (without recursion)."""
+    deepest = 0
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        item, level = stack.pop()
+        if level > deepest:
+            deepest = level
+            if deepest > MAX_DEPTH:
+                break
+        children = item.values() if isinstance(item, dict) else item
+        stack.extend((c, level + 1) for c in children if isinstance(c, (dict, list)))
+    return deepest

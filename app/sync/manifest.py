@@ -8,6 +8,11 @@
   keys and the station's identity, signed, not sealed (it holds no secret).
 
 File names use only characters valid on FAT32 and Windows.
+
+Format 2 adds optional fields, absent from a version-1 file: the sender's random install id
+(``sender.install_id``), and in a receipt the install id the kabupaten knows for the station
+and the station's highest registration number it holds (``station``). The header key
+``chain`` is reserved for the sender's signed chain head (not written yet; read as absent).
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ RECEIPT_SUFFIX = ".lreceipt"
 ENROL_SUFFIX = ".lenrol"
 _SHA = re.compile(r"^[0-9a-f]{64}$")
 _REGION = re.compile(r"^\d{2}\.\d{2}(\.\d{2})?$")
+_INSTALL_ID = re.compile(r"^[0-9a-f]{32}$")
 
 
 def bundle_name(install: str, sequence: int) -> str:
@@ -78,6 +84,13 @@ def _counts(h: dict[str, Any]) -> dict[str, int]:
     return dict(c)
 
 
+def _install_id(p: dict[str, Any]) -> str:
+    """An optional install id (format 2): 32 hex digits, or "" when absent."""
+    v = p.get("install_id", "")
+    _need(v == "" or (isinstance(v, str) and bool(_INSTALL_ID.match(v))))
+    return str(v)
+
+
 def _party(h: dict[str, Any], key: str) -> dict[str, Any]:
     p = h.get(key)
     _need(isinstance(p, dict))
@@ -100,17 +113,17 @@ class BundleManifest:
     created_at: dt.datetime
     app_version: str
     counts: dict[str, int] = field(default_factory=dict)
+    install_id: str = ""  # the sending install's random id ("" in a version-1 file)
 
     def to_header(self) -> dict[str, Any]:
         """The header fields of this manifest."""
+        sender = {"install": self.sender, "regency": self.regency, "kecamatan": self.kecamatan}
+        if self.install_id:
+            sender["install_id"] = self.install_id
         return {
             "kind": "bundle",
             "app_version": self.app_version,
-            "sender": {
-                "install": self.sender,
-                "regency": self.regency,
-                "kecamatan": self.kecamatan,
-            },
+            "sender": sender,
             "recipient": {"install": self.recipient},
             "sequence": self.sequence,
             "previous": self.previous,
@@ -147,6 +160,7 @@ class BundleManifest:
             created_at=_when(h, "created_at"),
             app_version=_str(h, "app_version", 32),
             counts=_counts(h),
+            install_id=_install_id(sender),
         )
 
 
@@ -163,19 +177,33 @@ class ReceiptManifest:
     created_at: dt.datetime
     app_version: str
     counts: dict[str, int] = field(default_factory=dict)
+    install_id: str = ""  # the kabupaten's install id ("" in a version-1 file)
+    # What the kabupaten knows of the station: the install id its bundles carried and its
+    # highest registration number in the register (a clone of the station shows there).
+    station_install_id: str = ""
+    station_last_reg: int = 0
 
     def to_header(self) -> dict[str, Any]:
         """The header fields of this manifest."""
-        return {
+        sender = {"install": self.sender, "regency": self.regency}
+        if self.install_id:
+            sender["install_id"] = self.install_id
+        head: dict[str, Any] = {
             "kind": "receipt",
             "app_version": self.app_version,
-            "sender": {"install": self.sender, "regency": self.regency},
+            "sender": sender,
             "recipient": {"install": self.recipient},
             "sequence": self.sequence,
             "bundle": {"sequence": self.bundle_sequence, "sha256": self.bundle_sha256},
             "created_at": self.created_at.isoformat(timespec="seconds"),
             "counts": self.counts,
         }
+        if self.station_install_id or self.station_last_reg:
+            head["station"] = {
+                "install_id": self.station_install_id,
+                "last_reg": self.station_last_reg,
+            }
+        return head
 
     @classmethod
     def from_header(cls, h: dict[str, Any]) -> ReceiptManifest:
@@ -197,6 +225,11 @@ class ReceiptManifest:
         _need(isinstance(bsha, str) and (bsha == "" or bool(_SHA.match(bsha))))
         seq = _int(h, "sequence")
         _need(seq >= 1)
+        station = h.get("station", {})
+        _need(isinstance(station, dict))
+        assert isinstance(station, dict)
+        last_reg = station.get("last_reg", 0)
+        _need(isinstance(last_reg, int) and not isinstance(last_reg, bool) and last_reg >= 0)
         return cls(
             sender=sender["install"],
             regency=str(regency),
@@ -207,6 +240,9 @@ class ReceiptManifest:
             created_at=_when(h, "created_at"),
             app_version=_str(h, "app_version", 32),
             counts=_counts(h),
+            install_id=_install_id(sender),
+            station_install_id=_install_id(station),
+            station_last_reg=int(last_reg),
         )
 
 

@@ -1,4 +1,4 @@
-"""Administrators' screens: accounts (add, unlock) and settings."""
+"""Administrators' screens: accounts (add, reset, unlock, deactivate) and settings."""
 
 from __future__ import annotations
 
@@ -6,10 +6,9 @@ import datetime as dt
 import logging
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
@@ -34,22 +33,22 @@ from app import settings
 from app.catalogue.cards import STANDARD_ACCIDENT, STANDARD_BENEFITS, STANDARD_DEATH
 from app.domain.fmt import format_date, parse_date
 from app.errors import AppError
-from app.i18n import render, tr
+from app.i18n import tr
 from app.services import accounts, cards, prefs
 from app.services.accounts import AccountInfo
 from app.services.actor import Role
 from app.ui import cards_views, common
+from app.ui.accountform import AccountForm
 from app.ui.bus import Changes, bus
 from app.ui.common import role_label, set_message, translate_buttons
 from app.ui.session import Session
+from app.ui.tables import AnyIndex, TableModel
 from app.ui.widgets import DateField
 
 log = logging.getLogger(__name__)
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 
-
-class UsersModel(QAbstractTableModel):
+class UsersModel(TableModel):
     """Accounts with their role and whether they are locked."""
 
     def __init__(self, users: list[AccountInfo], parent: Any = None) -> None:
@@ -71,13 +70,11 @@ class UsersModel(QAbstractTableModel):
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._users)
 
-    @override
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
     def _state(self, u: AccountInfo) -> str:
         if not u.active:
-            return self.tr("Disabled")
+            return self.tr("Deactivated")
+        if u.must_change:
+            return self.tr("Must choose a new password")
         if u.locked_until is not None and u.locked_until > self._now:
             return self.tr("Locked until {time}").format(time=u.locked_until.strftime("%H:%M"))
         if u.failed_logins:
@@ -91,61 +88,31 @@ class UsersModel(QAbstractTableModel):
         u = self._users[index.row()]
         return (u.username, u.full_name, role_label(u.role), self._state(u))[index.column()]
 
-    @override
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._headers):
-            return self._headers[section]
-        if orientation == Qt.Orientation.Vertical:
-            return section + 1
-        return None
-
 
 class AccountDialog(QDialog):
-    """A new account: name, full name, role, password twice.
+    """A new account (name, full name, role, password twice), or with ``reset_of`` a new
+    password for that account, which its owner must change at the next sign-in.
 
-    Also used by the first-run wizard's last step (``fixed_role``: the first administrator).
+    ``create`` saves: it gets the values and raises :class:`AppError` to keep the dialog
+    open with the message.
     """
 
-    def __init__(
-        self,
-        parent: QWidget | None = None,
-        fixed_role: Role | None = None,
-        title: str | None = None,
-    ) -> None:
+    def __init__(self, parent: QWidget | None = None, reset_of: str | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(title or self.tr("New account"))
-        self.username = QLineEdit()
-        self.username.setObjectName("username")
-        self.username.setMaxLength(40)
-        self.full_name = QLineEdit()
-        self.full_name.setObjectName("full_name")
-        self.role = QComboBox()
-        self.role.setObjectName("role")
-        for r in Role:
-            self.role.addItem(role_label(r.value), r.value)
-        if fixed_role is not None:
-            self.role.setCurrentIndex(self.role.findData(fixed_role.value))
-            self.role.setEnabled(False)
-        self.password = QLineEdit()
-        self.password.setObjectName("password")
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password2 = QLineEdit()
-        self.password2.setObjectName("password2")
-        self.password2.setEchoMode(QLineEdit.EchoMode.Password)
-        self.error = common.message_label()
-        self.error.setObjectName("error")
-        form = QFormLayout()
-        form.addRow(self.tr("&User name"), self.username)
-        form.addRow(self.tr("&Full name"), self.full_name)
-        form.addRow(self.tr("&Role"), self.role)
-        form.addRow(self.tr("&Password"), self.password)
-        form.addRow(self.tr("Password &again"), self.password2)
-        note = QLabel(self.tr("At least 8 characters. Write it down somewhere safe."))
-        note.setStyleSheet(common.NOTE_STYLE)
+        self.setObjectName("AccountDialog")
+        self.form = AccountForm(
+            self, with_name=reset_of is None, roles=() if reset_of else tuple(Role)
+        )
+        self.setWindowTitle(
+            self.tr("New password for {name}").format(name=reset_of)
+            if reset_of
+            else self.tr("New account")
+        )
+        f = self.form
+        self.username, self.full_name, self.role = f.username, f.full_name, f.role
+        self.password, self.password2, self.error = f.password, f.password2, f.error
+        if reset_of:
+            self.username.setText(reset_of)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -153,42 +120,47 @@ class AccountDialog(QDialog):
         self.buttons.accepted.connect(self._ok)
         self.buttons.rejected.connect(self.reject)
         root = QVBoxLayout(self)
-        root.addLayout(form)
-        root.addWidget(note)
-        root.addWidget(self.error)
+        if reset_of:
+            note = QLabel(
+                self.tr(
+                    "Give this password to {name} in person: it works for one sign-in, "
+                    "then {name} chooses a new one."
+                ).format(name=reset_of)
+            )
+            note.setWordWrap(True)
+            root.addWidget(note)
+        root.addWidget(self.form)
         root.addWidget(self.buttons)
+        self.setMinimumWidth(440)
         self.values: tuple[str, str, Role, str] | None = None
         self.create: Any = None  # set by callers that save the account themselves
 
     def _ok(self) -> None:
-        if self.password.text() != self.password2.text():
-            set_message(self.error, render("user.passwords_differ"))
+        password = self.form.new_password()
+        if password is None:
             return
-        values = (
-            self.username.text().strip(),
-            self.full_name.text().strip(),
-            Role(self.role.currentData()),
-            self.password.text(),
-        )
+        role = Role(self.role.currentData()) if self.role.count() else Role.OPERATOR
+        values = (self.username.text().strip(), self.full_name.text().strip(), role, password)
         if self.create is not None:
             try:
                 self.create(*values)
             except AppError as exc:
-                set_message(self.error, str(exc))
+                self.form.show_error(str(exc))
                 return
         self.values = values
         self.accept()
 
 
 class UsersDialog(QDialog):
-    """Accounts of this install: add one, unlock one after failed logins."""
+    """Accounts of this install: add one, reset a password, unlock after failed sign-ins,
+    deactivate or reactivate."""
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._session = session
         self.setObjectName("UsersDialog")
         self.setWindowTitle(self.tr("Users"))
-        self.resize(640, 400)
+        self.resize(720, 400)
         self.table = QTableView()
         self.table.setObjectName("users")
         self.table.verticalHeader().setVisible(False)
@@ -199,15 +171,23 @@ class UsersDialog(QDialog):
         self.add_button = QPushButton(self.tr("&Add user…"))
         self.add_button.setObjectName("add_button")
         self.add_button.clicked.connect(self.add_user)
+        self.reset_button = QPushButton(self.tr("&Reset password…"))
+        self.reset_button.setObjectName("reset_button")
+        self.reset_button.clicked.connect(self.reset)
         self.unlock_button = QPushButton(self.tr("&Unlock"))
         self.unlock_button.setObjectName("unlock_button")
         self.unlock_button.clicked.connect(self.unlock)
+        self.active_button = QPushButton(self.tr("&Deactivate"))
+        self.active_button.setObjectName("active_button")
+        self.active_button.clicked.connect(self.toggle_active)
         close = QPushButton(common.close_text())
         close.clicked.connect(self.accept)
         self.error = common.message_label()
+        self.error.setObjectName("error")
         row = QHBoxLayout()
-        row.addWidget(self.add_button)
-        row.addWidget(self.unlock_button)
+        for button in (self.add_button, self.reset_button, self.unlock_button):
+            row.addWidget(button)
+        row.addWidget(self.active_button)
         row.addStretch(1)
         row.addWidget(close)
         root = QVBoxLayout(self)
@@ -226,8 +206,25 @@ class UsersDialog(QDialog):
         old = self.table.model()
         self.model = UsersModel(users, self)
         self.table.setModel(self.model)
+        self.table.selectionModel().selectionChanged.connect(self._selected)
         if old is not None:
             old.deleteLater()
+        self._selected()
+
+    def selected(self) -> AccountInfo | None:
+        """The account of the selected row."""
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.user_at(rows[0].row()) if rows else None
+
+    def _selected(self, *_: object) -> None:
+        user = self.selected()
+        for button in (self.reset_button, self.unlock_button, self.active_button):
+            button.setEnabled(user is not None)
+        self.active_button.setText(
+            self.tr("Re&activate")
+            if user is not None and not user.active
+            else self.tr("&Deactivate")
+        )
 
     def add_user(self) -> None:
         """Ask for a new account and create it."""
@@ -240,19 +237,48 @@ class UsersDialog(QDialog):
             bus().announce(Changes(accounts=True))
             self.refresh()
 
-    def unlock(self) -> None:
-        """Lift the lock of the selected account."""
-        rows = self.table.selectionModel().selectedRows()
-        if not rows:
+    def reset(self) -> None:
+        """Give the selected account a new password, to be changed at its next sign-in."""
+        user = self.selected()
+        if user is None:
             return
-        user = self.model.user_at(rows[0].row())
+        dialog = AccountDialog(self, reset_of=user.username)
+        ctx, actor = self._session.ctx, self._session.actor
+        dialog.create = lambda name, _full, _role, password: accounts.reset_password(
+            ctx, actor, name, password
+        )
+        if common.run_modal(dialog) == QDialog.DialogCode.Accepted:
+            set_message(
+                self.error,
+                self.tr("{name} must choose a new password at the next sign-in.").format(
+                    name=user.username
+                ),
+                common.NOTE_STYLE,
+            )
+            self.refresh()
+
+    def _act(self, action: Any) -> None:
+        user = self.selected()
+        if user is None:
+            return
         try:
-            accounts.unlock(self._session.ctx, self._session.actor, user.username)
+            action(self._session.ctx, self._session.actor, user)
         except AppError as exc:
             set_message(self.error, str(exc))
             return
         set_message(self.error, "")
+        bus().announce(Changes(accounts=True))
         self.refresh()
+
+    def unlock(self) -> None:
+        """Lift the lock of the selected account."""
+        self._act(lambda ctx, actor, user: accounts.unlock(ctx, actor, user.username))
+
+    def toggle_active(self) -> None:
+        """Deactivate the selected account, or reactivate it when it is deactivated."""
+        self._act(
+            lambda ctx, actor, user: accounts.set_active(ctx, actor, user.username, not user.active)
+        )
 
     @classmethod
     def ask(cls, session: Session, parent: QWidget | None = None) -> None:

@@ -1,6 +1,6 @@
-"""Locking the window after a pause: an application event filter restarts a timer on every
-key press and mouse action; when it runs out, the windows are covered and the same user
-must log in again."""
+"""The lock screen: after a pause (an application event filter restarts a timer on every
+key press and mouse action) or by hand, every window is covered by an opaque panel, so that
+nothing of the register shows, and the login asks who continues."""
 
 from __future__ import annotations
 
@@ -8,10 +8,14 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QGraphicsOpacityEffect, QWidget
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication, QWidget
 from typing_extensions import override
 
 log = logging.getLogger(__name__)
+
+IDLE = "idle"
+BY_HAND = "by_hand"
 
 _ACTIVITY = {
     QEvent.Type.KeyPress,
@@ -22,16 +26,52 @@ _ACTIVITY = {
 }
 
 
+class Cover(QWidget):
+    """An opaque panel over the whole of one window, following its size."""
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self.setObjectName("LockCover")
+        self.setAutoFillBackground(True)
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Window, palette.color(QPalette.ColorRole.Dark))
+        self.setPalette(palette)
+        self.setGeometry(window.rect())
+        window.installEventFilter(self)
+        self.raise_()
+        self.show()
+
+    @override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and isinstance(watched, QWidget):
+            self.setGeometry(watched.rect())
+            self.raise_()
+        elif event.type() == QEvent.Type.ChildAdded:
+            self.raise_()  # a widget added while locked goes under the cover too
+        return False
+
+    def remove(self) -> None:
+        """Uncover the window."""
+        parent = self.parentWidget()
+        if parent is not None:
+            parent.removeEventFilter(self)
+        self.hide()
+        self.deleteLater()
+
+
 class IdleLock(QObject):
-    """Calls ``unlock()`` (which asks for the password) after ``minutes`` without input.
+    """Calls ``unlock(reason)`` (which asks for a password) after ``minutes`` without input
+    (reason :data:`IDLE`) or on :meth:`lock_by_hand` (reason :data:`BY_HAND`).
 
     Args:
-        unlock: shows the login dialog for the current user; returns True when the user
-            logged in again, False when they chose to quit.
-        minutes: 0 switches the lock off.
+        unlock: shows the login on the lock screen; returns True when someone signed in,
+            False when they chose to quit.
+        minutes: 0 switches the idle lock off.
     """
 
-    def __init__(self, unlock: Callable[[], bool], minutes: int, parent: QObject | None = None):
+    def __init__(
+        self, unlock: Callable[[str], bool], minutes: int, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self._unlock = unlock
         self.locked = False
@@ -58,17 +98,25 @@ class IdleLock(QObject):
             self.timer.start()
         return False
 
-    def lock(self) -> None:
-        """Cover every window and ask the user to log in again."""
+    def lock_by_hand(self) -> None:
+        """Lock now (the menu's Lock, Ctrl+L)."""
+        self.lock(BY_HAND)
+
+    def lock(self, reason: str = IDLE) -> None:
+        """Cover every window and ask who continues."""
         if self.locked:
             return
         self.locked = True
-        log.info("window locked after idle time")
-        covered = self._cover()
+        log.info("window locked (%s)", reason)
+        covers = self._cover()
         try:
-            ok = self._unlock()
+            ok = self._unlock(reason)
         finally:
-            self._uncover(covered)
+            for cover in covers:
+                try:
+                    cover.remove()
+                except RuntimeError:  # its window was deleted meanwhile
+                    continue
             self.locked = False
         if ok:
             self.set_minutes(self.minutes)
@@ -77,26 +125,9 @@ class IdleLock(QObject):
             if app is not None:
                 app.quit()
 
-    def _cover(self) -> list[QWidget]:
-        """Make the contents of every open window invisible (nothing is closed or lost)."""
-        covered: list[QWidget] = []
-        for top in QApplication.topLevelWidgets():
-            if not top.isVisible():
-                continue
-            for child in top.findChildren(QWidget):
-                if child.parentWidget() is top and child.isVisible():
-                    effect = QGraphicsOpacityEffect(child)
-                    effect.setOpacity(0.0)
-                    child.setGraphicsEffect(effect)
-                    covered.append(child)
-        return covered
-
-    def _uncover(self, covered: list[QWidget]) -> None:
-        for child in covered:
-            try:
-                child.setGraphicsEffect(None)  # type: ignore[arg-type]
-            except RuntimeError:  # the widget was deleted meanwhile
-                continue
+    def _cover(self) -> list[Cover]:
+        """Hide the contents of every open window (nothing is closed or lost)."""
+        return [Cover(top) for top in QApplication.topLevelWidgets() if top.isVisible()]
 
     def stop(self) -> None:
         """Stop watching (at exit)."""

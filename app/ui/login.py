@@ -1,4 +1,6 @@
-"""Logging in, at start and after an idle lock; five wrong passwords lock the account."""
+"""Signing in: at start, on the lock screen (after a pause or by hand, where another
+account may sign in instead), and choosing a new password after an administrator's reset.
+Five wrong passwords lock the account, the same count as on the command line."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -19,22 +22,37 @@ from app.services import accounts
 from app.services.actor import Actor
 from app.services.context import Context
 from app.ui import common
+from app.ui.accountform import AccountForm
 from app.ui.common import set_message, translate_buttons
+from app.ui.idle import BY_HAND, IDLE
 
 log = logging.getLogger(__name__)
 
 
 class LoginDialog(QDialog):
-    """User name and password; ``username`` given (after an idle lock) fixes the user."""
+    """User name and password.
+
+    Args:
+        username: the account signed in when the window was locked (fixed, unless the
+            user chooses "Switch user").
+        locked: why the window is locked (:data:`IDLE` or :data:`BY_HAND`), or "".
+        message: a reason shown at once (an automation sign-in that was refused).
+    """
 
     def __init__(
-        self, ctx: Context, username: str | None = None, parent: QWidget | None = None
+        self,
+        ctx: Context,
+        username: str | None = None,
+        parent: QWidget | None = None,
+        *,
+        locked: str = "",
+        message: str = "",
     ) -> None:
         super().__init__(parent)
         self._ctx = ctx
         self.actor: Actor | None = None
         self.setObjectName("LoginDialog")
-        locked = username is not None
+        locked = locked or (IDLE if username is not None else "")
         self.setWindowTitle(
             self.tr("Lindungi — locked") if locked else self.tr("Lindungi — log in")
         )
@@ -43,16 +61,24 @@ class LoginDialog(QDialog):
         region = ctx.regions.get(ident.kecamatan or ident.regency)
         if region is not None:
             place = f"{region.name} ({ident.install_code})"
-        heading = QLabel(
-            self.tr("The window was locked after a pause. Log in again to continue.")
-            if locked
-            else self.tr("Log in to Lindungi — {place}").format(place=place)
-        )
-        heading.setWordWrap(True)
-        heading.setStyleSheet("font-weight: bold;")
+        if locked == IDLE:
+            text = self.tr(
+                "The window was locked after a pause, so that nobody reads the register "
+                "meanwhile. Log in again to continue."
+            )
+        elif locked == BY_HAND:
+            text = self.tr("{name} locked the window. Log in again to continue.").format(
+                name=username or ""
+            )
+        else:
+            text = self.tr("Log in to Lindungi — {place}").format(place=place)
+        self.heading = QLabel(text)
+        self.heading.setObjectName("heading")
+        self.heading.setWordWrap(True)
+        self.heading.setStyleSheet("font-weight: bold;")
         self.username = QLineEdit(username or "")
         self.username.setObjectName("username")
-        self.username.setReadOnly(locked)
+        self.username.setReadOnly(bool(locked))
         self.password = QLineEdit()
         self.password.setObjectName("password")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
@@ -71,15 +97,34 @@ class LoginDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
             self.tr("Quit Lindungi")
         )
+        self.switch_button: QPushButton | None = None
+        if locked:
+            self.switch_button = self.buttons.addButton(
+                self.tr("&Switch user"), QDialogButtonBox.ButtonRole.ActionRole
+            )
+            self.switch_button.setObjectName("switch_button")
+            self.switch_button.setAutoDefault(False)  # Enter signs in, never switches
+            self.switch_button.clicked.connect(self.switch_user)
         self.buttons.accepted.connect(self.try_login)
         self.buttons.rejected.connect(self.reject)
         root = QVBoxLayout(self)
-        root.addWidget(heading)
+        root.addWidget(self.heading)
         root.addLayout(form)
         root.addWidget(self.message)
         root.addWidget(self.buttons)
-        self.setMinimumWidth(420)
+        self.setMinimumWidth(460)
+        if message:
+            set_message(self.message, message)
         (self.password if locked else self.username).setFocus()
+
+    def switch_user(self) -> None:
+        """Let another account sign in at the lock screen (the window then becomes theirs)."""
+        self.username.setReadOnly(False)
+        self.username.clear()
+        self.password.clear()
+        set_message(self.message, "")
+        self.ok_button.setDefault(True)
+        self.username.setFocus()
 
     def try_login(self) -> None:
         """Check the password; on success close with the actor, else say why."""
@@ -95,9 +140,70 @@ class LoginDialog(QDialog):
 
     @classmethod
     def ask(
-        cls, ctx: Context, username: str | None = None, parent: QWidget | None = None
+        cls,
+        ctx: Context,
+        username: str | None = None,
+        parent: QWidget | None = None,
+        *,
+        locked: str = "",
+        message: str = "",
     ) -> Actor | None:
         """The user who logged in, or None when the user quit."""
-        dialog = cls(ctx, username, parent)
+        dialog = cls(ctx, username, parent, locked=locked, message=message)
         common.run_modal(dialog)
         return dialog.actor
+
+
+class ChangePasswordDialog(QDialog):
+    """A new password of one's own: after an administrator's reset (before the main window
+    opens), or whenever from the menu (Peserta → Ganti kata sandi saya)."""
+
+    def __init__(
+        self, ctx: Context, actor: Actor, parent: QWidget | None = None, *, forced: bool = False
+    ) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._actor = actor
+        self.setObjectName("ChangePasswordDialog")
+        self.setWindowTitle(self.tr("Change password"))
+        heading = QLabel(
+            self.tr(
+                "An administrator reset the password of {name}. Choose a new one to continue."
+            ).format(name=actor.username)
+            if forced
+            else self.tr("A new password for {name}.").format(name=actor.username)
+        )
+        heading.setWordWrap(True)
+        self.form = AccountForm(self, with_name=False, roles=(), current=True)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        translate_buttons(self.buttons)
+        self.buttons.accepted.connect(self._ok)
+        self.buttons.rejected.connect(self.reject)
+        root = QVBoxLayout(self)
+        root.addWidget(heading)
+        root.addWidget(self.form)
+        root.addWidget(self.buttons)
+        self.setMinimumWidth(460)
+        self.done_ok = False
+
+    def _ok(self) -> None:
+        new = self.form.new_password()
+        if new is None:
+            return
+        try:
+            accounts.change_password(self._ctx, self._actor, self.form.current.text(), new)
+        except AppError as exc:
+            self.form.show_error(str(exc))
+            return
+        self.done_ok = True
+        self.accept()
+
+    @classmethod
+    def ask(cls, ctx: Context, actor: Actor, parent: QWidget | None = None) -> Actor | None:
+        """``actor`` once the password is changed; None when the user gave up (after a
+        reset, the main window stays closed then)."""
+        dialog = cls(ctx, actor, parent, forced=True)
+        common.run_modal(dialog)
+        return actor if dialog.done_ok else None

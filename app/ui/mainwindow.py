@@ -367,6 +367,9 @@ class MainWindow(QMainWindow):
         self.lock_action = QAction(self.tr("&Lock"), self)
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
         self.lock_action.setEnabled(not s.demo)
+        self.password_action = QAction(self.tr("Change my &password…"), self)
+        self.password_action.setEnabled(not s.demo)
+        self.password_action.triggered.connect(self.change_password)
         self.quit_action = QAction(self.tr("&Quit"), self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
@@ -386,6 +389,7 @@ class MainWindow(QMainWindow):
         m.addAction(self.approve_action)
         m.addAction(self.approve_nagari_action)
         m.addSeparator()
+        m.addAction(self.password_action)
         m.addAction(self.lock_action)
         m.addAction(self.quit_action)
         cards_menu = bar.addMenu(self.tr("&Cards"))
@@ -737,6 +741,14 @@ class MainWindow(QMainWindow):
         from app.ui.handover_views import HandoverDialog
 
         HandoverDialog.show_for(self.session, self)
+
+    def change_password(self) -> None:
+        """A new password for the account signed in (it proves the current one first)."""
+        from app.ui.login import ChangePasswordDialog
+
+        dialog = ChangePasswordDialog(self._ctx, self.session.actor, self)
+        if common.run_modal(dialog) == ChangePasswordDialog.DialogCode.Accepted:
+            self.statusBar().showMessage(self.tr("Password changed."), 5000)
 
     def show_users(self) -> None:
         """Accounts (administrators)."""

@@ -2,10 +2,15 @@
 
 ``lindungi --demo`` opens a fresh temporary data dir set up as the kabupaten with the 1,333
 participants of 2022 and logs in as the demo administrator, so that a newcomer lands in the
-app. The environment variable ``LINDUNGI_QUIT_AFTER_SHOW`` (``main`` or ``login``) makes the
-app quit as soon as that window is shown, printing the seconds since the process started:
-the start-up benchmark uses it (``main`` acts as the data dir's administrator, as the
-command line does).
+app: the only sign-in without a password, on a data dir thrown away at exit.
+
+For automation, ``LINDUNGI_USER`` and ``LINDUNGI_PASSWORD`` sign in without the login
+dialog, through the same check (key derivation, lockout, history) as the dialog; a wrong
+password shows the login dialog with the reason. The environment variable
+``LINDUNGI_QUIT_AFTER_SHOW`` (``main`` or ``login``) makes the app quit as soon as that
+window is shown, printing the seconds since the process started: the start-up benchmark
+uses it. It never signs anyone in: ``main`` reaches the main window only on ``--demo`` or
+with the automation sign-in.
 """
 
 from __future__ import annotations
@@ -17,8 +22,10 @@ import shutil
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QTimer, QTranslator
 from PySide6.QtGui import QIcon
@@ -29,16 +36,21 @@ from app.domain.install import Role as InstallRole
 from app.errors import AppError
 from app.paths import data_dir, resource
 from app.services import accounts, demo, prefs
-from app.services.actor import CLI_ADMIN, DEMO_ADMIN, Actor
+from app.services.actor import DEMO_ADMIN, Actor
 from app.services.context import Context, open_data_dir
 from app.services.setup import setup_install
 from app.ui import common
 from app.ui.bus import Changes, bus
 from app.ui.session import Session
 
+if TYPE_CHECKING:
+    from app.ui.mainwindow import MainWindow
+
 log = logging.getLogger(__name__)
 
 QUIT_AFTER_SHOW = "LINDUNGI_QUIT_AFTER_SHOW"
+USER_ENV = "LINDUNGI_USER"
+PASSWORD_ENV = "LINDUNGI_PASSWORD"  # noqa: S105  (a variable name, not a password)
 DEMO_PARTICIPANTS = 1333
 DEMO_SEED = 2022
 
@@ -153,13 +165,28 @@ def make_demo(path: Path) -> Context:
 
 
 def login_flow(ctx: Context) -> Actor | None:
-    """First run (wizard), a missing administrator, or the login; None when the user quits."""
-    from app.ui.login import LoginDialog
+    """First run (wizard), a missing administrator, the automation sign-in, or the login
+    (then a new password when an administrator reset it); None when the user quits."""
+    from app.ui.login import ChangePasswordDialog, LoginDialog
     from app.ui.wizard import FirstRunWizard
 
     if not ctx.is_set_up or not accounts.has_admin(ctx):
         return FirstRunWizard.ask(ctx)
-    return LoginDialog.ask(ctx)
+    actor: Actor | None = None
+    problem = ""
+    name = os.environ.get(USER_ENV, "").strip()
+    secret = os.environ.get(PASSWORD_ENV, "")
+    if name and secret and os.environ.get(QUIT_AFTER_SHOW) != "login":
+        try:
+            actor = accounts.login(ctx, name, secret)
+        except AppError as exc:
+            log.warning("automation sign-in of %s refused: %s", name, exc.code)
+            problem = str(exc)
+    if actor is None:
+        actor = LoginDialog.ask(ctx, message=problem)
+    if actor is not None and accounts.must_change(ctx, actor.username):
+        return ChangePasswordDialog.ask(ctx, actor)
+    return actor
 
 
 def run_gui(args: argparse.Namespace) -> int:
@@ -194,8 +221,6 @@ def run_gui(args: argparse.Namespace) -> int:
             apply_language(app, lang)
         if temp_dir is not None:
             actor: Actor | None = DEMO_ADMIN
-        elif quit_after == "main" and ctx.is_set_up:
-            actor = CLI_ADMIN
         else:
             if quit_after == "login":
                 QTimer.singleShot(0, lambda: _report_and_quit(app, "login"))
@@ -215,27 +240,58 @@ def run_gui(args: argparse.Namespace) -> int:
             shutil.rmtree(temp_dir, ignore_errors=True)
 
 
+@dataclass
+class _Current:
+    """The main window and whose session it is (another account may sign in at the lock)."""
+
+    window: MainWindow
+    session: Session
+
+
 def _main_window(app: QApplication, session: Session, quit_after: str) -> int:
     from app.ui.idle import IdleLock
     from app.ui.login import LoginDialog
     from app.ui.mainwindow import MainWindow
 
-    window = MainWindow(session)
+    current = _Current(MainWindow(session), session)
     idle: IdleLock | None = None
     if not session.demo:
 
-        def unlock() -> bool:
-            return LoginDialog.ask(session.ctx, session.actor.username, window) is not None
+        def unlock(reason: str) -> bool:
+            now = current.session
+            actor = LoginDialog.ask(now.ctx, now.actor.username, current.window, locked=reason)
+            if actor is None:
+                return False
+            if actor != now.actor:
+                switch_user(actor)
+            return True
+
+        def switch_user(actor: Actor) -> None:
+            """Another account signed in at the lock screen: the windows of the one before
+            close (unsaved typing in them is lost) and a main window of its own opens."""
+            old, before = current.window, current.session
+            log.info("switched user from %s to %s", before.actor.username, actor.username)
+            fresh = Session(before.ctx, actor)
+            window = MainWindow(fresh)
+            assert idle is not None
+            window.lock_action.triggered.connect(idle.lock_by_hand)
+            current.window, current.session = window, fresh
+            window.show()
+            for top in app.topLevelWidgets():
+                if top is not window and top.isVisible():
+                    top.close()
+            old.deleteLater()
 
         minutes = int(prefs.get(session.ctx, "idle_lock_minutes"))
-        idle = IdleLock(unlock, minutes, window)
-        window.lock_action.triggered.connect(idle.lock)
+        idle = IdleLock(unlock, minutes, app)
+        current.window.lock_action.triggered.connect(idle.lock_by_hand)
 
         def settings_changed(changes: Changes) -> None:
             if changes.settings and idle is not None:
                 idle.set_minutes(int(prefs.get(session.ctx, "idle_lock_minutes")))
 
         bus().changed.connect(settings_changed)
+    window = current.window
     if window.start_maximized:
         window.showMaximized()
     else:
@@ -246,13 +302,13 @@ def _main_window(app: QApplication, session: Session, quit_after: str) -> int:
         from app.ui.safety_views import check_in_background
 
         # After the window shows, never delaying it: integrity check and the daily backup.
-        QTimer.singleShot(1500, lambda: check_in_background(window, session))
+        QTimer.singleShot(1500, lambda: check_in_background(current.window, current.session))
     code = app.exec()
     if idle is not None:
         idle.stop()
     if not quit_after:
         from app.ui.safety_views import backup_on_exit
 
-        backup_on_exit(session)
+        backup_on_exit(current.session)
     common.dispose_windows(app)
     return int(code)

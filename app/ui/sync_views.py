@@ -14,6 +14,7 @@ import logging
 import os
 import string
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -44,7 +45,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.fmt import format_date, mask_nik
 from app.domain.install import Role as InstallRole
-from app.errors import AppError
+from app.errors import AppError, Refused
 from app.i18n import render
 from app.services import trust
 from app.services.actor import Actor
@@ -279,21 +280,68 @@ class ExportView(QWidget):
         path, _selected = QFileDialog.getOpenFileName(
             self, self.tr("Enrolment file"), "", self.tr("Enrolment files (*.lenrol)")
         )
-        if not path:
-            return
+        if path:
+            self.enrol(Path(path))
+
+    def enrol(self, path: Path, ask: Callable[[str], str | None] | None = None) -> None:
+        """Enrol with ``path``. A file with another kabupaten key than this office has
+        is taken only when a supervisor types its fingerprint (``ask`` shows the warning
+        and returns what was typed; by default a dialog)."""
+        ask = ask or self._ask_fingerprint
         try:
-            done = trust.enrol(self.ctx, self.actor, Path(path))
+            try:
+                done = trust.enrol(self.ctx, self.actor, path)
+            except Refused as exc:
+                if exc.code != "enrol.kabupaten_changed":
+                    raise
+                typed = ask(str(exc))
+                if not typed:
+                    common.set_message(self.message, self.tr("Nothing was changed."))
+                    return
+                done = trust.enrol(self.ctx, self.actor, path, new_kabupaten_fingerprint=typed)
         except AppError as exc:
             common.set_message(self.message, str(exc))
             return
-        common.info(
-            self,
-            self.tr(
-                "Enrolled with {code}. Compare this fingerprint with the kabupaten's "
-                "screen: {fingerprint}"
-            ).format(code=done.kabupaten, fingerprint=done.fingerprint),
-        )
+        text = self.tr(
+            "Enrolled with {code}. Compare this fingerprint with the kabupaten's screen: "
+            "{fingerprint}"
+        ).format(code=done.kabupaten, fingerprint=done.fingerprint)
+        if done.previous:
+            text += "\n" + self.tr(
+                "The kabupaten key {previous} can no longer read this office's bundles."
+            ).format(previous=done.previous)
+        common.info(self, text)
         self.refresh()
+
+    def _ask_fingerprint(self, warning: str) -> str | None:
+        dialog = NewKabupatenDialog(warning, self)
+        if common.run_modal(dialog) != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.typed.text()
+
+
+class NewKabupatenDialog(QDialog):
+    """An enrolment file with another kabupaten key: says what moving means, and takes the
+    new fingerprint as a supervisor types it from the kabupaten's screen."""
+
+    def __init__(self, warning: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Another kabupaten key"))
+        layout = QVBoxLayout(self)
+        text = QLabel(warning)
+        text.setWordWrap(True)
+        layout.addWidget(text)
+        layout.addWidget(QLabel(self.tr("New kabupaten fingerprint (typed by a supervisor):")))
+        self.typed = QLineEdit()
+        self.typed.setPlaceholderText("XXXX-XXXX-XXXX-XXXX-XXXX-XXXX")
+        layout.addWidget(self.typed)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        common.translate_buttons(buttons)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
 
 
 # --- import with a preview ------------------------------------------------------------
@@ -468,6 +516,15 @@ class ImportView(QWidget):
                 "offices: {fingerprint}"
             ).format(office=r.sender, fingerprint=r.fingerprint or ""),
         }
+        if r.held and r.hold_reason == "other_key":
+            states["held"] += "\n" + self.tr(
+                "Another key already claims office {office}: this is a conflict. Confirm "
+                "only the fingerprint the office's own screen shows."
+            ).format(office=r.sender)
+        elif r.held and r.hold_reason == "revoked":
+            states["held"] = self.tr(
+                "Held and flagged: the key of office {office} is revoked ({fingerprint})."
+            ).format(office=r.sender, fingerprint=r.fingerprint or "")
         counts = ", ".join(
             f"{self.outcome_label(k)} {v}"
             for k, v in r.counts.items()
@@ -523,6 +580,17 @@ class ConfirmDialog(QDialog):
         intro.setWordWrap(True)
         layout.addWidget(intro)
         layout.addWidget(_fingerprint_label(office.fingerprint or ""))
+        if office.key_conflict:
+            conflict = QLabel(
+                self.tr(
+                    "Conflict: other keys claim this office too ({others}). Confirm only "
+                    "the fingerprint the office's own screen shows; a second PC set up "
+                    "from the same enrolment file must be enrolled as a new station."
+                ).format(others=", ".join(office.other_keys))
+            )
+            conflict.setWordWrap(True)
+            conflict.setStyleSheet(common.ERROR_STYLE)
+            layout.addWidget(conflict)
         self.typed = QLineEdit()
         self.typed.setPlaceholderText("XXXX-XXXX-XXXX-XXXX-XXXX-XXXX")
         layout.addWidget(self.typed)
@@ -546,9 +614,9 @@ class ConfirmDialog(QDialog):
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(self.tr("Confirm"))
         ok.setEnabled(False)
-        expected = office.fingerprint or ""
+        expected = {office.fingerprint or "", *office.other_keys} - {""}
         self.typed.textChanged.connect(
-            lambda text: ok.setEnabled(trust.normalise_fingerprint(text) == expected)
+            lambda text: ok.setEnabled(trust.normalise_fingerprint(text) in expected)
         )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -627,12 +695,17 @@ class OfficesView(QWidget):
             ]
         )
         layout.addWidget(self.table, 1)
+        self.conflicts = QLabel()
+        self.conflicts.setWordWrap(True)
+        self.conflicts.setStyleSheet(common.ERROR_STYLE)
+        layout.addWidget(self.conflicts)
         buttons = QHBoxLayout()
         self.confirm_button = QPushButton(self.tr("Confirm fingerprint…"))
         self.receipt_button = QPushButton(self.tr("Write receipt…"))
         self.enrol_button = QPushButton(self.tr("Enrolment file for a new station…"))
+        self.revoke_button = QPushButton(self.tr("Revoke key…"))
         self.refresh_button = QPushButton(self.tr("Refresh"))
-        for b in (self.confirm_button, self.receipt_button, self.enrol_button):
+        for b in (self.confirm_button, self.receipt_button, self.enrol_button, self.revoke_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         buttons.addWidget(self.refresh_button)
@@ -650,6 +723,7 @@ class OfficesView(QWidget):
         self.confirm_button.clicked.connect(self._confirm)
         self.receipt_button.clicked.connect(self._receipt)
         self.enrol_button.clicked.connect(self._enrol)
+        self.revoke_button.clicked.connect(self._revoke)
         self.refresh_button.clicked.connect(self.refresh)
         self.table.itemSelectionChanged.connect(self._selected_changed)
         bus().changed.connect(self._changed)
@@ -672,7 +746,7 @@ class OfficesView(QWidget):
                 o.install_code,
                 o.kecamatan_name,
                 o.fingerprint or "",
-                self.tr("yes") if o.confirmed else self.tr("no"),
+                self._trust_state(o),
                 last,
                 "" if o.days_since_last is None else str(o.days_since_last),
                 gaps,
@@ -682,7 +756,30 @@ class OfficesView(QWidget):
             ]
             for col, text in enumerate(values):
                 self.table.setItem(row, col, _item(text, right=col in (5, 8, 9)))
+        self.conflicts.setText(
+            "\n".join(
+                self.tr(
+                    "Conflict: {office} is claimed by another key ({others}) besides "
+                    "{fingerprint}. Confirm only the fingerprint the office's own screen "
+                    "shows; a second PC set up from the same enrolment file must be "
+                    "enrolled as a new station."
+                ).format(
+                    office=o.install_code,
+                    others=", ".join(o.other_keys),
+                    fingerprint=o.fingerprint or "-",
+                )
+                for o in self.rows
+                if o.key_conflict
+            )
+        )
+        self.conflicts.setVisible(any(o.key_conflict for o in self.rows))
         self._selected_changed()
+
+    def _trust_state(self, o: offices.OfficeView) -> str:
+        if o.revoked_at is not None:
+            return self.tr("revoked")
+        state = self.tr("yes") if o.confirmed else self.tr("no")
+        return state + ", " + self.tr("key conflict") if o.key_conflict else state
 
     def selected(self) -> offices.OfficeView | None:
         """The office of the selected row."""
@@ -702,6 +799,39 @@ class OfficesView(QWidget):
             not busy and o is not None and not o.confirmed and bool(o.fingerprint)
         )
         self.receipt_button.setEnabled(not busy and o is not None and o.confirmed)
+        self.revoke_button.setEnabled(
+            not busy and o is not None and o.revoked_at is None and bool(o.fingerprint)
+        )
+
+    def revoke(self) -> None:
+        """Revoke the selected office's key (asked first in the screen)."""
+        o = self.selected()
+        if o is None:
+            return
+        try:
+            offices.revoke_office(self.ctx, self.actor, o.install_code)
+        except AppError as exc:
+            common.set_message(self.message, str(exc))
+            return
+        self.result.setText(
+            self.tr(
+                "The key of office {office} ({fingerprint}) is revoked: its later bundles are "
+                "held and flagged, never merged. Give the office a new enrolment file with a "
+                "new station letter."
+            ).format(office=o.install_code, fingerprint=o.fingerprint or "-")
+        )
+        self.refresh()
+
+    def _revoke(self) -> None:
+        o = self.selected()
+        if o is None:
+            return
+        question = self.tr(
+            "Revoke the key of office {office} ({fingerprint})? Do this for a stolen or "
+            "lost PC: its bundles are never merged again."
+        ).format(office=o.install_code, fingerprint=o.fingerprint or "-")
+        if common.confirm(self, question):
+            self.revoke()
 
     def confirm_office(self, fingerprint: str, receipt_out: Path | None = None) -> None:
         """Confirm the selected office with the fingerprint typed, merging what was held."""

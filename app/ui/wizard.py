@@ -25,12 +25,13 @@ from typing_extensions import override
 
 from app.domain.install import Role as InstallRole
 from app.domain.install import valid_station
-from app.errors import AppError
+from app.errors import AppError, Refused
 from app.i18n import render
 from app.services import accounts, setup
 from app.services.actor import Actor, Role
 from app.services.context import Context
 from app.ui import common
+from app.ui.accountform import AccountForm
 from app.ui.common import set_message
 
 log = logging.getLogger(__name__)
@@ -169,54 +170,53 @@ class AdminPage(QWizardPage):
         self.setSubTitle(
             self.tr("The administrator adds the other accounts and changes the settings.")
         )
-        self.username = QLineEdit()
-        self.username.setObjectName("username")
-        self.full_name = QLineEdit()
-        self.full_name.setObjectName("full_name")
-        self.password = QLineEdit()
-        self.password.setObjectName("password")
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password2 = QLineEdit()
-        self.password2.setObjectName("password2")
-        self.password2.setEchoMode(QLineEdit.EchoMode.Password)
-        self.error = common.message_label()
-        self.error.setObjectName("error")
-        form = QFormLayout()
-        form.addRow(self.tr("&User name"), self.username)
-        form.addRow(self.tr("&Full name"), self.full_name)
-        form.addRow(self.tr("&Password"), self.password)
-        form.addRow(self.tr("Password &again"), self.password2)
-        note = QLabel(self.tr("At least 8 characters. Write it down somewhere safe."))
-        note.setStyleSheet(common.NOTE_STYLE)
+        self.form = AccountForm(self, roles=(Role.ADMIN,))
+        f = self.form
+        self.username, self.full_name = f.username, f.full_name
+        self.password, self.password2, self.error = f.password, f.password2, f.error
+        warning = QLabel(
+            self.tr(
+                "Every way into the register, this window and the command line, signs in with "
+                "an account of its own."
+            )
+        )
+        warning.setWordWrap(True)
         root = QVBoxLayout(self)
-        root.addLayout(form)
-        root.addWidget(note)
-        root.addWidget(self.error)
+        root.addWidget(self.form)
+        root.addWidget(warning)
         root.addStretch(1)
 
     @override
     def validatePage(self) -> bool:
         name = self.username.text().strip()
-        password = self.password.text()
         if not name:
-            set_message(self.error, render("field.required"))
+            self.form.show_error(render("field.required"))
             return False
-        if len(password) < accounts.MIN_PASSWORD:
-            set_message(self.error, render("user.password_short", min=accounts.MIN_PASSWORD))
+        password = self.form.new_password()
+        if password is None:
             return False
-        if password != self.password2.text():
-            set_message(self.error, render("user.passwords_differ"))
+        try:
+            actor = Actor(accounts.validate_new(name, password), Role.ADMIN)
+        except AppError as exc:
+            self.form.show_error(str(exc))
             return False
-        actor = Actor(name.lower(), Role.ADMIN)
         place = self._place
         try:
             if not self._ctx.is_set_up:
                 if place.enrolled_office.isChecked():
                     from app.services import trust
 
-                    trust.setup_from_enrolment(
-                        self._ctx, actor, Path(place.enrol_file.text().strip())
-                    )
+                    path = Path(place.enrol_file.text().strip())
+                    try:
+                        trust.setup_from_enrolment(self._ctx, actor, path)
+                    except Refused as exc:
+                        # A used file: only the same PC, set up again, may reuse it.
+                        if exc.code != "setup.enrolment_used" or not common.confirm(
+                            self,
+                            str(exc) + "\n\n" + self.tr("Is this the same PC, being set up again?"),
+                        ):
+                            raise
+                        trust.setup_from_enrolment(self._ctx, actor, path, reuse=True)
                 elif place.kabupaten_office.isChecked():
                     setup.setup_install(self._ctx, actor, role=InstallRole.KABUPATEN)
                 else:
@@ -227,11 +227,9 @@ class AdminPage(QWizardPage):
                         kecamatan=str(place.kecamatan.currentData()),
                         station=str(place.station.currentData()),
                     )
-            accounts.add_user(
-                self._ctx, actor, name, Role.ADMIN, password, self.full_name.text().strip()
-            )
+            accounts.first_admin(self._ctx, name, password, self.full_name.text().strip())
         except AppError as exc:
-            set_message(self.error, str(exc))
+            self.form.show_error(str(exc))
             return False
         log.info("set up as %s", self._ctx.identity.install_code)
         self.actor = actor

@@ -4,9 +4,20 @@
 <context>
     <name>AccountDialog</name>
     <message>
+        <source>New password for {name}</source>
+        <translation>Kata sandi baru untuk {name}</translation>
+    </message>
+    <message>
         <source>New account</source>
         <translation>Akun baru</translation>
     </message>
+    <message>
+        <source>Give this password to {name} in person: it works for one sign-in, then {name} chooses a new one.</source>
+        <translation>Berikan kata sandi ini kepada {name} secara langsung: kata sandi ini berlaku untuk satu kali masuk, lalu {name} memilih kata sandi baru.</translation>
+    </message>
+</context>
+<context>
+    <name>AccountForm</name>
     <message>
         <source>&amp;User name</source>
         <translation>&amp;Nama pengguna</translation>
@@ -20,6 +31,14 @@
         <translation>&amp;Peran</translation>
     </message>
     <message>
+        <source>&amp;Current password</source>
+        <translation>Kata sandi se&amp;karang</translation>
+    </message>
+    <message>
+        <source>&amp;New password</source>
+        <translation>Kata sandi &amp;baru</translation>
+    </message>
+    <message>
         <source>&amp;Password</source>
         <translation>Kata &amp;sandi</translation>
     </message>
@@ -28,8 +47,8 @@
         <translation>&amp;Ulangi kata sandi</translation>
     </message>
     <message>
-        <source>At least 8 characters. Write it down somewhere safe.</source>
-        <translation>Sekurang-kurangnya 8 karakter. Catat di tempat yang aman.</translation>
+        <source>{rule} Write it down somewhere safe.</source>
+        <translation>{rule} Catat di tempat yang aman.</translation>
     </message>
 </context>
 <context>
@@ -43,24 +62,12 @@
         <translation>Administrator menambahkan akun lain dan mengubah pengaturan.</translation>
     </message>
     <message>
-        <source>&amp;User name</source>
-        <translation>&amp;Nama pengguna</translation>
+        <source>Every way into the register, this window and the command line, signs in with an account of its own.</source>
+        <translation>Setiap jalan masuk ke register, jendela ini maupun baris perintah, masuk dengan akunnya sendiri.</translation>
     </message>
     <message>
-        <source>&amp;Full name</source>
-        <translation>Nama &amp;lengkap</translation>
-    </message>
-    <message>
-        <source>&amp;Password</source>
-        <translation>Kata &amp;sandi</translation>
-    </message>
-    <message>
-        <source>Password &amp;again</source>
-        <translation>&amp;Ulangi kata sandi</translation>
-    </message>
-    <message>
-        <source>At least 8 characters. Write it down somewhere safe.</source>
-        <translation>Sekurang-kurangnya 8 karakter. Catat di tempat yang aman.</translation>
+        <source>Is this the same PC, being set up again?</source>
+        <translation>Apakah ini PC yang sama, yang sedang dipasang lagi?</translation>
     </message>
 </context>
 <context>
@@ -429,6 +436,21 @@
     </message>
 </context>
 <context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Change password</source>
+        <translation>Ganti kata sandi</translation>
+    </message>
+    <message>
+        <source>An administrator reset the password of {name}. Choose a new one to continue.</source>
+        <translation>Administrator mengatur ulang kata sandi {name}. Pilih kata sandi baru untuk melanjutkan.</translation>
+    </message>
+    <message>
+        <source>A new password for {name}.</source>
+        <translation>Kata sandi baru untuk {name}.</translation>
+    </message>
+</context>
+<context>
     <name>Common</name>
     <message>
         <source>Draft</source>
@@ -532,6 +554,10 @@
     <message>
         <source>Its bundles carry this fingerprint. Ask the office to show theirs (Lindungi: sync screen, or lindungi whoami) and compare every group. Type what the office reads out:</source>
         <translation>Bundel kantor ini membawa sidik jari berikut. Minta kantor tersebut menunjukkan sidik jarinya (Lindungi: layar sinkronisasi, atau lindungi whoami) dan bandingkan setiap kelompok. Ketik yang dibacakan oleh kantor:</translation>
+    </message>
+    <message>
+        <source>Conflict: other keys claim this office too ({others}). Confirm only the fingerprint the office&apos;s own screen shows; a second PC set up from the same enrolment file must be enrolled as a new station.</source>
+        <translation>Konflik: kunci lain juga mengaku sebagai kantor ini ({others}). Konfirmasi hanya sidik jari yang tampil di layar kantor itu sendiri; PC kedua yang dipasang dari berkas pendaftaran yang sama harus didaftarkan sebagai stasiun baru.</translation>
     </message>
     <message>
         <source>{count} held bundles are merged when you confirm. Their receipts go to the folder below (without one: the receipts folder of the data folder).</source>
@@ -817,8 +843,16 @@
         <translation>Berkas pendaftaran (*.lenrol)</translation>
     </message>
     <message>
+        <source>Nothing was changed.</source>
+        <translation>Tidak ada yang diubah.</translation>
+    </message>
+    <message>
         <source>Enrolled with {code}. Compare this fingerprint with the kabupaten&apos;s screen: {fingerprint}</source>
         <translation>Terdaftar pada {code}. Bandingkan sidik jari ini dengan layar kabupaten: {fingerprint}</translation>
+    </message>
+    <message>
+        <source>The kabupaten key {previous} can no longer read this office&apos;s bundles.</source>
+        <translation>Kunci kabupaten {previous} tidak dapat lagi membaca bundel kantor ini.</translation>
     </message>
 </context>
 <context>
@@ -1402,6 +1436,14 @@
         <translation>Ditahan: kunci kantor {office} belum dikonfirmasi. Bandingkan sidik jari ini dengan layar kantor tersebut, lalu konfirmasikan di buku kantor: {fingerprint}</translation>
     </message>
     <message>
+        <source>Another key already claims office {office}: this is a conflict. Confirm only the fingerprint the office&apos;s own screen shows.</source>
+        <translation>Kunci lain sudah mengaku sebagai kantor {office}: ini konflik. Konfirmasi hanya sidik jari yang tampil di layar kantor itu sendiri.</translation>
+    </message>
+    <message>
+        <source>Held and flagged: the key of office {office} is revoked ({fingerprint}).</source>
+        <translation>Ditahan dan ditandai: kunci kantor {office} sudah dicabut ({fingerprint}).</translation>
+    </message>
+    <message>
         <source>Receipt written: {path}</source>
         <translation>Tanda terima ditulis: {path}</translation>
     </message>
@@ -1519,8 +1561,12 @@
         <translation>Lindungi — masuk</translation>
     </message>
     <message>
-        <source>The window was locked after a pause. Log in again to continue.</source>
-        <translation>Jendela dikunci karena lama tidak dipakai. Masuk lagi untuk melanjutkan.</translation>
+        <source>The window was locked after a pause, so that nobody reads the register meanwhile. Log in again to continue.</source>
+        <translation>Jendela dikunci setelah jeda, agar tidak ada yang membaca register sementara itu. Masuk lagi untuk melanjutkan.</translation>
+    </message>
+    <message>
+        <source>{name} locked the window. Log in again to continue.</source>
+        <translation>{name} mengunci jendela. Masuk lagi untuk melanjutkan.</translation>
     </message>
     <message>
         <source>Log in to Lindungi — {place}</source>
@@ -1541,6 +1587,10 @@
     <message>
         <source>Quit Lindungi</source>
         <translation>Keluar dari Lindungi</translation>
+    </message>
+    <message>
+        <source>&amp;Switch user</source>
+        <translation>&amp;Ganti pengguna</translation>
     </message>
 </context>
 <context>
@@ -1676,6 +1726,10 @@
     <message>
         <source>&amp;Lock</source>
         <translation>&amp;Kunci</translation>
+    </message>
+    <message>
+        <source>Change my &amp;password…</source>
+        <translation>&amp;Ganti kata sandi saya…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -1821,6 +1875,10 @@
         <source>{count} participants written to {path}</source>
         <translation>{count} peserta ditulis ke {path}</translation>
     </message>
+    <message>
+        <source>Password changed.</source>
+        <translation>Kata sandi diganti.</translation>
+    </message>
 </context>
 <context>
     <name>MissingYearBar</name>
@@ -1839,6 +1897,17 @@
     <message>
         <source>Create {year} from the quotas of {source}</source>
         <translation>Buat tahun {year} dari kuota {source}</translation>
+    </message>
+</context>
+<context>
+    <name>NewKabupatenDialog</name>
+    <message>
+        <source>Another kabupaten key</source>
+        <translation>Kunci kabupaten lain</translation>
+    </message>
+    <message>
+        <source>New kabupaten fingerprint (typed by a supervisor):</source>
+        <translation>Sidik jari kabupaten baru (diketik oleh supervisor):</translation>
     </message>
 </context>
 <context>
@@ -1931,6 +2000,10 @@
         <translation>Berkas pendaftaran untuk stasiun baru…</translation>
     </message>
     <message>
+        <source>Revoke key…</source>
+        <translation>Cabut kunci…</translation>
+    </message>
+    <message>
         <source>Refresh</source>
         <translation>Muat ulang</translation>
     </message>
@@ -1939,12 +2012,32 @@
         <translation>#{n} (tertutup oleh #{m})</translation>
     </message>
     <message>
+        <source>Conflict: {office} is claimed by another key ({others}) besides {fingerprint}. Confirm only the fingerprint the office&apos;s own screen shows; a second PC set up from the same enrolment file must be enrolled as a new station.</source>
+        <translation>Konflik: {office} diakui oleh kunci lain ({others}) selain {fingerprint}. Konfirmasi hanya sidik jari yang tampil di layar kantor itu sendiri; PC kedua yang dipasang dari berkas pendaftaran yang sama harus didaftarkan sebagai stasiun baru.</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>dicabut</translation>
+    </message>
+    <message>
         <source>yes</source>
         <translation>ya</translation>
     </message>
     <message>
         <source>no</source>
         <translation>tidak</translation>
+    </message>
+    <message>
+        <source>key conflict</source>
+        <translation>konflik kunci</translation>
+    </message>
+    <message>
+        <source>The key of office {office} ({fingerprint}) is revoked: its later bundles are held and flagged, never merged. Give the office a new enrolment file with a new station letter.</source>
+        <translation>Kunci kantor {office} ({fingerprint}) dicabut: bundelnya yang datang kemudian ditahan dan ditandai, tidak pernah digabungkan. Beri kantor itu berkas pendaftaran baru dengan huruf stasiun baru.</translation>
+    </message>
+    <message>
+        <source>Revoke the key of office {office} ({fingerprint})? Do this for a stolen or lost PC: its bundles are never merged again.</source>
+        <translation>Cabut kunci kantor {office} ({fingerprint})? Lakukan ini untuk PC yang dicuri atau hilang: bundelnya tidak akan pernah digabungkan lagi.</translation>
     </message>
     <message>
         <source>Office confirmed.</source>
@@ -2995,8 +3088,24 @@ Camat: H. Afrizal</translation>
         <translation>&amp;Tambah pengguna…</translation>
     </message>
     <message>
+        <source>&amp;Reset password…</source>
+        <translation>&amp;Atur ulang kata sandi…</translation>
+    </message>
+    <message>
         <source>&amp;Unlock</source>
         <translation>&amp;Buka kunci</translation>
+    </message>
+    <message>
+        <source>&amp;Deactivate</source>
+        <translation>&amp;Nonaktifkan</translation>
+    </message>
+    <message>
+        <source>Re&amp;activate</source>
+        <translation>Akti&amp;fkan kembali</translation>
+    </message>
+    <message>
+        <source>{name} must choose a new password at the next sign-in.</source>
+        <translation>{name} harus memilih kata sandi baru saat masuk berikutnya.</translation>
     </message>
 </context>
 <context>
@@ -3018,8 +3127,12 @@ Camat: H. Afrizal</translation>
         <translation>Keadaan</translation>
     </message>
     <message>
-        <source>Disabled</source>
-        <translation>Dinonaktifkan</translation>
+        <source>Deactivated</source>
+        <translation>Nonaktif</translation>
+    </message>
+    <message>
+        <source>Must choose a new password</source>
+        <translation>Harus memilih kata sandi baru</translation>
     </message>
     <message>
         <source>Locked until {time}</source>

@@ -31,9 +31,9 @@ from app.cards.qr import inline_image, qr_image
 from app.domain.card import CardIdentity, make_payload
 from app.domain.install import Role
 from app.services import cards, demo, keys
-from app.services.actor import CLI_ADMIN
 from app.services.context import Context, open_data_dir
 from app.services.setup import setup_install
+from tests.actors import ADMIN
 
 T = TypeVar("T")
 
@@ -61,8 +61,8 @@ def timed(fn: Callable[[], T]) -> tuple[T, float, float]:
 
 def kabupaten(root: Path, name: str, count: int) -> Context:
     ctx = open_data_dir(root / name)
-    setup_install(ctx, CLI_ADMIN, role=Role.KABUPATEN)
-    demo.generate(ctx, CLI_ADMIN, count, seed=2022)
+    setup_install(ctx, ADMIN, role=Role.KABUPATEN)
+    demo.generate(ctx, ADMIN, count, seed=2022)
     return ctx
 
 
@@ -114,9 +114,7 @@ def main(argv: list[str] | None = None) -> int:
         ctx = kabupaten(root, "k2022", 1333)
         pdf = root / "kartu-2022.pdf"
         result, wall, cpu = timed(
-            lambda: cards.print_cards(
-                ctx, CLI_ADMIN, cards.Selection(everyone=True), pdf, layout="a4"
-            )
+            lambda: cards.print_cards(ctx, ADMIN, cards.Selection(everyone=True), pdf, layout="a4")
         )
         size_mb = pdf.stat().st_size / 1e6
         figures.append(
@@ -173,7 +171,7 @@ def main(argv: list[str] | None = None) -> int:
             result, wall, cpu = timed(
                 lambda: cards.print_cards(
                     big,
-                    CLI_ADMIN,
+                    ADMIN,
                     cards.Selection(everyone=True),
                     pdf,
                     layout="a4",

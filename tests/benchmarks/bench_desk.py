@@ -27,9 +27,9 @@ from sqlalchemy import text
 
 from app.domain.install import Role
 from app.services import bpjs, demo, desk, participants, reports
-from app.services.actor import CLI_ADMIN
 from app.services.context import Context, open_data_dir
 from app.services.setup import setup_install
+from tests.actors import ADMIN
 
 T = TypeVar("T")
 
@@ -115,11 +115,11 @@ def main(argv: list[str] | None = None) -> int:
         out = Path(tmp)
         ctx = open_data_dir(data_dir)
         if not ctx.is_set_up:
-            setup_install(ctx, CLI_ADMIN, role=Role.KABUPATEN)
-            wall, cpu, _ = timed(lambda: demo.generate(ctx, CLI_ADMIN, args.participants, seed=1))
+            setup_install(ctx, ADMIN, role=Role.KABUPATEN)
+            wall, cpu, _ = timed(lambda: demo.generate(ctx, ADMIN, args.participants, seed=1))
             figures.append(Figure(f"demo {args.participants:,} participants", wall, cpu, None))
             vary(ctx)
-            desk.add_year(ctx, CLI_ADMIN, 2023, copy_from=2022)
+            desk.add_year(ctx, ADMIN, 2023, copy_from=2022)
         total = participants.count(ctx)
         runs = args.runs
 
@@ -140,7 +140,7 @@ def main(argv: list[str] | None = None) -> int:
 
         def write(kind: str, ext: str) -> Path:
             path = out / f"{kind}.{ext}"
-            reports.export(ctx, CLI_ADMIN, kind, 2023, path)
+            reports.export(ctx, ADMIN, kind, 2023, path)
             return path
 
         for kind, ext, goal in [
@@ -154,7 +154,7 @@ def main(argv: list[str] | None = None) -> int:
             size = f"{path.stat().st_size / 1024:,.0f} KB"
             figures.append(Figure(f"{kind} report {ext}", wall, cpu, goal, size))
 
-        wall, cpu, exported = timed(lambda: bpjs.export(ctx, CLI_ADMIN, out / "bpjs.xlsx"))
+        wall, cpu, exported = timed(lambda: bpjs.export(ctx, ADMIN, out / "bpjs.xlsx"))
         figures.append(
             Figure("BPJS export (xlsx)", wall, cpu, None, f"{exported.count:,} waiting for KPJ")
         )

@@ -34,12 +34,12 @@ from sqlalchemy.orm import Session
 from app.domain.install import Role
 from app.domain.rows import ParticipantRow
 from app.services import demo, participants
-from app.services.actor import CLI_ADMIN
 from app.services.context import Context, open_data_dir
 from app.services.desk import budget_detail
 from app.services.setup import setup_install
 from app.store import repo
 from app.store.repo import ListQuery
+from tests.actors import ADMIN
 
 PAGE = 100
 T = TypeVar("T")
@@ -110,7 +110,7 @@ def generate(ctx: Context, count: int) -> tuple[Figure, Figure]:
 
     repo.bulk_insert_participants = insert_marked
     try:
-        wall, cpu, per_kec = timed(lambda: demo.generate(ctx, CLI_ADMIN, count, seed=1))
+        wall, cpu, per_kec = timed(lambda: demo.generate(ctx, ADMIN, count, seed=1))
         end_wall, end_cpu = time.perf_counter(), time.process_time()
     finally:
         repo.bulk_insert_participants = inserts
@@ -143,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
         ctx = open_data_dir(data_dir)
         figures: list[Figure] = []
         if not ctx.is_set_up:
-            setup_install(ctx, CLI_ADMIN, role=Role.KABUPATEN)
+            setup_install(ctx, ADMIN, role=Role.KABUPATEN)
             figures.extend(generate(ctx, args.participants))
         total = participants.count(ctx)
 

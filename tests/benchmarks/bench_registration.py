@@ -19,10 +19,10 @@ from app.domain.install import Role as InstallRole
 from app.domain.nik import make_nik
 from app.domain.participant import ParticipantData, Sex
 from app.services import demo, importer, participants
-from app.services.actor import CLI_ADMIN
 from app.services.context import open_data_dir
 from app.services.setup import setup_install
 from app.store.repo import ListQuery
+from tests.actors import ADMIN
 
 
 def sheet(path: Path, rows: int) -> None:
@@ -73,14 +73,14 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         ctx = open_data_dir(root / "kab")
-        setup_install(ctx, CLI_ADMIN, role=InstallRole.KABUPATEN)
-        demo.generate(ctx, CLI_ADMIN, args.participants, seed=5)
+        setup_install(ctx, ADMIN, role=InstallRole.KABUPATEN)
+        demo.generate(ctx, ADMIN, args.participants, seed=5)
         path = root / "nagari.xlsx"
         sheet(path, args.rows)
         start = time.perf_counter()
         prev = importer.preview(ctx, path, kecamatan="13.03.06")
         previewed = time.perf_counter()
-        result = importer.commit(ctx, CLI_ADMIN, prev)
+        result = importer.commit(ctx, ADMIN, prev)
         done = time.perf_counter()
         print(f"register holds {participants.count(ctx):,} participants")
         print(
@@ -113,7 +113,7 @@ def main() -> None:
                 occupation="petani",
             )
             t0 = time.perf_counter()
-            participants.register(ctx, CLI_ADMIN, data)
+            participants.register(ctx, ADMIN, data)
             saves.append(time.perf_counter() - t0)
         print(
             f"save a new record: median {statistics.median(saves) * 1000:.1f} ms, "

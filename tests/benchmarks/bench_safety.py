@@ -12,9 +12,9 @@ from pathlib import Path
 
 from app.domain.install import Role as InstallRole
 from app.services import audit, backup, demo, participants
-from app.services.actor import CLI_ADMIN
 from app.services.context import open_data_dir
 from app.services.setup import setup_install
+from tests.actors import ADMIN
 
 
 def main() -> None:
@@ -23,17 +23,17 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         ctx = open_data_dir(Path(tmp) / "kab")
-        setup_install(ctx, CLI_ADMIN, role=InstallRole.KABUPATEN)
-        demo.generate(ctx, CLI_ADMIN, args.participants, seed=8)
+        setup_install(ctx, ADMIN, role=InstallRole.KABUPATEN)
+        demo.generate(ctx, ADMIN, args.participants, seed=8)
         size = ctx.db.path.stat().st_size / 1e6
         t0 = time.perf_counter()
-        saved = backup.backup(ctx, CLI_ADMIN)
+        saved = backup.backup(ctx, ADMIN)
         t1 = time.perf_counter()
-        enc = backup.backup(ctx, CLI_ADMIN, Path(tmp), passphrase="frasa sandi panjang")
+        enc = backup.backup(ctx, ADMIN, Path(tmp), passphrase="frasa sandi panjang")
         t2 = time.perf_counter()
-        _replaced, count = backup.restore(ctx, CLI_ADMIN, saved)
+        _replaced, count = backup.restore(ctx, ADMIN, saved)
         t3 = time.perf_counter()
-        backup.restore(ctx, CLI_ADMIN, enc, passphrase="frasa sandi panjang")
+        backup.restore(ctx, ADMIN, enc, passphrase="frasa sandi panjang")
         t4 = time.perf_counter()
         result = audit.verify(ctx)
         t5 = time.perf_counter()

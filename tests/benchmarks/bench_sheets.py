@@ -24,9 +24,9 @@ from pathlib import Path
 from typing import Any
 
 from app.domain.install import Role as InstallRole
-from app.services.actor import CLI_ADMIN
 from app.services.context import open_data_dir
 from app.services.setup import setup_install
+from tests.actors import ADMIN
 
 
 def _peak_mb() -> float:
@@ -71,7 +71,7 @@ def child_import(data_dir: Path, sheet: Path) -> dict[str, Any]:
     t0 = time.perf_counter()
     prev = importer.preview(ctx, sheet, kecamatan="13.03.06")
     t1 = time.perf_counter()
-    result = importer.commit(ctx, CLI_ADMIN, prev)
+    result = importer.commit(ctx, ADMIN, prev)
     t2 = time.perf_counter()
     cpu = time.process_time() - c0
     ctx.close()
@@ -96,7 +96,7 @@ def child_export(data_dir: Path, out: Path) -> dict[str, Any]:
     ctx = open_data_dir(data_dir)
     c0 = time.process_time()
     t0 = time.perf_counter()
-    done = bpjs.export(ctx, CLI_ADMIN, out)
+    done = bpjs.export(ctx, ADMIN, out)
     t1 = time.perf_counter()
     cpu = time.process_time() - c0
     ctx.close()
@@ -133,7 +133,7 @@ def child_bpjs_import(data_dir: Path, reply: Path) -> dict[str, Any]:
     t0 = time.perf_counter()
     shown = bpjs.preview(ctx, reply)
     t1 = time.perf_counter()
-    saved = bpjs.commit(ctx, CLI_ADMIN, shown)
+    saved = bpjs.commit(ctx, ADMIN, shown)
     t2 = time.perf_counter()
     cpu = time.process_time() - c0
     ctx.close()
@@ -195,8 +195,8 @@ def main() -> None:
         root = Path(tmp)
         big = root / "register"
         ctx = open_data_dir(big)
-        setup_install(ctx, CLI_ADMIN, role=InstallRole.KABUPATEN)
-        demo.generate(ctx, CLI_ADMIN, args.participants, seed=5)
+        setup_install(ctx, ADMIN, role=InstallRole.KABUPATEN)
+        demo.generate(ctx, ADMIN, args.participants, seed=5)
         ctx.close()
         path = root / "nagari.xlsx"
         sheet(path, args.rows)
@@ -212,8 +212,8 @@ def main() -> None:
 
         desk = root / "desk"
         ctx = open_data_dir(desk)
-        setup_install(ctx, CLI_ADMIN, role=InstallRole.KABUPATEN)
-        demo.generate(ctx, CLI_ADMIN, args.bpjs, seed=7)
+        setup_install(ctx, ADMIN, role=InstallRole.KABUPATEN)
+        demo.generate(ctx, ADMIN, args.bpjs, seed=7)
         ctx.close()
         export = root / "bpjs.xlsx"
         e = _run("export", desk, export)

@@ -28,10 +28,10 @@ from typing import TypeVar
 
 from app.domain.install import Role
 from app.services import demo, participants, trust
-from app.services.actor import CLI_ADMIN
 from app.services.context import open_data_dir
 from app.services.setup import setup_install
 from app.services.sync import bundle_import, export, offices
+from tests.actors import ADMIN
 
 T = TypeVar("T")
 
@@ -59,22 +59,22 @@ def prepare(root: Path, office_n: int, register_n: int) -> None:
     usb = root / "usb"
     usb.mkdir()
     kab = open_data_dir(root / "kab")
-    setup_install(kab, CLI_ADMIN, role=Role.KABUPATEN)
+    setup_install(kab, ADMIN, role=Role.KABUPATEN)
     # Station B: the kabupaten's demo data stands for the station-A records of every
     # kecamatan, so the two never share registration numbers.
-    enrol = trust.write_enrolment(kab, CLI_ADMIN, "13.03.06", "B", usb)
+    enrol = trust.write_enrolment(kab, ADMIN, "13.03.06", "B", usb)
     office = open_data_dir(root / "office")
-    trust.setup_from_enrolment(office, CLI_ADMIN, enrol.path)
+    trust.setup_from_enrolment(office, ADMIN, enrol.path)
     print(f"generating {register_n:,} in the register…", flush=True)
-    demo.generate(kab, CLI_ADMIN, register_n, seed=1)
+    demo.generate(kab, ADMIN, register_n, seed=1)
     # The office's key is confirmed with a first, empty bundle.
-    first = export.export_bundle(office, CLI_ADMIN, usb)
-    bundle_import.import_file(kab, CLI_ADMIN, first.path)
+    first = export.export_bundle(office, ADMIN, usb)
+    bundle_import.import_file(kab, ADMIN, first.path)
     offices.confirm_office(
-        kab, CLI_ADMIN, "130306-B", trust.whoami(office).fingerprint, root / "receipts"
+        kab, ADMIN, "130306-B", trust.whoami(office).fingerprint, root / "receipts"
     )
     print(f"generating {office_n:,} at the office…", flush=True)
-    demo.generate(office, CLI_ADMIN, office_n, seed=2)
+    demo.generate(office, ADMIN, office_n, seed=2)
     kab.close()
     office.close()
 
@@ -98,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
         kab = open_data_dir(root / "kab")
         office = open_data_dir(root / "office")
 
-        sent, wall, cpu = timed(lambda: export.export_bundle(office, CLI_ADMIN, usb))
+        sent, wall, cpu = timed(lambda: export.export_bundle(office, ADMIN, usb))
         size = sent.path.stat().st_size
         rows.append(
             (
@@ -110,12 +110,12 @@ def main(argv: list[str] | None = None) -> int:
         )
         held = participants.count(kab)
         preview, pw, pc = timed(
-            lambda: bundle_import.import_file(kab, CLI_ADMIN, sent.path, dry_run=True)
+            lambda: bundle_import.import_file(kab, ADMIN, sent.path, dry_run=True)
         )
         rows.append(("import preview (dry run)", f"{pw:.2f} s (CPU {pc:.2f} s)", "", ""))
         result, cw, cc = timed(
             lambda: bundle_import.import_file(
-                kab, CLI_ADMIN, sent.path, receipt_out=usb, preview=preview
+                kab, ADMIN, sent.path, receipt_out=usb, preview=preview
             )
         )
         rows.append(
@@ -132,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         receipt = result.receipt
         assert receipt is not None
-        back, rw, rc = timed(lambda: bundle_import.import_file(office, CLI_ADMIN, receipt))
+        back, rw, rc = timed(lambda: bundle_import.import_file(office, ADMIN, receipt))
         rows.append(
             (
                 "receipt imported at the office",

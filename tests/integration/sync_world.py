@@ -18,12 +18,12 @@ from sqlalchemy import func, select
 from app.domain.nik import make_nik
 from app.domain.participant import ParticipantData, Sex
 from app.services import participants, trust
-from app.services.actor import CLI_ADMIN
 from app.services.context import Context
 from app.services.sync import bundle_import, export, offices, receipts, results
 from app.store import tables as t
 from app.sync import container
 from app.sync.crypto import KeyPair
+from tests.actors import ADMIN
 
 KEC_A, NAGARI_A = "13.03.06", "13.03.06.2004"  # Kamang Baru, Aie Amo
 KEC_B, NAGARI_B = "13.03.04", "13.03.04.2001"  # Sijunjung, Muaro
@@ -70,9 +70,9 @@ class World:
         kab = make_ctx("kabupaten")
         stations = []
         for kec, name in ((KEC_A, "kec-a"), (KEC_B, "kec-b")):
-            written = trust.write_enrolment(kab, CLI_ADMIN, kec, "A", usb)
+            written = trust.write_enrolment(kab, ADMIN, kec, "A", usb)
             ctx = make_ctx("kecamatan", name=name, setup=False)
-            trust.setup_from_enrolment(ctx, CLI_ADMIN, written.path)
+            trust.setup_from_enrolment(ctx, ADMIN, written.path)
             stations.append(ctx)
         world = cls(kab, stations[0], stations[1], usb)
         if confirm:
@@ -84,29 +84,29 @@ class World:
 
     def register(self, ctx: Context, *people: ParticipantData, approve: bool = True) -> list[str]:
         """Register and (by default) approve; returns the registration numbers."""
-        regs = [participants.register(ctx, CLI_ADMIN, p).reg_no for p in people]
+        regs = [participants.register(ctx, ADMIN, p).reg_no for p in people]
         if approve:
-            participants.approve(ctx, CLI_ADMIN, regs)
+            participants.approve(ctx, ADMIN, regs)
         return regs
 
     def export(self, office: Context) -> Path:
-        return export.export_bundle(office, CLI_ADMIN, self.usb).path
+        return export.export_bundle(office, ADMIN, self.usb).path
 
     def kab_import(self, path: Path, **options: Any) -> results.ImportResult:
-        return bundle_import.import_file(self.kab, CLI_ADMIN, path, **options)
+        return bundle_import.import_file(self.kab, ADMIN, path, **options)
 
     def confirm(self, office: Context) -> list[results.ImportResult]:
         code = office.identity.install_code
         return offices.confirm_office(
-            self.kab, CLI_ADMIN, code, trust.whoami(office).fingerprint, self.usb
+            self.kab, ADMIN, code, trust.whoami(office).fingerprint, self.usb
         )
 
     def receipt_for(self, office: Context) -> Path:
         code = office.identity.install_code
-        return receipts.write_receipt(self.kab, CLI_ADMIN, code, self.usb).path
+        return receipts.write_receipt(self.kab, ADMIN, code, self.usb).path
 
     def office_import(self, office: Context, path: Path, **options: Any) -> results.ImportResult:
-        return bundle_import.import_file(office, CLI_ADMIN, path, **options)
+        return bundle_import.import_file(office, ADMIN, path, **options)
 
     def sync(self, office: Context) -> tuple[results.ImportResult, results.ImportResult]:
         """Export, import at the kabupaten, and take the receipt home."""

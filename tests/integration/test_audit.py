@@ -10,10 +10,13 @@ import pytest
 
 from app.main import main
 from app.services import audit, demo, participants
-from app.services.actor import CLI_ADMIN
 from app.services.context import open_data_dir
 from app.store.engine import make_engine
 from app.store.migrate import upgrade
+from tests.actors import ADMIN
+
+# Command-line calls sign in as the test administrator.
+pytestmark = pytest.mark.usefixtures("cli_account")
 
 
 def _raw(ctx_path: Path) -> sqlite3.Connection:
@@ -23,7 +26,7 @@ def _raw(ctx_path: Path) -> sqlite3.Connection:
 def test_chain_verifies_after_real_work_and_breaks_on_any_edit(make_ctx, capsys) -> None:
     ctx = make_ctx("kabupaten")
     before = audit.verify(ctx).entries  # the set-up
-    demo.generate(ctx, CLI_ADMIN, 30, seed=1)
+    demo.generate(ctx, ADMIN, 30, seed=1)
     result = audit.verify(ctx)
     assert result.ok
     assert result.entries == before + 30
@@ -48,7 +51,7 @@ def test_chain_verifies_after_real_work_and_breaks_on_any_edit(make_ctx, capsys)
 
 def test_a_removed_entry_breaks_the_chain(make_ctx) -> None:
     ctx = make_ctx("kabupaten")
-    demo.generate(ctx, CLI_ADMIN, 10, seed=2)
+    demo.generate(ctx, ADMIN, 10, seed=2)
     data_dir = ctx.data_dir
     ctx.close()
     con = _raw(data_dir)
@@ -98,8 +101,8 @@ def test_upgrade_chains_the_history_written_before_the_chain_existed(tmp_path: P
 
 def test_entries_mask_niks_and_filter(kecamatan_ctx, make_participant) -> None:
     ctx = kecamatan_ctx
-    participants.register(ctx, CLI_ADMIN, make_participant())
-    rows = audit.entries(ctx, CLI_ADMIN, action="create")
+    participants.register(ctx, ADMIN, make_participant())
+    rows = audit.entries(ctx, ADMIN, action="create")
     assert len(rows) == 1
     assert "••" in rows[0].summary
 
@@ -131,8 +134,8 @@ def test_every_action_the_code_records_is_named_in_both_languages() -> None:
 def test_the_trail_lists_actions_in_the_users_language(kecamatan_ctx, capsys) -> None:
     from app import i18n
 
-    demo.generate(kecamatan_ctx, CLI_ADMIN, 3, seed=2)
-    labels = [audit.action_label(e.action) for e in audit.entries(kecamatan_ctx, CLI_ADMIN)]
+    demo.generate(kecamatan_ctx, ADMIN, 3, seed=2)
+    labels = [audit.action_label(e.action) for e in audit.entries(kecamatan_ctx, ADMIN)]
     assert "Instalasi disiapkan" in labels
     assert all("_" not in label for label in labels)
     i18n.set_language("en")

@@ -18,19 +18,23 @@ from app.domain.participant import InactiveReason, Status
 from app.errors import InvalidInput, NotFound, Refused
 from app.main import main
 from app.services import bpjs, demo, participants, prefs
-from app.services.actor import CLI_ADMIN, Actor, Role
+from app.services.actor import Actor, Role
 from app.services.context import Context
 from app.store import repo
 from app.store.records import ParticipantRecord
 from app.store.repo import ListQuery
+from tests.actors import ADMIN
 from tests.conftest import MakeParticipant
+
+# Command-line calls sign in as the test administrator.
+pytestmark = pytest.mark.usefixtures("cli_account")
 
 OPERATOR = Actor("ani", Role.OPERATOR)
 
 
 @pytest.fixture
 def kab(kabupaten_ctx: Context) -> Context:
-    demo.generate(kabupaten_ctx, CLI_ADMIN, 40, seed=11)
+    demo.generate(kabupaten_ctx, ADMIN, 40, seed=11)
     return kabupaten_ctx
 
 
@@ -75,7 +79,7 @@ def test_the_export_lists_who_waits_in_the_columns_of_the_settings_file(
 ) -> None:
     recs = records(kab)
     first = sorted(recs)[0]
-    participants.deactivate(kab, CLI_ADMIN, first, InactiveReason.MOVED)
+    participants.deactivate(kab, ADMIN, first, InactiveReason.MOVED)
     out = tmp_path / "bpjs.xlsx"
     done = bpjs.export(kab, OPERATOR, out)
     assert done.count == 39
@@ -131,7 +135,7 @@ def test_the_column_set_follows_a_settings_file(kab: Context, tmp_path: Path) ->
         ),
         encoding="utf-8",
     )
-    prefs.set_value(kab, CLI_ADMIN, "bpjs_columns_file", str(columns))
+    prefs.set_value(kab, ADMIN, "bpjs_columns_file", str(columns))
     out = tmp_path / "bpjs.xlsx"
     assert bpjs.export(kab, OPERATOR, out).columns == [
         "NOMOR INDUK KEPENDUDUKAN",
@@ -305,7 +309,7 @@ def test_bpjs_is_the_kabupatens_business(
     kecamatan_ctx: Context, make_participant: MakeParticipant, tmp_path: Path
 ) -> None:
     with pytest.raises(Refused):
-        bpjs.export(kecamatan_ctx, CLI_ADMIN, tmp_path / "b.xlsx")
+        bpjs.export(kecamatan_ctx, ADMIN, tmp_path / "b.xlsx")
     path = write_sheet(tmp_path / "x.xlsx", [["NIK", "KPJ"], ["1303064708800001", "01234567890"]])
     with pytest.raises(Refused):
         bpjs.preview(kecamatan_ctx, path)
@@ -346,7 +350,7 @@ def test_a_change_between_preview_and_commit_is_respected(kab: Context, tmp_path
     shown = bpjs.preview(kab, back)
     assert len(shown.matched) == 40
     gone = shown.matched[0].reg_no
-    participants.deactivate(kab, CLI_ADMIN, gone, InactiveReason.DIED)
+    participants.deactivate(kab, ADMIN, gone, InactiveReason.DIED)
     done = bpjs.commit(kab, OPERATOR, shown)
     assert done.saved == 39
     assert [o.code for o in done.unmatched] == ["bpjs.inactive"]

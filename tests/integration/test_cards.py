@@ -23,12 +23,15 @@ from app import logsetup
 from app.cards.qr import QR_ONLY
 from app.main import main
 from app.services import cards, participants, selftest
-from app.services.actor import CLI_ADMIN
 from app.services.cards import Selection
 from app.services.context import Context, open_data_dir
 from app.services.verify import Verdict, verify
+from tests.actors import ADMIN
 from tests.cardhelp import APOSTROPHE, NON_LATIN1, office, pdfinfo, pdftotext, reg_of, tool
 from tests.conftest import MakeParticipant
+
+# Command-line calls sign in as the test administrator.
+pytestmark = pytest.mark.usefixtures("cli_account")
 
 
 @pytest.fixture
@@ -70,7 +73,7 @@ def qr_codes(pdf: Path, tmp_path: Path, pages: str) -> list[list[str]]:
 
 def test_an_a4_sheet_as_printed_and_scanned(ctx: Context, tmp_path: Path) -> None:
     pdf = tmp_path / "kartu.pdf"
-    result = cards.print_cards(ctx, CLI_ADMIN, Selection(everyone=True), pdf)
+    result = cards.print_cards(ctx, ADMIN, Selection(everyone=True), pdf)
     assert result.cards == 25 and result.pages == 6
     info = pdfinfo(pdf)
     assert info["Pages"] == "6"
@@ -97,7 +100,7 @@ def test_an_a4_sheet_as_printed_and_scanned(ctx: Context, tmp_path: Path) -> Non
 def test_cr80_pages_are_card_sized_and_their_codes_decode(ctx: Context, tmp_path: Path) -> None:
     pdf = tmp_path / "cr80.pdf"
     reg = reg_of(ctx, NON_LATIN1)
-    cards.print_cards(ctx, CLI_ADMIN, Selection(reg_nos=(reg,)), pdf, layout="cr80")
+    cards.print_cards(ctx, ADMIN, Selection(reg_nos=(reg,)), pdf, layout="cr80")
     info = pdfinfo(pdf)
     assert info["Pages"] == "2"
     width, height = (float(x) for x in re.findall(r"[\d.]+", info["Page size"])[:2])
@@ -110,8 +113,8 @@ def test_reprinted_sheet_codes_are_void_and_the_new_ones_genuine(
     ctx: Context, tmp_path: Path
 ) -> None:
     reg = reg_of(ctx, APOSTROPHE)
-    cards.print_cards(ctx, CLI_ADMIN, Selection(reg_nos=(reg,)), tmp_path / "v1.pdf")
-    cards.reprint(ctx, CLI_ADMIN, Selection(reg_nos=(reg,)), "hilang", tmp_path / "v2.pdf")
+    cards.print_cards(ctx, ADMIN, Selection(reg_nos=(reg,)), tmp_path / "v1.pdf")
+    cards.reprint(ctx, ADMIN, Selection(reg_nos=(reg,)), "hilang", tmp_path / "v2.pdf")
     [[old]] = qr_codes(tmp_path / "v1.pdf", tmp_path, "1")
     [[new]] = qr_codes(tmp_path / "v2.pdf", tmp_path, "1")
     assert verify(ctx, old).verdict is Verdict.VOID

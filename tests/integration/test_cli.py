@@ -24,6 +24,10 @@ from app.cli import core
 from app.main import main
 from app.paths import resource
 from app.services.context import open_data_dir
+from tests.conftest import CLI_PASSWORD, CLI_USER
+
+# Command-line calls sign in as the test administrator.
+pytestmark = pytest.mark.usefixtures("cli_account")
 
 REPO = Path(__file__).resolve().parents[2]
 NIK_SITI = "1303064708800001"  # P, 07/08/1980, Kamang Baru
@@ -504,8 +508,11 @@ def test_check_nik_from_elsewhere_warns(cli: Cli) -> None:
 @pytest.fixture(scope="module")
 def demo_1333(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("budget") / "kab"
-    assert main(["--data-dir", str(path), "setup", "--role", "kabupaten"]) == 0
-    assert main(["--data-dir", str(path), "demo", "--participants", "1333", "--seed", "1"]) == 0
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("LINDUNGI_USER", CLI_USER)
+        env.setenv("LINDUNGI_PASSWORD", CLI_PASSWORD)
+        assert main(["--data-dir", str(path), "setup", "--role", "kabupaten"]) == 0
+        assert main(["--data-dir", str(path), "demo", "--participants", "1333", "--seed", "1"]) == 0
     logsetup.configure(None)
     return path
 
@@ -749,6 +756,7 @@ def test_a_bug_without_a_log_shows_its_details_instead(
 
 def run_process(*args: object, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("LINDUNGI_")}
+    env.update(LINDUNGI_USER=CLI_USER, LINDUNGI_PASSWORD=CLI_PASSWORD)  # the test account
     return subprocess.run(
         [sys.executable, *map(str, args)],
         cwd=cwd,

@@ -7,7 +7,11 @@ import pytest
 from app.errors import Refused
 from app.main import main
 from app.services import cards, keys, participants
-from app.services.actor import CLI_ADMIN, Actor, Role
+from app.services.actor import Actor, Role
+from tests.actors import ADMIN
+
+# Command-line calls sign in as the test administrator.
+pytestmark = pytest.mark.usefixtures("cli_account")
 
 PASS = "frasa sandi kunci"
 
@@ -20,11 +24,11 @@ def test_a_protected_key_is_encrypted_locked_and_never_replaced(
     kecamatan_ctx, make_participant, tmp_path, monkeypatch
 ):
     ctx = kecamatan_ctx
-    participants.register(ctx, CLI_ADMIN, make_participant())
-    participants.approve(ctx, CLI_ADMIN, all_drafts=True)
+    participants.register(ctx, ADMIN, make_participant())
+    participants.approve(ctx, ADMIN, all_drafts=True)
     with pytest.raises(Refused):
         keys.protect(ctx, Actor("kasi", Role.SUPERVISOR), PASS)
-    keys.protect(ctx, CLI_ADMIN, PASS)
+    keys.protect(ctx, ADMIN, PASS)
     (pem,) = _key_files(ctx)
     assert b"ENCRYPTED PRIVATE KEY" in pem.read_bytes()
     assert keys.key_is_protected(ctx)
@@ -33,7 +37,7 @@ def test_a_protected_key_is_encrypted_locked_and_never_replaced(
     keys._unlocked.clear()  # a new process: nothing unlocked yet
     monkeypatch.delenv(keys.ENV_PASSPHRASE, raising=False)
     with pytest.raises(Refused) as locked:
-        cards.print_cards(ctx, CLI_ADMIN, cards.Selection(everyone=True), tmp_path / "a.pdf")
+        cards.print_cards(ctx, ADMIN, cards.Selection(everyone=True), tmp_path / "a.pdf")
     assert locked.value.code == "key.locked"
     assert not (tmp_path / "a.pdf").exists()
     assert _key_files(ctx) == [pem]  # a locked key is not mistaken for a lost one
@@ -42,11 +46,11 @@ def test_a_protected_key_is_encrypted_locked_and_never_replaced(
     assert wrong.value.code == "key.passphrase"
 
     keys.unlock(ctx, PASS)
-    cards.print_cards(ctx, CLI_ADMIN, cards.Selection(everyone=True), tmp_path / "b.pdf")
+    cards.print_cards(ctx, ADMIN, cards.Selection(everyone=True), tmp_path / "b.pdf")
     assert (tmp_path / "b.pdf").exists()
     assert keys.public_key(ctx).fingerprint == fingerprint
 
-    keys.protect(ctx, CLI_ADMIN, "", old=PASS)
+    keys.protect(ctx, ADMIN, "", old=PASS)
     assert not keys.key_is_protected(ctx)
 
 
@@ -54,8 +58,8 @@ def test_the_command_line_takes_the_passphrase_from_the_environment(
     kecamatan_ctx, make_participant, tmp_path, monkeypatch, capsys
 ):
     ctx = kecamatan_ctx
-    participants.register(ctx, CLI_ADMIN, make_participant())
-    participants.approve(ctx, CLI_ADMIN, all_drafts=True)
+    participants.register(ctx, ADMIN, make_participant())
+    participants.approve(ctx, ADMIN, all_drafts=True)
     data_dir = str(ctx.data_dir)
     ctx.close()
     pp = tmp_path / "pp.txt"

@@ -24,7 +24,10 @@ from openpyxl import Workbook
 from app.domain.nik import make_nik
 from app.domain.participant import Sex
 
-pytestmark = pytest.mark.skipif(os.name != "posix", reason="SIGKILL is POSIX")
+pytestmark = [
+    pytest.mark.skipif(os.name != "posix", reason="SIGKILL is POSIX"),
+    pytest.mark.usefixtures("cli_account"),
+]
 
 ROWS = 400
 KILLS = 8

@@ -5,8 +5,13 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
+
 from app import logsetup
 from app.main import main
+
+# Command-line calls sign in as the test administrator.
+pytestmark = pytest.mark.usefixtures("cli_account")
 
 NIK = "1303064708800001"
 NAME = "Yusnimar Wati"

@@ -10,8 +10,9 @@ import pytest
 from app.domain.participant import InactiveReason
 from app.errors import Refused
 from app.services import audit, backup, participants, privacy
-from app.services.actor import CLI_ADMIN, Actor, Role
+from app.services.actor import Actor, Role
 from app.store.repo import ListQuery
+from tests.actors import ADMIN
 from tests.cardhelp import pdftotext
 
 NAME = "Nur'aini Şahin"
@@ -25,8 +26,8 @@ def test_subject_report_holds_everything_about_the_person(
     kecamatan_ctx, make_participant, tmp_path
 ):
     ctx = kecamatan_ctx
-    reg = participants.register(ctx, CLI_ADMIN, make_participant(name=NAME))
-    out = privacy.subject_report(ctx, CLI_ADMIN, reg.reg_no, tmp_path / "data.pdf")
+    reg = participants.register(ctx, ADMIN, make_participant(name=NAME))
+    out = privacy.subject_report(ctx, ADMIN, reg.reg_no, tmp_path / "data.pdf")
     text = pdftotext(out)  # skips where poppler is missing (a Windows runner)
     assert NAME in text
     assert make_participant(name=NAME).nik in text  # the person sees their whole NIK
@@ -40,9 +41,9 @@ def test_erasure_removes_personal_data_but_keeps_number_status_and_chain(
 ):
     ctx = kecamatan_ctx
     data = make_participant(name=NAME)
-    reg = participants.register(ctx, CLI_ADMIN, data)
-    participants.register(ctx, CLI_ADMIN, make_participant(serial=2, name="Afrizal Saputra"))
-    privacy.erase(ctx, CLI_ADMIN, reg.reg_no)
+    reg = participants.register(ctx, ADMIN, data)
+    participants.register(ctx, ADMIN, make_participant(serial=2, name="Afrizal Saputra"))
+    privacy.erase(ctx, ADMIN, reg.reg_no)
     rec = participants.get(ctx, reg.reg_no)
     assert (rec.nik, rec.name, rec.phone, rec.kpj) == ("", "", "", None)
     assert rec.status == "inactive"
@@ -64,28 +65,26 @@ def test_erasure_removes_personal_data_but_keeps_number_status_and_chain(
 
 def test_erasure_is_for_administrators_and_happens_once(kecamatan_ctx, make_participant):
     ctx = kecamatan_ctx
-    reg = participants.register(ctx, CLI_ADMIN, make_participant())
+    reg = participants.register(ctx, ADMIN, make_participant())
     with pytest.raises(Refused):
         privacy.erase(ctx, Actor("kasi", Role.SUPERVISOR), reg.reg_no)
-    privacy.erase(ctx, CLI_ADMIN, reg.reg_no)
+    privacy.erase(ctx, ADMIN, reg.reg_no)
     with pytest.raises(Refused):
-        privacy.erase(ctx, CLI_ADMIN, reg.reg_no)
+        privacy.erase(ctx, ADMIN, reg.reg_no)
 
 
 def test_retention_erases_only_those_inactive_long_enough(kecamatan_ctx, make_participant):
     ctx = kecamatan_ctx
-    old = participants.register(ctx, CLI_ADMIN, make_participant(serial=1))
-    recent = participants.register(ctx, CLI_ADMIN, make_participant(serial=2))
-    active = participants.register(ctx, CLI_ADMIN, make_participant(serial=3))
+    old = participants.register(ctx, ADMIN, make_participant(serial=1))
+    recent = participants.register(ctx, ADMIN, make_participant(serial=2))
+    active = participants.register(ctx, ADMIN, make_participant(serial=3))
     now = dt.datetime(2026, 11, 29, 9, 0)
-    participants.deactivate(ctx, CLI_ADMIN, old.reg_no, InactiveReason.DIED, dt.date(2020, 1, 1))
-    participants.deactivate(
-        ctx, CLI_ADMIN, recent.reg_no, InactiveReason.MOVED, dt.date(2026, 1, 1)
-    )
+    participants.deactivate(ctx, ADMIN, old.reg_no, InactiveReason.DIED, dt.date(2020, 1, 1))
+    participants.deactivate(ctx, ADMIN, recent.reg_no, InactiveReason.MOVED, dt.date(2026, 1, 1))
     stale = ctx.data_dir / "backups" / "lindungi-20250101-080000-daily.sqlite"
-    backup.backup(ctx, CLI_ADMIN)
+    backup.backup(ctx, ADMIN)
     stale.write_bytes(b"old backup")
-    assert privacy.erase_expired(ctx, CLI_ADMIN, now=now) == 1
+    assert privacy.erase_expired(ctx, ADMIN, now=now) == 1
     assert participants.get(ctx, old.reg_no).erased_at is not None
     assert participants.get(ctx, recent.reg_no).erased_at is None
     assert participants.get(ctx, active.reg_no).erased_at is None

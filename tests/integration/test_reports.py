@@ -23,10 +23,13 @@ from app.main import main
 from app.reports import model as m
 from app.reports import pdf as pdf_writer
 from app.services import cards, demo, desk, handover, participants, reports
-from app.services.actor import CLI_ADMIN
 from app.services.context import Context
 from app.store import repo
 from app.store.repo import ListQuery
+from tests.actors import ADMIN
+
+# Command-line calls sign in as the test administrator.
+pytestmark = pytest.mark.usefixtures("cli_account")
 
 TODAY = dt.date(2023, 6, 15)
 POPPLER = shutil.which("pdftotext") and shutil.which("pdffonts") and shutil.which("pdfinfo")
@@ -37,15 +40,13 @@ needs_poppler = pytest.mark.skipif(not POPPLER, reason="poppler-utils not instal
 def desk_ctx(kabupaten_ctx: Context) -> Context:
     """The kabupaten with 300 demo participants, a 2023 year and a few changes of status."""
     ctx = kabupaten_ctx
-    demo.generate(ctx, CLI_ADMIN, 300, seed=3)
-    desk.add_year(ctx, CLI_ADMIN, 2023, copy_from=2022)
-    desk.set_quota(ctx, CLI_ADMIN, 2023, "13.03.10", 20, "apb-nagari")
+    demo.generate(ctx, ADMIN, 300, seed=3)
+    desk.add_year(ctx, ADMIN, 2023, copy_from=2022)
+    desk.set_quota(ctx, ADMIN, 2023, "13.03.10", 20, "apb-nagari")
     ids = participants.search(ctx, ListQuery(sort="reg_no"))
     rows = participants.rows(ctx, ids[:3])
-    participants.deactivate(ctx, CLI_ADMIN, rows[0].reg_no, InactiveReason.DIED, TODAY)
-    participants.deactivate(
-        ctx, CLI_ADMIN, rows[1].reg_no, InactiveReason.MOVED, dt.date(2021, 5, 1)
-    )
+    participants.deactivate(ctx, ADMIN, rows[0].reg_no, InactiveReason.DIED, TODAY)
+    participants.deactivate(ctx, ADMIN, rows[1].reg_no, InactiveReason.MOVED, dt.date(2021, 5, 1))
     return ctx
 
 
@@ -115,7 +116,7 @@ def test_the_recap_of_a_year_before_the_programme_is_empty(desk_ctx: Context) ->
 
 def test_recap_xlsx_holds_the_same_numbers(desk_ctx: Context, tmp_path: Path) -> None:
     out = tmp_path / "rekap.xlsx"
-    reports.export(desk_ctx, CLI_ADMIN, "recap", 2023, out, today=TODAY)
+    reports.export(desk_ctx, ADMIN, "recap", 2023, out, today=TODAY)
     wb = load_workbook(out)
     assert wb.sheetnames[:3] == ["Ringkasan", "Kecamatan", "Grafik"]
     ws = wb["Kecamatan"]
@@ -165,10 +166,10 @@ def test_the_letterhead_carries_the_crest_and_address_and_the_chart_its_legend(
 
     crest = tmp_path / "lambang.png"
     PilImage.new("RGB", (120, 140), (20, 90, 40)).save(crest)
-    reports.set_crest(desk_ctx, CLI_ADMIN, crest)
-    prefs.set_value(desk_ctx, CLI_ADMIN, "report_address", "Jl. Prof. M. Yamin No. 1")
+    reports.set_crest(desk_ctx, ADMIN, crest)
+    prefs.set_value(desk_ctx, ADMIN, "report_address", "Jl. Prof. M. Yamin No. 1")
     out = tmp_path / "anggaran.pdf"
-    reports.export(desk_ctx, CLI_ADMIN, "budget", 2023, out, today=TODAY)
+    reports.export(desk_ctx, ADMIN, "budget", 2023, out, today=TODAY)
     assert "Jl. Prof. M. Yamin No. 1" in pdf_text(out)
     images = subprocess.run(
         ["pdfimages", "-list", str(out)], capture_output=True, text=True, check=True
@@ -188,7 +189,7 @@ def test_the_letterhead_carries_the_crest_and_address_and_the_chart_its_legend(
     bad = tmp_path / "lambang.txt"
     bad.write_text("bukan gambar", encoding="utf-8")
     with pytest.raises(InvalidInput):
-        reports.set_crest(desk_ctx, CLI_ADMIN, bad)
+        reports.set_crest(desk_ctx, ADMIN, bad)
     assert reports.crest_image(desk_ctx) == crest.read_bytes()
 
 
@@ -233,7 +234,7 @@ def test_pdf_reports_are_a4_indonesian_and_embed_their_fonts(
     desk_ctx: Context, tmp_path: Path, kind: str, headings: list[str]
 ) -> None:
     out = tmp_path / f"{kind}.pdf"
-    written = reports.export(desk_ctx, CLI_ADMIN, kind, 2023, out, today=TODAY)
+    written = reports.export(desk_ctx, ADMIN, kind, 2023, out, today=TODAY)
     assert written.format == "pdf" and out.is_file()
     info = pdf_info(out)
     assert "(A4)" in info["Page size"]
@@ -254,7 +255,7 @@ def test_pdf_reports_are_a4_indonesian_and_embed_their_fonts(
 @needs_poppler
 def test_the_budget_pdf_shows_the_years_money(desk_ctx: Context, tmp_path: Path) -> None:
     out = tmp_path / "anggaran.pdf"
-    reports.export(desk_ctx, CLI_ADMIN, "budget", 2022, out, today=TODAY)
+    reports.export(desk_ctx, ADMIN, "budget", 2022, out, today=TODAY)
     total = desk.budget_detail(desk_ctx, 2022).total.total
     assert m.format_money(total) in " ".join(pdf_text(out).split())
 
@@ -263,19 +264,17 @@ def test_the_budget_pdf_shows_the_years_money(desk_ctx: Context, tmp_path: Path)
 def test_the_cards_report_counts_printed_and_handed_over(desk_ctx: Context, tmp_path: Path) -> None:
     nagari = participants.rows(desk_ctx, participants.search(desk_ctx, ListQuery(sort="reg_no")))
     some = [r.reg_no for r in nagari if r.status != "inactive"][:12]
-    cards.print_cards(
-        desk_ctx, CLI_ADMIN, cards.selection_for(reg_nos=some), tmp_path / "kartu.pdf"
-    )
+    cards.print_cards(desk_ctx, ADMIN, cards.selection_for(reg_nos=some), tmp_path / "kartu.pdf")
     event = handover.open_event(
         desk_ctx,
-        CLI_ADMIN,
+        ADMIN,
         place="Aula Kantor Camat Kamang Baru",
         date=TODAY,
         officials="Bupati Sijunjung; Camat Kamang Baru",
     )
     for reg in some[:5]:
-        handover.give(desk_ctx, CLI_ADMIN, event.id, reg)
-    handover.give(desk_ctx, CLI_ADMIN, event.id, some[5], proxy="Siti Aminah")
+        handover.give(desk_ctx, ADMIN, event.id, reg)
+    handover.give(desk_ctx, ADMIN, event.id, some[5], proxy="Siti Aminah")
     report = reports.cards_report(desk_ctx, 2023, TODAY)
     kec = next(s for s in report.sections if isinstance(s, m.Table))
     assert kec.total is not None
@@ -284,7 +283,7 @@ def test_the_cards_report_counts_printed_and_handed_over(desk_ctx: Context, tmp_
     assert events.rows[0][1] == "Aula Kantor Camat Kamang Baru"
     assert events.rows[0][4:] == (6, 1)
     out = tmp_path / "kartu-rekap.pdf"
-    reports.export(desk_ctx, CLI_ADMIN, "cards", 2023, out, today=TODAY)
+    reports.export(desk_ctx, ADMIN, "cards", 2023, out, today=TODAY)
     flat = " ".join(pdf_text(out).split())
     assert "Acara penyerahan kartu" in flat and "Belum ada kartu" not in flat
     dash = desk.dashboard(desk_ctx, TODAY)
@@ -322,13 +321,13 @@ def test_long_tables_repeat_their_header_and_pages_count_to_the_end(tmp_path: Pa
 
 def test_report_mistakes_change_nothing(desk_ctx: Context, tmp_path: Path) -> None:
     with pytest.raises(InvalidInput):
-        reports.export(desk_ctx, CLI_ADMIN, "recap", 2023, tmp_path / "rekap.docx")
+        reports.export(desk_ctx, ADMIN, "recap", 2023, tmp_path / "rekap.docx")
     with pytest.raises(InvalidInput):
-        reports.export(desk_ctx, CLI_ADMIN, "gaji", 2023, tmp_path / "rekap.pdf")
+        reports.export(desk_ctx, ADMIN, "gaji", 2023, tmp_path / "rekap.pdf")
     with pytest.raises(NotFound):
-        reports.export(desk_ctx, CLI_ADMIN, "recap", 2023, tmp_path / "no" / "rekap.pdf")
+        reports.export(desk_ctx, ADMIN, "recap", 2023, tmp_path / "no" / "rekap.pdf")
     with pytest.raises(InvalidInput):
-        reports.export(desk_ctx, CLI_ADMIN, "recap", 1900, tmp_path / "rekap.pdf")
+        reports.export(desk_ctx, ADMIN, "recap", 1900, tmp_path / "rekap.pdf")
     assert list(tmp_path.iterdir()) == [] or all(p.is_dir() for p in tmp_path.iterdir())
 
 

@@ -8,7 +8,7 @@ are never reused.
 from __future__ import annotations
 
 from app.services import backup, participants
-from app.services.actor import CLI_ADMIN
+from tests.actors import ADMIN
 from tests.integration.sync_world import World, person, statuses
 
 
@@ -17,7 +17,7 @@ def test_an_office_restored_from_an_old_backup_syncs_on_without_forking(make_ctx
     office = world.a
     first = world.register(office, person(1))
     world.sync(office)  # bundle acknowledged by a receipt
-    saved = backup.backup(office, CLI_ADMIN)
+    saved = backup.backup(office, ADMIN)
 
     # After the backup: more people, a bundle that reaches the kabupaten, no receipt yet.
     later = world.register(office, person(2), person(3))
@@ -27,7 +27,7 @@ def test_an_office_restored_from_an_old_backup_syncs_on_without_forking(make_ctx
     sequence_before = int(lost_bundle.stem.rsplit("-", 1)[1])
 
     # The office PC's database is restored from the older backup.
-    backup.restore(office, CLI_ADMIN, saved)
+    backup.restore(office, ADMIN, saved)
     assert set(statuses(office)) == set(first)
 
     # New registrations never reuse 000002 or 000003, which the kabupaten already holds.
@@ -58,9 +58,9 @@ def test_a_reinstalled_pc_is_enrolled_again_as_a_new_station(make_ctx, tmp_path)
     world.register(world.a, person(1))
     world.sync(world.a)
     # The PC is wiped; the kabupaten hands out station B of the same kecamatan.
-    written = trust.write_enrolment(world.kab, CLI_ADMIN, "13.03.06", "B", world.usb)
+    written = trust.write_enrolment(world.kab, ADMIN, "13.03.06", "B", world.usb)
     fresh = make_ctx("kecamatan", name="kec-a-reinstalled", setup=False)
-    trust.setup_from_enrolment(fresh, CLI_ADMIN, written.path)
+    trust.setup_from_enrolment(fresh, ADMIN, written.path)
     assert fresh.identity.install_code == "130306-B"
     reg = world.register(fresh, person(7))
     assert reg[0].startswith("130306-B-")
@@ -79,7 +79,7 @@ def test_an_erasure_at_the_office_travels_to_the_kabupaten(make_ctx, tmp_path):
     world.sync(office)
     assert participants.get(world.kab, reg).name == "Nur'aini Şahin"
 
-    privacy.erase(office, CLI_ADMIN, reg)
+    privacy.erase(office, ADMIN, reg)
     result, _back = world.sync(office)
     assert result.status == "imported"
     at_kab = participants.get(world.kab, reg)

@@ -30,9 +30,10 @@ from app.services import (
     prefs,
     privacy,
 )
-from app.services.actor import CLI_ADMIN, Actor, Role
+from app.services.actor import Actor, Role
 from app.services.setup import setup_install
 from app.store.repo import ListQuery
+from tests.actors import ADMIN
 
 ROLES = {r: Actor(f"user-{r.value}", r) for r in Role}
 RANK = {Role.OPERATOR: 0, Role.SUPERVISOR: 1, Role.ADMIN: 2}
@@ -106,8 +107,8 @@ KABUPATEN_CALLS: list[tuple[str, Role, Call]] = [
 
 def _kecamatan(make_ctx, make_participant, name: str) -> Any:
     ctx = make_ctx("kecamatan", name=name)
-    accounts.add_user(ctx, CLI_ADMIN, "admin", Role.ADMIN, "kata-sandi-admin")
-    ctx.reg = participants.register(ctx, CLI_ADMIN, make_participant(serial=1)).reg_no
+    accounts.add_user(ctx, ADMIN, "admin", Role.ADMIN, "kata-sandi-admin")
+    ctx.reg = participants.register(ctx, ADMIN, make_participant(serial=1)).reg_no
 
     def data(serial: int, sex_mismatch: bool = False) -> Any:
         d = make_participant(serial=serial)

@@ -22,9 +22,10 @@ from app.domain.participant import Sex
 from app.errors import InvalidInput, NotFound, Refused
 from app.i18n import render
 from app.services import bpjs, importer, participants, spreadsheet, template
-from app.services.actor import CLI_ADMIN, Actor, Role
+from app.services.actor import Actor, Role
 from app.services.context import Context
 from app.services.importer import ChooseSheet
+from tests.actors import ADMIN
 
 HEAD = ["No", "NIK", "Nama", "Tempat Lahir", "Tgl Lahir", "L/P", "Nagari", "Pekerjaan"]
 
@@ -551,7 +552,7 @@ def test_a_template_for_one_nagari(kecamatan_ctx: Context, tmp_path: Path) -> No
 
 def test_bpjs_export_honours_the_sheet_name(kabupaten_ctx: Context, tmp_path: Path) -> None:
     out = tmp_path / "bpjs.xlsx"
-    bpjs.export(kabupaten_ctx, CLI_ADMIN, out)
+    bpjs.export(kabupaten_ctx, ADMIN, out)
     sheet, _ = bpjs.load_columns(bpjs.columns_file(kabupaten_ctx))
     assert load_workbook(out).sheetnames == [sheet] == ["Peserta BPU"]
 

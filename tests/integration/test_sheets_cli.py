@@ -14,6 +14,9 @@ from app.services.context import open_data_dir
 from tests.integration.test_cli import Cli, Result, count
 from tests.integration.test_sheets_as_sent import HEAD, person, write_csv, xlsx
 
+# Command-line calls sign in as the test administrator.
+pytestmark = pytest.mark.usefixtures("cli_account")
+
 
 @pytest.fixture
 def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Cli:

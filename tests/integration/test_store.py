@@ -19,11 +19,11 @@ from sqlalchemy import exc, text
 from app.errors import StorageError
 from app.paths import migrations_dir
 from app.services import demo
-from app.services.actor import CLI_ADMIN
 from app.services.context import Context, open_data_dir
 from app.store import migrate
 from app.store.backup import backup_file
 from app.store.engine import DB_FILENAME, Database, make_engine
+from tests.actors import ADMIN
 
 QUOTAS_2022 = {
     "13.03.03": 175,
@@ -329,7 +329,7 @@ def test_history_can_be_appended(kecamatan_ctx: Context) -> None:
 
 
 def test_backup_of_a_live_database_is_complete(kecamatan_ctx: Context, tmp_path: Path) -> None:
-    demo.generate(kecamatan_ctx, CLI_ADMIN, 25, seed=3)
+    demo.generate(kecamatan_ctx, ADMIN, 25, seed=3)
     with kecamatan_ctx.db.session():  # a connection stays open during the backup
         target = backup_file(kecamatan_ctx.db.path, tmp_path / "copies" / "backup.sqlite")
     assert not (tmp_path / "copies" / "backup.sqlite.part").exists()
@@ -358,7 +358,7 @@ def test_a_full_disk_under_the_data_folder_saves_nothing_and_says_so(
         dbapi_conn.execute(f"PRAGMA max_page_count={pages}")  # SQLite says: disk is full
 
     with pytest.raises(StorageError) as info:
-        demo.generate(kecamatan_ctx, CLI_ADMIN, 3000, seed=3)
+        demo.generate(kecamatan_ctx, ADMIN, 3000, seed=3)
     assert info.value.code == "db.disk_full"
     assert str(info.value).startswith("Disk folder data ")
     assert "tidak ada yang disimpan" in str(info.value)

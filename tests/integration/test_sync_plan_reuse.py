@@ -14,8 +14,8 @@ import pytest
 
 from app.domain.participant import InactiveReason
 from app.services import participants
-from app.services.actor import CLI_ADMIN
 from app.services.sync import bundle_import
+from tests.actors import ADMIN
 from tests.conftest import MakeCtx
 from tests.integration.sync_world import KEC_B, World, person, record, statuses
 
@@ -105,8 +105,8 @@ def test_a_revision_with_nothing_new_is_acknowledged_and_not_sent_again(
     w = World.make(make_ctx, tmp_path, confirm=True)
     [reg] = w.register(w.a, person(1))
     w.sync(w.a)
-    participants.edit(w.a, CLI_ADMIN, reg, person(1, phone="081234567890"))
-    participants.edit(w.a, CLI_ADMIN, reg, person(1))  # and back: nothing to take
+    participants.edit(w.a, ADMIN, reg, person(1, phone="081234567890"))
+    participants.edit(w.a, ADMIN, reg, person(1))  # and back: nothing to take
     revision = record(w.a, reg).revision
     result, _ = w.sync(w.a)
     assert result.counts["unchanged"] == 1 and result.counts["changed"] == 0
@@ -121,11 +121,11 @@ def test_a_record_reactivated_at_its_office_returns_to_the_programme(
     w = World.make(make_ctx, tmp_path, confirm=True)
     [reg] = w.register(w.a, person(1))
     w.sync(w.a)
-    participants.deactivate(w.a, CLI_ADMIN, reg, InactiveReason.MOVED, dt.date(2024, 1, 5))
+    participants.deactivate(w.a, ADMIN, reg, InactiveReason.MOVED, dt.date(2024, 1, 5))
     w.sync(w.a)
     assert record(w.kab, reg).status == "inactive"
-    participants.reactivate(w.a, CLI_ADMIN, reg)  # a draft again, to be approved
-    participants.approve(w.a, CLI_ADMIN, [reg])
+    participants.reactivate(w.a, ADMIN, reg)  # a draft again, to be approved
+    participants.approve(w.a, ADMIN, [reg])
     result, _ = w.sync(w.a)
     assert result.counts["changed"] == 1
     kab = record(w.kab, reg)

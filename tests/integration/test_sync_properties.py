@@ -10,8 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app.errors import AppError
-from app.services.actor import CLI_ADMIN
 from app.services.sync import bundle_import
+from tests.actors import ADMIN
 from tests.conftest import MakeCtx
 from tests.integration.sync_world import World, person, snapshot
 
@@ -32,7 +32,7 @@ def _refused_unchanged(w: World, path: Path, data: bytes) -> None:
     before = snapshot(w.kab)
     path.write_bytes(data)
     with pytest.raises(AppError) as info:
-        bundle_import.import_file(w.kab, CLI_ADMIN, path)
+        bundle_import.import_file(w.kab, ADMIN, path)
     assert info.value.exit_code == 1
     assert snapshot(w.kab) == before
 

@@ -6,26 +6,25 @@ exception: those records are refused (and reported in the receipt), the rest imp
 from __future__ import annotations
 
 import io
-import logging
 import os
 import struct
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from app import i18n, logsetup
 from app.errors import InvalidInput, Refused
-from app.main import main
 from app.services import trust
-from app.services.actor import CLI_ADMIN
 from app.services.sync import bundle_import
 from app.sync import container
 from app.sync.crypto import KeyPair
+from tests.actors import ADMIN
 from tests.conftest import MakeCtx
 from tests.integration.sync_world import KEC_B, World, person, reseal, snapshot
+
+# Command-line calls sign in as the test administrator.
+pytestmark = pytest.mark.usefixtures("cli_account")
 
 
 @pytest.fixture
@@ -47,7 +46,7 @@ def refused(world: World, path: Path, code: str | set[str], ctx: Any = None) -> 
     target = ctx or world.kab
     before = snapshot(target)
     with pytest.raises(Refused) as info:
-        bundle_import.import_file(target, CLI_ADMIN, path)
+        bundle_import.import_file(target, ADMIN, path)
     assert info.value.code in ({code} if isinstance(code, str) else code)
     assert str(info.value)  # a message in Indonesian, not a bare code
     assert str(info.value) != code
@@ -169,7 +168,7 @@ def test_not_a_bundle_at_all(world: World, tmp_path: Path) -> None:
         path = tmp_path / f"junk{i}.lbundle"
         path.write_bytes(data)
         with pytest.raises(Refused) as info:
-            bundle_import.import_file(world.kab, CLI_ADMIN, path)
+            bundle_import.import_file(world.kab, ADMIN, path)
         assert info.value.code in ("bundle.not_lindungi", "bundle.truncated")
 
 
@@ -263,10 +262,10 @@ def test_invalid_records_are_refused_alone(world: World, genuine: Path, tmp_path
 
 
 def test_enrolment_refusals(world: World, make_ctx: MakeCtx, tmp_path: Path) -> None:
-    written = trust.write_enrolment(world.kab, CLI_ADMIN, KEC_B, "C", tmp_path)
+    written = trust.write_enrolment(world.kab, ADMIN, KEC_B, "C", tmp_path)
     # A file that names another install.
     with pytest.raises(Refused) as info:
-        trust.enrol(world.a, CLI_ADMIN, written.path)
+        trust.enrol(world.a, ADMIN, written.path)
     assert info.value.code == "enrol.other_install"
     # A changed byte.
     data = bytearray(written.path.read_bytes())
@@ -275,71 +274,53 @@ def test_enrolment_refusals(world: World, make_ctx: MakeCtx, tmp_path: Path) -> 
     bad.write_bytes(bytes(data))
     fresh = make_ctx("kecamatan", name="fresh", setup=False)
     with pytest.raises(Refused) as info:
-        trust.setup_from_enrolment(fresh, CLI_ADMIN, bad)
+        trust.setup_from_enrolment(fresh, ADMIN, bad)
     assert info.value.code == "bundle.signature"
     assert not fresh.is_set_up
     # A station that already sent bundles is never handed out again.
     with pytest.raises(Refused) as info:
-        trust.write_enrolment(world.kab, CLI_ADMIN, "13.03.06", "A", tmp_path)
+        trust.write_enrolment(world.kab, ADMIN, "13.03.06", "A", tmp_path)
     assert info.value.code == "enrol.station_taken"
     assert "B" in str(info.value)
     # Only the kabupaten writes enrolment files; a bundle is not an enrolment file.
     with pytest.raises(Refused):
-        trust.write_enrolment(world.a, CLI_ADMIN, KEC_B, "D", tmp_path)
+        trust.write_enrolment(world.a, ADMIN, KEC_B, "D", tmp_path)
     with pytest.raises(Refused):
-        trust.enrol(world.a, CLI_ADMIN, world.export(world.a))
+        trust.enrol(world.a, ADMIN, world.export(world.a))
 
 
 def test_key_backup_and_restore(world: World, make_ctx: MakeCtx, tmp_path: Path) -> None:
     kab = world.kab
     fp = trust.whoami(kab).fingerprint
     with pytest.raises(InvalidInput):
-        trust.backup_keys(kab, CLI_ADMIN, tmp_path, "short")
-    backup = trust.backup_keys(kab, CLI_ADMIN, tmp_path, "sapi perah di sawah")
+        trust.backup_keys(kab, ADMIN, tmp_path, "short")
+    backup = trust.backup_keys(kab, ADMIN, tmp_path, "sapi perah di sawah")
     text = backup.read_text("utf-8")
     assert "BEGIN" not in text and fp in text  # no private key in clear
     with pytest.raises(InvalidInput) as info:
-        trust.restore_keys(kab, CLI_ADMIN, backup, "the wrong passphrase")
+        trust.restore_keys(kab, ADMIN, backup, "the wrong passphrase")
     assert info.value.code == "keys.passphrase"
-    assert trust.restore_keys(kab, CLI_ADMIN, backup, "sapi perah di sawah") == (fp, False)
+    assert trust.restore_keys(kab, ADMIN, backup, "sapi perah di sawah") == (fp, False)
     # The kabupaten PC is reinstalled: a new data dir, a new key; the backup brings the old
     # key back and the offices' bundles open again.
     new_kab = make_ctx("kabupaten", name="kab-reinstalled")
     assert trust.whoami(new_kab).fingerprint != fp
     bundle = world.export(world.a)
     with pytest.raises(Refused):
-        bundle_import.import_file(new_kab, CLI_ADMIN, bundle)
-    assert trust.restore_keys(new_kab, CLI_ADMIN, backup, "sapi perah di sawah") == (fp, True)
+        bundle_import.import_file(new_kab, ADMIN, bundle)
+    assert trust.restore_keys(new_kab, ADMIN, backup, "sapi perah di sawah") == (fp, True)
     assert trust.whoami(new_kab).fingerprint == fp
-    assert bundle_import.import_file(new_kab, CLI_ADMIN, bundle).held  # a new ledger: confirm again
+    assert bundle_import.import_file(new_kab, ADMIN, bundle).held  # a new ledger: confirm again
     # Another install's backup is refused.
     with pytest.raises(Refused):
-        trust.restore_keys(world.a, CLI_ADMIN, backup, "sapi perah di sawah")
+        trust.restore_keys(world.a, ADMIN, backup, "sapi perah di sawah")
     junk = tmp_path / "junk.lkey"
     junk.write_bytes(b"{}")
     with pytest.raises(InvalidInput):
-        trust.restore_keys(kab, CLI_ADMIN, junk, "sapi perah di sawah")
+        trust.restore_keys(kab, ADMIN, junk, "sapi perah di sawah")
 
 
 # --- the command line: exit codes and messages -----------------------------------------
-
-
-@pytest.fixture
-def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
-    monkeypatch.delenv("LINDUNGI_DATA_DIR", raising=False)
-    monkeypatch.delenv("LINDUNGI_LANG", raising=False)
-    root = logging.getLogger()
-    level = root.level
-
-    def run(*argv: object) -> tuple[int, str, str]:
-        code = main([str(a) for a in argv])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    yield run
-    logsetup.configure(None)
-    root.setLevel(level)
-    i18n.set_language("id")
 
 
 def test_cli_exit_codes(cli: Any, tmp_path: Path) -> None:

@@ -14,10 +14,10 @@ import pytest
 from app.domain.participant import InactiveReason
 from app.errors import Refused
 from app.services import participants, trust
-from app.services.actor import CLI_ADMIN
 from app.services.sync import conflicts, offices, results
 from app.store import desk as desk_store
 from app.store import repo
+from tests.actors import ADMIN
 from tests.conftest import MakeCtx
 from tests.integration.sync_world import KEC_B, World, person, record, statuses
 
@@ -78,7 +78,7 @@ def test_full_round_trip(make_ctx: MakeCtx, tmp_path: Path) -> None:
 
     # A wrong fingerprint confirms nothing; the right one merges what was held.
     with pytest.raises(Refused):
-        offices.confirm_office(w.kab, CLI_ADMIN, "130306-A", kab_fp, w.usb)
+        offices.confirm_office(w.kab, ADMIN, "130306-A", kab_fp, w.usb)
     merged = w.confirm(w.a)
     assert [m.counts["new"] for m in merged] == [3]
     merged = w.confirm(w.b)
@@ -107,9 +107,9 @@ def test_full_round_trip(make_ctx: MakeCtx, tmp_path: Path) -> None:
 
     # Edits on both sides. The office changes a phone; the kabupaten gives a KPJ and
     # corrects a name (other records, other fields).
-    participants.edit(w.a, CLI_ADMIN, a_regs[0], person(1, phone="081234567890"))
+    participants.edit(w.a, ADMIN, a_regs[0], person(1, phone="081234567890"))
     give_kpj(w, a_regs[1], "12345678901")
-    participants.edit(w.kab, CLI_ADMIN, a_regs[2], person(3, name="Nurhayati Sari"))
+    participants.edit(w.kab, ADMIN, a_regs[2], person(3, name="Nurhayati Sari"))
     result, back = w.sync(w.a)
     assert {k: result.counts[k] for k in results.BUNDLE_COUNTS} == {
         "new": 0,
@@ -128,9 +128,9 @@ def test_full_round_trip(make_ctx: MakeCtx, tmp_path: Path) -> None:
     assert result.counts["changed"] == 0 and result.counts["unchanged"] == 0
 
     # A lost bundle: #5 never reaches the kabupaten, #6 carries its content too.
-    participants.edit(w.a, CLI_ADMIN, a_regs[0], person(1, phone="081299990000"))
+    participants.edit(w.a, ADMIN, a_regs[0], person(1, phone="081299990000"))
     lost = w.export(w.a)
-    participants.deactivate(w.a, CLI_ADMIN, a_regs[1], InactiveReason.DIED, dt.date(2024, 1, 5))
+    participants.deactivate(w.a, ADMIN, a_regs[1], InactiveReason.DIED, dt.date(2024, 1, 5))
     sixth = w.export(w.a)
     result = w.kab_import(sixth)
     assert result.counts["changed"] == 2
@@ -165,7 +165,7 @@ def test_full_round_trip(make_ctx: MakeCtx, tmp_path: Path) -> None:
     # Sent again while waiting: still one conflict.
     participants.edit(
         w.b,
-        CLI_ADMIN,
+        ADMIN,
         dup_b,
         person(20, kecamatan=KEC_B, nik=shared, name="Rosmaniar", phone="081311112222"),
     )
@@ -173,7 +173,7 @@ def test_full_round_trip(make_ctx: MakeCtx, tmp_path: Path) -> None:
     assert result.counts["duplicate"] == 1
     assert len(conflicts.list_conflicts(w.kab)) == 1
 
-    resolved = conflicts.resolve(w.kab, CLI_ADMIN, queue[0].id, keep="A")
+    resolved = conflicts.resolve(w.kab, ADMIN, queue[0].id, keep="A")
     assert resolved.decision == "keep_a"
     assert conflicts.list_conflicts(w.kab) == []
     kab_b = record(w.kab, dup_b)
@@ -203,8 +203,8 @@ def test_edit_conflict_is_queued_and_resolved_field_by_field(
     w = World.make(make_ctx, tmp_path, confirm=True)
     reg = w.register(w.a, person(1, name="Yusnimar"))[0]
     w.sync(w.a)
-    participants.edit(w.kab, CLI_ADMIN, reg, person(1, name="Yusnimar Kab", jorong="Koto"))
-    participants.edit(w.a, CLI_ADMIN, reg, person(1, name="Yusnimar Kec", phone="081234567890"))
+    participants.edit(w.kab, ADMIN, reg, person(1, name="Yusnimar Kab", jorong="Koto"))
+    participants.edit(w.a, ADMIN, reg, person(1, name="Yusnimar Kec", phone="081234567890"))
     result, back = w.sync(w.a)
     assert result.counts["conflict"] == 1
     assert back.counts["pending"] == 1
@@ -215,8 +215,8 @@ def test_edit_conflict_is_queued_and_resolved_field_by_field(
     w.sync(w.a)
     assert len(conflicts.list_conflicts(w.kab)) == 1
     with pytest.raises(Refused):
-        conflicts.resolve(w.kab, CLI_ADMIN, c.id, moved_to="A")
-    conflicts.resolve_fields(w.kab, CLI_ADMIN, c.id, {"name": "B", "phone": "B"})
+        conflicts.resolve(w.kab, ADMIN, c.id, moved_to="A")
+    conflicts.resolve_fields(w.kab, ADMIN, c.id, {"name": "B", "phone": "B"})
     kab = record(w.kab, reg)
     assert (kab.name, kab.phone, kab.jorong) == ("Yusnimar Kec", "081234567890", "Koto")
     back = w.office_import(w.a, w.receipt_for(w.a))
@@ -226,7 +226,7 @@ def test_edit_conflict_is_queued_and_resolved_field_by_field(
     result, _ = w.sync(w.a)
     assert result.counts["changed"] == result.counts["conflict"] == 0
     with pytest.raises(Refused):
-        conflicts.resolve(w.kab, CLI_ADMIN, c.id, keep="A")
+        conflicts.resolve(w.kab, ADMIN, c.id, keep="A")
 
 
 def test_moved_to_another_kecamatan(make_ctx: MakeCtx, tmp_path: Path) -> None:
@@ -238,7 +238,7 @@ def test_moved_to_another_kecamatan(make_ctx: MakeCtx, tmp_path: Path) -> None:
     result, _ = w.sync(w.b)
     assert result.counts["duplicate"] == 1
     [c] = conflicts.list_conflicts(w.kab)
-    conflicts.resolve(w.kab, CLI_ADMIN, c.id, moved_to="B")
+    conflicts.resolve(w.kab, ADMIN, c.id, moved_to="B")
     assert (record(w.kab, old).status, record(w.kab, old).status_reason) == ("inactive", "moved")
     assert record(w.kab, new).status == "accepted"
     w.office_import(w.a, w.receipt_for(w.a))
@@ -315,9 +315,9 @@ def test_cards_and_handovers_travel(make_ctx: MakeCtx, tmp_path: Path) -> None:
     w = World.make(make_ctx, tmp_path, confirm=True)
     first, second = w.register(w.a, person(1), person(2))
     w.sync(w.a)  # accepted: cards may be printed
-    cards.print_cards(w.a, CLI_ADMIN, cards.Selection(everyone=True), tmp_path / "c.pdf")
-    event = handover.open_event(w.a, CLI_ADMIN, place="Kantor Camat")
-    handover.give(w.a, CLI_ADMIN, event.id, first)
+    cards.print_cards(w.a, ADMIN, cards.Selection(everyone=True), tmp_path / "c.pdf")
+    event = handover.open_event(w.a, ADMIN, place="Kantor Camat")
+    handover.give(w.a, ADMIN, event.id, first)
     result, _ = w.sync(w.a)
     assert result.counts["cards"] == 2 and result.counts["handovers"] == 1
     with w.kab.db.read() as s:
@@ -329,7 +329,7 @@ def test_cards_and_handovers_travel(make_ctx: MakeCtx, tmp_path: Path) -> None:
     result, _ = w.sync(w.a)
     assert result.counts["cards"] == 0
     # A reprint at the office voids the old card at the kabupaten too.
-    cards.reprint(w.a, CLI_ADMIN, cards.Selection(reg_nos=(second,)), "hilang", tmp_path / "r.pdf")
+    cards.reprint(w.a, ADMIN, cards.Selection(reg_nos=(second,)), "hilang", tmp_path / "r.pdf")
     result, _ = w.sync(w.a)
     assert result.counts["voided"] == 1 and result.counts["cards"] == 1
     with w.kab.db.read() as s:
@@ -338,7 +338,7 @@ def test_cards_and_handovers_travel(make_ctx: MakeCtx, tmp_path: Path) -> None:
         )
     assert versions == [(1, True), (2, False)]
     # The kabupaten reprints the first card (its KPJ arrived): the office's card is void.
-    cards.reprint(w.kab, CLI_ADMIN, cards.Selection(reg_nos=(first,)), "KPJ", tmp_path / "k.pdf")
+    cards.reprint(w.kab, ADMIN, cards.Selection(reg_nos=(first,)), "KPJ", tmp_path / "k.pdf")
     back = w.office_import(w.a, w.receipt_for(w.a))
     assert back.counts["cards_voided"] == 1
     with w.a.db.read() as s:
@@ -354,19 +354,19 @@ def test_a_kabupaten_edit_after_a_merge_of_many_office_edits_is_not_lost(
     reg = w.register(w.a, person(1, name="Yusnita"))[0]
     w.sync(w.a)
     for phone in ("081200000001", "081200000002", "081200000003", "081200000004"):
-        participants.edit(w.a, CLI_ADMIN, reg, person(1, name="Yusnita", phone=phone))
+        participants.edit(w.a, ADMIN, reg, person(1, name="Yusnita", phone=phone))
     w.sync(w.a)
-    participants.edit(w.kab, CLI_ADMIN, reg, person(1, name="Yusnita Kab", phone="081200000004"))
-    participants.edit(w.a, CLI_ADMIN, reg, person(1, name="Yusnita Kec", phone="081200000004"))
+    participants.edit(w.kab, ADMIN, reg, person(1, name="Yusnita Kab", phone="081200000004"))
+    participants.edit(w.a, ADMIN, reg, person(1, name="Yusnita Kec", phone="081200000004"))
     result, _ = w.sync(w.a)
     assert result.counts["conflict"] == 1
     assert record(w.kab, reg).name == "Yusnita Kab"
     [c] = conflicts.list_conflicts(w.kab)
-    conflicts.resolve(w.kab, CLI_ADMIN, c.id, keep="A")
+    conflicts.resolve(w.kab, ADMIN, c.id, keep="A")
     w.office_import(w.a, w.receipt_for(w.a))
     assert record(w.a, reg).name == "Yusnita Kab"
     # And after the decision, a kabupaten edit still travels down.
-    participants.edit(w.kab, CLI_ADMIN, reg, person(1, name="Yusnita Akhir", phone="081200000004"))
+    participants.edit(w.kab, ADMIN, reg, person(1, name="Yusnita Akhir", phone="081200000004"))
     w.office_import(w.a, w.receipt_for(w.a))
     assert record(w.a, reg).name == "Yusnita Akhir"
     result, _ = w.sync(w.a)
@@ -382,7 +382,7 @@ def test_a_waiting_duplicate_deactivated_by_its_office_leaves_the_queue(
     reg_b = w.register(w.b, person(4, kecamatan=KEC_B, nik=record(w.a, reg_a).nik))[0]
     w.sync(w.b)
     assert len(conflicts.list_conflicts(w.kab)) == 1
-    participants.deactivate(w.b, CLI_ADMIN, reg_b, InactiveReason.DUPLICATE, duplicate_of=reg_a)
+    participants.deactivate(w.b, ADMIN, reg_b, InactiveReason.DUPLICATE, duplicate_of=reg_a)
     result, back = w.sync(w.b)
     assert result.counts["new"] == 1
     assert back.counts["pending"] == 0
@@ -394,9 +394,9 @@ def test_a_waiting_duplicate_deactivated_by_its_office_leaves_the_queue(
 def test_a_draft_deactivated_never_leaves_the_office(make_ctx: MakeCtx, tmp_path: Path) -> None:
     w = World.make(make_ctx, tmp_path, confirm=True)
     draft = w.register(w.a, person(6), approve=False)[0]
-    participants.deactivate(w.a, CLI_ADMIN, draft, InactiveReason.ENDED)
+    participants.deactivate(w.a, ADMIN, draft, InactiveReason.ENDED)
     approved = w.register(w.a, person(7))[0]
-    participants.deactivate(w.a, CLI_ADMIN, approved, InactiveReason.DIED)
+    participants.deactivate(w.a, ADMIN, approved, InactiveReason.DIED)
     result, _ = w.sync(w.a)
     assert result.counts["new"] == 1
     assert set(statuses(w.kab)) == {approved}

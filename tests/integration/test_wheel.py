@@ -23,6 +23,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import CLI_PASSWORD, CLI_USER
+
 REPO = Path(__file__).resolve().parents[2]
 BIN = "Scripts" if os.name == "nt" else "bin"
 EXE = ".exe" if os.name == "nt" else ""
@@ -54,6 +56,7 @@ def run(args: Sequence[object], cwd: Path, check: bool = True) -> subprocess.Com
         for k, v in os.environ.items()
         if k not in ("PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV") and not k.startswith("LINDUNGI_")
     }
+    env.update(LINDUNGI_USER=CLI_USER, LINDUNGI_PASSWORD=CLI_PASSWORD)  # the test account
     result = subprocess.run(
         [str(a) for a in args],
         cwd=cwd,

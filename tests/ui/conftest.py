@@ -15,11 +15,12 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from app.services import demo
-from app.services.actor import CLI_ADMIN, Actor, Role
+from app.services.actor import Actor, Role
 from app.services.context import Context
 from app.ui import common
 from app.ui.session import Session
 from app.ui.start import apply_language
+from tests.actors import ADMIN
 
 
 @pytest.fixture(autouse=True)
@@ -84,5 +85,5 @@ def make_session() -> MakeSession:
 @pytest.fixture
 def populated_ctx(kecamatan_ctx: Context) -> Context:
     """The kecamatan install with 60 demo participants (approved)."""
-    demo.generate(kecamatan_ctx, CLI_ADMIN, 60, seed=11)
+    demo.generate(kecamatan_ctx, ADMIN, 60, seed=11)
     return kecamatan_ctx

@@ -12,11 +12,12 @@ from pytestqt.qtbot import QtBot
 
 from app.i18n import render
 from app.services import accounts, prefs
-from app.services.actor import CLI_ADMIN, Actor, Role
+from app.services.actor import Actor, Role
 from app.services.context import Context
 from app.ui import common, start
 from app.ui.admin import AccountDialog, SettingsDialog, UsersDialog
 from app.ui.mainwindow import MainWindow
+from tests.actors import ADMIN
 from tests.ui.conftest import MakeSession, Messages
 
 
@@ -44,7 +45,7 @@ def test_an_admin_adds_a_user_and_unlocks_one(
 
     monkeypatch.setattr(AccountDialog, "exec", fill_and_accept)
     dialog.add_user()
-    assert [u.username for u in accounts.list_users(kecamatan_ctx, CLI_ADMIN)] == ["budi"]
+    assert [u.username for u in accounts.list_users(kecamatan_ctx, ADMIN)] == ["budi"]
     assert dialog.model.rowCount() == 1
     assert dialog.model.index(0, 2).data() == "Supervisor"
     assert dialog.model.index(0, 3).data() == "Aktif"
@@ -63,11 +64,11 @@ def test_an_admin_adds_a_user_and_unlocks_one(
 def test_a_taken_name_is_refused_in_the_dialog(
     qtbot: QtBot, kecamatan_ctx: Context, make_session: MakeSession
 ) -> None:
-    accounts.add_user(kecamatan_ctx, CLI_ADMIN, "budi", Role.OPERATOR, "rahasia-123")
+    accounts.add_user(kecamatan_ctx, ADMIN, "budi", Role.OPERATOR, "rahasia-123")
     dialog = AccountDialog()
     qtbot.addWidget(dialog)
     dialog.create = lambda name, full, role, password: accounts.add_user(
-        kecamatan_ctx, CLI_ADMIN, name, role, password, full
+        kecamatan_ctx, ADMIN, name, role, password, full
     )
     dialog.username.setText("budi")
     dialog.password.setText("rahasia-123")

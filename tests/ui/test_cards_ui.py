@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from app.errors import Refused
 from app.i18n import render
 from app.services import cards, handover, participants, prefs
-from app.services.actor import CLI_ADMIN, Actor, Role
+from app.services.actor import Actor, Role
 from app.services.cards import Selection
 from app.services.context import Context
 from app.services.verify import Verdict
@@ -27,6 +27,7 @@ from app.ui.handover_views import HandoverModel, HandoverWidget, OpenEventDialog
 from app.ui.mainwindow import MainWindow
 from app.ui.record import RecordDialog
 from app.ui.verify_view import COLOURS, VerifyWidget
+from tests.actors import ADMIN
 from tests.cardhelp import APOSTROPHE, NON_LATIN1, office, reg_of
 from tests.conftest import NAGARI_IN, MakeParticipant
 from tests.ui.conftest import MakeSession, Messages
@@ -112,8 +113,8 @@ def test_the_print_dialog_says_what_it_will_print_and_whose_name_is_cut(
         "Sutan Bagindo Alam Pamuncak Rajo Nan Sati Datuak Bandaro Kayo Nan Gadang Basa "
         "Hj. Nurhayati Binti Muhammad Syafei Datuak Rangkayo"
     )
-    reg = participants.register(ctx, CLI_ADMIN, make_participant(serial=9003, name=huge)).reg_no
-    participants.approve(ctx, CLI_ADMIN, [reg])
+    reg = participants.register(ctx, ADMIN, make_participant(serial=9003, name=huge)).reg_no
+    participants.approve(ctx, ADMIN, [reg])
     dialog = PrintDialog(make_session(ctx, Role.OPERATOR, "ani"))
     qtbot.addWidget(dialog)
     expected = cards.plan_print(ctx, Selection(unprinted=True))

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QTableWidgetItem
 from pytestqt.qtbot import QtBot
 
 from app.services import demo, desk, participants
-from app.services.actor import CLI_ADMIN, Actor, Role
+from app.services.actor import Actor, Role
 from app.services.context import Context
 from app.store.repo import ListQuery
 from app.ui import desk_views
@@ -27,17 +27,18 @@ from app.ui.desk_views import (
     ReportsView,
     YearsView,
 )
+from tests.actors import ADMIN
 from tests.ui.conftest import Messages
 
 
 @pytest.fixture
 def kab(kabupaten_ctx: Context) -> Context:
-    demo.generate(kabupaten_ctx, CLI_ADMIN, 120, seed=5)
+    demo.generate(kabupaten_ctx, ADMIN, 120, seed=5)
     return kabupaten_ctx
 
 
 def test_the_dashboard_shows_the_years_figures(qtbot: QtBot, kab: Context) -> None:
-    w = DashboardWidget(kab, CLI_ADMIN, today=dt.date(2022, 10, 1))
+    w = DashboardWidget(kab, ADMIN, today=dt.date(2022, 10, 1))
     qtbot.addWidget(w)
     w.resize(900, 700)
     w.show()
@@ -63,7 +64,7 @@ def test_a_year_without_programme_year_is_named_and_a_supervisor_creates_it(
     assert clerk.year_bar.isVisibleTo(clerk)
     assert "2026" in clerk.year_bar.text.text()
     assert not clerk.year_bar.create_button.isVisibleTo(clerk)
-    w = DashboardWidget(kab, CLI_ADMIN, today=dt.date(2026, 3, 2))
+    w = DashboardWidget(kab, ADMIN, today=dt.date(2026, 3, 2))
     qtbot.addWidget(w)
     assert w.year_bar.create_button.isVisibleTo(w)
     assert "2022" in w.year_bar.create_button.text()
@@ -87,7 +88,7 @@ def test_the_bar_chart_paints_without_data_and_picks_round_axes(qtbot: QtBot) ->
 def test_years_and_quotas_are_edited(
     qtbot: QtBot, kab: Context, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    view = YearsView(kab, CLI_ADMIN)
+    view = YearsView(kab, ADMIN)
     qtbot.addWidget(view)
     monkeypatch.setattr(
         NewYearDialog,
@@ -129,7 +130,7 @@ def test_years_and_quotas_are_edited(
 
 
 def test_a_rate_is_added_and_removed(qtbot: QtBot, kab: Context, messages: Messages) -> None:
-    view = RatesView(kab, CLI_ADMIN)
+    view = RatesView(kab, ADMIN)
     qtbot.addWidget(view)
     assert view.table.rowCount() == 3
     view.effective.setDate(QDate(2024, 7, 1))
@@ -151,7 +152,7 @@ def test_a_rate_is_added_and_removed(qtbot: QtBot, kab: Context, messages: Messa
 
 
 def test_the_planner_answers(qtbot: QtBot, kab: Context) -> None:
-    view = PlannerView(kab, CLI_ADMIN)
+    view = PlannerView(kab, ADMIN)
     qtbot.addWidget(view)
     view.year.setValue(2023)
     view.count.setValue(2)
@@ -167,7 +168,7 @@ def test_the_planner_answers(qtbot: QtBot, kab: Context) -> None:
 
 
 def test_a_report_is_saved_in_the_background(qtbot: QtBot, kab: Context, tmp_path: Path) -> None:
-    view = ReportsView(kab, CLI_ADMIN)
+    view = ReportsView(kab, ADMIN)
     qtbot.addWidget(view)
     view.year.setValue(2022)
     view.kind.setCurrentIndex(view.kind.findData("budget"))
@@ -190,7 +191,7 @@ def test_a_report_is_saved_in_the_background(qtbot: QtBot, kab: Context, tmp_pat
 
 
 def test_kpj_numbers_come_back_from_bpjs(qtbot: QtBot, kab: Context, tmp_path: Path) -> None:
-    view = BpjsView(kab, CLI_ADMIN)
+    view = BpjsView(kab, ADMIN)
     qtbot.addWidget(view)
     assert view.waiting.text().startswith("120")
     out = tmp_path / "bpjs.xlsx"
@@ -217,7 +218,7 @@ def test_kpj_numbers_come_back_from_bpjs(qtbot: QtBot, kab: Context, tmp_path: P
 
 
 def test_errors_show_in_the_view(qtbot: QtBot, kab: Context, tmp_path: Path) -> None:
-    view = BpjsView(kab, CLI_ADMIN)
+    view = BpjsView(kab, ADMIN)
     qtbot.addWidget(view)
     bad = tmp_path / "kosong.xlsx"
     from openpyxl import Workbook
@@ -234,7 +235,7 @@ def test_errors_show_in_the_view(qtbot: QtBot, kab: Context, tmp_path: Path) -> 
 
 
 def test_the_desk_in_tabs(qtbot: QtBot, kab: Context) -> None:
-    w = DeskWidget(kab, CLI_ADMIN)
+    w = DeskWidget(kab, ADMIN)
     qtbot.addWidget(w)
     assert w.count() == 5
     assert all(w.tabText(i) for i in range(5))
@@ -248,13 +249,13 @@ def test_the_letterhead_dialog_sets_address_and_crest(
 
     from app.services import reports
 
-    view = ReportsView(kab, CLI_ADMIN)
+    view = ReportsView(kab, ADMIN)
     qtbot.addWidget(view)
     assert view.letterhead_button.isEnabled()
     clerk = ReportsView(kab, Actor("ani", Role.OPERATOR))
     qtbot.addWidget(clerk)
     assert not clerk.letterhead_button.isEnabled()
-    dialog = desk_views.LetterheadDialog(kab, CLI_ADMIN)
+    dialog = desk_views.LetterheadDialog(kab, ADMIN)
     qtbot.addWidget(dialog)
     assert not dialog.remove_button.isEnabled()
     bad = tmp_path / "bukan.png"

@@ -14,12 +14,13 @@ from app.domain.nik import make_nik
 from app.domain.participant import Sex
 from app.i18n import render
 from app.services import participants
-from app.services.actor import CLI_ADMIN, Role
+from app.services.actor import Role
 from app.services.context import Context
 from app.store.repo import ListQuery
 from app.ui.form import ParticipantForm
 from app.ui.mainwindow import MainWindow
 from app.ui.record import RecordDialog
+from tests.actors import ADMIN
 from tests.conftest import NAGARI_IN, MakeParticipant
 from tests.ui.conftest import MakeSession, Messages
 
@@ -263,7 +264,7 @@ def test_a_duplicate_nik_is_refused_and_links_to_the_record(
     make_participant: MakeParticipant,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    first = participants.register(kecamatan_ctx, CLI_ADMIN, make_participant())
+    first = participants.register(kecamatan_ctx, ADMIN, make_participant())
     rec = participants.get(kecamatan_ctx, first.reg_no)
     form = open_form(qtbot, make_session(kecamatan_ctx, Role.OPERATOR))
     fill(qtbot, form, nik=rec.nik, name="Orang Lain")
@@ -342,7 +343,7 @@ def test_edit_keeps_history(
     make_session: MakeSession,
     make_participant: MakeParticipant,
 ) -> None:
-    reg = participants.register(kecamatan_ctx, CLI_ADMIN, make_participant())
+    reg = participants.register(kecamatan_ctx, ADMIN, make_participant())
     rec = participants.get(kecamatan_ctx, reg.reg_no)
     form = open_form(qtbot, make_session(kecamatan_ctx, Role.OPERATOR, "ani"), rec)
     assert form.nik.text() == rec.nik and form.nagari.code() == rec.nagari_code

@@ -17,10 +17,11 @@ from app.domain.nik import make_nik
 from app.domain.participant import Sex
 from app.i18n import render
 from app.services import importer, participants, spreadsheet
-from app.services.actor import CLI_ADMIN, Role
+from app.services.actor import Role
 from app.services.context import Context
 from app.ui import common, tasks
 from app.ui.importer import ImportDialog
+from tests.actors import ADMIN
 from tests.conftest import MakeParticipant
 from tests.ui.conftest import MakeSession
 
@@ -93,7 +94,7 @@ def messy_workbook(path: Path, registered_nik: str) -> dict[int, str]:
 
 @pytest.fixture
 def registered(kecamatan_ctx: Context, make_participant: MakeParticipant) -> str:
-    reg = participants.register(kecamatan_ctx, CLI_ADMIN, make_participant())
+    reg = participants.register(kecamatan_ctx, ADMIN, make_participant())
     return participants.get(kecamatan_ctx, reg.reg_no).nik
 
 

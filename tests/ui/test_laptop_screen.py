@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.services import demo, participants
-from app.services.actor import CLI_ADMIN, Role
+from app.services.actor import Role
 from app.services.context import Context
 from app.store.repo import ListQuery
 from app.ui import common, desk_views, sync_views
@@ -35,6 +35,7 @@ from app.ui.safety_views import SafetyDialog
 from app.ui.screen import ScreenDialog
 from app.ui.verify_view import VerifyDialog
 from app.ui.wizard import FirstRunWizard
+from tests.actors import ADMIN
 from tests.conftest import MakeCtx, MakeParticipant
 from tests.ui.conftest import MakeSession
 
@@ -64,7 +65,7 @@ def fits(widget: QWidget) -> None:
 def test_every_dialog_of_an_office_fits(
     qtbot: QtBot, kecamatan_ctx: Context, make_session: MakeSession, make_ctx: MakeCtx
 ) -> None:
-    demo.generate(kecamatan_ctx, CLI_ADMIN, 30, seed=3)
+    demo.generate(kecamatan_ctx, ADMIN, 30, seed=3)
     session = make_session(kecamatan_ctx, Role.ADMIN, "admin")
     first = participants.rows(kecamatan_ctx, participants.search(kecamatan_ctx, _query()))[0]
     makers: list[Callable[[], QWidget]] = [
@@ -93,7 +94,7 @@ def test_every_dialog_of_an_office_fits(
 def test_every_screen_of_the_kabupaten_fits(
     qtbot: QtBot, kabupaten_ctx: Context, make_session: MakeSession
 ) -> None:
-    demo.generate(kabupaten_ctx, CLI_ADMIN, 30, seed=3)
+    demo.generate(kabupaten_ctx, ADMIN, 30, seed=3)
     session = make_session(kabupaten_ctx, Role.ADMIN, "admin")
     actor = session.actor
     ctx = kabupaten_ctx
@@ -149,7 +150,7 @@ def test_an_empty_list_says_what_to_do_next(
     qtbot: QtBot, kecamatan_ctx: Context, make_session: MakeSession, searching: bool
 ) -> None:
     if searching:
-        demo.generate(kecamatan_ctx, CLI_ADMIN, 5, seed=3)
+        demo.generate(kecamatan_ctx, ADMIN, 5, seed=3)
     window = MainWindow(make_session(kecamatan_ctx, Role.OPERATOR, "ani"))
     qtbot.addWidget(window)
     window.show()
@@ -173,13 +174,13 @@ def test_a_new_participant_shows_in_the_list_even_while_a_search_hides_them(
     make_session: MakeSession,
     make_participant: MakeParticipant,
 ) -> None:
-    demo.generate(kecamatan_ctx, CLI_ADMIN, 5, seed=3)
+    demo.generate(kecamatan_ctx, ADMIN, 5, seed=3)
     window = MainWindow(make_session(kecamatan_ctx, Role.OPERATOR, "ani"))
     qtbot.addWidget(window)
     window.search.setText("zzzz")
     window.apply_query()
     reg = participants.register(
-        kecamatan_ctx, CLI_ADMIN, make_participant(serial=77, name="Rosmaniar")
+        kecamatan_ctx, ADMIN, make_participant(serial=77, name="Rosmaniar")
     ).reg_no
     window.refresh_now()
     assert window.select_reg_no(reg)
@@ -193,7 +194,7 @@ def test_the_dashboard_says_how_offices_get_onto_it(
 ) -> None:
     from app.ui.dashboard import DashboardWidget
 
-    w = DashboardWidget(kabupaten_ctx, CLI_ADMIN)
+    w = DashboardWidget(kabupaten_ctx, ADMIN)
     qtbot.addWidget(w)
     w.show()
     assert w.installs_empty.isVisible() and not w.installs.isVisible()

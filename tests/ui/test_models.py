@@ -9,13 +9,14 @@ from pytestqt.modeltest import ModelTester
 
 from app.domain.fmt import mask_nik
 from app.services import accounts, importer, participants
-from app.services.actor import CLI_ADMIN, Role
+from app.services.actor import Role
 from app.services.context import Context
 from app.store.repo import ListQuery
 from app.ui.admin import UsersModel
 from app.ui.importer import PreviewModel
 from app.ui.listmodel import PAGE, ParticipantListModel
 from app.ui.record import HistoryModel
+from tests.actors import ADMIN
 from tests.conftest import MakeParticipant
 
 
@@ -60,7 +61,7 @@ def test_sorting_requeries_and_keeps_persistent_indexes(populated_ctx: Context) 
 def test_rows_are_read_a_page_at_a_time(kecamatan_ctx: Context, monkeypatch) -> None:
     from app.services import demo
 
-    demo.generate(kecamatan_ctx, CLI_ADMIN, PAGE + 50, seed=3)
+    demo.generate(kecamatan_ctx, ADMIN, PAGE + 50, seed=3)
     calls: list[int] = []
     real = participants.rows
 
@@ -82,7 +83,7 @@ def test_rows_are_read_a_page_at_a_time(kecamatan_ctx: Context, monkeypatch) -> 
 def test_history_model(
     qtmodeltester: ModelTester, kecamatan_ctx: Context, make_participant: MakeParticipant
 ) -> None:
-    reg = participants.register(kecamatan_ctx, CLI_ADMIN, make_participant())
+    reg = participants.register(kecamatan_ctx, ADMIN, make_participant())
     rec = participants.get(kecamatan_ctx, reg.reg_no)
     model = HistoryModel(participants.history(kecamatan_ctx, rec.uuid), kecamatan_ctx.regions)
     qtmodeltester.check(model)
@@ -112,8 +113,8 @@ def test_preview_and_users_models(
     assert not model.index(0, 0).parent().isValid()
     assert model.rowCount(model.index(0, 0)) == 0
 
-    accounts.add_user(kecamatan_ctx, CLI_ADMIN, "ani", Role.OPERATOR, "rahasia-123")
-    users = UsersModel(accounts.list_users(kecamatan_ctx, CLI_ADMIN))
+    accounts.add_user(kecamatan_ctx, ADMIN, "ani", Role.OPERATOR, "rahasia-123")
+    users = UsersModel(accounts.list_users(kecamatan_ctx, ADMIN))
     qtmodeltester.check(users)
     assert users.data(users.index(0, 0)) == "ani"
     assert users.data(users.index(0, 2)) == "Operator"

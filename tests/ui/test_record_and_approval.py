@@ -11,11 +11,12 @@ from pytestqt.qtbot import QtBot
 from app.domain.participant import InactiveReason
 from app.i18n import render
 from app.services import participants
-from app.services.actor import CLI_ADMIN, Role
+from app.services.actor import Role
 from app.services.context import Context
 from app.ui.approve import ApproveDraftsDialog
 from app.ui.mainwindow import MainWindow
 from app.ui.record import DeactivateDialog, RecordDialog
+from tests.actors import ADMIN
 from tests.conftest import NAGARI_IN, MakeParticipant
 from tests.ui.conftest import MakeSession, Messages
 
@@ -25,10 +26,10 @@ def drafts(kecamatan_ctx: Context, make_participant: MakeParticipant) -> list[st
     """Three drafts: two in Aie Amo, one in another nagari of the kecamatan."""
     other = next(v.code for v in participants.villages_for(kecamatan_ctx) if v.code != NAGARI_IN)
     regs = [
-        participants.register(kecamatan_ctx, CLI_ADMIN, make_participant(serial=1)).reg_no,
-        participants.register(kecamatan_ctx, CLI_ADMIN, make_participant(serial=2)).reg_no,
+        participants.register(kecamatan_ctx, ADMIN, make_participant(serial=1)).reg_no,
+        participants.register(kecamatan_ctx, ADMIN, make_participant(serial=2)).reg_no,
         participants.register(
-            kecamatan_ctx, CLI_ADMIN, make_participant(serial=3, nagari_code=other)
+            kecamatan_ctx, ADMIN, make_participant(serial=3, nagari_code=other)
         ).reg_no,
     ]
     assert {participants.get(kecamatan_ctx, r).status for r in regs} == {"draft"}

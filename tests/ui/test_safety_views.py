@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from app.services import backup, demo, health, participants
-from app.services.actor import CLI_ADMIN, Role
+from app.services.actor import Role
 from app.ui import safety_views
 from app.ui.safety_views import AuditView, BackupsView, SafetyDialog, check_in_background
+from tests.actors import ADMIN
 
 
 def test_back_up_now_lists_the_backup_and_restore_brings_it_back(
@@ -20,7 +21,7 @@ def test_back_up_now_lists_the_backup_and_restore_brings_it_back(
     assert view.table.rowCount() == 1
     assert messages.infos and "Cadangan ditulis" in messages.infos[-1]
     before = participants.count(populated_ctx)
-    demo.generate(populated_ctx, CLI_ADMIN, 5, seed=99)
+    demo.generate(populated_ctx, ADMIN, 5, seed=99)
     assert participants.count(populated_ctx) == before + 5
     view.refresh()
     # The manual backup is the only one; select it and restore.
@@ -98,7 +99,7 @@ def test_a_protected_key_is_unlocked_after_login(
     from app.services import keys
 
     session = make_session(populated_ctx, Role.ADMIN)
-    keys.protect(populated_ctx, CLI_ADMIN, "frasa sandi kunci")
+    keys.protect(populated_ctx, ADMIN, "frasa sandi kunci")
     keys._unlocked.clear()
     monkeypatch.delenv(keys.ENV_PASSPHRASE, raising=False)
     answers = iter([("salah sekali", False), ("frasa sandi kunci", False)])

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from app.i18n import render
-from app.services import accounts
-from app.services.actor import CLI_ADMIN, Role
+from app.services import accounts, audit
+from app.services.actor import Role
 from app.services.context import Context
 from app.ui import start
 from app.ui.form import ParticipantForm
@@ -32,15 +32,22 @@ from app.ui.importer import ImportDialog
 from app.ui.login import LoginDialog
 from app.ui.mainwindow import MainWindow
 from app.ui.wizard import FirstRunWizard
+from tests.actors import ADMIN
 from tests.conftest import MakeCtx
 from tests.ui.conftest import MakeSession, Messages
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def run_app(*args: str, quit_after: str, data_dir: Path | None = None) -> str:
+def run_app(
+    *args: str,
+    quit_after: str,
+    data_dir: Path | None = None,
+    extra: dict[str, str] | None = None,
+) -> str:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", LINDUNGI_QUIT_AFTER_SHOW=quit_after)
     env.pop("LINDUNGI_LANG", None)
+    env.update(extra or {})
     cmd = [sys.executable, "-m", "app"]
     if data_dir is not None:
         cmd += ["--data-dir", str(data_dir)]
@@ -58,10 +65,22 @@ def test_demo_starts_on_the_main_window() -> None:
 
 def test_a_set_up_data_dir_starts_with_the_login(make_ctx: MakeCtx, tmp_path: Path) -> None:
     ctx = make_ctx("kecamatan", name="office")
-    accounts.add_user(ctx, CLI_ADMIN, "rina", Role.ADMIN, "rahasia-123")
+    accounts.add_user(ctx, ADMIN, "rina", Role.ADMIN, "rahasia-123")
     ctx.close()
     out = run_app(quit_after="login", data_dir=tmp_path / "office")
     assert "login shown after" in out
+
+
+def test_automation_signs_in_from_the_environment(make_ctx: MakeCtx, tmp_path: Path) -> None:
+    ctx = make_ctx("kecamatan", name="office")
+    accounts.first_admin(ctx, "rina", "rahasia-123")
+    ctx.close()
+    env = {"LINDUNGI_USER": "rina", "LINDUNGI_PASSWORD": "rahasia-123"}
+    out = run_app(quit_after="main", data_dir=tmp_path / "office", extra=env)
+    assert "main window shown after" in out
+    ctx = make_ctx("kecamatan", name="office", setup=False)
+    actions = [e.action for e in audit.entries(ctx, ADMIN)]
+    assert actions.count("login") == 1  # through the same check as the login dialog
 
 
 def test_a_data_dir_that_cannot_be_used_is_refused(
@@ -131,7 +150,7 @@ def test_keyboard_shortcuts_do_not_collide(
     qtbot: QtBot, kecamatan_ctx: Context, make_session: MakeSession, make_ctx: MakeCtx
 ) -> None:
     session = make_session(kecamatan_ctx, Role.SUPERVISOR)
-    accounts.add_user(kecamatan_ctx, CLI_ADMIN, "rina", Role.ADMIN, "rahasia-123")
+    accounts.add_user(kecamatan_ctx, ADMIN, "rina", Role.ADMIN, "rahasia-123")
     fresh = make_ctx("kecamatan", name="fresh", setup=False)
     widgets: list[QWidget] = [
         ParticipantForm(session),

@@ -70,7 +70,7 @@ from app.services.sync.results import (
     open_payload,
     stored_counts,
 )
-from app.services.trust import install_keypair, peer_keys
+from app.services.trust import own_keypair_for, peer_keys
 from app.store import repo
 from app.store import sync as sync_store
 from app.sync.container import Container, FormatError
@@ -137,8 +137,8 @@ def _check_bundle_header(
         m = BundleManifest.from_header(box.header)
     except FormatError as exc:
         raise refusal(exc, name) from None
-    own = install_keypair(ctx).public
-    if m.recipient != ident.install_code or box.header["sealed"]["recipient_key"] != own.enc_key_id:
+    sealed_for = box.header["sealed"]["recipient_key"]
+    if m.recipient != ident.install_code or own_keypair_for(ctx, sealed_for) is None:
         raise Refused("bundle.recipient", name=name, code=ident.install_code)
     kec = ctx.regions.get(m.kecamatan)
     if (
@@ -152,7 +152,7 @@ def _check_bundle_header(
         raise Refused("bundle.foreign", name=name, sender=m.sender, regency=ident.regency)
     with ctx.db.read() as s:
         peer = sync_store.get_peer(s, m.sender)
-    if peer is not None and peer.confirmed_at is not None:
+    if peer is not None and peer.confirmed_at is not None and peer.revoked_at is None:
         known = peer_keys(peer.sign_key, peer.enc_key)
         if known != box.sender_keys:
             raise Refused(
@@ -162,17 +162,45 @@ def _check_bundle_header(
                 expected=peer.fingerprint or "",
                 got=box.sender_keys.fingerprint,
             )
+        if peer.install_id and m.install_id and m.install_id != peer.install_id:
+            raise Refused(
+                "bundle.clone",
+                name=name,
+                office=m.sender,
+                expected=peer.install_id[:8],
+                got=m.install_id[:8],
+            )
     return m, peer
 
 
-def _check_chain(s: Session, m: BundleManifest, digest: str, name: str) -> None:
-    same = sync_store.received_seq(s, m.sender, "bundle", m.sequence)
+def hold_reason(peer: sync_store.PeerRecord | None, fingerprint: str) -> str:
+    """Why a bundle signed with the key of ``fingerprint`` is held, or "" when it is not.
+
+    ``unconfirmed`` (the office's key waits for a person), ``other_key`` (a second key
+    claims an office whose stored key is another: shown as a conflict), ``revoked`` (the
+    office's key was revoked: a stolen station).
+    """
+    if peer is None:
+        return "unconfirmed"
+    if peer.revoked_at is not None:
+        return "revoked"
+    if peer.confirmed_at is not None:
+        return ""
+    if peer.fingerprint and peer.fingerprint != fingerprint:
+        return "other_key"
+    return "unconfirmed"
+
+
+def _check_chain(s: Session, m: BundleManifest, fingerprint: str, digest: str, name: str) -> None:
+    """The office's chain of bundles signed with one key: a number used once, each bundle
+    naming the hash of the one before it."""
+    same = sync_store.received_seq(s, m.sender, "bundle", m.sequence, fingerprint)
     if same is not None and same.sha256 != digest:
         raise Refused("bundle.sequence_reused", name=name, office=m.sender, sequence=m.sequence)
-    before = sync_store.received_seq(s, m.sender, "bundle", m.sequence - 1)
+    before = sync_store.received_seq(s, m.sender, "bundle", m.sequence - 1, fingerprint)
     if before is not None and m.previous and m.previous != before.sha256:
         raise Refused("bundle.chain", name=name, office=m.sender, sequence=m.sequence)
-    after = sync_store.received_seq(s, m.sender, "bundle", m.sequence + 1)
+    after = sync_store.received_seq(s, m.sender, "bundle", m.sequence + 1, fingerprint)
     if after is not None and after.previous and after.previous != digest:
         raise Refused("bundle.chain", name=name, office=m.sender, sequence=m.sequence)
 
@@ -216,19 +244,24 @@ def import_bundle(
     """Import an office's bundle at the kabupaten (a preview when ``dry_run``)."""
     m, peer = _check_bundle_header(ctx, box, name)
     digest = sha256(data)
+    fingerprint = box.sender_keys.fingerprint
     with ctx.db.read() as s:
         seen = sync_store.received_by_sha(s, digest)
-        _check_chain(s, m, digest, name)
+        _check_chain(s, m, fingerprint, digest, name)
     base = ImportResult("bundle", name, m.sender, m.sequence, "already")
     if seen is not None and seen.status == "imported":
         base.counts = stored_counts(seen.outcome)
         return base
-    if peer is None or peer.confirmed_at is None:
+    reason = hold_reason(peer, fingerprint)
+    if reason:
+        # Held on its signature and header alone: nothing of its body is decrypted,
+        # decompressed or parsed until a person confirms the key that signed it.
         base.status = "held"
-        base.fingerprint = box.sender_keys.fingerprint
-        base.counts = {"participants": len(_payload(ctx, box, name, progress)["participants"])}
+        base.hold_reason = reason
+        base.fingerprint = fingerprint
+        base.counts = {"participants": m.counts.get("participants", 0)}
         if not dry_run and seen is None:
-            _hold(ctx, actor, data, name, m, box, digest, now)
+            _hold(ctx, actor, data, name, m, box, digest, now, reason)
         return base
     if prepared is not None and prepared.digest != digest:
         prepared = None  # the preview of another file
@@ -248,7 +281,7 @@ def import_bundle(
 
     auto_backup(ctx, "before-bundle-import")
     with ctx.db.session() as s:
-        _check_chain(s, m, digest, name)
+        _check_chain(s, m, fingerprint, digest, name)
         if prepared is not None and prepared.token == register_token(ctx, s, now):
             plan = prepared.plan  # the same file (its hash) and the same register
         else:
@@ -288,8 +321,11 @@ def _hold(
     box: Container,
     digest: str,
     now: dt.datetime,
+    reason: str,
 ) -> None:
-    """Keep a bundle of an unconfirmed office until a person confirms its fingerprint."""
+    """Keep a bundle until a person confirms the key that signed it. The key an office's
+    first bundle brought is stored for it; a bundle signed with another key is kept as an
+    entry of its own and never replaces it."""
     held_dir = ctx.data_dir / "held"
     held_name = f"{digest}.lbundle"
     write_verified(held_dir / held_name, data)
@@ -301,7 +337,7 @@ def _hold(
             "regency_code": m.regency,
             "kecamatan_code": m.kecamatan,
         }
-        if peer is None or peer.sign_key != keys.sign.hex() or peer.enc_key != keys.enc.hex():
+        if peer is None or not peer.sign_key:
             values |= {
                 "sign_key": keys.sign.hex(),
                 "enc_key": keys.enc.hex(),
@@ -323,7 +359,8 @@ def _hold(
             file_name=name,
             held_file=held_name,
             counts=m.counts,
-            outcome={},
+            outcome={"held": reason},
+            install_id=m.install_id or None,
         )
         repo.add_history(
             s,
@@ -333,7 +370,12 @@ def _hold(
             entity="install",
             entity_id=m.sender,
             action="bundle_held",
-            changes={"sequence": m.sequence, "file": name, "fingerprint": keys.fingerprint},
+            changes={
+                "sequence": m.sequence,
+                "file": name,
+                "fingerprint": keys.fingerprint,
+                "reason": reason,
+            },
         )
 
 
@@ -754,6 +796,7 @@ def _commit(
             held_file=None,
             counts=m.counts,
             outcome=outcome,
+            install_id=m.install_id or None,
         )
     peer = sync_store.get_peer(s, m.sender)
     assert peer is not None
@@ -764,6 +807,7 @@ def _commit(
         last_sequence=max(peer.last_sequence, m.sequence),
         last_created_at=m.created_at if newest else peer.last_created_at,
         last_received_at=now,
+        install_id=peer.install_id or m.install_id or None,
     )
     repo.add_history(
         s,

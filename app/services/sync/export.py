@@ -20,7 +20,7 @@ from app.services.actor import Role as AccountRole
 from app.services.context import Context
 from app.services.sync.files import sha256, write_verified
 from app.services.sync.results import Progress, noop, require_folder
-from app.services.trust import install_keypair
+from app.services.trust import install_id, install_keypair
 from app.store import repo
 from app.store import sync as sync_store
 from app.sync import container
@@ -107,6 +107,7 @@ def export_bundle(
     require_folder(out_dir)
     now = (now or dt.datetime.now()).replace(microsecond=0)
     keys = install_keypair(ctx)
+    own_id = install_id(ctx)
     progress(0, 1)
     with ctx.db.session() as s:
         kabs = sync_store.peers(s, role=Role.KABUPATEN.value)
@@ -129,6 +130,7 @@ def export_bundle(
             created_at=now,
             app_version=__version__,
             counts=counts,
+            install_id=own_id,
         )
         data = container.build(manifest.to_header(), payload, keys, bytes.fromhex(kab_key))
         digest = sha256(data)

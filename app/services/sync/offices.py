@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from app.domain.fmt import format_date
 from app.domain.install import Role
-from app.errors import NotFound, Refused
+from app.errors import NotFound, Refused, StorageError
 from app.services.actor import Actor
 from app.services.actor import Role as AccountRole
 from app.services.context import Context
@@ -45,6 +46,16 @@ class OfficeView:
     held: list[int]
     open_conflicts: int
     participants: int
+    # Other keys claiming this office (held bundles signed with them): a conflict for the
+    # supervisor, who confirms only the key the office's own screen shows.
+    other_keys: list[str] = field(default_factory=list)
+    revoked_at: dt.datetime | None = None
+    install_id: str | None = None
+
+    @property
+    def key_conflict(self) -> bool:
+        """True when more than one key claims this office."""
+        return bool(self.other_keys)
 
 
 def _gaps(have: set[int]) -> list[tuple[int, int | None]]:
@@ -84,6 +95,15 @@ def ledger(ctx: Context, today: dt.date | None = None) -> list[OfficeView]:
                     held=[r.sequence for r in received if r.status == "held"],
                     open_conflicts=conflicts.get(p.install_code, 0),
                     participants=sync_store.count_of_install(s, p.install_code),
+                    other_keys=sorted(
+                        {
+                            r.fingerprint
+                            for r in received
+                            if r.status == "held" and r.fingerprint != p.fingerprint
+                        }
+                    ),
+                    revoked_at=p.revoked_at,
+                    install_id=p.install_id,
                 )
             )
     return out
@@ -117,18 +137,32 @@ def confirm_office(
         raise NotFound("office.unknown", office=office)
     if not peer.fingerprint or not peer.sign_key:
         raise Refused("office.no_key", office=office)
+    if peer.revoked_at is not None:
+        raise Refused("office.revoked", office=office)
     given = normalise_fingerprint(fingerprint)
+    keys = (peer.sign_key, peer.enc_key or "")
     if given != peer.fingerprint:
-        raise Refused(
-            "office.fingerprint_mismatch", office=office, given=given, shown=peer.fingerprint
-        )
+        # Before confirmation, another key may have claimed the office first: the person
+        # confirms the one the office's own screen shows, among the keys of held bundles.
+        other = _held_keys(ctx, office).get(given) if peer.confirmed_at is None else None
+        if other is None:
+            raise Refused(
+                "office.fingerprint_mismatch", office=office, given=given, shown=peer.fingerprint
+            )
+        keys = other
     if peer.confirmed_at is None:
         with ctx.db.session() as s:
-            sync_store.put_peer(s, office, confirmed_at=now, confirmed_by=actor.username)
-            sign_key = bytes.fromhex(peer.sign_key)
-            cardrepo.add_known_key(
-                s, office, peer.sign_key, key_fingerprint(sign_key), "bundle", now
+            sync_store.put_peer(
+                s,
+                office,
+                sign_key=keys[0],
+                enc_key=keys[1],
+                fingerprint=given,
+                confirmed_at=now,
+                confirmed_by=actor.username,
             )
+            sign_key = bytes.fromhex(keys[0])
+            cardrepo.add_known_key(s, office, keys[0], key_fingerprint(sign_key), "bundle", now)
             repo.add_history(
                 s,
                 at=now,
@@ -137,9 +171,61 @@ def confirm_office(
                 entity="install",
                 entity_id=office,
                 action="office_confirmed",
-                changes={"fingerprint": peer.fingerprint},
+                changes={"fingerprint": given},
             )
     return merge_held(ctx, actor, office, receipt_out, now, progress)
+
+
+def _held_keys(ctx: Context, office: str) -> dict[str, tuple[str, str]]:
+    """The public keys (sign, enc; hex) that signed the bundles held for ``office``, by
+    fingerprint, read from the held files' headers (their bodies stay closed)."""
+    with ctx.db.read() as s:
+        held = [r for r in sync_store.received_from(s, office) if r.status == "held"]
+    out: dict[str, tuple[str, str]] = {}
+    for r in held:
+        try:
+            box = open_container(read_file(ctx.data_dir / "held" / (r.held_file or "")), "")
+        except (Refused, NotFound, StorageError):
+            continue
+        k = box.sender_keys
+        out.setdefault(k.fingerprint, (k.sign.hex(), k.enc.hex()))
+    return out
+
+
+def revoke_office(
+    ctx: Context, actor: Actor, office: str, now: dt.datetime | None = None
+) -> OfficeView:
+    """Revoke an office's key (a stolen or lost station PC): its later bundles are held and
+    flagged, never merged; the office is enrolled again as a new station.
+
+    Raises:
+        NotFound: an office the ledger does not know.
+        Refused: not the kabupaten, or already revoked.
+    """
+    actor.require(AccountRole.SUPERVISOR)
+    ident = ctx.identity
+    if ident.role is not Role.KABUPATEN:
+        raise Refused("receipt.only_kabupaten")
+    office = office.strip().upper()
+    now = (now or dt.datetime.now()).replace(microsecond=0)
+    with ctx.db.session() as s:
+        peer = sync_store.get_peer(s, office)
+        if peer is None or peer.role != Role.KECAMATAN.value:
+            raise NotFound("office.unknown", office=office)
+        if peer.revoked_at is not None:
+            raise Refused("office.already_revoked", office=office, at=format_date(peer.revoked_at))
+        sync_store.put_peer(s, office, revoked_at=now, revoked_by=actor.username)
+        repo.add_history(
+            s,
+            at=now,
+            actor=actor.username,
+            install_code=ident.install_code,
+            entity="install",
+            entity_id=office,
+            action="office_revoked",
+            changes={"fingerprint": peer.fingerprint},
+        )
+    return next(v for v in ledger(ctx, now.date()) if v.install_code == office)
 
 
 def merge_held(

@@ -42,7 +42,7 @@ from app.services.sync.results import (
     require_folder,
     stored_counts,
 )
-from app.services.trust import install_keypair, peer_keys
+from app.services.trust import install_id, install_keypair, peer_keys
 from app.store import repo
 from app.store import sync as sync_store
 from app.sync import container
@@ -110,6 +110,7 @@ def write_receipt(
         previous = sync_store.sent(s, "receipt", office)
         sequence = max((x.sequence for x in previous), default=0) + 1
         counts = {"records": len(state), "outcomes": len(outcomes)}
+        last_reg = sync_store.max_registration_seq(s, office)
         manifest = ReceiptManifest(
             sender=ident.install_code,
             regency=ident.regency,
@@ -120,6 +121,9 @@ def write_receipt(
             created_at=now,
             app_version=__version__,
             counts=counts,
+            install_id=install_id(ctx),
+            station_install_id=peer.install_id or "",
+            station_last_reg=last_reg,
         )
         data = container.build(manifest.to_header(), payload, keys, bytes.fromhex(peer.enc_key))
         target = write_verified(out_dir / receipt_name(office, sequence), data)
@@ -199,6 +203,17 @@ def _check_receipt_header(
         )
     if box.header["sealed"]["recipient_key"] != install_keypair(ctx).public.enc_key_id:
         raise Refused("bundle.recipient", name=name, code=ident.install_code)
+    own_id = install_id(ctx)
+    if m.station_install_id and m.station_install_id != own_id:
+        # The kabupaten merges this station's bundles from another PC: one of the two is a
+        # copy set up from the same enrolment file.
+        raise Refused(
+            "receipt.clone",
+            name=name,
+            office=ident.install_code,
+            theirs=m.station_install_id[:8],
+            ours=own_id[:8],
+        )
     return m, kab
 
 
@@ -247,6 +262,10 @@ def import_receipt(
             return result
         received = sync_store.received_from(s, m.sender, "receipt")
         latest = max((r.sequence for r in received), default=0)
+    if any(r.sequence == m.sequence for r in received):
+        # Another file under a number already imported (a kabupaten reinstalled without
+        # its key backup, or a forgery): never a second receipt with one number.
+        raise Refused("receipt.sequence_reused", name=name, sequence=m.sequence, kabupaten=m.sender)
     progress(0, 1)
     payload = _read_payload(ctx, box, name)
     superseded = m.sequence < latest
@@ -263,7 +282,13 @@ def import_receipt(
             plan.counts["cards_voided"] = sync_store.void_cards_by_key(
                 s, ident.install_code, payload.voided, now
             )
+        own_last = max(
+            repo.registration_seq(s) or 0, sequences.read(ctx.data_dir).get("registration", 0)
+        )
+        if m.station_last_reg > own_last:
+            result.numbers_ahead = (m.station_last_reg, own_last)
         _write_receipt_plan(ctx, s, plan)
+        _keep_numbers_above(ctx, s, m.station_last_reg)
         sync_store.add_received(
             s,
             sha256=digest,
@@ -316,6 +341,15 @@ def _write_receipt_plan(ctx: Context, s: Session, plan: _ReceiptPlan) -> None:
         if top > current:
             repo.set_registration_seq(s, top)
             sequences.write(ctx.data_dir, "registration", top)
+
+
+def _keep_numbers_above(ctx: Context, s: Session, last_reg: int) -> None:
+    """Never issue again a registration number the kabupaten already holds for this
+    station (records lost with an old backup and not in the receipt's state)."""
+    current = repo.registration_seq(s) or 0
+    if last_reg > current:
+        repo.set_registration_seq(s, last_reg)
+        sequences.write(ctx.data_dir, "registration", last_reg)
 
 
 @dataclass

@@ -16,7 +16,7 @@ from app.errors import InvalidInput, Refused
 from app.services.context import Context
 from app.services.sync.decision import Outcome
 from app.services.sync.files import refusal
-from app.services.trust import install_keypair
+from app.services.trust import install_keypair, own_keypair_for
 from app.sync import container
 from app.sync.container import Container, FormatError
 
@@ -74,6 +74,12 @@ class ImportResult:
     receipt: Path | None = None
     receipt_error: str | None = None
     fingerprint: str | None = None
+    # Why a bundle is held: unconfirmed | other_key (a second key claims the office) | revoked
+    hold_reason: str = ""
+    # A receipt whose kabupaten holds registration numbers of this station above the last
+    # one this install issued: (theirs, ours). Another PC registers as this station (a
+    # clone), or this install lost records; either way it now continues above theirs.
+    numbers_ahead: tuple[int, int] | None = None
     gaps: list[int] = field(default_factory=list)
     # A preview's plan, which the commit reuses when the register has not changed since.
     prepared: object | None = field(default=None, repr=False, compare=False)
@@ -102,9 +108,12 @@ def history_json(changes: Mapping[str, Any]) -> str:
 
 
 def open_payload(box: Container, ctx: Context, name: str) -> dict[str, Any]:
-    """Decrypt a container sealed for this install."""
+    """Decrypt a container sealed for this install (for its current key, or a key it had
+    before a rotation)."""
+    sealed = box.header.get("sealed") or {}
+    keys = own_keypair_for(ctx, str(sealed.get("recipient_key", ""))) or install_keypair(ctx)
     try:
-        return container.open_payload(box, install_keypair(ctx))
+        return container.open_payload(box, keys)
     except FormatError as exc:
         raise refusal(exc, name, code=ctx.identity.install_code) from None
 

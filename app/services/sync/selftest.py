@@ -13,7 +13,7 @@ from pathlib import Path
 from app.domain.install import Role as InstallRole
 from app.i18n import tr
 from app.services import participants, trust
-from app.services.actor import CLI_ADMIN
+from app.services.actor import SELFTEST_ADMIN
 from app.services.context import Context, open_data_dir
 from app.services.setup import setup_install
 from app.services.sync import bundle_import, export, offices
@@ -29,36 +29,36 @@ def sync_steps(root: Path, state: dict[str, Context]) -> list[Step]:
     def enrol() -> str:
         office = state["ctx"]
         kab = state["kabupaten"] = open_data_dir(root / "kabupaten")
-        setup_install(kab, CLI_ADMIN, role=InstallRole.KABUPATEN)
+        setup_install(kab, SELFTEST_ADMIN, role=InstallRole.KABUPATEN)
         usb.mkdir(exist_ok=True)
         ident = office.identity
         assert ident.kecamatan is not None
-        written = trust.write_enrolment(kab, CLI_ADMIN, ident.kecamatan, ident.station, usb)
-        done = trust.enrol(office, CLI_ADMIN, written.path)
+        written = trust.write_enrolment(kab, SELFTEST_ADMIN, ident.kecamatan, ident.station, usb)
+        done = trust.enrol(office, SELFTEST_ADMIN, written.path)
         if done.fingerprint != trust.whoami(kab).fingerprint:
             raise AssertionError("the enrolment file does not carry the kabupaten's keys")
         return f"{written.install_code}, {done.fingerprint}"
 
     def round_trip() -> str:
         office, kab = state["ctx"], state["kabupaten"]
-        sent = export.export_bundle(office, CLI_ADMIN, usb)
-        held = bundle_import.import_file(kab, CLI_ADMIN, sent.path)
+        sent = export.export_bundle(office, SELFTEST_ADMIN, usb)
+        held = bundle_import.import_file(kab, SELFTEST_ADMIN, sent.path)
         if not held.held:
             raise AssertionError("a bundle of an unconfirmed office was not held")
         code = office.identity.install_code
         [merged] = offices.confirm_office(
-            kab, CLI_ADMIN, code, trust.whoami(office).fingerprint, usb
+            kab, SELFTEST_ADMIN, code, trust.whoami(office).fingerprint, usb
         )
         count = sent.counts["participants"]
         if merged.counts.get("new") != count or participants.count(kab) != count:
             raise AssertionError(f"sent {count}, merged {merged.counts}")
         if merged.receipt is None:
             raise AssertionError(f"no receipt: {merged.receipt_error}")
-        back = bundle_import.import_file(office, CLI_ADMIN, merged.receipt)
+        back = bundle_import.import_file(office, SELFTEST_ADMIN, merged.receipt)
         accepted = participants.search(office, ListQuery(status="accepted"))
         if len(accepted) != count or back.counts.get("accepted") != count:
             raise AssertionError(f"{len(accepted)} of {count} accepted after the receipt")
-        again = bundle_import.import_file(kab, CLI_ADMIN, sent.path)
+        again = bundle_import.import_file(kab, SELFTEST_ADMIN, sent.path)
         if again.status != "already":
             raise AssertionError("importing the same bundle twice was not a no-op")
         return tr(

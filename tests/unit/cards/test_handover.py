@@ -14,9 +14,10 @@ from app.cards.pdftext import read
 from app.domain.participant import InactiveReason
 from app.errors import InvalidInput, NotFound, Refused
 from app.services import cards, handover, participants
-from app.services.actor import CLI_ADMIN, Actor, Role
+from app.services.actor import Actor, Role
 from app.services.cards import Selection
 from app.services.context import Context
+from tests.actors import ADMIN
 from tests.cardhelp import APOSTROPHE, NON_LATIN1, reg_of
 
 OPERATOR = Actor("ani", Role.OPERATOR)
@@ -102,7 +103,7 @@ def test_void_foreign_and_unprinted_cards_are_refused(
 
 def test_inactive_holders_and_closed_events(ctx: Context, event: int) -> None:
     a, b = reg_of(ctx, APOSTROPHE), reg_of(ctx, NON_LATIN1)
-    participants.deactivate(ctx, CLI_ADMIN, a, InactiveReason.DIED)
+    participants.deactivate(ctx, ADMIN, a, InactiveReason.DIED)
     with pytest.raises(Refused) as exc:
         handover.give(ctx, OPERATOR, event, a)
     assert exc.value.code == "handover.inactive"
@@ -186,7 +187,7 @@ def test_the_kabupaten_prints_and_hands_over_cards_too(
     from app.services import demo
 
     ctx = kabupaten_ctx
-    demo.generate(ctx, CLI_ADMIN, 12, seed=3)
+    demo.generate(ctx, ADMIN, 12, seed=3)
     result = cards.print_cards(ctx, OPERATOR, Selection(everyone=True), tmp_path / "k.pdf")
     assert result.new == 12
     reg = handover.pending(ctx)[0].reg_no

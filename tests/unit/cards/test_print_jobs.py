@@ -12,12 +12,13 @@ from app.domain.participant import InactiveReason
 from app.domain.rows import CardRow
 from app.errors import InvalidInput, NotFound, Refused
 from app.services import cards, participants, prefs
-from app.services.actor import CLI_ADMIN, Actor, Role
+from app.services.actor import Actor, Role
 from app.services.cards import Cancelled, Selection
 from app.services.context import Context
 from app.services.verify import Verdict, verify
 from app.store import cardrepo, repo
 from app.store.repo import ListQuery
+from tests.actors import ADMIN
 from tests.cardhelp import APOSTROPHE, NON_LATIN1, reg_of
 from tests.conftest import NAGARI_IN, MakeParticipant
 
@@ -86,14 +87,14 @@ def test_the_pdf_holds_the_names_and_the_full_nik_only_when_set(
     cards.print_cards(ctx, OPERATOR, Selection(reg_nos=(reg,)), tmp_path / "m.pdf")
     text = read((tmp_path / "m.pdf").read_bytes()).text
     assert NON_LATIN1 in text and nik not in text and nik[:6] + "••••••••" + nik[-2:] in text
-    prefs.set_value(ctx, CLI_ADMIN, "show_full_nik", True)
+    prefs.set_value(ctx, ADMIN, "show_full_nik", True)
     cards.print_cards(ctx, OPERATOR, Selection(reg_nos=(reg,)), tmp_path / "f.pdf")
     assert nik in read((tmp_path / "f.pdf").read_bytes()).text
 
 
 def test_layout_comes_from_the_setting_unless_given(ctx: Context, tmp_path: Path) -> None:
     reg = reg_of(ctx, APOSTROPHE)
-    prefs.set_value(ctx, CLI_ADMIN, "card_layout", "cr80")
+    prefs.set_value(ctx, ADMIN, "card_layout", "cr80")
     assert cards.print_cards(ctx, OPERATOR, Selection(reg_nos=(reg,)), tmp_path / "a").pages == 2
     assert (tmp_path / "a.pdf").is_file()  # ".pdf" is added
     result = cards.print_cards(
@@ -147,12 +148,12 @@ def test_selection_problems_change_nothing(
         cards.print_cards(
             ctx, OPERATOR, Selection(reg_nos=("130306-A-999999",)), tmp_path / "x.pdf"
         )
-    draft = participants.register(ctx, CLI_ADMIN, make_participant(serial=9100, name="Draf Saja"))
+    draft = participants.register(ctx, ADMIN, make_participant(serial=9100, name="Draf Saja"))
     with pytest.raises(Refused) as exc:
         cards.print_cards(ctx, OPERATOR, Selection(reg_nos=(draft.reg_no,)), tmp_path / "x.pdf")
     assert exc.value.code == "cards.not_printable"
     inactive = reg_of(ctx, APOSTROPHE)
-    participants.deactivate(ctx, CLI_ADMIN, inactive, InactiveReason.MOVED)
+    participants.deactivate(ctx, ADMIN, inactive, InactiveReason.MOVED)
     result = cards.print_cards(
         ctx,
         OPERATOR,

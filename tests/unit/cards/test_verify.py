@@ -12,18 +12,19 @@ import pytest
 from app import i18n
 from app.errors import InvalidInput, Refused
 from app.services import cards, keys
-from app.services.actor import CLI_ADMIN, Actor, Role
+from app.services.actor import Actor, Role
 from app.services.cards import Selection
 from app.services.context import Context
 from app.services.verify import Verdict, verify
 from app.store import cardrepo
+from tests.actors import ADMIN
 from tests.cardhelp import APOSTROPHE, NON_LATIN1, office, reg_of
 from tests.conftest import MakeCtx, MakeParticipant
 
 
 def printed(ctx: Context, tmp_path: Path, name: str = APOSTROPHE) -> str:
     reg = reg_of(ctx, name)
-    cards.print_cards(ctx, CLI_ADMIN, Selection(reg_nos=(reg,)), tmp_path / f"{reg}.pdf")
+    cards.print_cards(ctx, ADMIN, Selection(reg_nos=(reg,)), tmp_path / f"{reg}.pdf")
     payload = cards.current_payload(ctx, reg)
     assert payload is not None
     return payload
@@ -89,7 +90,7 @@ def test_a_damaged_card_code_reads_not_genuine_not_a_scanning_slip(
 def test_a_replaced_version_is_void(ctx: Context, tmp_path: Path) -> None:
     old = printed(ctx, tmp_path)
     reg = reg_of(ctx, APOSTROPHE)
-    cards.reprint(ctx, CLI_ADMIN, Selection(reg_nos=(reg,)), "hilang", tmp_path / "r.pdf")
+    cards.reprint(ctx, ADMIN, Selection(reg_nos=(reg,)), "hilang", tmp_path / "r.pdf")
     v = verify(ctx, old)
     assert v.verdict is Verdict.VOID and not v.ok
     assert (v.version, v.current_version, v.reason) == (1, 2, "hilang")
@@ -110,8 +111,8 @@ def test_a_card_of_an_install_whose_key_is_unknown_is_not_called_fake(
     assert "TIDAK ASLI" not in v.message() and "130306-B" in v.message()
     # Once its key is trusted (an enrolment file or a bundle brings it), it verifies.
     info = keys.public_key(other)
-    assert keys.trust_key(ctx, CLI_ADMIN, "130306-B", info.public_key, "bundle")
-    assert not keys.trust_key(ctx, CLI_ADMIN, "130306-B", info.public_key, "bundle")
+    assert keys.trust_key(ctx, ADMIN, "130306-B", info.public_key, "bundle")
+    assert not keys.trust_key(ctx, ADMIN, "130306-B", info.public_key, "bundle")
     v = verify(ctx, foreign)
     assert v.verdict is Verdict.GENUINE and not v.recorded
 
@@ -121,7 +122,7 @@ def test_a_key_trusted_for_one_install_does_not_vouch_for_another(
 ) -> None:
     other = office(make_ctx("kecamatan", name="other", station="B"), make_participant, demo_count=1)
     foreign = printed(other, tmp_path, APOSTROPHE)
-    keys.trust_key(ctx, CLI_ADMIN, "130306-C", keys.public_key(other).public_key)
+    keys.trust_key(ctx, ADMIN, "130306-C", keys.public_key(other).public_key)
     assert verify(ctx, foreign).verdict is Verdict.UNKNOWN_ISSUER
 
 
@@ -190,6 +191,6 @@ def test_trusting_keys_is_for_supervisors_and_checks_the_key(ctx: Context) -> No
     with pytest.raises(Refused):
         keys.trust_key(ctx, Actor("ani", Role.OPERATOR), "130306-B", "00" * 32)
     with pytest.raises(InvalidInput):
-        keys.trust_key(ctx, CLI_ADMIN, "130306-B", "not hex")
+        keys.trust_key(ctx, ADMIN, "130306-B", "not hex")
     with pytest.raises(InvalidInput):
-        keys.trust_key(ctx, CLI_ADMIN, "130306-B", "00" * 31)
+        keys.trust_key(ctx, ADMIN, "130306-B", "00" * 31)

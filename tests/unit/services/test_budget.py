@@ -12,10 +12,10 @@ from app.domain.participant import Programme
 from app.domain.rates import RateRule
 from app.errors import InvalidInput
 from app.services import demo, participants
-from app.services.actor import CLI_ADMIN
 from app.services.context import Context
 from app.services.desk import BudgetDetail, budget_detail
 from app.store import repo
+from tests.actors import ADMIN
 from tests.conftest import MakeParticipant
 
 SPLIT_2022 = {
@@ -41,12 +41,12 @@ def add_rate(ctx: Context, rule: RateRule) -> None:
 
 def register(ctx: Context, make: MakeParticipant, serial: int, **fields: object) -> str:
     fields.setdefault("nagari_code", "13.03.06.2004")
-    return participants.register(ctx, CLI_ADMIN, make(serial=serial, **fields)).reg_no
+    return participants.register(ctx, ADMIN, make(serial=serial, **fields)).reg_no
 
 
 @pytest.fixture
 def demo_1333(kabupaten_ctx: Context) -> Context:
-    demo.generate(kabupaten_ctx, CLI_ADMIN, 1333, seed=1)
+    demo.generate(kabupaten_ctx, ADMIN, 1333, seed=1)
     return kabupaten_ctx
 
 

@@ -11,9 +11,9 @@ import pytest
 from app import i18n
 from app.domain.participant import InactiveReason
 from app.services import participants
-from app.services.actor import CLI_ADMIN
 from app.services.context import Context
 from app.services.describe import describe, history_changes
+from tests.actors import ADMIN
 from tests.conftest import MakeParticipant
 
 TODAY = dt.date(2022, 4, 1)
@@ -22,9 +22,9 @@ ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 def _record(ctx: Context, make: MakeParticipant) -> str:
     reg = participants.register(
-        ctx, CLI_ADMIN, make(income=2_500_000, address="Jl. Lintas", phone=""), today=TODAY
+        ctx, ADMIN, make(income=2_500_000, address="Jl. Lintas", phone=""), today=TODAY
     )
-    participants.deactivate(ctx, CLI_ADMIN, reg.reg_no, InactiveReason.MOVED, TODAY)
+    participants.deactivate(ctx, ADMIN, reg.reg_no, InactiveReason.MOVED, TODAY)
     return reg.reg_no
 
 

@@ -10,10 +10,11 @@ from app.domain import bpjs, recap
 from app.domain.participant import Programme
 from app.errors import InvalidInput, NotFound, Refused
 from app.services import demo, desk, participants, prefs
-from app.services.actor import CLI_ADMIN, Actor, Role
+from app.services.actor import Actor, Role
 from app.services.context import Context
 from app.store import desk as desk_store
 from app.store import repo
+from tests.actors import ADMIN
 from tests.conftest import MakeCtx, MakeParticipant
 
 SUPERVISOR = Actor("kasi", Role.SUPERVISOR)
@@ -24,14 +25,14 @@ PACKAGE = 16_800  # JKK Rp10.000 + JKM Rp6.800 at the lowest income
 @pytest.fixture
 def demo_ctx(kabupaten_ctx: Context) -> Context:
     """The kabupaten with the 1,333 participants of 2022 (coverage from 1 April 2022)."""
-    demo.generate(kabupaten_ctx, CLI_ADMIN, 1333, seed=7)
+    demo.generate(kabupaten_ctx, ADMIN, 1333, seed=7)
     return kabupaten_ctx
 
 
 def register(ctx: Context, make: MakeParticipant, serial: int, **fields: object) -> str:
     """Register one participant at the kabupaten (accepted at once); its registration no."""
     data = make(serial=serial, **fields)
-    return participants.register(ctx, CLI_ADMIN, data, today=dt.date(2023, 1, 2)).reg_no
+    return participants.register(ctx, ADMIN, data, today=dt.date(2023, 1, 2)).reg_no
 
 
 # --- the budget for known inputs -----------------------------------------------------
@@ -53,20 +54,20 @@ def test_2022_demo_costs_201_549_600_from_april_to_december(demo_ctx: Context) -
 
 def test_a_rate_change_in_mid_year_changes_only_the_later_months(demo_ctx: Context) -> None:
     desk.add_rate(
-        demo_ctx, CLI_ADMIN, effective_from=dt.date(2022, 7, 1), programme="JKM", amount=8_000
+        demo_ctx, ADMIN, effective_from=dt.date(2022, 7, 1), programme="JKM", amount=8_000
     )
     b = desk.budget_detail(demo_ctx, 2022)
     assert b.total.by_month["2022-06"] == 1333 * 16_800
     assert b.total.by_month["2022-07"] == 1333 * 18_000
     assert b.total.total == 1333 * (3 * 16_800 + 6 * 18_000) == 211_147_200
     # The year before is untouched.
-    desk.add_year(demo_ctx, CLI_ADMIN, 2021)
+    desk.add_year(demo_ctx, ADMIN, 2021)
     assert desk.budget_detail(demo_ctx, 2021).total.total == 0
 
 
 def test_a_rate_dated_mid_month_applies_from_the_next_month(demo_ctx: Context) -> None:
     desk.add_rate(
-        demo_ctx, CLI_ADMIN, effective_from=dt.date(2022, 7, 15), programme="JKM", amount=8_000
+        demo_ctx, ADMIN, effective_from=dt.date(2022, 7, 15), programme="JKM", amount=8_000
     )
     b = desk.budget_detail(demo_ctx, 2022)
     assert b.total.by_month["2022-07"] == 1333 * 16_800
@@ -86,7 +87,7 @@ def test_a_rate_for_some_funding_sources_leaves_the_others_alone(
     # A village-budget rate from March; a 50 % cut for self-paid members (PP 50/2025 style).
     desk.add_rate(
         kabupaten_ctx,
-        CLI_ADMIN,
+        ADMIN,
         effective_from=dt.date(2023, 3, 1),
         programme="JKM",
         amount=5_000,
@@ -94,7 +95,7 @@ def test_a_rate_for_some_funding_sources_leaves_the_others_alone(
     )
     desk.add_rate(
         kabupaten_ctx,
-        CLI_ADMIN,
+        ADMIN,
         effective_from=dt.date(2023, 1, 1),
         programme="JKK",
         percent_bp=50,
@@ -144,7 +145,7 @@ def test_who_leaves_is_paid_for_until_the_month_they_left(
     reg = register(kabupaten_ctx, make_participant, 1, coverage_start=dt.date(2023, 1, 1))
     register(kabupaten_ctx, make_participant, 2, coverage_start=dt.date(2023, 1, 1))
     participants.deactivate(
-        kabupaten_ctx, CLI_ADMIN, reg, InactiveReason.DIED, day=dt.date(2023, 6, 20)
+        kabupaten_ctx, ADMIN, reg, InactiveReason.DIED, day=dt.date(2023, 6, 20)
     )
     b = desk.budget_detail(kabupaten_ctx, 2023)
     assert b.total.total == (6 + 12) * PACKAGE
@@ -164,7 +165,7 @@ def test_jht_counts_only_when_the_scheme_pays_it(
         income=1_500_000,
     )
     assert desk.budget_detail(kabupaten_ctx, 2023).total.monthly == 15_000 + 6_800
-    prefs.set_value(kabupaten_ctx, CLI_ADMIN, "pay_jht", True)
+    prefs.set_value(kabupaten_ctx, ADMIN, "pay_jht", True)
     detail = desk.budget_detail(kabupaten_ctx, 2023)
     assert detail.total.monthly == 15_000 + 6_800 + 30_000
     assert detail.pay_jht
@@ -203,29 +204,29 @@ def test_a_year_copies_last_years_quotas_and_takes_new_ones(demo_ctx: Context) -
 
 
 def test_a_year_with_one_funding_source(kabupaten_ctx: Context) -> None:
-    desk.set_quota(kabupaten_ctx, CLI_ADMIN, 2022, "13.03.03", 40, "apb-nagari")
-    y = desk.add_year(kabupaten_ctx, CLI_ADMIN, 2023, copy_from=2022, funding="apb-nagari")
+    desk.set_quota(kabupaten_ctx, ADMIN, 2022, "13.03.03", 40, "apb-nagari")
+    y = desk.add_year(kabupaten_ctx, ADMIN, 2023, copy_from=2022, funding="apb-nagari")
     assert y.quotas == {"apb-nagari": 40}
-    y = desk.add_year(kabupaten_ctx, CLI_ADMIN, 2024, funding="apbn")
+    y = desk.add_year(kabupaten_ctx, ADMIN, 2024, funding="apbn")
     assert y.quotas == {"apbn": 0}
     assert all(r.quotas == {"apbn": 0} for r in desk.year_quotas(kabupaten_ctx, 2024))
 
 
 def test_year_and_quota_mistakes_change_nothing(kabupaten_ctx: Context) -> None:
     with pytest.raises(Refused):
-        desk.add_year(kabupaten_ctx, CLI_ADMIN, 2022)
+        desk.add_year(kabupaten_ctx, ADMIN, 2022)
     with pytest.raises(NotFound):
-        desk.add_year(kabupaten_ctx, CLI_ADMIN, 2024, copy_from=2019)
+        desk.add_year(kabupaten_ctx, ADMIN, 2024, copy_from=2019)
     with pytest.raises(Refused):
         desk.add_year(kabupaten_ctx, OPERATOR, 2024)
     with pytest.raises(NotFound):
-        desk.set_quota(kabupaten_ctx, CLI_ADMIN, 2030, "13.03.06", 10)
+        desk.set_quota(kabupaten_ctx, ADMIN, 2030, "13.03.06", 10)
     with pytest.raises(InvalidInput):
-        desk.set_quota(kabupaten_ctx, CLI_ADMIN, 2022, "13.03.06", -1)
+        desk.set_quota(kabupaten_ctx, ADMIN, 2022, "13.03.06", -1)
     with pytest.raises(InvalidInput):
-        desk.set_quota(kabupaten_ctx, CLI_ADMIN, 2022, "13.04.01", 10)
+        desk.set_quota(kabupaten_ctx, ADMIN, 2022, "13.04.01", 10)
     with pytest.raises(InvalidInput):
-        desk.set_quota(kabupaten_ctx, CLI_ADMIN, 2022, "13.03.06", 10, "hibah")
+        desk.set_quota(kabupaten_ctx, ADMIN, 2022, "13.03.06", 10, "hibah")
     assert [y.year for y in desk.list_years(kabupaten_ctx)] == [2022]
     assert desk.list_years(kabupaten_ctx)[0].total == 1333
 
@@ -259,7 +260,7 @@ def test_rate_rules_are_checked(kabupaten_ctx: Context) -> None:
     ]
     for kwargs in bad:
         with pytest.raises(InvalidInput):
-            desk.add_rate(kabupaten_ctx, CLI_ADMIN, effective_from=day, **kwargs)  # type: ignore[arg-type]
+            desk.add_rate(kabupaten_ctx, ADMIN, effective_from=day, **kwargs)  # type: ignore[arg-type]
     with pytest.raises(Refused):
         desk.add_rate(kabupaten_ctx, OPERATOR, effective_from=day, programme="JKM", amount=1)
     assert len(desk.list_rates(kabupaten_ctx)) == 3
@@ -268,7 +269,7 @@ def test_rate_rules_are_checked(kabupaten_ctx: Context) -> None:
 def test_rates_are_added_listed_and_removed(kabupaten_ctx: Context) -> None:
     rid = desk.add_rate(
         kabupaten_ctx,
-        CLI_ADMIN,
+        ADMIN,
         effective_from=dt.date(2024, 1, 1),
         programme="jkk",
         percent_bp=150,
@@ -283,19 +284,19 @@ def test_rates_are_added_listed_and_removed(kabupaten_ctx: Context) -> None:
     with pytest.raises(Refused):  # the same date, programme and sources again
         desk.add_rate(
             kabupaten_ctx,
-            CLI_ADMIN,
+            ADMIN,
             effective_from=dt.date(2024, 1, 1),
             programme="JKK",
             percent_bp=100,
             funding=["apb-nagari", "apbd"],
         )
-    desk.remove_rate(kabupaten_ctx, CLI_ADMIN, rid)
+    desk.remove_rate(kabupaten_ctx, ADMIN, rid)
     assert all(r.id != rid for r in desk.list_rates(kabupaten_ctx))
     jkm = next(r for r in desk.list_rates(kabupaten_ctx) if r.rule.programme is Programme.JKM)
     with pytest.raises(Refused):
-        desk.remove_rate(kabupaten_ctx, CLI_ADMIN, jkm.id)
+        desk.remove_rate(kabupaten_ctx, ADMIN, jkm.id)
     with pytest.raises(NotFound):
-        desk.remove_rate(kabupaten_ctx, CLI_ADMIN, 999)
+        desk.remove_rate(kabupaten_ctx, ADMIN, 999)
     with kabupaten_ctx.db.read() as s:
         assert [h.action for h in repo.history_of(s, str(rid))] == ["rate_add", "rate_remove"]
 
@@ -329,9 +330,9 @@ def test_the_planner_carries_the_register_and_adds_newcomers(demo_ctx: Context) 
 
 def test_the_planner_uses_the_rates_of_the_planned_year(demo_ctx: Context) -> None:
     desk.add_rate(
-        demo_ctx, CLI_ADMIN, effective_from=dt.date(2024, 7, 1), programme="JKM", amount=8_000
+        demo_ctx, ADMIN, effective_from=dt.date(2024, 7, 1), programme="JKM", amount=8_000
     )
-    desk.add_year(demo_ctx, CLI_ADMIN, 2024, copy_from=2022)
+    desk.add_year(demo_ctx, ADMIN, 2024, copy_from=2022)
     view = desk.plan(demo_ctx, 2024, 100, funding="apb-nagari", start=dt.date(2024, 4, 1))
     p = view.plan
     assert view.quota == 1333
@@ -348,7 +349,7 @@ def test_the_planner_leaves_out_who_has_left(
     reg = register(kabupaten_ctx, make_participant, 1, coverage_start=dt.date(2023, 1, 1))
     register(kabupaten_ctx, make_participant, 2, coverage_start=dt.date(2023, 1, 1))
     participants.deactivate(
-        kabupaten_ctx, CLI_ADMIN, reg, InactiveReason.MOVED, day=dt.date(2023, 5, 1)
+        kabupaten_ctx, ADMIN, reg, InactiveReason.MOVED, day=dt.date(2023, 5, 1)
     )
     assert desk.plan(kabupaten_ctx, 2024, 0).plan.carried.participants == 1
 

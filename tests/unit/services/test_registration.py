@@ -14,10 +14,11 @@ from sqlalchemy import text
 from app.domain.participant import DEFAULT_INCOME, Sex
 from app.errors import Refused, ValidationFailed
 from app.services import participants, prefs
-from app.services.actor import CLI_ADMIN, Actor, Role
+from app.services.actor import Actor, Role
 from app.services.context import Context
 from app.store import repo
 from app.store.repo import ListQuery
+from tests.actors import ADMIN
 from tests.conftest import NAGARI_OUT, MakeCtx, MakeParticipant
 
 OPERATOR = Actor("operator1", Role.OPERATOR)
@@ -226,7 +227,7 @@ def test_duplicate_nik_is_refused_when_the_first_record_is_inactive(
         r=first.reg_no,
     )
     with pytest.raises(ValidationFailed) as info:
-        participants.register(kecamatan_ctx, CLI_ADMIN, make_participant(), today=TODAY)
+        participants.register(kecamatan_ctx, ADMIN, make_participant(), today=TODAY)
     assert codes(info.value) == ["nik.duplicate"]
     assert info.value.problems[0].params["status"] == "inactive"
     # The status is worded in the language of the message, not left as its code.
@@ -250,7 +251,7 @@ def test_nagari_outside_the_kecamatan_is_refused(
 ) -> None:
     with pytest.raises(ValidationFailed) as info:
         participants.register(
-            kecamatan_ctx, CLI_ADMIN, make_participant(nagari_code=NAGARI_OUT), today=TODAY
+            kecamatan_ctx, ADMIN, make_participant(nagari_code=NAGARI_OUT), today=TODAY
         )
     assert codes(info.value) == ["nagari.outside"]
     assert participants.count(kecamatan_ctx) == 0
@@ -262,7 +263,7 @@ def test_a_code_that_is_not_a_village_is_refused(
 ) -> None:
     with pytest.raises(ValidationFailed) as info:
         participants.register(
-            kecamatan_ctx, CLI_ADMIN, make_participant(nagari_code=nagari), today=TODAY
+            kecamatan_ctx, ADMIN, make_participant(nagari_code=nagari), today=TODAY
         )
     assert "nagari.outside" in codes(info.value)
     assert participants.count(kecamatan_ctx) == 0
@@ -284,17 +285,15 @@ def test_missing_fields_are_each_reported_as_required_without_placeholders(
         ("occupation", "field.required"),
     }
     with pytest.raises(ValidationFailed):
-        participants.register(kecamatan_ctx, CLI_ADMIN, data, today=TODAY)
+        participants.register(kecamatan_ctx, ADMIN, data, today=TODAY)
     assert participants.count(kecamatan_ctx) == 0
 
 
 def test_default_coverage_start_and_income_are_applied_by_the_service(
     kecamatan_ctx: Context, make_participant: MakeParticipant
 ) -> None:
-    prefs.set_value(kecamatan_ctx, CLI_ADMIN, "default_coverage_start", "01/04/2022")
-    reg = participants.register(
-        kecamatan_ctx, CLI_ADMIN, make_participant(income=None), today=TODAY
-    )
+    prefs.set_value(kecamatan_ctx, ADMIN, "default_coverage_start", "01/04/2022")
+    reg = participants.register(kecamatan_ctx, ADMIN, make_participant(income=None), today=TODAY)
     rec = participants.get(kecamatan_ctx, reg.reg_no)
     assert rec.coverage_start == dt.date(2022, 4, 1)
     assert rec.income == DEFAULT_INCOME
@@ -344,7 +343,7 @@ def test_other_bad_fields_are_refused(
     code: str,
 ) -> None:
     with pytest.raises(ValidationFailed) as info:
-        participants.register(kecamatan_ctx, CLI_ADMIN, make_participant(**fields), today=TODAY)
+        participants.register(kecamatan_ctx, ADMIN, make_participant(**fields), today=TODAY)
     assert [(p.field, p.code) for p in info.value.problems] == [(field, code)]
     assert participants.count(kecamatan_ctx) == 0
 
@@ -356,7 +355,7 @@ def test_every_problem_is_reported_at_once(
         nik="9903065708800001", name="", nagari_code=NAGARI_OUT, occupation="dokter"
     )
     with pytest.raises(ValidationFailed) as info:
-        participants.register(kecamatan_ctx, CLI_ADMIN, data, today=TODAY)
+        participants.register(kecamatan_ctx, ADMIN, data, today=TODAY)
     assert {p.field for p in info.value.problems} == {"nik", "name", "nagari", "occupation"}
 
 
@@ -389,7 +388,7 @@ def test_overridable_problem_is_refused_without_a_reason(
     kecamatan_ctx: Context, make_participant: MakeParticipant, case: str
 ) -> None:
     fields, code = OVERRIDABLE[case]
-    for actor in (OPERATOR, SUPERVISOR, CLI_ADMIN):
+    for actor in (OPERATOR, SUPERVISOR, ADMIN):
         with pytest.raises(ValidationFailed) as info:
             participants.register(kecamatan_ctx, actor, make_participant(**fields), today=TODAY)
         [problem] = info.value.problems
@@ -484,14 +483,14 @@ def test_an_imported_row_gets_the_same_defaults_and_initial_status_as_the_form(
 ) -> None:
     from app.services import importer
 
-    prefs.set_value(kecamatan_ctx, CLI_ADMIN, "default_coverage_start", "01/04/2022")
+    prefs.set_value(kecamatan_ctx, ADMIN, "default_coverage_start", "01/04/2022")
     sheet = tmp_path / "nagari.csv"
     sheet.write_text(
         "NIK,Nama,Tempat lahir,Tanggal lahir,JK,Nagari,Pekerjaan\n"
         f"{FEMALE_NIK},Siti Aminah,Sijunjung,07/08/1980,P,Aie Amo,Guru TPQ\n",
         encoding="utf-8",
     )
-    result = importer.commit(kecamatan_ctx, CLI_ADMIN, importer.preview(kecamatan_ctx, sheet))
+    result = importer.commit(kecamatan_ctx, ADMIN, importer.preview(kecamatan_ctx, sheet))
     rec = participants.get(kecamatan_ctx, result.reg_nos[0])
     assert rec.coverage_start == dt.date(2022, 4, 1)
     assert rec.income == DEFAULT_INCOME
