@@ -17,6 +17,9 @@ from tests.integration.test_cli import ADD_SITI, Cli, cli, kec_dir  # noqa: F401
 
 ARGS_SITI = [x for kv in ADD_SITI.items() for x in kv]
 
+# Every command signs in as the test's administrator (tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("cli_account")
+
 
 def test_a_year_without_programme_year_is_named_with_the_command_that_creates_it(
     cli: Cli,  # noqa: F811
