@@ -880,6 +880,107 @@ def _columns(table: _Table, mapping: dict[str, int]) -> list[Column]:
     return out
 
 
+def _read_mapping(
+    path: Path, headers: list[str], mapping: dict[str, int] | None, map_pairs: list[str] | None
+) -> dict[str, int]:
+    """The user's mapping, or the guess with the command line's pairs over it.
+
+    Raises:
+        InvalidInput: no column is read as the NIK.
+    """
+    if mapping is not None:
+        mapping = dict(mapping)
+    else:
+        mapping = guess_mapping(headers)
+        mapping.update(parse_map(map_pairs or [], headers))
+    if "nik" not in mapping:
+        raise InvalidInput("import.no_nik", name=path.name)
+    return mapping
+
+
+def _make_rules(
+    ctx: Context,
+    villages: list[Region],
+    table: _Table,
+    mapping: dict[str, int],
+    accepted: dict[str, str] | None,
+    accepted_rows: dict[int, str] | None,
+) -> _Rules:
+    """What every row is checked against, read once for the whole sheet."""
+    nik_col = mapping["nik"]
+    nik_cells = [
+        r[nik_col] for _i, r in table.data if nik_col < len(r) and not is_blank(r[nik_col])
+    ]
+    candidates = [normalise_nik(_text(c)) for c in nik_cells if not _is_number(c)]
+    with ctx.db.read() as s:
+        existing = repo.existing_niks(s, candidates)
+    limits = (int(ctx.setting("age_min")), int(ctx.setting("age_max")))
+    start = participants.default_coverage_start(ctx, dt.date.today())
+    return _Rules(
+        ctx,
+        villages,
+        NagariMatcher(villages, learned_aliases(ctx)),
+        existing,
+        limits,
+        start,
+        rounded_column(nik_cells),
+        {norm(k): v for k, v in (accepted or {}).items()},
+        dict(accepted_rows or {}),
+        "income" in mapping,
+    )
+
+
+def _judge_rows(
+    rules: _Rules,
+    table: _Table,
+    mapping: dict[str, int],
+    accept_suggestions: bool,
+    progress: Progress | None,
+) -> list[RowVerdict]:
+    """Every row's verdict; a NIK repeated within the file is a duplicate of its first row.
+
+    Raises:
+        Cancelled: ``progress`` returned False.
+    """
+    out: list[RowVerdict] = []
+    seen: dict[str, int] = {}
+    total = len(table.data)
+    for n, (i, row) in enumerate(table.data):
+        line = i + 1  # spreadsheet row number as the user sees it
+        verdict = _parse_row(rules, line, row, mapping)
+        if accept_suggestions and verdict.suggestion is not None:
+            rules.accepted[norm(verdict.suggestion.text)] = verdict.suggestion.code
+            verdict = _parse_row(rules, line, row, mapping)
+        key = verdict.nik
+        if verdict.verdict == "new" and key in seen:
+            verdict.verdict = "duplicate"
+            verdict.reasons = [render("import.repeated", line=seen[key])]
+        elif verdict.verdict == "new":
+            seen[key] = line
+        out.append(verdict)
+        if progress is not None and n % 200 == 0 and not progress(n, total):
+            raise Cancelled("import.cancelled")
+    if progress is not None:
+        progress(total, total)
+    return out
+
+
+def _sheet_warnings(
+    path: Path, chosen: Sheet, columns: list[Column], mapping: dict[str, int]
+) -> list[str]:
+    """What the user should know about the sheet as a whole."""
+    warnings = [
+        render("import.column_ignored", column=c.letter, header=c.header or c.letter)
+        for c in columns
+        if c.field is None and c.has_values and not header_ignored(c.header)
+    ]
+    if "income" not in mapping:
+        warnings.append(render("import.no_income", amount=format_rupiah(DEFAULT_INCOME)))
+    if not chosen.hidden_known:
+        warnings.append(render("import.hidden_unknown", kind=path.suffix.lower()))
+    return warnings
+
+
 def preview(
     ctx: Context,
     path: Path,
@@ -917,65 +1018,12 @@ def preview(
     if not any(not all(is_blank(c) for c in r) for r in rows):
         raise InvalidInput("sheet.empty", name=path.name)
     headers = [_text(c) for c in rows[header_at]]
-    if mapping is not None:
-        mapping = dict(mapping)
-    else:
-        mapping = guess_mapping(headers)
-        mapping.update(parse_map(map_pairs or [], headers))
-    if "nik" not in mapping:
-        raise InvalidInput("import.no_nik", name=path.name)
+    mapping = _read_mapping(path, headers, mapping, map_pairs)
     table = _cut_table(chosen, header_at, mapping)
-    nik_col = mapping["nik"]
-    nik_cells = [
-        r[nik_col] for _i, r in table.data if nik_col < len(r) and not is_blank(r[nik_col])
-    ]
-    candidates = [normalise_nik(_text(c)) for c in nik_cells if not _is_number(c)]
-    with ctx.db.read() as s:
-        existing = repo.existing_niks(s, candidates)
-    limits = (int(ctx.setting("age_min")), int(ctx.setting("age_max")))
-    start = participants.default_coverage_start(ctx, dt.date.today())
-    rules = _Rules(
-        ctx,
-        villages,
-        NagariMatcher(villages, learned_aliases(ctx)),
-        existing,
-        limits,
-        start,
-        rounded_column(nik_cells),
-        {norm(k): v for k, v in (accepted or {}).items()},
-        dict(accepted_rows or {}),
-        "income" in mapping,
-    )
-    out: list[RowVerdict] = []
-    seen: dict[str, int] = {}
-    total = len(table.data)
-    for n, (i, row) in enumerate(table.data):
-        line = i + 1  # spreadsheet row number as the user sees it
-        verdict = _parse_row(rules, line, row, mapping)
-        if accept_suggestions and verdict.suggestion is not None:
-            rules.accepted[norm(verdict.suggestion.text)] = verdict.suggestion.code
-            verdict = _parse_row(rules, line, row, mapping)
-        key = verdict.nik
-        if verdict.verdict == "new" and key in seen:
-            verdict.verdict = "duplicate"
-            verdict.reasons = [render("import.repeated", line=seen[key])]
-        elif verdict.verdict == "new":
-            seen[key] = line
-        out.append(verdict)
-        if progress is not None and n % 200 == 0 and not progress(n, total):
-            raise Cancelled("import.cancelled")
-    if progress is not None:
-        progress(total, total)
+    rules = _make_rules(ctx, villages, table, mapping, accepted, accepted_rows)
+    out = _judge_rows(rules, table, mapping, accept_suggestions, progress)
     columns = _columns(table, mapping)
-    warnings = [
-        render("import.column_ignored", column=c.letter, header=c.header or c.letter)
-        for c in columns
-        if c.field is None and c.has_values and not header_ignored(c.header)
-    ]
-    if "income" not in mapping:
-        warnings.append(render("import.no_income", amount=format_rupiah(DEFAULT_INCOME)))
-    if not chosen.hidden_known:
-        warnings.append(render("import.hidden_unknown", kind=path.suffix.lower()))
+    warnings = _sheet_warnings(path, chosen, columns, mapping)
     return ImportPreview(
         path,
         headers,
