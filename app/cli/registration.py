@@ -33,6 +33,7 @@ from app.invocation import user_path
 if TYPE_CHECKING:
     from app.services.accounts import AccountInfo
     from app.services.actor import Actor
+    from app.services.importer import ImportPreview, ImportResult, RowVerdict
 
 
 def register(sub: Any) -> dict[str, Callable[[argparse.Namespace], int]]:
@@ -395,37 +396,50 @@ def cmd_import(args: argparse.Namespace) -> int:
     finally:
         ctx.close()
     if args.json:
-        emit_json(
-            {
-                "dry_run": args.dry_run,
-                "sheet": prev.sheet,
-                "new": result.new,
-                "duplicate": result.duplicate,
-                "refused": result.refused,
-                "registered": list(result.reg_nos),
-                "columns": [
-                    {"column": c.letter, "header": c.header, "field": c.field} for c in prev.columns
-                ],
-                "skipped": [{"line": k.line, "kind": k.kind} for k in prev.skipped],
-                "warnings": prev.warnings,
-                "rows": [
-                    {
-                        "line": r.line,
-                        "verdict": r.verdict,
-                        "reasons": r.reasons,
-                        "warnings": r.warnings,
-                        **(
-                            {"suggestion": r.suggestion.name}
-                            if r.suggestion and r.verdict == "refused"
-                            else {}
-                        ),
-                    }
-                    for r in prev.rows
-                    if r.verdict != "new" or r.warnings
-                ],
-            }
-        )
+        emit_json(_import_json(args, prev, result))
         return EXIT_OK
+    _print_import(args, prev, result, learned)
+    return EXIT_OK
+
+
+def _import_json(
+    args: argparse.Namespace, prev: ImportPreview, result: ImportResult
+) -> dict[str, Any]:
+    """The import's outcome for scripts: counts, columns, and every row not simply new."""
+    return {
+        "dry_run": args.dry_run,
+        "sheet": prev.sheet,
+        "new": result.new,
+        "duplicate": result.duplicate,
+        "refused": result.refused,
+        "registered": list(result.reg_nos),
+        "columns": [
+            {"column": c.letter, "header": c.header, "field": c.field} for c in prev.columns
+        ],
+        "skipped": [{"line": k.line, "kind": k.kind} for k in prev.skipped],
+        "warnings": prev.warnings,
+        "rows": [_row_json(r) for r in prev.rows if r.verdict != "new" or r.warnings],
+    }
+
+
+def _row_json(r: RowVerdict) -> dict[str, Any]:
+    row: dict[str, Any] = {
+        "line": r.line,
+        "verdict": r.verdict,
+        "reasons": r.reasons,
+        "warnings": r.warnings,
+    }
+    if r.suggestion and r.verdict == "refused":
+        row["suggestion"] = r.suggestion.name
+    return row
+
+
+def _print_import(
+    args: argparse.Namespace, prev: ImportPreview, result: ImportResult, learned: int
+) -> None:
+    """The import's outcome for people: the columns read, the counts, then every row's note."""
+    from app.services import importer
+
     out(tr("Sheet read: {sheet}", sheet=prev.sheet))
     for c in prev.columns:
         target = importer.field_label(c.field) if c.field else tr("ignored")
@@ -459,7 +473,6 @@ def cmd_import(args: argparse.Namespace) -> int:
         out(tr("{count} nagari spellings saved as aliases.", count=fmt_int(learned)))
     if args.refused_out and result.refused:
         out(tr("Refused rows saved to {path}", path=args.refused_out))
-    return EXIT_OK
 
 
 def cmd_template(args: argparse.Namespace) -> int:

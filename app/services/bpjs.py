@@ -302,6 +302,87 @@ _SAVE_SLICE = 5000
 _MATCHABLE = (Status.ACCEPTED.value, Status.ACTIVE.value)
 
 
+def _shown(row: SheetRow) -> tuple[str, str]:
+    """The row's NIK (masked) and KPJ as the user is shown them."""
+    nik = row.nik.value or row.nik.shown
+    return (mask_nik(nik) if nik else "", row.kpj.shown)
+
+
+def _readable(rows: list[SheetRow], out: KpjPreview) -> list[SheetRow]:
+    """The rows whose NIK and KPJ were read; the others go to ``out.invalid``."""
+    good: list[SheetRow] = []
+    for row in rows:
+        if row.nik.problem:
+            nik, kpj = _shown(row)
+            out.invalid.append(Outcome(row.line, nik, kpj, row.nik.problem, row.nik.params))
+        elif row.kpj.problem:
+            nik, kpj = _shown(row)
+            out.invalid.append(Outcome(row.line, nik, kpj, row.kpj.problem, row.kpj.params))
+        else:
+            good.append(row)
+    return good
+
+
+def _target_conflict(
+    target: store.KpjTarget, kpj_value: str, nik_value: str, holders: dict[str, tuple[str, str]]
+) -> tuple[str, dict[str, Any]] | None:
+    """Why the one live record of the NIK cannot take the KPJ, if it cannot."""
+    if target.kpj:
+        return "bpjs.kpj_differs", {"old": target.kpj}
+    holder = holders.get(kpj_value)
+    if holder is not None and holder[0] != nik_value:
+        return "bpjs.kpj_taken", {"reg_no": holder[1]}
+    if target.status not in _MATCHABLE:
+        return "bpjs.not_accepted", {"status": target.status}
+    return None
+
+
+def _sort_nik(
+    out: KpjPreview,
+    nik_value: str,
+    group: list[SheetRow],
+    by_kpj: dict[str, set[str]],
+    holders: dict[str, tuple[str, str]],
+) -> None:
+    """Sort the rows of one NIK into ``out``."""
+    first = group[0]
+    kpj_value = first.kpj.value
+    assert kpj_value is not None
+    nik, kpj = _shown(first)
+    for extra in group[1:]:
+        out.conflicts.append(
+            Outcome(extra.line, nik, extra.kpj.shown, "bpjs.nik_repeated", {"line": first.line})
+        )
+    if any(r.kpj.value != kpj_value for r in group[1:]):
+        out.conflicts.append(Outcome(first.line, nik, kpj, "bpjs.nik_two_kpj"))
+        return
+    if len(by_kpj[kpj_value]) > 1:
+        out.conflicts.append(Outcome(first.line, nik, kpj, "bpjs.kpj_repeated"))
+        return
+    records = out._targets.get(nik_value, [])
+    live = [r for r in records if r.status != _INACTIVE]
+    if not live:
+        code = "bpjs.inactive" if records else "bpjs.unknown_nik"
+        params = {"reg_no": records[0].reg_no} if records else {}
+        out.unmatched.append(Outcome(first.line, nik, kpj, code, params))
+        return
+    if len(live) > 1:
+        reg_nos = ", ".join(r.reg_no for r in live)
+        out.conflicts.append(Outcome(first.line, nik, kpj, "bpjs.ambiguous", {"reg_nos": reg_nos}))
+        return
+    target = live[0]
+    reg_no, name = target.reg_no, target.name
+    if target.kpj == kpj_value:
+        out.unchanged.append(Outcome(first.line, nik, kpj, reg_no=reg_no, name=name))
+        return
+    conflict = _target_conflict(target, kpj_value, nik_value, holders)
+    if conflict is not None:
+        out.conflicts.append(Outcome(first.line, nik, kpj, *conflict, reg_no=reg_no, name=name))
+        return
+    out.matched.append(Outcome(first.line, nik, kpj, reg_no=reg_no, name=name))
+    out._assign.append((target, kpj_value))
+
+
 def _analyse(
     s: Session, name: str, rows: list[SheetRow], seen: KpjPreview | None = None
 ) -> KpjPreview:
@@ -312,24 +393,9 @@ def _analyse(
     sorting stands and is not done again (three seconds on 65,000 rows).
     """
     out = KpjPreview(name, rows)
-
-    def shown(row: SheetRow) -> tuple[str, str]:
-        nik = row.nik.value or row.nik.shown
-        return (mask_nik(nik) if nik else "", row.kpj.shown)
-
-    good: list[SheetRow] = []
-    for row in rows:
-        if row.nik.problem:
-            nik, kpj = shown(row)
-            out.invalid.append(Outcome(row.line, nik, kpj, row.nik.problem, row.nik.params))
-        elif row.kpj.problem:
-            nik, kpj = shown(row)
-            out.invalid.append(Outcome(row.line, nik, kpj, row.kpj.problem, row.kpj.params))
-        else:
-            good.append(row)
     by_nik: dict[str, list[SheetRow]] = {}
     by_kpj: dict[str, set[str]] = {}
-    for row in good:
+    for row in _readable(rows, out):
         assert row.nik.value is not None and row.kpj.value is not None
         by_nik.setdefault(row.nik.value, []).append(row)
         by_kpj.setdefault(row.kpj.value, set()).add(row.nik.value)
@@ -340,85 +406,7 @@ def _analyse(
     out._targets = targets
     out._holders = holders
     for nik_value, group in by_nik.items():
-        first = group[0]
-        kpj_value = first.kpj.value
-        assert kpj_value is not None
-        nik, kpj = shown(first)
-        for extra in group[1:]:
-            out.conflicts.append(
-                Outcome(extra.line, nik, extra.kpj.shown, "bpjs.nik_repeated", {"line": first.line})
-            )
-        if any(r.kpj.value != kpj_value for r in group[1:]):
-            out.conflicts.append(Outcome(first.line, nik, kpj, "bpjs.nik_two_kpj"))
-            continue
-        if len(by_kpj[kpj_value]) > 1:
-            out.conflicts.append(Outcome(first.line, nik, kpj, "bpjs.kpj_repeated"))
-            continue
-        records = targets.get(nik_value, [])
-        live = [r for r in records if r.status != _INACTIVE]
-        if not live:
-            code = "bpjs.inactive" if records else "bpjs.unknown_nik"
-            params = {"reg_no": records[0].reg_no} if records else {}
-            out.unmatched.append(Outcome(first.line, nik, kpj, code, params))
-            continue
-        if len(live) > 1:
-            out.conflicts.append(
-                Outcome(
-                    first.line,
-                    nik,
-                    kpj,
-                    "bpjs.ambiguous",
-                    {"reg_nos": ", ".join(r.reg_no for r in live)},
-                )
-            )
-            continue
-        target = live[0]
-        who = target.reg_no, target.name
-        if target.kpj == kpj_value:
-            out.unchanged.append(Outcome(first.line, nik, kpj, reg_no=who[0], name=who[1]))
-            continue
-        if target.kpj:
-            out.conflicts.append(
-                Outcome(
-                    first.line,
-                    nik,
-                    kpj,
-                    "bpjs.kpj_differs",
-                    {"old": target.kpj},
-                    reg_no=who[0],
-                    name=who[1],
-                )
-            )
-            continue
-        holder = holders.get(kpj_value)
-        if holder is not None and holder[0] != nik_value:
-            out.conflicts.append(
-                Outcome(
-                    first.line,
-                    nik,
-                    kpj,
-                    "bpjs.kpj_taken",
-                    {"reg_no": holder[1]},
-                    reg_no=who[0],
-                    name=who[1],
-                )
-            )
-            continue
-        if target.status not in _MATCHABLE:
-            out.conflicts.append(
-                Outcome(
-                    first.line,
-                    nik,
-                    kpj,
-                    "bpjs.not_accepted",
-                    {"status": target.status},
-                    reg_no=who[0],
-                    name=who[1],
-                )
-            )
-            continue
-        out.matched.append(Outcome(first.line, nik, kpj, reg_no=who[0], name=who[1]))
-        out._assign.append((target, kpj_value))
+        _sort_nik(out, nik_value, group, by_kpj, holders)
     for group_list in (out.unmatched, out.conflicts, out.invalid, out.matched, out.unchanged):
         group_list.sort(key=lambda o: o.line)
     return out

@@ -18,12 +18,13 @@ from typing import Any
 
 from app.domain.fmt import format_rupiah, mask_nik
 from app.domain.install import Role as InstallRole
-from app.domain.nik import check_nik
+from app.domain.nik import NikReport, check_nik
 from app.domain.nik import normalise as normalise_nik
 from app.domain.participant import (
     DEFAULT_INCOME,
     DEFAULT_PROGRAMMES,
     ParticipantData,
+    Sex,
     clean_name,
     clean_phone,
     funding_code,
@@ -563,24 +564,30 @@ class _Rules:
         return self.words[key]
 
 
-def _parse_row(rules: _Rules, line: int, row: list[Any], mapping: dict[str, int]) -> RowVerdict:
-    def cell(fieldname: str) -> Any:
-        i = mapping.get(fieldname)
-        return row[i] if i is not None and i < len(row) else None
+def _cell(row: list[Any], mapping: dict[str, int], fieldname: str) -> Any:
+    i = mapping.get(fieldname)
+    return row[i] if i is not None and i < len(row) else None
 
-    reasons: list[str] = []
-    warnings: list[str] = []
-    nik_cell = cell("nik")
+
+def _read_nik(rules: _Rules, nik_cell: Any, reasons: list[str]) -> tuple[str, bool]:
+    """The NIK as read, and whether a spreadsheet damaged it (shown as read, refused)."""
     damaged = not is_blank(nik_cell) and _nik_damaged(nik_cell, rules.nik_rounded)
     if damaged:
         reasons.append(render("import.nik_number"))
-        nik = nik_shown(nik_cell)
-    else:
-        nik = _text(nik_cell)
-    name = clean_name(_text(cell("name")))
-    birth_place = clean_name(_text(cell("birth_place")))
-    birth_raw: Any = cell("birth_date")
-    combined = _text(cell("birth_place_date"))
+        return nik_shown(nik_cell), True
+    return _text(nik_cell), False
+
+
+def _read_birth(
+    row: list[Any], mapping: dict[str, int], reasons: list[str]
+) -> tuple[str, Any, dt.date | None]:
+    """Birth place, the birth date cell as typed and the date read from it.
+
+    A "place, date" column fills whichever of the two separate columns is empty.
+    """
+    birth_place = clean_name(_text(_cell(row, mapping, "birth_place")))
+    birth_raw: Any = _cell(row, mapping, "birth_date")
+    combined = _text(_cell(row, mapping, "birth_place_date"))
     if combined and "," in combined:
         place, _, date_text = combined.rpartition(",")
         birth_place = birth_place or clean_name(place)
@@ -590,61 +597,107 @@ def _parse_row(rules: _Rules, line: int, row: list[Any], mapping: dict[str, int]
         birth = parse_cell_date(birth_raw)
     except ValueError:
         reasons.append(render("date.invalid", text=_text(birth_raw)))
-    sex_text = _text(cell("sex"))
+    return birth_place, birth_raw, birth
+
+
+def _read_sex(rules: _Rules, sex_text: str, reasons: list[str]) -> Sex | None:
     sex = rules.lookup("sex", sex_text) if sex_text else None
     if sex_text and sex is None:
         reasons.append(render("sex.invalid", text=sex_text))
-    # The sex and birth date typed are checked against the NIK, as the form does, so a
-    # row refused for another reason lists this too.
-    report = check_nik(nik, birth_date=birth, sex=sex) if nik and not damaged else None
-    if report is not None and not report.valid:
-        reasons.extend(render(i.code, **i.params) for i in report.errors)
-    if report is not None and report.valid:
-        reasons.extend(render(i.code, **i.params) for i in report.mismatches)
+    return sex
+
+
+def _check_against_nik(
+    nik: str, birth: dt.date | None, sex: Sex | None, reasons: list[str]
+) -> NikReport | None:
+    """The NIK checked, with the sex and birth date typed checked against it, as the form does,
+    so a row refused for another reason lists this too."""
+    if not nik:
+        return None
+    report = check_nik(nik, birth_date=birth, sex=sex)
+    issues = report.mismatches if report.valid else report.errors
+    reasons.extend(render(i.code, **i.params) for i in issues)
+    return report
+
+
+def _read_nagari(
+    rules: _Rules, line: int, nagari_text: str, reasons: list[str], warnings: list[str]
+) -> tuple[Region | None, Suggestion | None, str | None]:
+    """The nagari, the suggestion offered for a near spelling, and the spelling taken through
+    an accepted suggestion."""
+    if not nagari_text:
+        return None, None, None
+    village = rules.nagari.match(nagari_text)
+    if village is not None:
+        return village, None, None
+    chosen = rules.accepted_rows.get(line) or rules.accepted.get(norm(nagari_text))
+    by_code = {v.code: v for v in rules.villages}
+    if chosen in by_code:
+        village = by_code[chosen]
+        warnings.append(render("import.suggestion_taken", text=nagari_text, name=village.name))
+        return village, None, nagari_text
+    close = rules.nagari.suggest(nagari_text)
+    if not close:
+        reasons.append(render("nagari.outside", nagari=nagari_text))
+        return None, None, None
+    names = " / ".join(v.name for v in close)
+    reasons.append(render("import.nagari_suggest", nagari=nagari_text, names=names))
+    return None, Suggestion(nagari_text, close[0].code, close[0].name), None
+
+
+def _read_code(rules: _Rules, kind: str, text: str, message: str, reasons: list[str]) -> Any:
+    """An occupation or funding word read to its code; an unknown word refuses the row."""
+    code = rules.lookup(kind, text) if text else None
+    if text and code is None:
+        reasons.append(render(message, value=text))
+    return code
+
+
+def _read_income(rules: _Rules, text: str, reasons: list[str], warnings: list[str]) -> int | None:
+    """The declared income; None (the service's default) when the column is empty."""
+    digits = text.replace("Rp", "").replace(".", "").replace(",", "").replace(" ", "")
+    if digits:
+        if digits.isdigit():
+            return int(digits)
+        reasons.append(render("number.invalid", text=digits))
+    elif rules.income_mapped:
+        warnings.append(render("import.income_default", amount=format_rupiah(DEFAULT_INCOME)))
+    return None
+
+
+def _note_missing(present: tuple[tuple[str, object], ...], reasons: list[str]) -> None:
+    for fieldname, value in present:
+        if not value:
+            reasons.append(render("import.missing", column=tr(_LABELS[fieldname])))
+
+
+def _parse_row(rules: _Rules, line: int, row: list[Any], mapping: dict[str, int]) -> RowVerdict:
+    reasons: list[str] = []
+    warnings: list[str] = []
+    nik, damaged = _read_nik(rules, _cell(row, mapping, "nik"), reasons)
+    name = clean_name(_text(_cell(row, mapping, "name")))
+    birth_place, birth_raw, birth = _read_birth(row, mapping, reasons)
+    sex_text = _text(_cell(row, mapping, "sex"))
+    sex = _read_sex(rules, sex_text, reasons)
+    report = None if damaged else _check_against_nik(nik, birth, sex, reasons)
     # A blank birth date or sex is taken from a valid NIK (it encodes both).
     if report is not None and report.valid:
         if birth is None and not _text(birth_raw):
             birth = report.birth_date
         if sex is None and not sex_text:
             sex = report.sex
-    nagari_text = _text(cell("nagari"))
-    village = rules.nagari.match(nagari_text) if nagari_text else None
-    suggestion: Suggestion | None = None
-    taken: str | None = None
-    if nagari_text and village is None:
-        chosen = rules.accepted_rows.get(line) or rules.accepted.get(norm(nagari_text))
-        by_code = {v.code: v for v in rules.villages}
-        if chosen in by_code:
-            village = by_code[chosen]
-            taken = nagari_text
-            warnings.append(render("import.suggestion_taken", text=nagari_text, name=village.name))
-        else:
-            close = rules.nagari.suggest(nagari_text)
-            if close:
-                suggestion = Suggestion(nagari_text, close[0].code, close[0].name)
-                names = " / ".join(v.name for v in close)
-                reasons.append(render("import.nagari_suggest", nagari=nagari_text, names=names))
-            else:
-                reasons.append(render("nagari.outside", nagari=nagari_text))
-    occupation_text = _text(cell("occupation"))
-    occupation = rules.lookup("occupation", occupation_text) if occupation_text else None
-    if occupation_text and occupation is None:
-        reasons.append(render("occupation.unknown", value=occupation_text))
-    funding_text = _text(cell("funding"))
-    funding = rules.lookup("funding", funding_text) if funding_text else "apbd"
-    if funding is None:
-        reasons.append(render("funding.unknown", value=funding_text))
-    income: int | None = None  # the service's default when the column is empty
-    income_text = _text(cell("income")).replace("Rp", "").replace(".", "").replace(",", "")
-    income_text = income_text.replace(" ", "")
-    if income_text:
-        if income_text.isdigit():
-            income = int(income_text)
-        else:
-            reasons.append(render("number.invalid", text=income_text))
-    elif rules.income_mapped:
-        warnings.append(render("import.income_default", amount=format_rupiah(DEFAULT_INCOME)))
-    for fieldname, present in (
+    nagari_text = _text(_cell(row, mapping, "nagari"))
+    village, suggestion, taken = _read_nagari(rules, line, nagari_text, reasons, warnings)
+    occupation_text = _text(_cell(row, mapping, "occupation"))
+    occupation = _read_code(rules, "occupation", occupation_text, "occupation.unknown", reasons)
+    funding_text = _text(_cell(row, mapping, "funding"))
+    funding = (
+        _read_code(rules, "funding", funding_text, "funding.unknown", reasons)
+        if funding_text
+        else "apbd"
+    )
+    income = _read_income(rules, _text(_cell(row, mapping, "income")), reasons, warnings)
+    present = (
         ("nik", nik or damaged),
         ("name", name),
         ("birth_place", birth_place),
@@ -652,9 +705,8 @@ def _parse_row(rules: _Rules, line: int, row: list[Any], mapping: dict[str, int]
         ("occupation", occupation_text),
         ("birth_date", birth or _text(birth_raw)),
         ("sex", sex or sex_text),
-    ):
-        if not present:
-            reasons.append(render("import.missing", column=tr(_LABELS[fieldname])))
+    )
+    _note_missing(present, reasons)
     verdict = RowVerdict(line, row, "refused", reasons, None, name, nik, warnings, suggestion)
     verdict.nik_damaged = damaged
     verdict.accepted = taken
@@ -670,16 +722,22 @@ def _parse_row(rules: _Rules, line: int, row: list[Any], mapping: dict[str, int]
         sex=sex,
         nagari_code=village.code,
         occupation=occupation,
-        address=_text(cell("address")),
-        jorong=_text(cell("jorong")),
-        phone=clean_phone(_text(cell("phone"))),
+        address=_text(_cell(row, mapping, "address")),
+        jorong=_text(_cell(row, mapping, "jorong")),
+        phone=clean_phone(_text(_cell(row, mapping, "phone"))),
         income=income,
         funding=funding,
         programmes=DEFAULT_PROGRAMMES,
     )
-    data = participants.with_defaults(data, rules.coverage_start)
+    return _judge(rules, verdict, participants.with_defaults(data, rules.coverage_start), report)
+
+
+def _judge(
+    rules: _Rules, verdict: RowVerdict, data: ParticipantData, report: NikReport | None
+) -> RowVerdict:
+    """A complete row: already registered, refused by the service's checks, or new."""
     verdict.data = data
-    normalised = report.nik if report is not None else nik
+    normalised = report.nik if report is not None else verdict.nik
     if report is not None and report.valid and normalised in rules.existing:
         verdict.verdict = "duplicate"
         verdict.reasons = [render("import.registered", reg_no=rules.existing[normalised])]
@@ -822,6 +880,107 @@ def _columns(table: _Table, mapping: dict[str, int]) -> list[Column]:
     return out
 
 
+def _read_mapping(
+    path: Path, headers: list[str], mapping: dict[str, int] | None, map_pairs: list[str] | None
+) -> dict[str, int]:
+    """The user's mapping, or the guess with the command line's pairs over it.
+
+    Raises:
+        InvalidInput: no column is read as the NIK.
+    """
+    if mapping is not None:
+        mapping = dict(mapping)
+    else:
+        mapping = guess_mapping(headers)
+        mapping.update(parse_map(map_pairs or [], headers))
+    if "nik" not in mapping:
+        raise InvalidInput("import.no_nik", name=path.name)
+    return mapping
+
+
+def _make_rules(
+    ctx: Context,
+    villages: list[Region],
+    table: _Table,
+    mapping: dict[str, int],
+    accepted: dict[str, str] | None,
+    accepted_rows: dict[int, str] | None,
+) -> _Rules:
+    """What every row is checked against, read once for the whole sheet."""
+    nik_col = mapping["nik"]
+    nik_cells = [
+        r[nik_col] for _i, r in table.data if nik_col < len(r) and not is_blank(r[nik_col])
+    ]
+    candidates = [normalise_nik(_text(c)) for c in nik_cells if not _is_number(c)]
+    with ctx.db.read() as s:
+        existing = repo.existing_niks(s, candidates)
+    limits = (int(ctx.setting("age_min")), int(ctx.setting("age_max")))
+    start = participants.default_coverage_start(ctx, dt.date.today())
+    return _Rules(
+        ctx,
+        villages,
+        NagariMatcher(villages, learned_aliases(ctx)),
+        existing,
+        limits,
+        start,
+        rounded_column(nik_cells),
+        {norm(k): v for k, v in (accepted or {}).items()},
+        dict(accepted_rows or {}),
+        "income" in mapping,
+    )
+
+
+def _judge_rows(
+    rules: _Rules,
+    table: _Table,
+    mapping: dict[str, int],
+    accept_suggestions: bool,
+    progress: Progress | None,
+) -> list[RowVerdict]:
+    """Every row's verdict; a NIK repeated within the file is a duplicate of its first row.
+
+    Raises:
+        Cancelled: ``progress`` returned False.
+    """
+    out: list[RowVerdict] = []
+    seen: dict[str, int] = {}
+    total = len(table.data)
+    for n, (i, row) in enumerate(table.data):
+        line = i + 1  # spreadsheet row number as the user sees it
+        verdict = _parse_row(rules, line, row, mapping)
+        if accept_suggestions and verdict.suggestion is not None:
+            rules.accepted[norm(verdict.suggestion.text)] = verdict.suggestion.code
+            verdict = _parse_row(rules, line, row, mapping)
+        key = verdict.nik
+        if verdict.verdict == "new" and key in seen:
+            verdict.verdict = "duplicate"
+            verdict.reasons = [render("import.repeated", line=seen[key])]
+        elif verdict.verdict == "new":
+            seen[key] = line
+        out.append(verdict)
+        if progress is not None and n % 200 == 0 and not progress(n, total):
+            raise Cancelled("import.cancelled")
+    if progress is not None:
+        progress(total, total)
+    return out
+
+
+def _sheet_warnings(
+    path: Path, chosen: Sheet, columns: list[Column], mapping: dict[str, int]
+) -> list[str]:
+    """What the user should know about the sheet as a whole."""
+    warnings = [
+        render("import.column_ignored", column=c.letter, header=c.header or c.letter)
+        for c in columns
+        if c.field is None and c.has_values and not header_ignored(c.header)
+    ]
+    if "income" not in mapping:
+        warnings.append(render("import.no_income", amount=format_rupiah(DEFAULT_INCOME)))
+    if not chosen.hidden_known:
+        warnings.append(render("import.hidden_unknown", kind=path.suffix.lower()))
+    return warnings
+
+
 def preview(
     ctx: Context,
     path: Path,
@@ -859,65 +1018,12 @@ def preview(
     if not any(not all(is_blank(c) for c in r) for r in rows):
         raise InvalidInput("sheet.empty", name=path.name)
     headers = [_text(c) for c in rows[header_at]]
-    if mapping is not None:
-        mapping = dict(mapping)
-    else:
-        mapping = guess_mapping(headers)
-        mapping.update(parse_map(map_pairs or [], headers))
-    if "nik" not in mapping:
-        raise InvalidInput("import.no_nik", name=path.name)
+    mapping = _read_mapping(path, headers, mapping, map_pairs)
     table = _cut_table(chosen, header_at, mapping)
-    nik_col = mapping["nik"]
-    nik_cells = [
-        r[nik_col] for _i, r in table.data if nik_col < len(r) and not is_blank(r[nik_col])
-    ]
-    candidates = [normalise_nik(_text(c)) for c in nik_cells if not _is_number(c)]
-    with ctx.db.read() as s:
-        existing = repo.existing_niks(s, candidates)
-    limits = (int(ctx.setting("age_min")), int(ctx.setting("age_max")))
-    start = participants.default_coverage_start(ctx, dt.date.today())
-    rules = _Rules(
-        ctx,
-        villages,
-        NagariMatcher(villages, learned_aliases(ctx)),
-        existing,
-        limits,
-        start,
-        rounded_column(nik_cells),
-        {norm(k): v for k, v in (accepted or {}).items()},
-        dict(accepted_rows or {}),
-        "income" in mapping,
-    )
-    out: list[RowVerdict] = []
-    seen: dict[str, int] = {}
-    total = len(table.data)
-    for n, (i, row) in enumerate(table.data):
-        line = i + 1  # spreadsheet row number as the user sees it
-        verdict = _parse_row(rules, line, row, mapping)
-        if accept_suggestions and verdict.suggestion is not None:
-            rules.accepted[norm(verdict.suggestion.text)] = verdict.suggestion.code
-            verdict = _parse_row(rules, line, row, mapping)
-        key = verdict.nik
-        if verdict.verdict == "new" and key in seen:
-            verdict.verdict = "duplicate"
-            verdict.reasons = [render("import.repeated", line=seen[key])]
-        elif verdict.verdict == "new":
-            seen[key] = line
-        out.append(verdict)
-        if progress is not None and n % 200 == 0 and not progress(n, total):
-            raise Cancelled("import.cancelled")
-    if progress is not None:
-        progress(total, total)
+    rules = _make_rules(ctx, villages, table, mapping, accepted, accepted_rows)
+    out = _judge_rows(rules, table, mapping, accept_suggestions, progress)
     columns = _columns(table, mapping)
-    warnings = [
-        render("import.column_ignored", column=c.letter, header=c.header or c.letter)
-        for c in columns
-        if c.field is None and c.has_values and not header_ignored(c.header)
-    ]
-    if "income" not in mapping:
-        warnings.append(render("import.no_income", amount=format_rupiah(DEFAULT_INCOME)))
-    if not chosen.hidden_known:
-        warnings.append(render("import.hidden_unknown", kind=path.suffix.lower()))
+    warnings = _sheet_warnings(path, chosen, columns, mapping)
     return ImportPreview(
         path,
         headers,

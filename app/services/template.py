@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.domain.participant import DEFAULT_INCOME, OCCUPATIONS, norm
 from app.errors import InvalidInput, NotFound, OsReason
@@ -18,6 +19,12 @@ from app.i18n import render
 from app.services import participants
 from app.services.context import Context
 from app.services.spreadsheet import TEMPLATE_MARKER
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.datavalidation import DataValidation
+    from openpyxl.worksheet.worksheet import Worksheet
+
+    from app.domain.regions import Region
 
 DATA_SHEET = "Daftar"
 INSTRUCTIONS_SHEET = "Petunjuk"
@@ -60,9 +67,6 @@ def write_template(ctx: Context, path: Path, nagari: str | None = None) -> int:
         NotFound: the folder does not exist.
     """
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.datavalidation import DataValidation
 
     from app.reports.xlsx import save_workbook
 
@@ -71,12 +75,7 @@ def write_template(ctx: Context, path: Path, nagari: str | None = None) -> int:
     if not path.parent.is_dir():
         raise NotFound("file.missing", path=str(path.parent))
     villages = participants.villages_for(ctx)
-    fixed = None
-    if nagari:
-        fixed = next((v for v in villages if norm(nagari) in map(norm, v.names)), None)
-        fixed = fixed or ctx.regions.match(nagari, villages)
-        if fixed is None:
-            raise InvalidInput("template.nagari_unknown", name=nagari)
+    fixed = _fixed_nagari(ctx, villages, nagari) if nagari else None
     names = [fixed.name] if fixed else sorted(v.name for v in villages)
     jobs = list(OCCUPATIONS.values())
 
@@ -87,8 +86,42 @@ def write_template(ctx: Context, path: Path, nagari: str | None = None) -> int:
     data = wb.create_sheet(DATA_SHEET)
     lists = wb.create_sheet(TEMPLATE_MARKER)
     lists.sheet_state = "hidden"
+    _write_instructions(info, fixed)
+    _write_lists(lists, names, jobs)
+    _write_data_sheet(data, names, jobs, fixed)
+    wb.active = wb.index(data)
+    info.sheet_view.tabSelected = False
+    data.sheet_view.tabSelected = True
+    try:
+        save_workbook(wb, path)
+    except OSError as exc:
+        raise InvalidInput("file.unwritable", path=str(path), reason=OsReason(exc)) from exc
+    return len(names)
 
-    # The instructions.
+
+def _fixed_nagari(ctx: Context, villages: list[Region], nagari: str) -> Region:
+    """The nagari named, by any of its names or the closest spelling.
+
+    Raises:
+        InvalidInput: no nagari of the install is so named.
+    """
+    fixed = next((v for v in villages if norm(nagari) in map(norm, v.names)), None)
+    fixed = fixed or ctx.regions.match(nagari, villages)
+    if fixed is None:
+        raise InvalidInput("template.nagari_unknown", name=nagari)
+    return fixed
+
+
+def _fit_landscape(sheet: Worksheet) -> None:
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def _write_instructions(info: Worksheet, fixed: Region | None) -> None:
+    from openpyxl.styles import Alignment, Font
+
     info.column_dimensions["A"].width = 90
     title = render("template.title")
     if fixed:
@@ -102,12 +135,11 @@ def write_template(ctx: Context, path: Path, nagari: str | None = None) -> int:
         info.cell(info.max_row, 1).alignment = Alignment(wrap_text=True, vertical="top")
         # Excel does not grow a row for wrapped text written by a program: size it here.
         info.row_dimensions[info.max_row].height = 16 * (1 + len(text) // 80)
-    info.page_setup.orientation = "landscape"
-    info.page_setup.fitToWidth = 1
-    info.page_setup.fitToHeight = 0
-    info.sheet_properties.pageSetUpPr.fitToPage = True
+    _fit_landscape(info)
 
-    # The lists on the hidden sheet.
+
+def _write_lists(lists: Worksheet, names: list[str], jobs: list[str]) -> None:
+    """The drop-down lists, on the hidden sheet."""
     lists.append(["Jenis Kelamin", "Nagari", "Pekerjaan"])
     for i in range(max(2, len(names), len(jobs))):
         lists.append(
@@ -119,7 +151,13 @@ def write_template(ctx: Context, path: Path, nagari: str | None = None) -> int:
         )
     lists["E1"] = "lindungi-template"  # the marker is the sheet's name; this says what it is
 
-    # The data sheet.
+
+def _write_data_sheet(
+    data: Worksheet, names: list[str], jobs: list[str], fixed: Region | None
+) -> None:
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
     head_fill = PatternFill("solid", fgColor="DDE6F0")
     data.append([c.header for c in COLUMNS])
     for j, col in enumerate(COLUMNS, start=1):
@@ -130,52 +168,45 @@ def write_template(ctx: Context, path: Path, nagari: str | None = None) -> int:
         data.column_dimensions[get_column_letter(j)].width = col.width
     data.row_dimensions[1].height = 45
     data.freeze_panes = "C2"
-    data.page_setup.orientation = "landscape"
-    data.page_setup.fitToWidth = 1
-    data.page_setup.fitToHeight = 0
-    data.sheet_properties.pageSetUpPr.fitToPage = True
+    _fit_landscape(data)
     data.print_title_rows = "1:1"
     last = ROWS + 1
-    nagari_col = next(j for j, c in enumerate(COLUMNS, start=1) if c.header == "Nagari")
     for j, col in enumerate(COLUMNS, start=1):
         letter = get_column_letter(j)
         if col.text:
             data.column_dimensions[letter].number_format = "@"
             for r in range(2, last + 1):
                 data.cell(r, j).number_format = "@"
-        hint = render(col.hint)
-        if col.header.startswith("Jenis Kelamin"):
-            dv = DataValidation(type="list", formula1=f"'{TEMPLATE_MARKER}'!$A$2:$A$3")
-        elif col.header == "Nagari":
-            dv = DataValidation(
-                type="list", formula1=f"'{TEMPLATE_MARKER}'!$B$2:$B${len(names) + 1}"
-            )
-        elif col.header == "Pekerjaan":
-            dv = DataValidation(
-                type="list", formula1=f"'{TEMPLATE_MARKER}'!$C$2:$C${len(jobs) + 1}"
-            )
-        elif col.header == "NIK":
-            dv = DataValidation(type="textLength", operator="equal", formula1="16")
-        else:
-            dv = DataValidation()
-        dv.allow_blank = True
-        dv.promptTitle = col.header[:32]
-        dv.prompt = hint[:255]
-        dv.showInputMessage = True
-        if dv.type is not None:
-            dv.showErrorMessage = True
-            dv.errorTitle = col.header[:32]
-            dv.error = hint[:255]
+        dv = _validation(col, names, jobs)
         dv.add(f"{letter}2:{letter}{last}")
         data.add_data_validation(dv)
     if fixed:
+        nagari_col = next(j for j, c in enumerate(COLUMNS, start=1) if c.header == "Nagari")
         for r in range(2, last + 1):
             data.cell(r, nagari_col, fixed.name)
-    wb.active = wb.index(data)
-    info.sheet_view.tabSelected = False
-    data.sheet_view.tabSelected = True
-    try:
-        save_workbook(wb, path)
-    except OSError as exc:
-        raise InvalidInput("file.unwritable", path=str(path), reason=OsReason(exc)) from exc
-    return len(names)
+
+
+def _validation(col: _Col, names: list[str], jobs: list[str]) -> DataValidation:
+    """The column's input hint, and its drop-down list or length check where it has one."""
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    hint = render(col.hint)
+    if col.header.startswith("Jenis Kelamin"):
+        dv = DataValidation(type="list", formula1=f"'{TEMPLATE_MARKER}'!$A$2:$A$3")
+    elif col.header == "Nagari":
+        dv = DataValidation(type="list", formula1=f"'{TEMPLATE_MARKER}'!$B$2:$B${len(names) + 1}")
+    elif col.header == "Pekerjaan":
+        dv = DataValidation(type="list", formula1=f"'{TEMPLATE_MARKER}'!$C$2:$C${len(jobs) + 1}")
+    elif col.header == "NIK":
+        dv = DataValidation(type="textLength", operator="equal", formula1="16")
+    else:
+        dv = DataValidation()
+    dv.allow_blank = True
+    dv.promptTitle = col.header[:32]
+    dv.prompt = hint[:255]
+    dv.showInputMessage = True
+    if dv.type is not None:
+        dv.showErrorMessage = True
+        dv.errorTitle = col.header[:32]
+        dv.error = hint[:255]
+    return dv
