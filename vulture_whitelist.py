@@ -92,3 +92,6 @@ tabSelected
 
 # Written for the record (who revoked an office's key) and read only by people, in the database.
 revoked_by
+
+# openpyxl row dimensions are set as attributes (tests build workbooks with hidden rows).
+_.hidden
