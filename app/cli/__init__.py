@@ -131,7 +131,7 @@ def _record_refusal(args: argparse.Namespace, role: str) -> None:
     if who is None:
         return
     try:
-        ctx = open_data_dir(data_dir(args.data_dir))
+        ctx = open_data_dir(data_dir(args.data_dir), getattr(args, "db_key", None))
         try:
             accounts.record_refusal(ctx, who, _command_name(args), role)
         finally:

@@ -96,24 +96,32 @@ def context(args: argparse.Namespace, *, set_up: bool = True, sign_in: bool = Tr
     """
     # Services load when a command runs: the command line starts without SQLAlchemy.
     from app.paths import data_dir
+    from app.services import vault
     from app.services.context import open_data_dir
-    from app.store.engine import DB_FILENAME
+    from app.store.engine import DB_FILENAME, is_plaintext
 
     path = data_dir(args.data_dir)
     if set_up and not (path / DB_FILENAME).is_file():
         # Refused before anything is created: no database, keys, backups or logs.
         raise AppError("setup.needed", path=str(path))
-    ctx = open_data_dir(path)
+    if sign_in and (vault.needs_sign_in(path) or is_plaintext(path / DB_FILENAME)):
+        # The password unwraps the register's key: the sign-in comes before it opens.
+        from app.cli.signin import sign_in_first
+
+        ctx = sign_in_first(args, path)
+    else:
+        ctx = open_data_dir(path)
     try:
         if set_up and not ctx.is_set_up:
             raise AppError("setup.needed", path=str(ctx.data_dir))
-        if sign_in and ctx.is_set_up:
+        if sign_in and ctx.is_set_up and getattr(args, "actor", None) is None:
             from app.cli.signin import sign_in_or_first_admin
 
             args.actor = sign_in_or_first_admin(args, ctx)
     except BaseException:
         ctx.close()
         raise
+    args.db_key = ctx.db.key  # the refusal record (app.cli.run) opens it once more
     return ctx
 
 

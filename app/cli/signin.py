@@ -13,12 +13,13 @@ import argparse
 import getpass
 import os
 import sys
+from pathlib import Path
 
-from app.cli.common import first_line, read_password
+from app.cli.common import err, first_line, read_password
 from app.errors import InvalidInput, Refused
-from app.i18n import tr
+from app.i18n import render, tr
 from app.services import accounts
-from app.services.actor import Actor
+from app.services.actor import Actor, Role
 from app.services.context import Context
 
 USER_ENV = "LINDUNGI_USER"
@@ -63,6 +64,37 @@ def sign_in(args: argparse.Namespace, ctx: Context) -> Actor:
             name or password, a locked account, or a password reset by an administrator
             that must be changed first (only ``user passwd`` may run then).
     """
+    name = _name(args)
+    secret = password(args, name)
+    actor = accounts.login(ctx, name, secret)
+    _after_sign_in(args, ctx, actor, secret)
+    return actor
+
+
+def sign_in_first(args: argparse.Namespace, path: Path) -> Context:
+    """Sign in to the register of ``path`` (which only a sign-in opens; a plaintext one of
+    an earlier release is encrypted on the way) and return it opened; the account is kept
+    as ``args.actor``.
+
+    Raises:
+        Refused: as :func:`sign_in`.
+    """
+    name = _name(args)
+    secret = password(args, name)
+    ctx, actor = accounts.sign_in(path, name, secret)
+    try:
+        _after_sign_in(args, ctx, actor, secret)
+    except BaseException:
+        ctx.close()
+        raise
+    args.actor = actor
+    waiting = accounts.waiting_for_reset(ctx)
+    if waiting and actor.role is Role.ADMIN:
+        err(tr("Warning") + ": " + render("signin.waiting_reset", names=", ".join(waiting)))
+    return ctx
+
+
+def _name(args: argparse.Namespace) -> str:
     name = account_name(args)
     if not name:
         if not _interactive():
@@ -70,13 +102,14 @@ def sign_in(args: argparse.Namespace, ctx: Context) -> Actor:
         name = input(tr("User name: ")).strip().lower()
         if not name:
             raise Refused("signin.user_needed")
-    secret = password(args, name)
-    actor = accounts.login(ctx, name, secret)
+    return name
+
+
+def _after_sign_in(args: argparse.Namespace, ctx: Context, actor: Actor, secret: str) -> None:
     if _changing_own_password(args):
         args.signed_in_with = secret  # proves the current password to the change
     elif accounts.must_change(ctx, actor.username):
         raise Refused("signin.must_change", name=actor.username)
-    return actor
 
 
 def _adding_first_admin(args: argparse.Namespace) -> bool:

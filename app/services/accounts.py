@@ -1,8 +1,11 @@
 """Local accounts: Argon2id-hashed passwords, roles, a lock after five failed sign-ins,
 resets that force a new password, and deactivation.
 
-Every way in (the GUI, the command line) signs in through :func:`login`, so the same
-lockout and the same history apply to both.
+Every way in (the GUI, the command line) signs in through :func:`sign_in` (before the
+register is open) or :func:`login` (on an open one: the lock screen), so the same lockout
+and the same history apply to both. The password unwraps the register's key
+(app.services.vault): adding an account, changing or resetting a password wraps it anew,
+deactivating an account removes its wrap.
 """
 
 from __future__ import annotations
@@ -14,14 +17,15 @@ import hmac
 import logging
 import os
 from dataclasses import dataclass
+from pathlib import Path
 
-from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 from sqlalchemy.orm import Session
 
 from app.errors import InvalidInput, NotFound, Refused
 from app.i18n import render
+from app.services import vault
 from app.services.actor import Actor, Role
-from app.services.context import Context
+from app.services.context import Context, open_data_dir
 from app.store import accounts as accounts_store
 from app.store.tables import Account
 
@@ -32,14 +36,7 @@ LOCK_MINUTES = 5
 MIN_PASSWORD = 8
 
 
-@dataclass(frozen=True)
-class Cost:
-    """Argon2id parameters: memory in KiB, passes, lanes."""
-
-    memory_kib: int
-    iterations: int
-    lanes: int
-
+Cost = vault.Cost
 
 # OWASP's recommendation for Argon2id: 19 MiB, two passes, one lane (about 50 ms on an
 # office PC). Tests lower it inside their own process; nothing outside the code can.
@@ -65,14 +62,7 @@ def _b64(data: bytes) -> str:
 
 
 def _argon2(password: str, salt: bytes, cost: Cost, length: int = 32) -> bytes:
-    kdf = Argon2id(
-        salt=salt,
-        length=length,
-        iterations=cost.iterations,
-        lanes=cost.lanes,
-        memory_cost=cost.memory_kib,
-    )
-    return kdf.derive(password.encode())
+    return vault.derive(password, salt, cost, length)
 
 
 def hash_password(password: str) -> str:
@@ -178,6 +168,14 @@ def add_user(
             s, name, full_name.strip(), role.value, hash_password(password), dt.datetime.now()
         )
         _history(s, ctx, actor.username, "user_add", name, role=role.value)
+    _wrap(ctx, name, password)
+
+
+def _wrap(ctx: Context, name: str, password: str) -> None:
+    """Let ``name`` open the register with ``password`` (nothing for a plaintext register
+    of an earlier release, which its first sign-in encrypts)."""
+    if ctx.db.key is not None:
+        vault.set_wrap(ctx.data_dir, ctx.db.key, name, password)
 
 
 def first_admin(ctx: Context, username: str, password: str, full_name: str = "") -> Actor:
@@ -199,6 +197,8 @@ def first_admin(ctx: Context, username: str, password: str, full_name: str = "")
             s, name, full_name.strip(), Role.ADMIN.value, hash_password(password), dt.datetime.now()
         )
         _history(s, ctx, name, "user_add", name, role=Role.ADMIN.value)
+    _wrap(ctx, name, password)
+    vault.claim(ctx.data_dir)  # from now on the register opens only with a sign-in
     return admin
 
 
@@ -208,23 +208,28 @@ def has_admin(ctx: Context) -> bool:
         return accounts_store.count_admins(s) > 0
 
 
-def _info(a: Account) -> AccountInfo:
-    return AccountInfo(
-        a.username,
-        a.full_name,
-        a.role,
-        a.active,
-        a.failed_logins,
-        a.locked_until,
-        a.must_change,
+def _info(a: Account, stored: dict[str, object] | None) -> AccountInfo:
+    failed, until = (
+        vault.lock_state(stored, a.username)
+        if stored is not None
+        else (a.failed_logins, a.locked_until)
     )
+    return AccountInfo(a.username, a.full_name, a.role, a.active, failed, until, a.must_change)
 
 
 def list_users(ctx: Context, actor: Actor) -> list[AccountInfo]:
-    """Every account, by name."""
+    """Every account, by name (failed sign-ins and locks as the key vault counts them)."""
     actor.require(Role.ADMIN)
+    stored = vault.load(ctx.data_dir) if ctx.db.key is not None else None
     with ctx.db.read() as s:
-        return [_info(a) for a in accounts_store.all_accounts(s)]
+        return [_info(a, stored) for a in accounts_store.all_accounts(s)]
+
+
+def waiting_for_reset(ctx: Context) -> list[str]:
+    """Accounts that cannot sign in until an administrator resets their password (after
+    the register was encrypted, only the account that signed in then had a password)."""
+    stored = vault.load(ctx.data_dir)
+    return list(stored["to_reset"]) if stored is not None else []
 
 
 def must_change(ctx: Context, username: str) -> bool:
@@ -234,10 +239,71 @@ def must_change(ctx: Context, username: str) -> bool:
         return bool(acc is not None and acc.must_change)
 
 
-def login(ctx: Context, username: str, password: str, now: dt.datetime | None = None) -> Actor:
-    """Check a password; five failures in a row lock the account for five minutes.
+def sign_in(
+    data_dir: Path, username: str, password: str, now: dt.datetime | None = None
+) -> tuple[Context, Actor]:
+    """Open the register of ``data_dir`` as ``username``: the password unwraps the key
+    (failures counted in the key vault, before anything opens), then the account's role
+    and state are read from the register.
 
-    A hash of an earlier release, or of a lower cost, is replaced by today's on success.
+    A plaintext register of an earlier release is signed in the old way and then encrypted
+    (app.services.encrypt).
+
+    Raises:
+        Refused: as :func:`login`; ``login.needs_reset`` for an account without a password
+            since the encryption.
+        StorageError: the register cannot be opened with the key (damaged or foreign).
+    """
+    from app.services import encrypt
+    from app.store.engine import DB_FILENAME, is_plaintext
+
+    if is_plaintext(data_dir / DB_FILENAME):
+        ctx = open_data_dir(data_dir)
+        try:
+            actor = login(ctx, username, password, now)
+        except BaseException:
+            ctx.close()
+            raise
+        return encrypt.encrypt_register(ctx, actor, password), actor
+    key = vault.unlock(data_dir, username, password, now)
+    encrypt.remove_leftovers(data_dir)  # an encryption interrupted after its switch
+    ctx = open_data_dir(data_dir, key)
+    try:
+        actor = _signed_in(ctx, username.strip().lower(), now or dt.datetime.now())
+    except BaseException:
+        ctx.close()
+        raise
+    return ctx, actor
+
+
+def _signed_in(ctx: Context, name: str, now: dt.datetime) -> Actor:
+    """The account ``name`` whose password unwrapped the key: active, with its role. The
+    failed sign-ins counted while the register was closed go into its history first."""
+    from app.store import repo
+
+    attempts = vault.take_attempts(ctx.data_dir)
+    with ctx.db.session() as s:
+        for who, at, locked in attempts:
+            repo.add_history(
+                s,
+                at=at,
+                actor=who,
+                install_code=ctx.identity.install_code,
+                entity="account",
+                entity_id=who,
+                action="login_failed",
+                changes={"locked": locked},
+            )
+        acc = accounts_store.get(s, name)
+        if acc is None or not acc.active:
+            raise Refused("login.failed")
+        _history(s, ctx, name, "login", name)
+        return Actor(name, Role(acc.role))
+
+
+def login(ctx: Context, username: str, password: str, now: dt.datetime | None = None) -> Actor:
+    """Check a password on an open register (the lock screen, switching user); five failures
+    in a row lock the account for five minutes.
 
     Raises:
         Refused: ``login.failed`` (wrong name or password, without saying which; also a
@@ -245,6 +311,20 @@ def login(ctx: Context, username: str, password: str, now: dt.datetime | None = 
     """
     now = now or dt.datetime.now()
     name = username.strip().lower()
+    if ctx.db.key is not None:
+        try:
+            key = vault.unlock(ctx.data_dir, name, password, now)
+        except Refused as exc:
+            if exc.code != "login.needs_reset":
+                with ctx.db.session() as s:
+                    if accounts_store.get(s, name) is not None:
+                        locked = exc.code == "login.locked"
+                        _history(s, ctx, name, "login_failed", name, locked=locked)
+            raise
+        if key != ctx.db.key:  # a wrap of another register's key
+            raise Refused("login.failed")
+        return _signed_in(ctx, name, now)
+    # A plaintext register of an earlier release: its accounts' hashes and lock counters.
     with ctx.db.session() as s:
         acc = accounts_store.get(s, name)
         if acc is None or not acc.active:
@@ -293,6 +373,7 @@ def unlock(ctx: Context, actor: Actor, username: str) -> None:
         acc.failed_logins = 0
         acc.locked_until = None
         _history(s, ctx, actor.username, "user_unlock", name)
+    vault.clear_lock(ctx.data_dir, name)
 
 
 def change_password(ctx: Context, actor: Actor, current: str, new: str) -> None:
@@ -307,11 +388,17 @@ def change_password(ctx: Context, actor: Actor, current: str, new: str) -> None:
         raise InvalidInput("password.same")
     with ctx.db.session() as s:
         name, acc = _account(s, actor.username)
-        if not verify_password(current, acc.password_hash):
+        if ctx.db.key is not None:
+            stored = vault.load(ctx.data_dir) or {}
+            entry = stored.get("accounts", {}).get(name)
+            if entry is None or vault.unwrap(entry, current, f"account:{name}") != ctx.db.key:
+                raise Refused("password.current_wrong")
+        elif not verify_password(current, acc.password_hash):
             raise Refused("password.current_wrong")
         acc.password_hash = hash_password(new)
         acc.must_change = False
         _history(s, ctx, actor.username, "user_password", name)
+    _wrap(ctx, name, new)
 
 
 def reset_password(ctx: Context, actor: Actor, username: str, password: str) -> None:
@@ -333,6 +420,8 @@ def reset_password(ctx: Context, actor: Actor, username: str, password: str) -> 
         acc.failed_logins = 0
         acc.locked_until = None
         _history(s, ctx, actor.username, "user_reset", name)
+    if acc.active:
+        _wrap(ctx, name, password)
 
 
 def set_active(ctx: Context, actor: Actor, username: str, active: bool) -> None:
@@ -357,7 +446,50 @@ def set_active(ctx: Context, actor: Actor, username: str, active: bool) -> None:
         if active:
             acc.failed_logins = 0
             acc.locked_until = None
+            acc.must_change = True
         _history(s, ctx, actor.username, "user_reactivate" if active else "user_deactivate", name)
+    if not active:
+        vault.drop_wrap(ctx.data_dir, name)
+    elif ctx.db.key is not None:
+        _mark_for_reset(ctx.data_dir, name)
+
+
+def _mark_for_reset(data_dir: Path, name: str) -> None:
+    """A reactivated account's wrap went with its deactivation: it signs in again once an
+    administrator resets its password."""
+    stored = vault.load(data_dir)
+    if stored is not None and name not in stored["to_reset"]:
+        stored["to_reset"] = sorted([*stored["to_reset"], name])
+        vault.save(data_dir, stored)
+
+
+def recover(data_dir: Path, recovery: str, username: str, password: str) -> Context:
+    """Give the administrator ``username`` a new password with the recovery key of the
+    sheet (every password forgotten, or a replacement PC); returns the opened register.
+
+    Raises:
+        Refused / InvalidInput: a wrong or malformed recovery key, no recovery key made
+            for this install, or no active administrator of that name.
+    """
+    key = vault.unlock_recovery(data_dir, recovery)
+    name = validate_new(username, password)
+    ctx = open_data_dir(data_dir, key)
+    try:
+        with ctx.db.session() as s:
+            acc = accounts_store.get(s, name)
+            if acc is None or not acc.active or acc.role != Role.ADMIN.value:
+                raise Refused("recovery.not_admin", name=name)
+            acc.password_hash = hash_password(password)
+            acc.must_change = False
+            acc.failed_logins = 0
+            acc.locked_until = None
+            _history(s, ctx, name, "user_recover", name)
+        vault.set_wrap(data_dir, key, name, password)
+        vault.claim(data_dir)
+    except BaseException:
+        ctx.close()
+        raise
+    return ctx
 
 
 def record_refusal(ctx: Context, actor: Actor, command: str, role: str) -> None:

@@ -1,9 +1,15 @@
 """Backups and restore: SQLite's backup API, retention, and passphrase-encrypted copies.
 
 Automatic backups are taken before every migration and import, once a day and on exit;
-the newest ``backup_keep`` are kept, plus one a day for 30 days. A backup for a USB stick
-can be encrypted with a passphrase (scrypt + AES-GCM); one that carries the install's
-private keys is always encrypted.
+the newest ``backup_keep`` are kept, plus one a day for 30 days. Every backup is encrypted
+with the register's own key. A backup written elsewhere (``--out``, a USB stick) also
+carries the key's wraps (the accounts' and the recovery key's, never the key itself), so a
+replacement PC restores it with the recovery sheet. A backup for another PC is encrypted
+with a passphrase instead (scrypt + AES-GCM); one that carries the install's private keys
+is always encrypted that way.
+
+How a backup file is written and opened is kept in :func:`write_backup_file` and
+:func:`open_backup_file`; what a restore checks is the restore's own business.
 """
 
 from __future__ import annotations
@@ -18,7 +24,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.errors import InvalidInput, OsReason, Refused, StorageError
+from app.errors import InvalidInput, OsReason, Refused
 from app.services.actor import Actor, Role
 from app.services.context import Context
 from app.store import backup as store_backup
@@ -30,6 +36,7 @@ from app.store.migrate import known_revisions
 log = logging.getLogger(__name__)
 
 MAGIC = b"LINDUNGI-BACKUP\x01"
+KEYED_MAGIC = b"LINDUNGI-KEYED\x01\x00"  # the key's wraps, then the encrypted database
 DAILY_DAYS = 30
 _N, _R, _P = 2**15, 8, 1
 
@@ -52,6 +59,7 @@ REASONS = {
     "before-restore": "before a restore",
     "before-bundle-import": "before a bundle import",
     "before-migrate": "before a database upgrade",
+    "encrypted": "the register just encrypted",
 }
 
 
@@ -111,7 +119,7 @@ def auto_backup(ctx: Context, reason: str) -> Path:
     while target.exists():
         target = target.with_name(f"{target.stem}-{n}.sqlite")
         n += 1
-    backup_file(ctx.db.path, target)
+    backup_file(ctx.db.path, target, ctx.db.key)
     prune(ctx)
     log.info("backup written (%s)", reason)
     return target
@@ -147,16 +155,9 @@ def _decrypt(blob: bytes, passphrase: str) -> bytes:
 
 
 def _write_durably(path: Path, data: bytes) -> None:
-    tmp = path.with_name(path.name + ".part")
-    try:
-        with open(tmp, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        tmp.replace(path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise StorageError("file.unwritable", path=str(path), reason=OsReason(exc)) from exc
+    from app.store.files import write_private
+
+    write_private(path, data)
 
 
 def backup(
@@ -181,36 +182,7 @@ def backup(
     if out is None and not passphrase:
         path = auto_backup(ctx, "manual")
     else:
-        with tempfile.TemporaryDirectory() as tmp:
-            db_copy = backup_file(ctx.db.path, Path(tmp) / DB_FILENAME)
-            if passphrase:
-                buf = io.BytesIO()
-                with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
-                    zf.write(db_copy, DB_FILENAME)
-                    if with_keys:
-                        for key in sorted((ctx.data_dir / "keys").glob("*")):
-                            if key.is_file():
-                                zf.write(key, f"keys/{key.name}")
-                    zf.writestr(
-                        "manifest.json",
-                        json.dumps(
-                            {
-                                "install": ctx.identity.install_code,
-                                "keys": with_keys,
-                                "taken_at": dt.datetime.now().isoformat(timespec="seconds"),
-                            }
-                        ),
-                    )
-                data = _encrypt(buf.getvalue(), passphrase)
-            else:
-                data = db_copy.read_bytes()
-            assert out is not None or passphrase
-            target = out if out is not None else _backups_dir(ctx) / backup_name("manual-enc")
-            if target.is_dir():
-                suffix = ".lbackup" if passphrase else ".sqlite"
-                target = target / (backup_name("manual").rsplit(".", 1)[0] + suffix)
-            _write_durably(target, data)
-            path = target
+        path = write_backup_file(ctx, out, passphrase, with_keys)
     with ctx.db.session() as s:
         repo.add_history(
             s,
@@ -225,6 +197,69 @@ def backup(
     return path
 
 
+def _keyed_container(ctx: Context, db_copy: Path) -> bytes:
+    """The encrypted database behind the wraps of its key (accounts and recovery)."""
+    from app.services import vault
+
+    stored = vault.load(ctx.data_dir) or {}
+    wraps = {
+        "format": 1,
+        "install": ctx.identity.install_code,
+        "accounts": stored.get("accounts", {}),
+        vault.RECOVERY: stored.get(vault.RECOVERY),
+    }
+    head = json.dumps(wraps).encode()
+    return KEYED_MAGIC + len(head).to_bytes(4, "big") + head + db_copy.read_bytes()
+
+
+def write_backup_file(
+    ctx: Context, out: Path | None, passphrase: str | None, with_keys: bool
+) -> Path:
+    """A backup written to ``out`` (a file or a folder), or with a passphrase into the
+    backups folder: the register encrypted with its key and carrying its wraps, or a
+    plaintext copy inside a passphrase-encrypted archive (for another PC).
+
+    Raises:
+        StorageError: the target cannot be written.
+    """
+    from app.store.backup import export_file
+
+    with tempfile.TemporaryDirectory() as tmp:
+        if passphrase:
+            db_copy = export_file(ctx.db.path, ctx.db.key, Path(tmp) / DB_FILENAME, None)
+        else:
+            db_copy = backup_file(ctx.db.path, Path(tmp) / DB_FILENAME, ctx.db.key)
+        if passphrase:
+            buf = io.BytesIO()
+            with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+                zf.write(db_copy, DB_FILENAME)
+                if with_keys:
+                    from app.services import keys as install_keys
+
+                    for name, pem in install_keys.exported_keys(ctx):
+                        zf.writestr(f"keys/{name}", pem)
+                zf.writestr(
+                    "manifest.json",
+                    json.dumps(
+                        {
+                            "install": ctx.identity.install_code,
+                            "keys": with_keys,
+                            "taken_at": dt.datetime.now().isoformat(timespec="seconds"),
+                        }
+                    ),
+                )
+            data = _encrypt(buf.getvalue(), passphrase)
+        else:
+            data = _keyed_container(ctx, db_copy)
+        assert out is not None or passphrase
+        target = out if out is not None else _backups_dir(ctx) / backup_name("manual-enc")
+        if target.is_dir():
+            suffix = ".lbackup" if passphrase else ".sqlite"
+            target = target / (backup_name("manual").rsplit(".", 1)[0] + suffix)
+        _write_durably(target, data)
+        return target
+
+
 @dataclass(frozen=True)
 class Candidate:
     """A backup checked and ready to restore."""
@@ -236,37 +271,105 @@ class Candidate:
     keys: dict[str, bytes]
 
 
-def check_backup(path: Path, workdir: Path, passphrase: str | None = None) -> Candidate:
-    """Open a backup file (plain or encrypted) and check it thoroughly before any restore.
+def open_backup_file(
+    path: Path,
+    workdir: Path,
+    key: bytes | None,
+    passphrase: str | None = None,
+    recovery: str | None = None,
+) -> tuple[Path, dict[str, bytes], dict[str, object] | None]:
+    """A backup file of any kind, as a database file in ``workdir`` encrypted with ``key``
+    (the register's key it will be restored into), the private keys it carries, and the key
+    wraps it carries (a backup written to a stick) for a data dir that has none yet.
+
+    Kinds: this install's backups (encrypted with its key, alone or behind its wraps), one
+    of another install or an old PC whose key the recovery key unwraps, a passphrase-encrypted
+    archive, and a plaintext database of earlier releases.
 
     Raises:
-        NotFound / InvalidInput: missing, wrong passphrase, damaged, not a Lindungi backup,
-            or from a newer version.
+        NotFound / InvalidInput / Refused: missing, wrong passphrase or recovery key,
+            damaged, or encrypted with a key nobody here holds.
     """
     from app.errors import NotFound
+    from app.services import vault
+    from app.store.backup import export_file
+    from app.store.engine import is_plaintext
 
     try:
         blob = path.read_bytes()
     except FileNotFoundError:
         raise NotFound("file.missing", path=str(path)) from None
+    except OSError as exc:
+        raise InvalidInput("file.unreadable", path=str(path), reason=OsReason(exc)) from exc
     keys: dict[str, bytes] = {}
-    db_file = workdir / DB_FILENAME
+    wraps: dict[str, object] | None = None
+    raw = workdir / "raw.sqlite"
+    source_key: bytes | None = None
     if blob.startswith(MAGIC):
         if not passphrase:
             raise InvalidInput("backup.encrypted")
         plain = _decrypt(blob, passphrase)
         try:
             with zipfile.ZipFile(io.BytesIO(plain)) as zf:
-                db_file.write_bytes(zf.read(DB_FILENAME))
+                raw.write_bytes(zf.read(DB_FILENAME))
                 for name in zf.namelist():
                     if name.startswith("keys/") and "/" not in name[5:] and ".." not in name:
                         keys[name[5:]] = zf.read(name)
         except (zipfile.BadZipFile, KeyError):
             raise InvalidInput("backup.damaged", name=path.name) from None
+    elif blob.startswith(KEYED_MAGIC):
+        head = len(KEYED_MAGIC)
+        try:
+            size = int.from_bytes(blob[head : head + 4], "big")
+            wraps = json.loads(blob[head + 4 : head + 4 + size])
+            if not isinstance(wraps, dict):
+                raise ValueError(path.name)
+        except ValueError:
+            raise InvalidInput("backup.damaged", name=path.name) from None
+        raw.write_bytes(blob[head + 4 + size :])
+        source_key = key
+        entry = wraps.get(vault.RECOVERY)
+        if recovery:
+            if not isinstance(entry, dict):
+                raise Refused("recovery.none", path=str(path))
+            source_key = vault.unwrap(entry, vault.normalise_recovery(recovery), vault.RECOVERY)
+            if source_key is None:
+                raise Refused("recovery.wrong")
     else:
-        db_file.write_bytes(blob)
+        raw.write_bytes(blob)
+        source_key = None if is_plaintext(raw) else key
     try:
-        revision, install_code, count = store_backup.summary(db_file)
+        store_backup.summary(raw, source_key)
+    except store_backup.DatabaseDamaged:
+        if source_key is not None and not is_plaintext(raw) and not recovery:
+            raise Refused("backup.other_key", name=path.name) from None
+        raise InvalidInput("backup.damaged", name=path.name) from None
+    db_file = workdir / DB_FILENAME
+    if source_key == key:
+        raw.replace(db_file)
+    else:  # another key, or none: the copy to restore gets this register's key
+        export_file(raw, source_key, db_file, key)
+        raw.unlink()
+    return db_file, keys, wraps
+
+
+def check_backup(
+    path: Path,
+    workdir: Path,
+    passphrase: str | None = None,
+    key: bytes | None = None,
+    recovery: str | None = None,
+) -> Candidate:
+    """Open a backup file (see :func:`open_backup_file`) and check it thoroughly before
+    any restore.
+
+    Raises:
+        NotFound / InvalidInput: missing, wrong passphrase, damaged, not a Lindungi backup,
+            or from a newer version.
+    """
+    db_file, keys, _wraps = open_backup_file(path, workdir, key, passphrase, recovery)
+    try:
+        revision, install_code, count = store_backup.summary(db_file, key)
     except store_backup.DatabaseDamaged:
         raise InvalidInput("backup.damaged", name=path.name) from None
     if revision is None or install_code is None:
@@ -277,7 +380,11 @@ def check_backup(path: Path, workdir: Path, passphrase: str | None = None) -> Ca
 
 
 def restore(
-    ctx: Context, actor: Actor, path: Path, passphrase: str | None = None
+    ctx: Context,
+    actor: Actor,
+    path: Path,
+    passphrase: str | None = None,
+    recovery: str | None = None,
 ) -> tuple[Path, int]:
     """Replace the database with a checked backup, keeping a backup of what it replaces.
 
@@ -291,17 +398,18 @@ def restore(
         Refused: a backup of another install.
     """
     actor.require(Role.ADMIN)
-    from app.services import sequences
+    from app.services import sequences, vault
 
+    fresh = vault.unclaimed_key(vault.load(ctx.data_dir)) is not None
     with tempfile.TemporaryDirectory() as tmp:
-        cand = check_backup(path, Path(tmp), passphrase)
+        cand = check_backup(path, Path(tmp), passphrase, ctx.db.key, recovery)
         if ctx.is_set_up and cand.install_code != ctx.identity.install_code:
             raise Refused(
                 "backup.other_install", code=cand.install_code, ours=ctx.identity.install_code
             )
         saved = auto_backup(ctx, "before-restore")
         ctx.db.close()
-        store_backup.copy_over(cand.db_file, ctx.db.path)
+        store_backup.copy_over(cand.db_file, ctx.db.path, ctx.db.key)
         keys_dir = ctx.data_dir / "keys"
         for name, data in cand.keys.items():
             target = keys_dir / name
@@ -312,7 +420,7 @@ def restore(
     from app.store.migrate import needs_upgrade, upgrade
 
     if needs_upgrade(ctx.db.engine):
-        upgrade(ctx.db.engine, ctx.db.path, ctx.data_dir / "backups")
+        upgrade(ctx.db.engine, ctx.db.path, ctx.data_dir / "backups", key=ctx.db.key)
     with ctx.db.session() as s:
         sequences.reconcile(s, ctx.data_dir)
         repo.add_history(
@@ -329,4 +437,24 @@ def restore(
                 "participants": cand.participants,
             },
         )
+    if fresh and recovery:
+        _adopt_recovery(ctx, recovery)
     return saved, cand.participants
+
+
+def _adopt_recovery(ctx: Context, recovery: str) -> None:
+    """A replacement PC restored an install with its recovery key: the same sheet keeps
+    opening it, the data dir stops opening without a sign-in, and the restored accounts
+    wait for ``lindungi recover`` to give an administrator a password."""
+    from app.services import vault
+    from app.store import accounts as accounts_store
+
+    stored = vault.load(ctx.data_dir)
+    assert stored is not None and ctx.db.key is not None
+    stored[vault.RECOVERY] = vault.wrap(
+        ctx.db.key, vault.normalise_recovery(recovery), vault.RECOVERY, vault.current_cost()
+    )
+    with ctx.db.read() as s:
+        stored["to_reset"] = sorted(a.username for a in accounts_store.all_accounts(s))
+    stored.pop("unclaimed", None)
+    vault.save(ctx.data_dir, stored)

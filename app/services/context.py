@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -12,9 +11,9 @@ from app import settings
 from app.domain.install import Identity
 from app.domain.regions import RegionIndex
 from app.errors import AppError, OsReason, StorageError
-from app.store import repo
+from app.store import files, repo
 from app.store.backup import is_damage
-from app.store.engine import DB_FILENAME, Database
+from app.store.engine import DB_FILENAME, Database, is_plaintext
 from app.store.migrate import needs_upgrade, upgrade
 
 log = logging.getLogger(__name__)
@@ -96,22 +95,57 @@ class Context:
         self.db.close()
 
 
-def open_data_dir(path: Path) -> Context:
+def database_key(path: Path) -> bytes | None:
+    """The key to open the register of the data dir at ``path`` without a sign-in: a new
+    data dir's fresh key (kept unclaimed until its first administrator), or None for a
+    plaintext register made before encryption (upgraded at its first sign-in).
+
+    Raises:
+        Refused: ``signin.needed``: the register opens only with a sign-in.
+        StorageError: a key vault without its register.
+    """
+    from app.errors import Refused
+    from app.services import vault
+
+    db_path = path / DB_FILENAME
+    stored = vault.load(path)
+    exists = db_path.is_file() and db_path.stat().st_size > 0
+    if exists and is_plaintext(db_path):
+        return None
+    unclaimed = vault.unclaimed_key(stored)
+    if unclaimed is not None:
+        return unclaimed
+    if stored is not None:
+        if not exists:
+            raise StorageError("vault.no_database", path=str(db_path))
+        raise Refused("signin.needed", path=str(path))
+    if exists:  # encrypted, but its vault is gone: nothing here can open it
+        raise StorageError("vault.missing", path=str(path))
+    key = vault.fresh_key()
+    vault.save(path, vault.new_vault(key))
+    return key
+
+
+def open_data_dir(path: Path, key: bytes | None = None) -> Context:
     """Open (creating if needed) the data dir and bring its database to this version.
+
+    ``key`` is the database key a sign-in unwrapped (app.services.accounts.sign_in);
+    without it, only a data dir being set up (or a plaintext one) opens.
 
     Raises:
         StorageError: not writable, damaged, or written by a newer version.
+        Refused: ``signin.needed`` without the key of a register that has accounts.
     """
     ensure_writable(path)
     for sub in ("logs", "backups", "keys"):
         (path / sub).mkdir(exist_ok=True)
-    if os.name == "posix":
-        (path / "keys").chmod(0o700)
+    if key is None:
+        key = database_key(path)
     db_path = path / DB_FILENAME
-    db = Database(db_path)
+    db = Database(db_path, key)
     try:
         if needs_upgrade(db.engine):
-            upgrade(db.engine, db_path, path / "backups")
+            upgrade(db.engine, db_path, path / "backups", key=key)
     except AppError:
         db.close()
         raise
@@ -125,4 +159,5 @@ def open_data_dir(path: Path) -> Context:
 
     with db.session() as s:
         sequences.reconcile(s, path)
+    files.private_data_dir(path)
     return Context(path, db)

@@ -18,12 +18,12 @@ log = logging.getLogger(__name__)
 
 def quick_check(ctx: Context) -> bool:
     """True when SQLite's ``quick_check`` finds the database sound."""
-    return _file_ok(ctx.db.path, quick=True)
+    return _file_ok(ctx.db.path, ctx.db.key, quick=True)
 
 
-def _file_ok(path: Path, quick: bool = False) -> bool:
+def _file_ok(path: Path, key: bytes | None, quick: bool = False) -> bool:
     try:
-        result = integrity(path, quick=quick)
+        result = integrity(path, key, quick=quick)
     except DatabaseDamaged:
         log.exception("integrity check could not run")
         return False
@@ -36,6 +36,6 @@ def _file_ok(path: Path, quick: bool = False) -> bool:
 def newest_good_backup(ctx: Context) -> Path | None:
     """The newest backup in the data dir that passes a full integrity check."""
     for info in list_backups(ctx):
-        if _file_ok(info.path):
+        if _file_ok(info.path, ctx.db.key):
             return info.path
     return None

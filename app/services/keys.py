@@ -375,3 +375,9 @@ def trust_key(
 def public_key(ctx: Context) -> KeyInfo:
     """This install's public key, to hand to the kabupaten or another office."""
     return ensure_install_key(ctx)
+
+
+def exported_keys(ctx: Context) -> list[tuple[str, bytes]]:
+    """Every private key file of this install as it travels inside a passphrase-encrypted
+    backup for another PC (file name, contents)."""
+    return [(p.name, p.read_bytes()) for p in sorted(_keys_dir(ctx).glob("*")) if p.is_file()]

@@ -1,19 +1,31 @@
-"""Backups of the live database with SQLite's backup API (never a file copy)."""
+"""Backups of the live database with SQLite's backup API (never a file copy).
+
+A backup is encrypted with the register's own key (SQLCipher's backup API copies pages
+between two connections with one key), so a backup found on a stick opens only with a
+sign-in of that install or its recovery key. A plaintext copy (for a backup to another PC,
+which the caller encrypts with a passphrase) and the one-time encryption of a plaintext
+register go through ``sqlcipher_export``, since the backup API cannot change a key.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from pathlib import Path
 
+from app.store.engine import connect
+from app.store.faults import DATABASE_ERRORS, Fault, classify
+from app.store.files import make_private
 
-def backup_file(source: Path, target: Path) -> Path:
-    """Copy the database at ``source`` to ``target`` consistently, even while it is in use."""
+
+def backup_file(source: Path, target: Path, key: bytes | None = None) -> Path:
+    """Copy the database at ``source`` (encrypted with ``key``) to ``target`` consistently,
+    even while it is in use; the copy has the same key."""
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(target.name + ".part")
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    tmp.unlink(missing_ok=True)
+    src = connect(source, key, read_only=True)
     try:
-        dst = sqlite3.connect(tmp)
+        dst = connect(tmp, key)
         try:
             src.backup(dst)
             dst.execute("PRAGMA journal_mode=DELETE")
@@ -21,7 +33,32 @@ def backup_file(source: Path, target: Path) -> Path:
             dst.close()
     finally:
         src.close()
+    make_private(tmp)
     tmp.replace(target)
+    return target
+
+
+def export_file(source: Path, source_key: bytes | None, target: Path, key: bytes | None) -> Path:
+    """Copy the database at ``source`` into a new file ``target`` under another key (None:
+    plaintext), with ``sqlcipher_export``: the one-time encryption of a plaintext register,
+    or a plaintext copy that the caller encrypts otherwise.
+
+    ``target`` must not exist yet.
+    """
+    target.parent.mkdir(parents=True, exist_ok=True)
+    src = connect(source, source_key)
+    try:
+        literal = f"x'{key.hex()}'" if key is not None else ""
+        src.execute(f'ATTACH DATABASE ? AS target KEY "{literal}"', (str(target),))
+        try:
+            src.execute("SELECT sqlcipher_export('target')")
+            version = src.execute("PRAGMA user_version").fetchone()[0]
+            src.execute(f"PRAGMA target.user_version = {int(version)}")
+        finally:
+            src.execute("DETACH DATABASE target")
+    finally:
+        src.close()
+    make_private(target)
     return target
 
 
@@ -38,42 +75,39 @@ class DatabaseDamaged(Exception):
 def is_damage(exc: BaseException) -> bool:
     """True when ``exc`` (the driver's own, or as SQLAlchemy wraps it) says the file is not
     a sound database, rather than something else going wrong."""
-    if isinstance(exc, sqlite3.DatabaseError | DatabaseDamaged):
+    if isinstance(exc, DatabaseDamaged):
         return True
-    orig = getattr(exc, "orig", None)
-    if isinstance(orig, sqlite3.DatabaseError):
-        return True
-    text = str(exc)
-    return "file is not a database" in text or "malformed" in text
+    return classify(exc) in (Fault.NOT_A_DATABASE, Fault.DAMAGED)
 
 
-def integrity(path: Path, *, quick: bool = False) -> list[str]:
+def integrity(path: Path, key: bytes | None = None, *, quick: bool = False) -> list[str]:
     """What SQLite's ``quick_check`` (or the full ``integrity_check``) says of the database
     at ``path``, opened read-only: ``["ok"]`` when sound.
 
     Raises:
-        DatabaseDamaged: the file cannot be read as a database at all.
+        DatabaseDamaged: the file cannot be read as a database at all (or not with ``key``).
     """
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        con = connect(path, key, read_only=True)
         try:
             rows = con.execute("PRAGMA quick_check" if quick else "PRAGMA integrity_check")
             return [r[0] for r in rows.fetchall()]
         finally:
             con.close()
-    except sqlite3.DatabaseError as exc:
+    except DATABASE_ERRORS as exc:
         raise DatabaseDamaged(str(exc)) from exc
 
 
-def summary(path: Path) -> tuple[str | None, str | None, int]:
+def summary(path: Path, key: bytes | None = None) -> tuple[str | None, str | None, int]:
     """The schema revision, the install code and the participant count of a database file
     (a backup being checked before a restore).
 
     Raises:
-        DatabaseDamaged: unreadable, failing its integrity check, or missing those tables.
+        DatabaseDamaged: unreadable (or not with ``key``), failing its integrity check, or
+            missing those tables.
     """
     try:
-        con = sqlite3.connect(path)
+        con = connect(path, key)
         try:
             if con.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
                 raise DatabaseDamaged("integrity check failed")
@@ -82,16 +116,16 @@ def summary(path: Path) -> tuple[str | None, str | None, int]:
             count = con.execute("SELECT count(*) FROM participant").fetchone()[0]
         finally:
             con.close()
-    except sqlite3.DatabaseError as exc:
+    except DATABASE_ERRORS as exc:
         raise DatabaseDamaged(str(exc)) from exc
     return (rev[0] if rev else None, inst[0] if inst else None, int(count))
 
 
-def copy_over(source: Path, target: Path) -> None:
+def copy_over(source: Path, target: Path, key: bytes | None = None) -> None:
     """Replace the database at ``target`` page by page with the one at ``source`` (SQLite's
-    backup API, so a reader of ``target`` never sees half of each)."""
-    src = sqlite3.connect(source)
-    dst = sqlite3.connect(target)
+    backup API, so a reader of ``target`` never sees half of each); both have ``key``."""
+    src = connect(source, key)
+    dst = connect(target, key)
     try:
         src.backup(dst)
     finally:

@@ -7,6 +7,11 @@
   with foreign keys off (the pragma is a no-op inside a transaction).
 - ``hide_parameters=True``: a failed statement's NIKs and names never reach a log.
 - ``secure_delete=ON``: erased personal data are overwritten, not left in free pages.
+- The driver is ``sqlcipher3`` (SQLCipher 4): the file is encrypted with a random 32-byte
+  key given as a raw key (``PRAGMA key = "x'…'"``), so opening a connection costs no key
+  derivation; the key is unwrapped at sign-in (app.services.vault). Every connection has
+  a 64 MiB page cache and temporary tables in memory: every page that leaves the cache is
+  decrypted again, and SQLCipher encrypts temporary files too (docs/encryption.md).
 """
 
 from __future__ import annotations
@@ -19,31 +24,80 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.exc import OperationalError as DBAPIOperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlcipher3 import dbapi2 as sqlcipher
 
 from app.errors import StorageError
+from app.store.faults import Fault, classify
 
 DB_FILENAME = "lindungi.sqlite"
+KEY_BYTES = 32
+CACHE_KIB = 64 * 1024
+PLAIN_HEADER = b"SQLite format 3\x00"
 
 # Bulk inserts hand dates to the driver directly (app.store.repo._raw_insert): store them in
-# the text forms SQLAlchemy's SQLite dialect uses, so that rows read back the same.
-sqlite3.register_adapter(dt.datetime, lambda v: v.strftime("%Y-%m-%d %H:%M:%S.%f"))
-sqlite3.register_adapter(dt.date, lambda v: v.isoformat())
+# the text forms SQLAlchemy's SQLite dialect uses, so that rows read back the same. The
+# adapters are per module: the encrypted driver needs its own.
+for _module in (sqlite3, sqlcipher):
+    _module.register_adapter(dt.datetime, lambda v: v.strftime("%Y-%m-%d %H:%M:%S.%f"))
+    _module.register_adapter(dt.date, lambda v: v.isoformat())
 
 
-def make_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
-    """An engine for the database file at ``path`` with the pragmas above."""
+def is_plaintext(path: Path) -> bool:
+    """True when the file at ``path`` is an unencrypted SQLite database (an install made
+    before the register was encrypted, or a backup for another PC)."""
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(16) == PLAIN_HEADER
+    except OSError:
+        return False
+
+
+def apply_key(conn: Any, key: bytes | None) -> None:
+    """Give a fresh driver connection its raw key (nothing for a plaintext file).
+
+    Must be the first statement on the connection.
+    """
+    if key is None:
+        return
+    if len(key) != KEY_BYTES:
+        raise ValueError("a database key has 32 bytes")
+    cur = conn.cursor()
+    # SQLCipher writes "hmac check failed" to stderr on a wrong key; the caller says it.
+    cur.execute("PRAGMA cipher_log_level = NONE")
+    cur.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+    cur.close()
+
+
+def connect(path: Path | str, key: bytes | None, *, read_only: bool = False) -> Any:
+    """A bare driver connection to the database at ``path`` with its key (backups, checks)."""
+    if read_only:
+        conn = sqlcipher.connect(f"file:{path}?mode=ro", uri=True)
+    else:
+        conn = sqlcipher.connect(str(path))
+    apply_key(conn, key)
+    conn.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
+    conn.execute("PRAGMA temp_store=MEMORY")
+    return conn
+
+
+def make_engine(path: Path, key: bytes | None = None, *, foreign_keys: bool = True) -> Engine:
+    """An engine for the database file at ``path`` (encrypted with ``key``, or plaintext
+    when None) with the pragmas above."""
     engine = create_engine(
         f"sqlite:///{path}",
+        module=sqlcipher,
         hide_parameters=True,
         connect_args={"timeout": 10, "check_same_thread": False},
     )
 
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
         dbapi_conn.isolation_level = None  # SQLAlchemy emits BEGIN below
+        apply_key(dbapi_conn, key)
         cur = dbapi_conn.cursor()
+        cur.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
+        cur.execute("PRAGMA temp_store=MEMORY")
         cur.execute("PRAGMA journal_mode=WAL")
         cur.execute("PRAGMA synchronous=FULL")
         cur.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
@@ -62,9 +116,10 @@ def make_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
 class Database:
     """An engine and its session factory; ``with db.session() as s`` is one unit of work."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, key: bytes | None = None) -> None:
         self.path = path
-        self.engine = make_engine(path)
+        self.key = key
+        self.engine = make_engine(path, key)
         self._factory = sessionmaker(self.engine, expire_on_commit=False)
 
     @contextmanager
@@ -100,17 +155,29 @@ class Database:
 
 @contextmanager
 def _disk_errors(path: Path) -> Iterator[None]:
-    """SQLite's "disk is full" and "disk I/O error" as what the user can act on.
+    """The driver's faults (app.store.faults) as what the user can act on.
 
-    Both arrive as ``OperationalError``, from the driver directly (bulk inserts use its
-    cursor) or wrapped by SQLAlchemy; every other error passes through unchanged.
+    They arrive from the driver directly (bulk inserts use its cursor) or wrapped by
+    SQLAlchemy; every other error passes through unchanged.
     """
     try:
         yield
-    except (sqlite3.OperationalError, DBAPIOperationalError) as exc:
-        text = str(getattr(exc, "orig", exc)).lower()
-        if "disk is full" in text:
-            raise StorageError("db.disk_full", folder=str(path.parent)) from exc
-        if "disk i/o error" in text:
-            raise StorageError("db.disk_io", folder=str(path.parent)) from exc
-        raise
+    except Exception as exc:
+        refusal = storage_error(exc, path)
+        if refusal is None:
+            raise
+        raise refusal from exc
+
+
+def storage_error(exc: BaseException, path: Path) -> StorageError | None:
+    """The clear refusal for a driver fault on the database at ``path``, or None."""
+    fault = classify(exc)
+    if fault is Fault.DISK_FULL:
+        return StorageError("db.disk_full", folder=str(path.parent))
+    if fault is Fault.DISK_IO:
+        return StorageError("db.disk_io", folder=str(path.parent))
+    if fault is Fault.BUSY:
+        return StorageError("db.busy", path=str(path))
+    if fault in (Fault.NOT_A_DATABASE, Fault.DAMAGED):
+        return StorageError("db.damaged", path=str(path))
+    return None

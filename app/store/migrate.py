@@ -89,8 +89,15 @@ def needs_upgrade(engine: Engine) -> bool:
     return True
 
 
-def upgrade(engine: Engine, db_path: Path, backups: Path, target: str = "head") -> Path | None:
-    """Back up (if there is anything to lose), then migrate to ``target`` in one transaction.
+def upgrade(
+    engine: Engine,
+    db_path: Path,
+    backups: Path,
+    target: str = "head",
+    key: bytes | None = None,
+) -> Path | None:
+    """Back up (if there is anything to lose; with the database's ``key``), then migrate to
+    ``target`` in one transaction.
 
     Returns:
         The backup written, or None for a new, empty database.
@@ -102,7 +109,7 @@ def upgrade(engine: Engine, db_path: Path, backups: Path, target: str = "head") 
         raise StorageError("db.newer", revision=current)
     backup = None
     if current is not None:
-        backup = backup_file(db_path, backups / backup_name(f"before-migrate-{current}"))
+        backup = backup_file(db_path, backups / backup_name(f"before-migrate-{current}"), key)
         log.info("backed up the database before migrating from %s", current)
     with engine.connect() as conn:
         # Outside any transaction (the pragma is ignored inside one): on the raw connection.

@@ -147,11 +147,11 @@ def measure(data_dir: Path, path: Path) -> dict[str, Any]:
 
 def _child(data_dir: Path, path: Path) -> dict[str, Any]:
     from app.errors import Refused
-    from app.services.context import open_data_dir
     from app.services.sync import bundle_import
     from tests.actors import ADMIN
+    from tests.opening import open_as
 
-    ctx = open_data_dir(data_dir)
+    ctx = open_as(data_dir)
     try:
         before = peak_mb()
         start = time.perf_counter()

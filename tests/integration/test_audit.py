@@ -10,10 +10,10 @@ import pytest
 
 from app.main import main
 from app.services import audit, demo, participants
-from app.services.context import open_data_dir
 from app.store.engine import make_engine
 from app.store.migrate import upgrade
 from tests.actors import ADMIN
+from tests.opening import open_as
 
 # Command-line calls sign in as the test administrator.
 pytestmark = pytest.mark.usefixtures("cli_account")
@@ -59,7 +59,7 @@ def test_a_removed_entry_breaks_the_chain(make_ctx) -> None:
     con.execute("DELETE FROM history WHERE id = 4")
     con.commit()
     con.close()
-    ctx = open_data_dir(data_dir)
+    ctx = open_as(data_dir)
     try:
         result = audit.verify(ctx)
     finally:
@@ -90,7 +90,7 @@ def test_upgrade_chains_the_history_written_before_the_chain_existed(tmp_path: P
         )
     con.commit()
     con.close()
-    ctx = open_data_dir(data_dir)  # migrates to head, chaining the five entries
+    ctx = open_as(data_dir)  # migrates to head, chaining the five entries
     try:
         result = audit.verify(ctx)
     finally:

@@ -12,8 +12,8 @@ from app.errors import InvalidInput, Refused
 from app.main import main
 from app.services import backup, participants
 from app.services.actor import Actor, Role
-from app.services.context import open_data_dir
 from tests.actors import ADMIN
+from tests.opening import open_as
 
 # Command-line calls sign in as the test administrator.
 pytestmark = pytest.mark.usefixtures("cli_account")
@@ -58,7 +58,7 @@ def test_reopening_after_an_external_restore_continues_the_sequence(
     (data_dir / "lindungi.sqlite").write_bytes(saved.read_bytes())
     for extra in ("lindungi.sqlite-wal", "lindungi.sqlite-shm"):
         (data_dir / extra).unlink(missing_ok=True)
-    ctx = open_data_dir(data_dir)
+    ctx = open_as(data_dir)
     try:
         reg = participants.register(ctx, ADMIN, make_participant(serial=3))
     finally:

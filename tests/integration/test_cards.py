@@ -24,11 +24,12 @@ from app.cards.qr import QR_ONLY
 from app.main import main
 from app.services import cards, participants, selftest
 from app.services.cards import Selection
-from app.services.context import Context, open_data_dir
+from app.services.context import Context
 from app.services.verify import Verdict, verify
 from tests.actors import ADMIN
 from tests.cardhelp import APOSTROPHE, NON_LATIN1, office, pdfinfo, pdftotext, reg_of, tool
 from tests.conftest import MakeParticipant
+from tests.opening import open_as
 
 # Command-line calls sign in as the test administrator.
 pytestmark = pytest.mark.usefixtures("cli_account")
@@ -184,7 +185,7 @@ def test_cards_command(data_dir: Path, cli: Cli, tmp_path: Path) -> None:
 
 def test_verify_card_command(data_dir: Path, cli: Cli, tmp_path: Path) -> None:
     d = ("--data-dir", data_dir)
-    ctx = open_data_dir(data_dir)
+    ctx = open_as(data_dir)
     try:
         reg = reg_of(ctx, APOSTROPHE)
     finally:
@@ -209,7 +210,7 @@ def test_verify_card_command(data_dir: Path, cli: Cli, tmp_path: Path) -> None:
 
 def test_reprint_command(data_dir: Path, cli: Cli, tmp_path: Path) -> None:
     d = ("--data-dir", data_dir)
-    ctx = open_data_dir(data_dir)
+    ctx = open_as(data_dir)
     try:
         reg = reg_of(ctx, NON_LATIN1)
     finally:
@@ -222,7 +223,7 @@ def test_reprint_command(data_dir: Path, cli: Cli, tmp_path: Path) -> None:
     assert cli(*d, "reprint", reg, "--reason", " ", "--out", tmp_path / "r.pdf").code == 1
     r = cli(*d, "reprint", "--kpj-arrived", "--reason", "KPJ terbit", "--out", tmp_path / "k.pdf")
     assert r.code == 0 and "Tidak ada kartu yang menunggu" in r.out
-    ctx = open_data_dir(data_dir)
+    ctx = open_as(data_dir)
     try:
         from app.store import repo
 
@@ -261,7 +262,7 @@ def test_handover_commands(data_dir: Path, cli: Cli, tmp_path: Path) -> None:
     assert r.code == 0
     assert r.out.strip() == "Acara penyerahan #1 dibuka"
     event = "1"
-    ctx = open_data_dir(data_dir)
+    ctx = open_as(data_dir)
     try:
         a, b = reg_of(ctx, APOSTROPHE), reg_of(ctx, NON_LATIN1)
         payload = cards.current_payload(ctx, b)

@@ -23,8 +23,8 @@ from app import i18n, invocation, logsetup
 from app.cli import core
 from app.main import main
 from app.paths import resource
-from app.services.context import open_data_dir
 from tests.conftest import CLI_PASSWORD, CLI_USER
+from tests.opening import open_as
 
 # Command-line calls sign in as the test administrator.
 pytestmark = pytest.mark.usefixtures("cli_account")
@@ -99,7 +99,7 @@ def kec_dir(tmp_path: Path, cli: Cli) -> Path:
 def count(path: Path) -> int:
     from app.services.participants import count as count_participants
 
-    ctx = open_data_dir(path)
+    ctx = open_as(path)
     try:
         return count_participants(ctx)
     finally:
@@ -135,7 +135,7 @@ def test_setup_kecamatan_then_refuses_a_second_setup(tmp_path: Path, cli: Cli) -
     again = cli("--data-dir", path, "setup", "--role", "kabupaten")
     assert again.code == 1
     assert id_msg("setup.already", code="130306-A") in again.err
-    ctx = open_data_dir(path)
+    ctx = open_as(path)
     try:
         assert ctx.identity.install_code == "130306-A"
     finally:
@@ -154,7 +154,7 @@ def test_setup_refuses_an_unknown_kecamatan_and_sets_nothing_up(tmp_path: Path, 
     assert result.code == 1
     assert id_msg("setup.unknown_kecamatan", code="13.03.99", regency="13.03") in result.err
     assert result.out == ""
-    ctx = open_data_dir(path)
+    ctx = open_as(path)
     try:
         assert not ctx.is_set_up
         assert ctx.regions.by_code == {}
@@ -367,7 +367,7 @@ def test_add_with_an_override_reason_records_it(kec_dir: Path, cli: Cli) -> None
 
     result = cli(*add_args(kec_dir, sex="L", override_reason="KTP salah cetak"), "--json")
     assert result.code == 0, result.err
-    ctx = open_data_dir(kec_dir)
+    ctx = open_as(kec_dir)
     try:
         rec = participants.get(ctx, result.json()["reg_no"])
         assert rec.override_reason == "KTP salah cetak"

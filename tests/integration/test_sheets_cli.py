@@ -10,9 +10,9 @@ from openpyxl import load_workbook
 
 from app.i18n import render
 from app.main import main
-from app.services.context import open_data_dir
 from tests.integration.test_cli import Cli, Result, count
 from tests.integration.test_sheets_as_sent import HEAD, person, write_csv, xlsx
+from tests.opening import open_as
 
 # Command-line calls sign in as the test administrator.
 pytestmark = pytest.mark.usefixtures("cli_account")
@@ -98,7 +98,7 @@ def test_import_maps_accepts_suggestions_and_learns_spellings(
     )
     assert done.code == 0 and count(kec) == 3
     assert "Lembar yang dibaca: s" in done.out
-    ctx = open_data_dir(kec)
+    ctx = open_as(kec)
     try:
         from app.services import importer
 

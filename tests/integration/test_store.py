@@ -19,11 +19,12 @@ from sqlalchemy import exc, text
 from app.errors import StorageError
 from app.paths import migrations_dir
 from app.services import demo
-from app.services.context import Context, open_data_dir
+from app.services.context import Context
 from app.store import migrate
 from app.store.backup import backup_file
 from app.store.engine import DB_FILENAME, Database, make_engine
 from tests.actors import ADMIN
+from tests.opening import open_as
 
 QUOTAS_2022 = {
     "13.03.03": 175,
@@ -56,7 +57,7 @@ def data_dir(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def ctx(data_dir: Path) -> Iterator[Context]:
-    context = open_data_dir(data_dir)
+    context = open_as(data_dir)
     yield context
     context.close()
 
@@ -109,9 +110,9 @@ def test_head_revision_read_without_alembic_agrees_with_alembic() -> None:
 
 
 def test_up_to_date_database_is_opened_without_a_backup(data_dir: Path) -> None:
-    open_data_dir(data_dir).close()
+    open_as(data_dir).close()
     before = digest(data_dir / DB_FILENAME)
-    open_data_dir(data_dir).close()
+    open_as(data_dir).close()
     assert list((data_dir / "backups").iterdir()) == []
     assert digest(data_dir / DB_FILENAME) == before
 
@@ -151,7 +152,7 @@ def test_rebuilding_a_parent_table_keeps_every_child_row(tmp_path: Path) -> None
                 )
     engine.dispose()
 
-    ctx = open_data_dir(data_dir)  # migrates to head, rebuilding programme_year
+    ctx = open_as(data_dir)  # migrates to head, rebuilding programme_year
     try:
         assert migrate.current_revision(ctx.db.engine) == migrate.head_revision()
         with ctx.db.engine.connect() as conn:
@@ -224,7 +225,7 @@ def test_errors_do_not_carry_personal_data(kecamatan_ctx: Context) -> None:
 
 
 def test_database_from_a_newer_version_is_refused_and_left_unchanged(data_dir: Path) -> None:
-    open_data_dir(data_dir).close()
+    open_as(data_dir).close()
     path = data_dir / DB_FILENAME
     raw = sqlite3.connect(path)
     with raw:
@@ -232,14 +233,14 @@ def test_database_from_a_newer_version_is_refused_and_left_unchanged(data_dir: P
     raw.close()
     before = digest(path)
     with pytest.raises(StorageError) as info:
-        open_data_dir(data_dir)
+        open_as(data_dir)
     assert info.value.code == "db.newer"
     assert info.value.params["revision"] == "0099_from_the_future"
     assert digest(path) == before
     assert list((data_dir / "backups").iterdir()) == []
     # Still refused the second time: nothing was "repaired" behind the user's back.
     with pytest.raises(StorageError):
-        open_data_dir(data_dir)
+        open_as(data_dir)
 
 
 def test_upgrade_itself_refuses_a_newer_database(tmp_path: Path) -> None:
@@ -257,7 +258,7 @@ def test_upgrade_itself_refuses_a_newer_database(tmp_path: Path) -> None:
 def test_a_data_dir_under_a_regular_file_is_not_writable(tmp_path: Path) -> None:
     (tmp_path / "afile").write_text("not a folder")
     with pytest.raises(StorageError) as info:
-        open_data_dir(tmp_path / "afile" / "sub")
+        open_as(tmp_path / "afile" / "sub")
     assert info.value.code == "datadir.not_writable"
     assert info.value.params["path"] == str(tmp_path / "afile" / "sub")
 
@@ -272,7 +273,7 @@ def test_a_read_only_data_dir_is_not_writable(tmp_path: Path) -> None:
     locked.chmod(0o500)
     try:
         with pytest.raises(StorageError) as info:
-            open_data_dir(locked)
+            open_as(locked)
         assert info.value.code == "datadir.not_writable"
         assert list(locked.iterdir()) == []
     finally:
@@ -288,7 +289,7 @@ def test_a_file_that_is_not_a_database_is_damaged(data_dir: Path, content: bytes
     path = data_dir / DB_FILENAME
     path.write_bytes(content)
     with pytest.raises(StorageError) as info:
-        open_data_dir(data_dir)
+        open_as(data_dir)
     assert info.value.code == "db.damaged"
     assert path.read_bytes() == content
 

@@ -32,9 +32,9 @@ def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def demo_window(qtbot: QtBot, demo_dir: Path) -> Iterator[MainWindow]:
-    from app.services.context import open_data_dir
+    from tests.opening import open_as
 
-    ctx = open_data_dir(demo_dir)
+    ctx = open_as(demo_dir)
     window = MainWindow(Session(ctx, DEMO_ADMIN, demo=True))
     qtbot.addWidget(window)
     window.show()

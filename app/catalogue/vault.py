@@ -1,0 +1,129 @@
+"""Messages of the encrypted register: its key vault, sign-in before it opens, the recovery
+key, the one-time encryption of an earlier release's register."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, str] = {
+    "signin.needed": (
+        "The register in {path} is encrypted: sign in with --user NAME (and "
+        "--password-file or LINDUNGI_PASSWORD) to open it."
+    ),
+    "signin.waiting_reset": (
+        "these accounts have no password since the register was encrypted; reset each "
+        "with `lindungi user reset NAME`: {names}"
+    ),
+    "login.needs_reset": (
+        "The account {name} has no password since the register was encrypted: ask an "
+        "administrator to reset it."
+    ),
+    "vault.unreadable": "The key file {path} cannot be read: {reason}.",
+    "vault.damaged": (
+        "The key file {path} is damaged: the register cannot be opened with a password. "
+        "Restore it from a copy, or use the recovery sheet (lindungi recover)."
+    ),
+    "vault.missing": (
+        "The register in {path} is encrypted but its key file (vault.json) is missing: "
+        "copy it back from where the data folder came from, or restore a backup with the "
+        "recovery sheet (lindungi restore FILE --recovery-key-file F)."
+    ),
+    "vault.no_database": (
+        "The data folder has a key file but no register ({path}): restore a backup with "
+        "lindungi restore FILE."
+    ),
+    "db.busy": (
+        "The register {path} is busy: another Lindungi window or command is writing. "
+        "Wait a moment, then try again; nothing was changed."
+    ),
+    "db.wrong_key": (
+        "The register {path} cannot be read with this install's key: it is damaged, "
+        "truncated, or belongs to another install. Nothing was changed; restore a backup."
+    ),
+    "recovery.format": "This is not a recovery key: it has 24 letters and digits in six groups.",
+    "recovery.wrong": "This recovery key does not open this register.",
+    "recovery.none": (
+        "No recovery key was made for {path}: without a password of an administrator, the "
+        "register cannot be opened."
+    ),
+    "recovery.not_admin": "There is no active administrator named {name}.",
+    "recovery.lost": (
+        "Without the recovery sheet and without any password, the register cannot be "
+        "opened by anyone: that is what the encryption is for. Restore a backup that "
+        "carries a password you remember, or start a new register."
+    ),
+    "backup.other_key": (
+        "The backup {name} is encrypted with the key of another install (or is damaged): "
+        "on a replacement PC, restore it with the recovery sheet: --recovery-key-file F."
+    ),
+    "encrypt.no_room": (
+        "The register must be encrypted, but the disk of {folder} lacks room for a second "
+        "copy ({need} MB needed): free some space, then sign in again. Nothing was changed."
+    ),
+    "encrypt.check_failed": (
+        "The encrypted copy of {path} failed its check: the register stays as it was. "
+        "Run lindungi selftest and report it."
+    ),
+}
+
+ID: dict[str, str] = {
+    MESSAGES["signin.needed"]: (
+        "Register di {path} terenkripsi: masuk dengan --user NAMA (dan --password-file "
+        "atau LINDUNGI_PASSWORD) untuk membukanya."
+    ),
+    MESSAGES["signin.waiting_reset"]: (
+        "akun-akun ini belum punya kata sandi sejak register dienkripsi; atur ulang "
+        "masing-masing dengan `lindungi user reset NAMA`: {names}"
+    ),
+    MESSAGES["login.needs_reset"]: (
+        "Akun {name} belum punya kata sandi sejak register dienkripsi: minta administrator "
+        "mengatur ulang kata sandinya."
+    ),
+    MESSAGES["vault.unreadable"]: "Berkas kunci {path} tidak dapat dibaca: {reason}.",
+    MESSAGES["vault.damaged"]: (
+        "Berkas kunci {path} rusak: register tidak dapat dibuka dengan kata sandi. "
+        "Pulihkan dari salinan, atau gunakan lembar pemulihan (lindungi recover)."
+    ),
+    MESSAGES["vault.missing"]: (
+        "Register di {path} terenkripsi tetapi berkas kuncinya (vault.json) hilang: salin "
+        "kembali dari asal folder data, atau pulihkan cadangan dengan lembar pemulihan "
+        "(lindungi restore BERKAS --recovery-key-file F)."
+    ),
+    MESSAGES["vault.no_database"]: (
+        "Folder data memiliki berkas kunci tetapi tidak ada register ({path}): pulihkan "
+        "cadangan dengan lindungi restore BERKAS."
+    ),
+    MESSAGES["db.busy"]: (
+        "Register {path} sedang sibuk: jendela atau perintah Lindungi lain sedang menulis. "
+        "Tunggu sebentar, lalu coba lagi; tidak ada yang diubah."
+    ),
+    MESSAGES["db.wrong_key"]: (
+        "Register {path} tidak dapat dibaca dengan kunci instalasi ini: rusak, terpotong, "
+        "atau milik instalasi lain. Tidak ada yang diubah; pulihkan cadangan."
+    ),
+    MESSAGES["recovery.format"]: (
+        "Ini bukan kunci pemulihan: kunci pemulihan terdiri dari 24 huruf dan angka dalam "
+        "enam kelompok."
+    ),
+    MESSAGES["recovery.wrong"]: "Kunci pemulihan ini tidak membuka register ini.",
+    MESSAGES["recovery.none"]: (
+        "Belum ada kunci pemulihan untuk {path}: tanpa kata sandi seorang administrator, "
+        "register tidak dapat dibuka."
+    ),
+    MESSAGES["recovery.not_admin"]: "Tidak ada administrator aktif bernama {name}.",
+    MESSAGES["recovery.lost"]: (
+        "Tanpa lembar pemulihan dan tanpa satu pun kata sandi, register tidak dapat dibuka "
+        "oleh siapa pun: itulah gunanya enkripsi. Pulihkan cadangan yang kata sandinya "
+        "masih diingat, atau mulai register baru."
+    ),
+    MESSAGES["backup.other_key"]: (
+        "Cadangan {name} terenkripsi dengan kunci instalasi lain (atau rusak): di PC "
+        "pengganti, pulihkan dengan lembar pemulihan: --recovery-key-file F."
+    ),
+    MESSAGES["encrypt.no_room"]: (
+        "Register harus dienkripsi, tetapi disk {folder} tidak cukup untuk salinan kedua "
+        "(perlu {need} MB): kosongkan sebagian ruang, lalu masuk lagi. Tidak ada yang diubah."
+    ),
+    MESSAGES["encrypt.check_failed"]: (
+        "Salinan terenkripsi {path} gagal diperiksa: register tetap seperti semula. "
+        "Jalankan lindungi selftest dan laporkan."
+    ),
+}

@@ -1,0 +1,338 @@
+"""The register's key and who may unwrap it: ``vault.json`` beside the database.
+
+The register is encrypted with one random 32-byte key (app.store.engine). That key is kept
+here only wrapped (AES-GCM) under a key derived from each account's password with
+Argon2id, and under the recovery key of the printed sheet. Signing in unwraps it; nothing
+in this file opens the register without a password or the sheet.
+
+The file also holds the lockout counter of failed sign-ins, because a sign-in is checked
+before the database can be opened. The counter slows down someone at the keyboard; someone
+who copied the files can try passwords without it, so the real brake is the cost of the key
+derivation (19 MiB and two passes per guess), and a long password.
+
+Only one key is ever unwrapped in the clear before the first administrator exists (a data
+dir being set up holds no personal data yet): ``unclaimed``, dropped when the first
+administrator's wrap is written.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import json
+import logging
+import os
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from app.errors import InvalidInput, OsReason, Refused, StorageError
+from app.store.engine import KEY_BYTES
+from app.store.files import write_private
+
+log = logging.getLogger(__name__)
+
+VAULT_FILENAME = "vault.json"
+FORMAT = 1
+MAX_FAILURES = 5
+LOCK_MINUTES = 5
+RECOVERY = "recovery"
+MAX_ATTEMPTS_KEPT = 1000  # failed sign-ins waiting to go into the history
+_B32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
+
+
+@dataclass(frozen=True)
+class Cost:
+    """Argon2id parameters: memory in KiB, passes, lanes."""
+
+    memory_kib: int
+    iterations: int
+    lanes: int
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode()
+
+
+def derive(secret: str, salt: bytes, cost: Cost, length: int = 32) -> bytes:
+    """Argon2id of ``secret`` (a password or the recovery key)."""
+    from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
+
+    kdf = Argon2id(
+        salt=salt,
+        length=length,
+        iterations=cost.iterations,
+        lanes=cost.lanes,
+        memory_cost=cost.memory_kib,
+    )
+    return kdf.derive(secret.encode())
+
+
+def _aad(label: str) -> bytes:
+    return f"lindungi-db-key:{label}".encode()
+
+
+def wrap(key: bytes, secret: str, label: str, cost: Cost) -> dict[str, Any]:
+    """``key`` sealed under ``secret`` (bound to ``label``: an account name or recovery)."""
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    salt, nonce = os.urandom(16), os.urandom(12)
+    kek = derive(secret, salt, cost)
+    return {
+        "kdf": "argon2id",
+        "m": cost.memory_kib,
+        "t": cost.iterations,
+        "p": cost.lanes,
+        "salt": _b64(salt),
+        "nonce": _b64(nonce),
+        "sealed": _b64(AESGCM(kek).encrypt(nonce, key, _aad(label))),
+    }
+
+
+def unwrap(entry: dict[str, Any], secret: str, label: str) -> bytes | None:
+    """The key sealed in ``entry``, or None when ``secret`` is not the one it was sealed with."""
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    try:
+        cost = Cost(int(entry["m"]), int(entry["t"]), int(entry["p"]))
+        kek = derive(secret, base64.b64decode(entry["salt"]), cost)
+        key = AESGCM(kek).decrypt(
+            base64.b64decode(entry["nonce"]), base64.b64decode(entry["sealed"]), _aad(label)
+        )
+    except (InvalidTag, KeyError, ValueError, TypeError):
+        return None
+    return key if len(key) == KEY_BYTES else None
+
+
+def path_of(data_dir: Path) -> Path:
+    """Where the vault of ``data_dir`` lives."""
+    return data_dir / VAULT_FILENAME
+
+
+def load(data_dir: Path) -> dict[str, Any] | None:
+    """The vault of ``data_dir``, or None when it has none (a new or a plaintext install).
+
+    Raises:
+        StorageError: the file exists but cannot be read as a vault.
+    """
+    path = path_of(data_dir)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise StorageError("vault.unreadable", path=str(path), reason=OsReason(exc)) from exc
+    try:
+        data = json.loads(raw)
+        if not isinstance(data, dict) or data.get("format") != FORMAT:
+            raise ValueError(path.name)
+    except ValueError:
+        raise StorageError("vault.damaged", path=str(path)) from None
+    data.setdefault("accounts", {})
+    data.setdefault("lockout", {})
+    data.setdefault("to_reset", [])
+    return data
+
+
+def save(data_dir: Path, vault: dict[str, Any]) -> None:
+    """Write the vault whole (a crash leaves the old one or the new one, never half)."""
+    text = json.dumps(vault, indent=1, sort_keys=True).encode()
+    write_private(path_of(data_dir), text)
+
+
+def new_vault(key: bytes) -> dict[str, Any]:
+    """The vault of a data dir being set up: its key unclaimed until the first administrator."""
+    return {
+        "format": FORMAT,
+        "cipher": "sqlcipher4, raw 256-bit key",
+        "unclaimed": key.hex(),
+        "accounts": {},
+        "lockout": {},
+        "to_reset": [],
+    }
+
+
+def fresh_key() -> bytes:
+    """A random database key."""
+    return secrets.token_bytes(KEY_BYTES)
+
+
+def unclaimed_key(vault: dict[str, Any] | None) -> bytes | None:
+    """The key of a data dir that has no administrator yet, else None."""
+    if vault is None or not vault.get("unclaimed"):
+        return None
+    return bytes.fromhex(vault["unclaimed"])
+
+
+def needs_sign_in(data_dir: Path) -> bool:
+    """True when the register of ``data_dir`` opens only with a sign-in (or the sheet)."""
+    vault = load(data_dir)
+    return vault is not None and unclaimed_key(vault) is None
+
+
+def lock_state(vault: dict[str, Any] | None, username: str) -> tuple[int, dt.datetime | None]:
+    """Failed sign-ins in a row and the end of the lock of ``username``."""
+    entry = (vault or {}).get("lockout", {}).get(username) or {}
+    until = entry.get("locked_until")
+    return int(entry.get("failed", 0)), dt.datetime.fromisoformat(until) if until else None
+
+
+def unlock(data_dir: Path, username: str, password: str, now: dt.datetime | None = None) -> bytes:
+    """The database key, unwrapped by ``username``'s password. Five failures in a row lock
+    the account for five minutes (counted here, before the database is open).
+
+    Raises:
+        Refused: ``login.failed`` (wrong name or password, without saying which; also a
+            deactivated account), ``login.locked`` with the minutes left, or
+            ``login.needs_reset`` for an account an administrator must give a password.
+    """
+    now = now or dt.datetime.now()
+    name = username.strip().lower()
+    vault = load(data_dir)
+    entry = (vault or {}).get("accounts", {}).get(name)
+    if vault is None or entry is None:
+        # The same cost as a real check: the time says nothing of which names exist.
+        derive(password, b"\0" * 16, Cost(*_default_cost()))
+        if vault is not None and name in vault["to_reset"]:
+            raise Refused("login.needs_reset", name=name)
+        raise Refused("login.failed")
+    failed, until = lock_state(vault, name)
+    if until is not None and until > now:
+        minutes = max(1, int((until - now).total_seconds() // 60) + 1)
+        raise Refused("login.locked", minutes=minutes)
+    key = unwrap(entry, password, f"account:{name}")
+    if key is not None:
+        if failed or until:
+            vault["lockout"].pop(name, None)
+            save(data_dir, vault)
+        return key
+    failed += 1
+    locked = failed >= MAX_FAILURES
+    vault["lockout"][name] = (
+        {"failed": 0, "locked_until": (now + dt.timedelta(minutes=LOCK_MINUTES)).isoformat()}
+        if locked
+        else {"failed": failed, "locked_until": None}
+    )
+    attempts = vault.setdefault("attempts", [])
+    attempts.append({"name": name, "at": now.isoformat(), "locked": locked})
+    del attempts[:-MAX_ATTEMPTS_KEPT]
+    save(data_dir, vault)
+    log.warning("failed sign-in of %s (%s)", name, "locked" if locked else failed)
+    if locked:
+        raise Refused("login.locked", minutes=LOCK_MINUTES)
+    raise Refused("login.failed")
+
+
+def take_attempts(data_dir: Path) -> list[tuple[str, dt.datetime, bool]]:
+    """The failed sign-ins counted while the register was closed (name, when, locked
+    then), removed from the vault: the caller writes them into the history."""
+    vault = load(data_dir)
+    if vault is None or not vault.get("attempts"):
+        return []
+    attempts = vault.pop("attempts")
+    save(data_dir, vault)
+    return [(a["name"], dt.datetime.fromisoformat(a["at"]), bool(a["locked"])) for a in attempts]
+
+
+def _default_cost() -> tuple[int, int, int]:
+    from app.services import accounts
+
+    c = accounts.COST
+    return c.memory_kib, c.iterations, c.lanes
+
+
+def current_cost() -> Cost:
+    """The Argon2id cost of new wraps (the accounts' cost; tests lower it in-process)."""
+    return Cost(*_default_cost())
+
+
+def set_wrap(data_dir: Path, key: bytes, username: str, password: str) -> None:
+    """Let ``username`` unwrap ``key`` with ``password`` (new account, new or reset password).
+
+    The first administrator's wrap also claims the key (see the module's note).
+    """
+    vault = load(data_dir) or new_vault(key)
+    vault["accounts"][username] = wrap(key, password, f"account:{username}", current_cost())
+    vault["lockout"].pop(username, None)
+    vault["to_reset"] = [n for n in vault["to_reset"] if n != username]
+    save(data_dir, vault)
+
+
+def claim(data_dir: Path) -> None:
+    """Drop the unclaimed key: from now on the register opens only with a sign-in."""
+    vault = load(data_dir)
+    if vault is not None and vault.pop("unclaimed", None) is not None:
+        save(data_dir, vault)
+
+
+def drop_wrap(data_dir: Path, username: str) -> None:
+    """``username`` can no longer unwrap the key (a deactivated account)."""
+    vault = load(data_dir)
+    if vault is not None and vault["accounts"].pop(username, None) is not None:
+        vault["lockout"].pop(username, None)
+        save(data_dir, vault)
+
+
+def clear_lock(data_dir: Path, username: str) -> None:
+    """Forget ``username``'s failed sign-ins (an administrator unlocked or reset it)."""
+    vault = load(data_dir)
+    if vault is not None and vault["lockout"].pop(username, None) is not None:
+        save(data_dir, vault)
+
+
+def has_wrap(data_dir: Path, username: str) -> bool:
+    """True when ``username`` can unwrap the key with a password."""
+    vault = load(data_dir)
+    return vault is not None and username in vault["accounts"]
+
+
+# --- the recovery key (the printed sheet) ----------------------------------------------------
+
+
+def make_recovery(data_dir: Path, key: bytes) -> str:
+    """A new recovery key that unwraps ``key`` (any earlier one stops working), as printed:
+    six groups of four letters and digits."""
+    raw = secrets.token_bytes(15)
+    bits = int.from_bytes(raw, "big")
+    chars = "".join(_B32[(bits >> (5 * i)) & 31] for i in reversed(range(24)))
+    text = "-".join(chars[i : i + 4] for i in range(0, 24, 4))
+    vault = load(data_dir) or new_vault(key)
+    vault[RECOVERY] = wrap(key, normalise_recovery(text), RECOVERY, current_cost())
+    save(data_dir, vault)
+    return text
+
+
+def normalise_recovery(text: str) -> str:
+    """A recovery key as typed or read from a file: case, spaces and dashes do not matter,
+    nor 0/O, 1/I and 8/B mixed up."""
+    cleaned = "".join(ch for ch in text.upper() if ch.isalnum())
+    return cleaned.translate(str.maketrans("018", "OIB"))
+
+
+def unlock_recovery(data_dir: Path, text: str) -> bytes:
+    """The database key, unwrapped by the recovery key of the sheet.
+
+    Raises:
+        Refused: ``recovery.none`` (this install has no recovery key) or
+            ``recovery.wrong``.
+        InvalidInput: ``recovery.format``: not a recovery key at all.
+    """
+    cleaned = normalise_recovery(text)
+    if len(cleaned) != 24 or any(ch not in _B32 for ch in cleaned):
+        raise InvalidInput("recovery.format")
+    vault = load(data_dir)
+    entry = (vault or {}).get(RECOVERY)
+    if entry is None:
+        raise Refused("recovery.none", path=str(data_dir))
+    key = unwrap(entry, cleaned, RECOVERY)
+    if key is None:
+        raise Refused("recovery.wrong")
+    return key
+
+
+def has_recovery(data_dir: Path) -> bool:
+    """True when a recovery key was made for this data dir."""
+    vault = load(data_dir)
+    return vault is not None and RECOVERY in vault
