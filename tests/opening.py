@@ -4,6 +4,7 @@ reopening one that has accounts takes the key that a password unwraps."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from app.services import vault
 from app.services.context import Context, open_data_dir
@@ -26,3 +27,13 @@ def key_of(path: Path, user: str = ADMIN_USER, password: str = ADMIN_PASSWORD) -
     if vault.needs_sign_in(path):
         return vault.unlock(path, user, password)
     return database_key(path)
+
+
+def raw(db: Path, key: bytes | None) -> Any:
+    """A bare driver connection to the register file ``db`` with its key, as a test reads
+    or spoils it behind the app's back."""
+    from app.store.engine import connect
+
+    con = connect(db, key)
+    con.isolation_level = ""  # the driver's own transactions, as sqlite3.connect gives
+    return con

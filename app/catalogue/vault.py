@@ -65,6 +65,7 @@ MESSAGES: dict[str, str] = {
 }
 
 ID: dict[str, str] = {
+    "Password set with the recovery key": "Kata sandi diatur dengan kunci pemulihan",
     MESSAGES["signin.needed"]: (
         "Register di {path} terenkripsi: masuk dengan --user NAMA (dan --password-file "
         "atau LINDUNGI_PASSWORD) untuk membukanya."

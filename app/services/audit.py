@@ -79,6 +79,7 @@ ACTIONS: dict[str, str] = {
     "user_unlock": "Account unlocked",
     "user_password": "Password changed",
     "user_reset": "Password reset by an administrator",
+    "user_recover": "Password set with the recovery key",
     "user_deactivate": "Account deactivated",
     "user_reactivate": "Account reactivated",
     "refused": "Refused: rights of another role needed",

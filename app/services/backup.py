@@ -293,7 +293,7 @@ def open_backup_file(
     from app.errors import NotFound
     from app.services import vault
     from app.store.backup import export_file
-    from app.store.engine import is_plaintext
+    from app.store.engine import is_plaintext, looks_encrypted
 
     try:
         blob = path.read_bytes()
@@ -341,7 +341,7 @@ def open_backup_file(
     try:
         store_backup.summary(raw, source_key)
     except store_backup.DatabaseDamaged:
-        if source_key is not None and not is_plaintext(raw) and not recovery:
+        if source_key is not None and looks_encrypted(raw) and not recovery:
             raise Refused("backup.other_key", name=path.name) from None
         raise InvalidInput("backup.damaged", name=path.name) from None
     db_file = workdir / DB_FILENAME

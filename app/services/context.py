@@ -13,7 +13,7 @@ from app.domain.regions import RegionIndex
 from app.errors import AppError, OsReason, StorageError
 from app.store import files, repo
 from app.store.backup import is_damage
-from app.store.engine import DB_FILENAME, Database, is_plaintext
+from app.store.engine import DB_FILENAME, Database, is_plaintext, looks_encrypted
 from app.store.migrate import needs_upgrade, upgrade
 
 log = logging.getLogger(__name__)
@@ -119,8 +119,10 @@ def database_key(path: Path) -> bytes | None:
         if not exists:
             raise StorageError("vault.no_database", path=str(db_path))
         raise Refused("signin.needed", path=str(path))
-    if exists:  # encrypted, but its vault is gone: nothing here can open it
-        raise StorageError("vault.missing", path=str(path))
+    if exists:
+        if looks_encrypted(db_path):  # encrypted, but its vault is gone
+            raise StorageError("vault.missing", path=str(path))
+        raise StorageError("db.damaged", path=str(db_path))
     key = vault.fresh_key()
     vault.save(path, vault.new_vault(key))
     return key

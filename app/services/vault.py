@@ -120,7 +120,7 @@ def load(data_dir: Path) -> dict[str, Any] | None:
     path = path_of(data_dir)
     try:
         raw = path.read_bytes()
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
         return None
     except OSError as exc:
         raise StorageError("vault.unreadable", path=str(path), reason=OsReason(exc)) from exc

@@ -53,6 +53,17 @@ def is_plaintext(path: Path) -> bool:
         return False
 
 
+def looks_encrypted(path: Path) -> bool:
+    """True when the file at ``path`` could be an encrypted register: whole pages of
+    SQLCipher's 4096 bytes that do not start like a plaintext database (anything else is
+    damaged or not a database at all, whatever the key)."""
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return False
+    return size > 0 and size % 4096 == 0 and not is_plaintext(path)
+
+
 def apply_key(conn: Any, key: bytes | None) -> None:
     """Give a fresh driver connection its raw key (nothing for a plaintext file).
 

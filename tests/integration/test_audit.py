@@ -3,24 +3,25 @@
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from app.main import main
 from app.services import audit, demo, participants
 from app.store.engine import make_engine
+from app.store.faults import DATABASE_ERRORS
 from app.store.migrate import upgrade
 from tests.actors import ADMIN
-from tests.opening import open_as
+from tests.opening import key_of, open_as, raw
 
 # Command-line calls sign in as the test administrator.
 pytestmark = pytest.mark.usefixtures("cli_account")
 
 
-def _raw(ctx_path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(ctx_path / "lindungi.sqlite")
+def _raw(ctx_path: Path) -> Any:
+    return raw(ctx_path / "lindungi.sqlite", key_of(ctx_path))
 
 
 def test_chain_verifies_after_real_work_and_breaks_on_any_edit(make_ctx, capsys) -> None:
@@ -37,7 +38,7 @@ def test_chain_verifies_after_real_work_and_breaks_on_any_edit(make_ctx, capsys)
     con = _raw(data_dir)
     # The database refuses edits and deletions outright …
     for sql in ("UPDATE history SET actor = 'x' WHERE id = 3", "DELETE FROM history WHERE id = 3"):
-        with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+        with pytest.raises(DATABASE_ERRORS, match="append-only"):
             con.execute(sql)
     # … and someone who removes the trigger is still caught.
     con.execute("DROP TRIGGER history_no_update")
@@ -76,7 +77,7 @@ def test_upgrade_chains_the_history_written_before_the_chain_existed(tmp_path: P
     engine = make_engine(db)
     upgrade(engine, db, tmp_path, target="0004_sync")
     engine.dispose()
-    con = sqlite3.connect(db)
+    con = raw(db, None)  # a plaintext register of that release
     for i in range(5):
         con.execute(
             "INSERT INTO history (at, actor, install_code, entity, entity_id, action, changes,"

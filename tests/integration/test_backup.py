@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -13,7 +12,7 @@ from app.main import main
 from app.services import backup, participants
 from app.services.actor import Actor, Role
 from tests.actors import ADMIN
-from tests.opening import open_as
+from tests.opening import key_of, open_as, raw
 
 # Command-line calls sign in as the test administrator.
 pytestmark = pytest.mark.usefixtures("cli_account")
@@ -134,7 +133,7 @@ def test_retention_keeps_recent_and_one_a_day(kecamatan_ctx):
 
 def _register(data_dir: Path) -> list[tuple[object, ...]]:
     """The participants and every history entry but sign-ins (which each command records)."""
-    con = sqlite3.connect(data_dir / "lindungi.sqlite")
+    con = raw(data_dir / "lindungi.sqlite", key_of(data_dir))
     try:
         rows = con.execute("SELECT * FROM participant ORDER BY id").fetchall()
         rows += con.execute(

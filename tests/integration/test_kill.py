@@ -12,7 +12,6 @@ import json
 import os
 import random
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -23,6 +22,7 @@ from openpyxl import Workbook
 
 from app.domain.nik import make_nik
 from app.domain.participant import Sex
+from tests.opening import key_of, raw
 
 pytestmark = [
     pytest.mark.skipif(os.name != "posix", reason="SIGKILL is POSIX"),
@@ -70,7 +70,7 @@ def _sheet(path: Path, batch: int) -> None:
 
 
 def _state(db: Path) -> tuple[int, int]:
-    con = sqlite3.connect(db)
+    con = raw(db, key_of(db.parent))
     try:
         assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         people = con.execute("SELECT count(*) FROM participant").fetchone()[0]
@@ -115,7 +115,7 @@ def test_spreadsheet_import_killed_at_random_moments(tmp_path: Path) -> None:
 
 
 def _cards(db: Path) -> int:
-    con = sqlite3.connect(db)
+    con = raw(db, key_of(db.parent))
     try:
         assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         return int(con.execute("SELECT count(*) FROM card").fetchone()[0])
@@ -164,7 +164,7 @@ def _run(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 def _merged(db: Path) -> tuple[int, int]:
-    con = sqlite3.connect(db)
+    con = raw(db, key_of(db.parent))
     try:
         assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         people = con.execute("SELECT count(*) FROM participant").fetchone()[0]
@@ -230,7 +230,7 @@ def test_bundle_import_killed_at_random_moments(tmp_path: Path) -> None:
 
 
 def _merged_office(db: Path) -> tuple[int, int]:
-    con = sqlite3.connect(db)
+    con = raw(db, key_of(db.parent))
     try:
         return int(con.execute("SELECT count(*) FROM participant").fetchone()[0]), 0
     finally:

@@ -24,7 +24,7 @@ from app.store import migrate
 from app.store.backup import backup_file
 from app.store.engine import DB_FILENAME, Database, make_engine
 from tests.actors import ADMIN
-from tests.opening import open_as
+from tests.opening import key_of, open_as, raw
 
 QUOTAS_2022 = {
     "13.03.03": 175,
@@ -170,7 +170,7 @@ def test_rebuilding_a_parent_table_keeps_every_child_row(tmp_path: Path) -> None
 
     [backup] = list((data_dir / "backups").iterdir())
     assert "0001_initial" in backup.name
-    with sqlite3.connect(backup) as old:
+    with raw(backup, key_of(data_dir)) as old:
         assert old.execute("SELECT version_num FROM alembic_version").fetchone() == (
             "0001_initial",
         )
@@ -227,10 +227,10 @@ def test_errors_do_not_carry_personal_data(kecamatan_ctx: Context) -> None:
 def test_database_from_a_newer_version_is_refused_and_left_unchanged(data_dir: Path) -> None:
     open_as(data_dir).close()
     path = data_dir / DB_FILENAME
-    raw = sqlite3.connect(path)
-    with raw:
-        raw.execute("UPDATE alembic_version SET version_num = '0099_from_the_future'")
-    raw.close()
+    con = raw(path, key_of(data_dir))
+    with con:
+        con.execute("UPDATE alembic_version SET version_num = '0099_from_the_future'")
+    con.close()
     before = digest(path)
     with pytest.raises(StorageError) as info:
         open_as(data_dir)
@@ -332,9 +332,11 @@ def test_history_can_be_appended(kecamatan_ctx: Context) -> None:
 def test_backup_of_a_live_database_is_complete(kecamatan_ctx: Context, tmp_path: Path) -> None:
     demo.generate(kecamatan_ctx, ADMIN, 25, seed=3)
     with kecamatan_ctx.db.session():  # a connection stays open during the backup
-        target = backup_file(kecamatan_ctx.db.path, tmp_path / "copies" / "backup.sqlite")
+        target = backup_file(
+            kecamatan_ctx.db.path, tmp_path / "copies" / "backup.sqlite", kecamatan_ctx.db.key
+        )
     assert not (tmp_path / "copies" / "backup.sqlite.part").exists()
-    copy = sqlite3.connect(target)
+    copy = raw(target, kecamatan_ctx.db.key)
     try:
         assert copy.execute("SELECT count(*) FROM participant").fetchone() == (25,)
         assert copy.execute("PRAGMA journal_mode").fetchone() == ("delete",)
