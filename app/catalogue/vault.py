@@ -13,8 +13,9 @@ MESSAGES: dict[str, str] = {
         "with `lindungi user reset NAME`: {names}"
     ),
     "login.needs_reset": (
-        "The account {name} has no password since the register was encrypted: ask an "
-        "administrator to reset it."
+        "The account {name} has no password since the register was encrypted or restored: "
+        "ask an administrator to reset it (an administrator can also use the recovery "
+        "sheet: lindungi recover)."
     ),
     "vault.unreadable": "The key file {path} cannot be read: {reason}.",
     "vault.damaged": (
@@ -62,10 +63,77 @@ MESSAGES: dict[str, str] = {
         "The encrypted copy of {path} failed its check: the register stays as it was. "
         "Run lindungi selftest and report it."
     ),
+    "recovery.sheet_title": "Recovery key",
+    "recovery.sheet_install": "Lindungi register of {place}, data folder {path}",
+    "recovery.sheet_made": "Made on {when}",
+    "recovery.sheet_warning": (
+        "This key opens the register when every password is forgotten, or on a "
+        "replacement PC. Whoever holds it can read every NIK of the register. If every "
+        "password AND this sheet are lost, the register is gone: nobody can open it, "
+        "not even the makers of Lindungi."
+    ),
+    "recovery.sheet_step1": (
+        "Every password forgotten: type the key into a text file on the PC, then run "
+        "lindungi recover --recovery-key-file FILE --user ADMIN-NAME and choose a new "
+        "password. Delete the file afterwards."
+    ),
+    "recovery.sheet_step2": (
+        "A replacement PC: install Lindungi, then lindungi restore BACKUP "
+        "--recovery-key-file FILE, with a backup written by lindungi backup --out; then "
+        "lindungi recover as above."
+    ),
+    "recovery.sheet_keep": (
+        "Keep this sheet locked away (the office safe or a locked drawer), never with "
+        "the PC or the backup stick. Do not photograph it; do not store it on the PC."
+    ),
+    "recovery.sheet_footer": "Lindungi - a new sheet makes this one useless.",
+    "recovery.sheet_written": (
+        "The recovery sheet is in {path}: print it now, keep it locked away, then delete "
+        "the file. Without a password and without the sheet the register cannot be opened."
+    ),
+    "recovery.done": "New password of {name} set with the recovery key.",
+    "recovery.wizard_intro": (
+        "The register is encrypted. Print this sheet now and lock it away: it opens the "
+        "register when every password is forgotten, or on a replacement PC."
+    ),
 }
 
 ID: dict[str, str] = {
     "Password set with the recovery key": "Kata sandi diatur dengan kunci pemulihan",
+    "Recovery sheet made": "Lembar pemulihan dibuat",
+    MESSAGES["recovery.sheet_title"]: "Kunci pemulihan",
+    MESSAGES["recovery.sheet_install"]: "Register Lindungi {place}, folder data {path}",
+    MESSAGES["recovery.sheet_made"]: "Dibuat pada {when}",
+    MESSAGES["recovery.sheet_warning"]: (
+        "Kunci ini membuka register bila semua kata sandi terlupa, atau di PC pengganti. "
+        "Siapa pun yang memegangnya dapat membaca semua NIK dalam register. Bila semua kata "
+        "sandi DAN lembar ini hilang, register hilang: tidak ada yang dapat membukanya, "
+        "pembuat Lindungi pun tidak."
+    ),
+    MESSAGES["recovery.sheet_step1"]: (
+        "Semua kata sandi terlupa: ketik kunci ini ke berkas teks di PC, lalu jalankan "
+        "lindungi recover --recovery-key-file BERKAS --user NAMA-ADMIN dan pilih kata "
+        "sandi baru. Hapus berkas itu sesudahnya."
+    ),
+    MESSAGES["recovery.sheet_step2"]: (
+        "PC pengganti: pasang Lindungi, lalu lindungi restore CADANGAN "
+        "--recovery-key-file BERKAS, dengan cadangan yang ditulis oleh lindungi backup "
+        "--out; lalu lindungi recover seperti di atas."
+    ),
+    MESSAGES["recovery.sheet_keep"]: (
+        "Simpan lembar ini di tempat terkunci (brankas kantor atau laci terkunci), jangan "
+        "bersama PC atau flashdisk cadangan. Jangan difoto; jangan disimpan di PC."
+    ),
+    MESSAGES["recovery.sheet_footer"]: "Lindungi - lembar baru membuat lembar ini tidak berlaku.",
+    MESSAGES["recovery.sheet_written"]: (
+        "Lembar pemulihan ada di {path}: cetak sekarang, simpan di tempat terkunci, lalu "
+        "hapus berkasnya. Tanpa kata sandi dan tanpa lembar ini register tidak dapat dibuka."
+    ),
+    MESSAGES["recovery.done"]: "Kata sandi baru {name} diatur dengan kunci pemulihan.",
+    MESSAGES["recovery.wizard_intro"]: (
+        "Register ini terenkripsi. Cetak lembar ini sekarang dan simpan di tempat terkunci: "
+        "lembar ini membuka register bila semua kata sandi terlupa, atau di PC pengganti."
+    ),
     MESSAGES["signin.needed"]: (
         "Register di {path} terenkripsi: masuk dengan --user NAMA (dan --password-file "
         "atau LINDUNGI_PASSWORD) untuk membukanya."
@@ -75,8 +143,9 @@ ID: dict[str, str] = {
         "masing-masing dengan `lindungi user reset NAMA`: {names}"
     ),
     MESSAGES["login.needs_reset"]: (
-        "Akun {name} belum punya kata sandi sejak register dienkripsi: minta administrator "
-        "mengatur ulang kata sandinya."
+        "Akun {name} belum punya kata sandi sejak register dienkripsi atau dipulihkan: minta "
+        "administrator mengatur ulang kata sandinya (administrator dapat juga memakai lembar "
+        "pemulihan: lindungi recover)."
     ),
     MESSAGES["vault.unreadable"]: "Berkas kunci {path} tidak dapat dibaca: {reason}.",
     MESSAGES["vault.damaged"]: (

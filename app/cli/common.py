@@ -96,15 +96,15 @@ def context(args: argparse.Namespace, *, set_up: bool = True, sign_in: bool = Tr
     """
     # Services load when a command runs: the command line starts without SQLAlchemy.
     from app.paths import data_dir
-    from app.services import vault
+    from app.services import accounts
     from app.services.context import open_data_dir
-    from app.store.engine import DB_FILENAME, is_plaintext
+    from app.store.engine import DB_FILENAME
 
     path = data_dir(args.data_dir)
     if set_up and not (path / DB_FILENAME).is_file():
         # Refused before anything is created: no database, keys, backups or logs.
         raise AppError("setup.needed", path=str(path))
-    if sign_in and (vault.needs_sign_in(path) or is_plaintext(path / DB_FILENAME)):
+    if sign_in and accounts.opens_with_sign_in(path):
         # The password unwraps the register's key: the sign-in comes before it opens.
         from app.cli.signin import sign_in_first
 

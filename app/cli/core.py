@@ -32,6 +32,7 @@ from app.domain.participant import (
 )
 from app.errors import EXIT_OK, EXIT_REFUSED, InvalidInput
 from app.i18n import fmt_decimal, fmt_int, render, tr
+from app.invocation import user_path
 
 
 def register(sub: Any) -> dict[str, Callable[[argparse.Namespace], int]]:
@@ -55,6 +56,12 @@ def register(sub: Any) -> dict[str, Callable[[argparse.Namespace], int]]:
         "--admin", metavar="NAME", help=tr("first administrator account (default: --user)")
     )
     s.add_argument("--password-file", metavar="F", help=tr("the administrator's password"))
+    s.add_argument(
+        "--recovery-sheet",
+        type=user_path,
+        metavar="FILE.pdf",
+        help=tr("where to write the recovery sheet (default: beside the data folder)"),
+    )
 
     s = sub.add_parser(
         "demo",
@@ -151,6 +158,9 @@ def cmd_setup(args: argparse.Namespace) -> int:
                 regions=regions,
             )
             accounts.first_admin(ctx, admin.username, password)
+            from app.cli.safety import write_recovery_sheet
+
+            write_recovery_sheet(args, ctx, admin)
         finally:
             ctx.close()
     out(

@@ -9,7 +9,7 @@ from typing import Any
 
 from app.cli.common import actor, arg_date, context, emit_json, first_line, out, table
 from app.errors import EXIT_OK
-from app.i18n import fmt_decimal, tr
+from app.i18n import fmt_decimal, render, tr
 from app.invocation import user_path
 
 
@@ -26,6 +26,20 @@ def register(sub: Any) -> dict[str, Callable[[argparse.Namespace], int]]:
     s = sub.add_parser("restore", help=tr("restore the database from a backup"))
     s.add_argument("file", metavar="FILE")
     s.add_argument("--passphrase-file", metavar="F")
+    s.add_argument(
+        "--recovery-key-file",
+        metavar="F",
+        help=tr("a backup of this install on a replacement PC: the recovery key"),
+    )
+
+    s = sub.add_parser("recover", help=tr("every password forgotten: a new administrator password"))
+    s.add_argument("--recovery-key-file", metavar="F", required=True)
+    s.add_argument("--new-password-file", metavar="F", help=tr("the new password"))
+
+    s = sub.add_parser(
+        "recovery-sheet", help=tr("a new recovery sheet (the old one stops working)")
+    )
+    s.add_argument("--out", type=user_path, required=True, metavar="FILE.pdf")
 
     s = sub.add_parser("audit", help=tr("the audit trail"))
     au = s.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
@@ -60,6 +74,8 @@ def register(sub: Any) -> dict[str, Callable[[argparse.Namespace], int]]:
     return {
         "backup": cmd_backup,
         "restore": cmd_restore,
+        "recover": cmd_recover,
+        "recovery-sheet": cmd_recovery_sheet,
         "audit": cmd_audit,
         "privacy": cmd_privacy,
     }
@@ -116,11 +132,63 @@ def cmd_restore(args: argparse.Namespace) -> int:
         from app.services.actor import Actor, Role
 
         who = getattr(args, "actor", None) or Actor(account_name(args) or "-", Role.ADMIN)
-        saved, count = backup.restore(ctx, who, Path(args.file), _passphrase(args.passphrase_file))
+        saved, count = backup.restore(
+            ctx,
+            who,
+            Path(args.file),
+            _passphrase(args.passphrase_file),
+            _passphrase(args.recovery_key_file),
+        )
     finally:
         ctx.close()
     out(tr("Restored {count} participants from {path}", count=count, path=args.file))
     out(tr("The database before the restore was kept as {path}", path=str(saved)))
+    return EXIT_OK
+
+
+def cmd_recover(args: argparse.Namespace) -> int:
+    """``recover --recovery-key-file F``: the administrator of ``--user`` gets a new
+    password with the recovery key (no sign-in: every password may be forgotten)."""
+    from app.cli.common import read_password
+    from app.cli.signin import account_name
+    from app.errors import InvalidInput
+    from app.paths import data_dir
+    from app.services import accounts
+
+    name = account_name(args)
+    if not name:
+        raise InvalidInput("setup.admin_needed")
+    recovery = first_line(args.recovery_key_file)
+    password = read_password(args.new_password_file)
+    ctx = accounts.recover(data_dir(args.data_dir), recovery, name, password)
+    ctx.close()
+    out(render("recovery.done", name=name))
+    return EXIT_OK
+
+
+def write_recovery_sheet(args: argparse.Namespace, ctx: Any, admin: Any) -> None:
+    """The recovery sheet of a data dir just set up: ``--recovery-sheet`` or, by default,
+    ``kunci-pemulihan-CODE.pdf`` beside the data folder; where it went is said."""
+    from app.services import recovery
+
+    target = getattr(args, "recovery_sheet", None)
+    path = (
+        Path(target) if target else recovery.default_sheet_path(ctx, ctx.data_dir.resolve().parent)
+    )
+    recovery.make_sheet(ctx, admin, path)
+    out(render("recovery.sheet_written", path=str(path)))
+
+
+def cmd_recovery_sheet(args: argparse.Namespace) -> int:
+    """``recovery-sheet --out FILE.pdf``: a new recovery key (administrators only)."""
+    from app.services import recovery
+
+    ctx = context(args)
+    try:
+        path = recovery.make_sheet(ctx, actor(args), Path(args.out))
+    finally:
+        ctx.close()
+    out(render("recovery.sheet_written", path=str(path)))
     return EXIT_OK
 
 

@@ -147,6 +147,9 @@ def cmd_setup_enrol(args: argparse.Namespace) -> int:
                 ctx, admin, Path(args.enrol), reuse=args.reuse_enrolment
             )
             accounts.first_admin(ctx, admin.username, password)
+            from app.cli.safety import write_recovery_sheet
+
+            write_recovery_sheet(args, ctx, admin)
             me = trust.whoami(ctx)
         finally:
             ctx.close()

@@ -239,6 +239,15 @@ def must_change(ctx: Context, username: str) -> bool:
         return bool(acc is not None and acc.must_change)
 
 
+def opens_with_sign_in(data_dir: Path) -> bool:
+    """True when the register of ``data_dir`` opens only through :func:`sign_in`: it is
+    encrypted and has accounts, or it is a plaintext one of an earlier release (which its
+    first sign-in encrypts)."""
+    from app.store.engine import DB_FILENAME, is_plaintext
+
+    return vault.needs_sign_in(data_dir) or is_plaintext(data_dir / DB_FILENAME)
+
+
 def sign_in(
     data_dir: Path, username: str, password: str, now: dt.datetime | None = None
 ) -> tuple[Context, Actor]:

@@ -80,6 +80,7 @@ ACTIONS: dict[str, str] = {
     "user_password": "Password changed",
     "user_reset": "Password reset by an administrator",
     "user_recover": "Password set with the recovery key",
+    "recovery_key": "Recovery sheet made",
     "user_deactivate": "Account deactivated",
     "user_reactivate": "Account reactivated",
     "refused": "Refused: rights of another role needed",

@@ -5,6 +5,7 @@ Five wrong passwords lock the account, the same count as on the command line."""
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -41,7 +42,7 @@ class LoginDialog(QDialog):
 
     def __init__(
         self,
-        ctx: Context,
+        ctx: Context | Path,
         username: str | None = None,
         parent: QWidget | None = None,
         *,
@@ -49,18 +50,22 @@ class LoginDialog(QDialog):
         message: str = "",
     ) -> None:
         super().__init__(parent)
-        self._ctx = ctx
+        # An open register (the lock screen), or the folder of one that the sign-in opens.
+        self.ctx: Context | None = ctx if isinstance(ctx, Context) else None
+        self._path = ctx if isinstance(ctx, Path) else None
         self.actor: Actor | None = None
         self.setObjectName("LoginDialog")
         locked = locked or (IDLE if username is not None else "")
         self.setWindowTitle(
             self.tr("Lindungi — locked") if locked else self.tr("Lindungi — log in")
         )
-        ident = ctx.identity
-        place = ident.install_code
-        region = ctx.regions.get(ident.kecamatan or ident.regency)
-        if region is not None:
-            place = f"{region.name} ({ident.install_code})"
+        place = str(self._path)
+        if self.ctx is not None:
+            ident = self.ctx.identity
+            place = ident.install_code
+            region = self.ctx.regions.get(ident.kecamatan or ident.regency)
+            if region is not None:
+                place = f"{region.name} ({ident.install_code})"
         if locked == IDLE:
             text = self.tr(
                 "The window was locked after a pause, so that nobody reads the register "
@@ -129,7 +134,13 @@ class LoginDialog(QDialog):
     def try_login(self) -> None:
         """Check the password; on success close with the actor, else say why."""
         try:
-            actor = accounts.login(self._ctx, self.username.text(), self.password.text())
+            if self._path is not None:
+                self.ctx, actor = accounts.sign_in(
+                    self._path, self.username.text(), self.password.text()
+                )
+            else:
+                assert self.ctx is not None
+                actor = accounts.login(self.ctx, self.username.text(), self.password.text())
         except AppError as exc:
             set_message(self.message, str(exc))
             self.password.clear()

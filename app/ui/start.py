@@ -164,6 +164,41 @@ def make_demo(path: Path) -> Context:
     return ctx
 
 
+def sign_in_flow(path: Path) -> tuple[Context, Actor] | None:
+    """The sign-in that opens an encrypted register: the automation sign-in, else the
+    login; None when the user quits."""
+    from app.ui.login import LoginDialog
+
+    problem = ""
+    name = os.environ.get(USER_ENV, "").strip()
+    secret = os.environ.get(PASSWORD_ENV, "")
+    if name and secret and os.environ.get(QUIT_AFTER_SHOW) != "login":
+        try:
+            return accounts.sign_in(path, name, secret)
+        except AppError as exc:
+            log.warning("automation sign-in of %s refused: %s", name, exc.code)
+            problem = str(exc)
+    dialog = LoginDialog(path, message=problem)
+    common.run_modal(dialog)
+    if dialog.actor is None or dialog.ctx is None:
+        return None
+    return dialog.ctx, dialog.actor
+
+
+def _after_sign_in(ctx: Context, actor: Actor) -> Actor | None:
+    """A new password first when an administrator reset it; accounts waiting for a reset
+    since the register was encrypted are named to an administrator."""
+    from app.services.actor import Role
+    from app.ui.login import ChangePasswordDialog
+
+    waiting = accounts.waiting_for_reset(ctx)
+    if waiting and actor.role is Role.ADMIN and not os.environ.get(QUIT_AFTER_SHOW):
+        common.info(None, i18n.render("signin.waiting_reset", names=", ".join(waiting)))
+    if accounts.must_change(ctx, actor.username):
+        return ChangePasswordDialog.ask(ctx, actor)
+    return actor
+
+
 def login_flow(ctx: Context) -> Actor | None:
     """First run (wizard), a missing administrator, the automation sign-in, or the login
     (then a new password when an administrator reset it); None when the user quits."""
@@ -209,8 +244,21 @@ def run_gui(args: argparse.Namespace) -> int:
     apply_language(app, choose_language(args, None))
     install_excepthook(log_path)
 
+    actor: Actor | None = None
     try:
-        ctx = make_demo(path) if temp_dir else open_data_dir(path)
+        if temp_dir:
+            ctx = make_demo(path)
+            actor = DEMO_ADMIN
+        elif accounts.opens_with_sign_in(path):
+            # The password unwraps the register's key: the login comes before it opens.
+            if quit_after == "login":
+                QTimer.singleShot(0, lambda: _report_and_quit(app, "login"))
+            signed = sign_in_flow(path)
+            if signed is None:
+                return 0
+            ctx, actor = signed
+        else:
+            ctx = open_data_dir(path)
     except AppError as exc:
         log.error("cannot open the data dir: %s", exc.code)
         common.error(None, str(exc))
@@ -219,12 +267,12 @@ def run_gui(args: argparse.Namespace) -> int:
         lang = choose_language(args, ctx)
         if lang != i18n.language():
             apply_language(app, lang)
-        if temp_dir is not None:
-            actor: Actor | None = DEMO_ADMIN
-        else:
+        if actor is None:
             if quit_after == "login":
                 QTimer.singleShot(0, lambda: _report_and_quit(app, "login"))
             actor = login_flow(ctx)
+        elif temp_dir is None:
+            actor = _after_sign_in(ctx, actor)
         if actor is None:
             return 0
         session = Session(ctx, actor, demo=temp_dir is not None)

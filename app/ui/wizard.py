@@ -159,7 +159,8 @@ class PlacePage(QWizardPage):
 
 
 class AdminPage(QWizardPage):
-    """The first administrator's account; saving happens here, on Finish."""
+    """The first administrator's account; saving happens here, on Next (the recovery
+    sheet follows)."""
 
     def __init__(self, ctx: Context, place: PlacePage, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -236,6 +237,87 @@ class AdminPage(QWizardPage):
         return True
 
 
+class RecoveryPage(QWizardPage):
+    """The recovery sheet, made once the administrator exists: saved beside the documents,
+    to print and lock away. Losing every password and the sheet loses the register."""
+
+    def __init__(self, ctx: Context, admin: AdminPage, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._admin = admin
+        self.sheet: Path | None = None
+        self.setObjectName("RecoveryPage")
+        self.setTitle(render("recovery.sheet_title"))
+        self.setSubTitle(render("recovery.wizard_intro"))
+        self.warning = QLabel(render("recovery.sheet_warning"))
+        self.warning.setObjectName("warning")
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet("font-weight: bold;")
+        self.where = QLabel("")
+        self.where.setObjectName("where")
+        self.where.setWordWrap(True)
+        self.open_button = QPushButton(self.tr("&Open the sheet to print it"))
+        self.open_button.setObjectName("open_sheet")
+        self.open_button.clicked.connect(self._open)
+        self.save_button = QPushButton(self.tr("&Save it elsewhere…"))
+        self.save_button.setObjectName("save_sheet")
+        self.save_button.clicked.connect(self._save_elsewhere)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.open_button)
+        buttons.addWidget(self.save_button)
+        buttons.addStretch(1)
+        root = QVBoxLayout(self)
+        root.addWidget(self.warning)
+        root.addWidget(self.where)
+        root.addLayout(buttons)
+        root.addStretch(1)
+
+    @override
+    def initializePage(self) -> None:
+        from PySide6.QtCore import QStandardPaths
+
+        from app.services import recovery
+
+        actor = self._admin.actor
+        if actor is None or self.sheet is not None:
+            return
+        docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        folder = Path(docs) if docs else self._ctx.data_dir.parent
+        try:
+            self.sheet = recovery.make_sheet(
+                self._ctx, actor, recovery.default_sheet_path(self._ctx, folder)
+            )
+        except AppError as exc:
+            set_message(self.where, str(exc))
+            return
+        self.where.setText(render("recovery.sheet_written", path=str(self.sheet)))
+
+    def _open(self) -> None:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        if self.sheet is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.sheet)))
+
+    def _save_elsewhere(self) -> None:
+        import shutil
+
+        from PySide6.QtWidgets import QFileDialog
+
+        if self.sheet is None:
+            return
+        target, _ = QFileDialog.getSaveFileName(self, "", str(self.sheet), "PDF (*.pdf)")
+        if target:
+            try:
+                shutil.copyfile(self.sheet, target)
+            except OSError as exc:
+                set_message(self.where, str(exc))
+                return
+            self.sheet.unlink(missing_ok=True)
+            self.sheet = Path(target)
+            self.where.setText(render("recovery.sheet_written", path=target))
+
+
 class FirstRunWizard(QWizard):
     """Set up the data dir and create its administrator."""
 
@@ -252,7 +334,12 @@ class FirstRunWizard(QWizard):
             # Set up from the command line without an administrator: ask for one now.
             self.setWindowTitle(self.tr("Lindungi — the administrator"))
         self.addPage(self.admin)
+        # Once the administrator exists there is no going back: the sheet follows.
+        self.admin.setCommitPage(True)
+        self.recovery = RecoveryPage(ctx, self.admin)
+        self.addPage(self.recovery)
         texts = {
+            QWizard.WizardButton.CommitButton: self.tr("&Next >"),
             QWizard.WizardButton.BackButton: self.tr("< &Back"),
             QWizard.WizardButton.NextButton: self.tr("&Next >"),
             QWizard.WizardButton.FinishButton: self.tr("&Finish"),

@@ -34,6 +34,7 @@ from app.ui.mainwindow import MainWindow
 from app.ui.wizard import FirstRunWizard
 from tests.actors import ADMIN
 from tests.conftest import MakeCtx
+from tests.opening import open_as
 from tests.ui.conftest import MakeSession, Messages
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -78,8 +79,11 @@ def test_automation_signs_in_from_the_environment(make_ctx: MakeCtx, tmp_path: P
     env = {"LINDUNGI_USER": "rina", "LINDUNGI_PASSWORD": "rahasia-123"}
     out = run_app(quit_after="main", data_dir=tmp_path / "office", extra=env)
     assert "main window shown after" in out
-    ctx = make_ctx("kecamatan", name="office", setup=False)
-    actions = [e.action for e in audit.entries(ctx, ADMIN)]
+    ctx = open_as(tmp_path / "office", "rina", "rahasia-123")
+    try:
+        actions = [e.action for e in audit.entries(ctx, ADMIN)]
+    finally:
+        ctx.close()
     assert actions.count("login") == 1  # through the same check as the login dialog
 
 
