@@ -106,12 +106,6 @@ def register(sub: Any) -> dict[str, Callable[[argparse.Namespace], int]]:
     kr = ks.add_parser("restore", help=tr("restore the key from a key backup"))
     kr.add_argument("file", metavar="FILE")
     kr.add_argument("--passphrase-file", metavar="F")
-    kp = ks.add_parser(
-        "protect", help=tr("protect the signing key with a passphrase (or change it)")
-    )
-    kp.add_argument("--passphrase-file", metavar="F")
-    ku = ks.add_parser("unprotect", help=tr("remove the passphrase of the signing key"))
-    ku.add_argument("--passphrase-file", metavar="F", help=tr("the current passphrase"))
     return {
         "whoami": cmd_whoami,
         "enrol-file": cmd_enrol_file,
@@ -575,17 +569,6 @@ def cmd_keys(args: argparse.Namespace) -> int:
 
     ctx = context(args)
     try:
-        if args.keys_command in ("protect", "unprotect"):
-            from app.services import keys
-
-            if args.keys_command == "protect":
-                keys.protect(ctx, actor(args), _passphrase(args.passphrase_file, twice=True))
-                out(tr("The signing key is now protected by a passphrase."))
-            else:
-                current = _passphrase(args.passphrase_file, twice=False)
-                keys.protect(ctx, actor(args), "", old=current)
-                out(tr("The signing key is no longer protected by a passphrase."))
-            return EXIT_OK
         if args.keys_command == "rotate":
             done = trust.rotate_kabupaten_key(ctx, actor(args), Path(args.out))
             if args.json:

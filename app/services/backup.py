@@ -398,6 +398,7 @@ def restore(
         Refused: a backup of another install.
     """
     actor.require(Role.ADMIN)
+    from app.services import keys as install_keys
     from app.services import sequences, vault
 
     fresh = vault.unclaimed_key(vault.load(ctx.data_dir)) is not None
@@ -413,7 +414,7 @@ def restore(
         keys_dir = ctx.data_dir / "keys"
         for name, data in cand.keys.items():
             target = keys_dir / name
-            target.write_bytes(data)
+            target.write_bytes(install_keys.seal(ctx.db.key, data))
             if os.name == "posix":
                 target.chmod(0o600)
     ctx.forget_cached()

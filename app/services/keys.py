@@ -1,7 +1,12 @@
 """This install's Ed25519 signing key, and the public keys of issuers it trusts.
 
-The private key is a PEM file in ``<data_dir>/keys/`` readable by its owner only (0600 on
-POSIX; on Windows the per-user application-data folder already is). The database holds
+The private key is a file in ``<data_dir>/keys/`` readable by its owner only (0600 on
+POSIX; on Windows the per-user application-data folder already is), and sealed with a key
+derived from the register's own key (AES-GCM): without a sign-in, the file is of no use.
+A plain PEM of an earlier release is sealed the first time it is read; one that an
+administrator protected with a passphrase (the former ``keys protect``) is unlocked once
+more with that passphrase (the GUI asks; ``LINDUNGI_KEY_PASSPHRASE`` on the command line)
+and sealed then. The database holds
 only public keys and fingerprints, so a database backup, an enrolment file or a bundle
 never carries a private key. An install set up before keys existed gets one the first
 time it needs it; an install whose key file was lost (a database restored on a new PC)
@@ -70,22 +75,59 @@ def _passphrase(ctx: Context) -> str | None:
     return _unlocked.get(str(ctx.data_dir)) or os.environ.get(ENV_PASSPHRASE) or None
 
 
-def _write_private(path: Path, key: Ed25519PrivateKey, passphrase: str | None = None) -> None:
-    """Write the key so that only its owner can ever read it (no window of wider access);
-    with a passphrase, the PEM itself is encrypted too."""
-    encryption: serialization.KeySerializationEncryption = (
-        serialization.BestAvailableEncryption(passphrase.encode())
-        if passphrase
-        else serialization.NoEncryption()
-    )
+SEALED = b"LINDUNGI-SEALED-KEY\x01"
+
+
+def _sealing_key(db_key: bytes) -> bytes:
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+    return HKDF(
+        algorithm=hashes.SHA256(), length=32, salt=None, info=b"lindungi install private keys"
+    ).derive(db_key)
+
+
+def seal(db_key: bytes | None, pem: bytes) -> bytes:
+    """A private key's PEM sealed with the register's key (as it is, for a plaintext
+    register of an earlier release)."""
+    if db_key is None:
+        return pem
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    nonce = os.urandom(12)
+    return SEALED + nonce + AESGCM(_sealing_key(db_key)).encrypt(nonce, pem, SEALED)
+
+
+def unseal(db_key: bytes | None, data: bytes) -> bytes | None:
+    """The PEM in a key file (None when sealed with another register's key)."""
+    if not data.startswith(SEALED):
+        return data
+    if db_key is None:
+        return None
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    head = len(SEALED)
+    try:
+        return AESGCM(_sealing_key(db_key)).decrypt(
+            data[head : head + 12], data[head + 12 :], SEALED
+        )
+    except InvalidTag:
+        return None
+
+
+def write_key_file(ctx: Context, path: Path, key: Ed25519PrivateKey) -> None:
+    """Write the key sealed with the register's key, so that only its owner can ever read
+    the file (no window of wider access)."""
     pem = key.private_bytes(
-        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, encryption
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
     )
+    data = seal(ctx.db.key, pem)
     tmp = path.with_suffix(".tmp")
     flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0)
     fd = os.open(tmp, flags, 0o600)
     try:
-        os.write(fd, pem)
+        os.write(fd, data)
         os.fsync(fd)
     finally:
         os.close(fd)
@@ -102,17 +144,30 @@ def is_protected(path: Path) -> bool:
         return False
 
 
-def _read_private(path: Path, passphrase: str | None = None) -> Ed25519PrivateKey | None:
-    """The key, or None when the file is missing or damaged.
+def _read_private(
+    ctx: Context, path: Path, passphrase: str | None = None
+) -> Ed25519PrivateKey | None:
+    """The key, or None when the file is missing or damaged. A key file of an earlier
+    release (plain or passphrase-protected PEM) is sealed once it was read.
 
     Raises:
         Refused: the key is protected and no (or a wrong) passphrase was given; a locked
             key is never mistaken for a lost one (which would make a new key).
     """
     try:
-        data = path.read_bytes()
+        raw = path.read_bytes()
     except OSError:
         return None
+    data = unseal(ctx.db.key, raw)
+    if data is None:
+        return None
+    key = _load_pem(data, passphrase)
+    if key is not None and data is raw and ctx.db.key is not None:
+        write_key_file(ctx, path, key)  # an earlier release's PEM: sealed from now on
+    return key
+
+
+def _load_pem(data: bytes, passphrase: str | None) -> Ed25519PrivateKey | None:
     protected = b"ENCRYPTED PRIVATE KEY" in data
     if protected and not passphrase:
         raise Refused("key.locked")
@@ -149,44 +204,8 @@ def unlock(ctx: Context, passphrase: str) -> None:
     """
     path = _current_file(ctx)
     if path is not None and is_protected(path):
-        _read_private(path, passphrase)
+        _read_private(ctx, path, passphrase)
     _unlocked[str(ctx.data_dir)] = passphrase
-
-
-def protect(ctx: Context, actor: Actor, passphrase: str, old: str | None = None) -> None:
-    """Encrypt the private key file with a passphrase (or change it; "" removes it).
-
-    Raises:
-        Refused: not an administrator, or the old passphrase is wrong.
-        InvalidInput: a new passphrase shorter than 8 characters.
-    """
-    actor.require(Role.ADMIN)
-    if passphrase and len(passphrase) < 8:
-        raise InvalidInput("key.passphrase_short")
-    path = _current_file(ctx)
-    if path is None:
-        ensure_install_key(ctx)
-        path = _current_file(ctx)
-    assert path is not None
-    key = _read_private(path, old or _passphrase(ctx))
-    if key is None:
-        raise StorageError("key.unreadable", path=str(path))
-    _write_private(path, key, passphrase or None)
-    if passphrase:
-        _unlocked[str(ctx.data_dir)] = passphrase
-    else:
-        _unlocked.pop(str(ctx.data_dir), None)
-    with ctx.db.session() as s:
-        repo.add_history(
-            s,
-            at=dt.datetime.now(),
-            actor=actor.username,
-            install_code=ctx.identity.install_code,
-            entity="install",
-            entity_id=ctx.identity.install_code,
-            action="key_protect",
-            changes={"protected": bool(passphrase)},
-        )
 
 
 def ensure_install_key(ctx: Context, now: dt.datetime | None = None) -> KeyInfo:
@@ -203,17 +222,17 @@ def ensure_install_key(ctx: Context, now: dt.datetime | None = None) -> KeyInfo:
     keys_dir = _keys_dir(ctx)
     if current:
         k = current[0]
-        if _read_private(keys_dir / k.key_file, _passphrase(ctx)) is not None:
+        if _read_private(ctx, keys_dir / k.key_file, _passphrase(ctx)) is not None:
             return KeyInfo(code, k.public_key, k.fingerprint, k.created_at)
         log.warning(
             "the private key file %s is missing or unreadable: a new key is made", k.key_file
         )
-    return _new_key(ctx, code, current, now, "key_created", None)
+    return _new_key(ctx, code, current, now, "key_created")
 
 
-def _shown_fingerprint(keys_dir: Path, key: cardrepo.KeyRecord, passphrase: str | None) -> str:
+def _shown_fingerprint(ctx: Context, key: cardrepo.KeyRecord) -> str:
     """A retired key's fingerprint as whoami showed it (its hash when its file is gone)."""
-    private = _read_private(keys_dir / key.key_file, passphrase)
+    private = _read_private(ctx, _keys_dir(ctx) / key.key_file, _passphrase(ctx))
     return KeyPair(private).public.fingerprint if private is not None else key.fingerprint
 
 
@@ -223,7 +242,6 @@ def _new_key(
     current: list[cardrepo.KeyRecord],
     now: dt.datetime,
     action: str,
-    passphrase: str | None,
 ) -> KeyInfo:
     """Make, write and record a new signing key; the ``current`` ones are retired (their
     files stay, so that what was sealed for them still opens)."""
@@ -235,7 +253,7 @@ def _new_key(
     fp = fingerprint(raw)
     filename = f"install-{code}-{fp[:12]}.pem"
     try:
-        _write_private(keys_dir / filename, private, passphrase)
+        write_key_file(ctx, keys_dir / filename, private)
     except OSError as exc:
         raise StorageError(
             "key.unwritable", path=str(keys_dir / filename), reason=OsReason(exc)
@@ -256,7 +274,7 @@ def _new_key(
             # The fingerprints people compare (``lindungi whoami``), not the keys' hashes.
             changes={
                 "fingerprint": KeyPair(private).public.fingerprint,
-                "replaces": [_shown_fingerprint(keys_dir, k, passphrase) for k in current],
+                "replaces": [_shown_fingerprint(ctx, k) for k in current],
             },
         )
     log.info("created the signing key %s of install %s", fp[:16], code)
@@ -264,7 +282,7 @@ def _new_key(
 
 
 def rotate(ctx: Context, now: dt.datetime | None = None) -> KeyInfo:
-    """Replace this install's signing key with a new one (protected like the old one).
+    """Replace this install's signing key with a new one (sealed like every key file).
 
     The old key is retired, not deleted: files sealed for it (bundles of offices not yet
     enrolled with the new key) still open with :func:`retired_signing_keys`.
@@ -278,8 +296,7 @@ def rotate(ctx: Context, now: dt.datetime | None = None) -> KeyInfo:
     signing_key(ctx)  # the current key must be readable (unlocked) before it is retired
     with ctx.db.read() as s:
         current = [k for k in cardrepo.install_keys(s, code) if k.retired_at is None]
-    protected = any(is_protected(_keys_dir(ctx) / k.key_file) for k in current)
-    return _new_key(ctx, code, current, now, "key_rotated", _passphrase(ctx) if protected else None)
+    return _new_key(ctx, code, current, now, "key_rotated")
 
 
 def retired_signing_keys(ctx: Context) -> list[Ed25519PrivateKey]:
@@ -289,7 +306,7 @@ def retired_signing_keys(ctx: Context) -> list[Ed25519PrivateKey]:
     out = []
     for k in rows:
         try:
-            key = _read_private(_keys_dir(ctx) / k.key_file, _passphrase(ctx))
+            key = _read_private(ctx, _keys_dir(ctx) / k.key_file, _passphrase(ctx))
         except Refused:
             continue
         if key is not None:
@@ -302,7 +319,7 @@ def signing_key(ctx: Context) -> tuple[str, Ed25519PrivateKey]:
     info = ensure_install_key(ctx)
     with ctx.db.read() as s:
         row = next(k for k in cardrepo.install_keys(s, info.install_code) if k.retired_at is None)
-    key = _read_private(_keys_dir(ctx) / row.key_file, _passphrase(ctx))
+    key = _read_private(ctx, _keys_dir(ctx) / row.key_file, _passphrase(ctx))
     if key is None:  # removed between the two calls: a real storage problem
         raise StorageError("key.unreadable", path=str(_keys_dir(ctx) / row.key_file))
     return info.install_code, key
@@ -379,5 +396,11 @@ def public_key(ctx: Context) -> KeyInfo:
 
 def exported_keys(ctx: Context) -> list[tuple[str, bytes]]:
     """Every private key file of this install as it travels inside a passphrase-encrypted
-    backup for another PC (file name, contents)."""
-    return [(p.name, p.read_bytes()) for p in sorted(_keys_dir(ctx).glob("*")) if p.is_file()]
+    backup for another PC (file name, PEM): unsealed, since that PC has another register
+    key (the restore seals them with its own)."""
+    out = []
+    for path in sorted(_keys_dir(ctx).glob("*.pem")):
+        pem = unseal(ctx.db.key, path.read_bytes())
+        if pem is not None:
+            out.append((path.name, pem))
+    return out

@@ -18,8 +18,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from cryptography.hazmat.primitives import serialization
-
 from app import __version__
 from app.domain.install import Identity, Role, kecamatan_install_code, valid_station
 from app.domain.regions import LEVELS, Region
@@ -629,22 +627,6 @@ def backup_keys(ctx: Context, actor: Actor, out: Path, passphrase: str) -> Path:
     return target
 
 
-def _write_pem(path: Path, key: KeyPair) -> None:
-    pem = key.signing.private_bytes(
-        serialization.Encoding.PEM,
-        serialization.PrivateFormat.PKCS8,
-        serialization.NoEncryption(),
-    )
-    tmp = path.with_suffix(".tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o600)
-    try:
-        os.write(fd, pem)
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    os.replace(tmp, path)
-
-
 def restore_keys(ctx: Context, actor: Actor, path: Path, passphrase: str) -> tuple[str, bool]:
     """Make the key of a key backup this install's key again (a reinstalled kabupaten PC).
 
@@ -683,7 +665,7 @@ def restore_keys(ctx: Context, actor: Actor, path: Path, passphrase: str) -> tup
     keys_dir = ctx.data_dir / "keys"
     keys_dir.mkdir(exist_ok=True)
     try:
-        _write_pem(keys_dir / filename, restored)
+        install_keys.write_key_file(ctx, keys_dir / filename, restored.signing)
     except OSError as exc:
         raise StorageError(
             "key.unwritable", path=str(keys_dir / filename), reason=OsReason(exc)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import AppError
+from app.i18n import render
 from app.services import audit, backup, health
 from app.services.actor import Actor, Role
 from app.ui import common
@@ -212,16 +213,17 @@ class BackupsView(QWidget):
         self.usb_button = QPushButton(self.tr("Back up to a USB stick…"))
         self.restore_button = QPushButton(self.tr("Restore the selected backup…"))
         self.file_button = QPushButton(self.tr("Restore from a file…"))
-        self.key_button = QPushButton(self.tr("Protect the signing key…"))
-        self.key_button.setToolTip(
-            self.tr("Encrypt this PC's private key with a passphrase, asked after each login.")
+        self.sheet_button = QPushButton(self.tr("New recovery sheet…"))
+        self.sheet_button.setObjectName("sheet_button")
+        self.sheet_button.setToolTip(
+            self.tr("A new recovery key on a sheet to print; the old sheet stops working.")
         )
         for b in (
             self.now_button,
             self.usb_button,
             self.restore_button,
             self.file_button,
-            self.key_button,
+            self.sheet_button,
         ):
             row.addWidget(b)
         layout.addLayout(row)
@@ -229,14 +231,14 @@ class BackupsView(QWidget):
         self.usb_button.clicked.connect(self.back_up_to_usb)
         self.restore_button.clicked.connect(self.restore_selected)
         self.file_button.clicked.connect(self.restore_file)
-        self.key_button.clicked.connect(self.protect_key)
+        self.sheet_button.clicked.connect(self.new_recovery_sheet)
         admin = session.actor.at_least(Role.ADMIN)
         for b in (
             self.now_button,
             self.usb_button,
             self.restore_button,
             self.file_button,
-            self.key_button,
+            self.sheet_button,
         ):
             b.setEnabled(admin)
         self.refresh()
@@ -281,19 +283,25 @@ class BackupsView(QWidget):
             return
         common.info(self, self.tr("Backup written: {path}").format(path=str(path)))
 
-    def protect_key(self) -> None:
-        """Set or change the passphrase of the signing key."""
-        from app.services import keys
+    def new_recovery_sheet(self) -> None:
+        """A new recovery key, saved as a sheet to print (the old sheet stops working)."""
+        from PySide6.QtWidgets import QFileDialog
 
-        answer = PassphraseDialog.ask(self, confirm=True, title_key=True)
-        if answer is None:
+        from app.services import recovery
+
+        ctx = self.session.ctx
+        suggested = recovery.default_sheet_path(ctx, Path.home())
+        target, _ = QFileDialog.getSaveFileName(
+            self, self.tr("New recovery sheet"), str(suggested), "PDF (*.pdf)"
+        )
+        if not target:
             return
         try:
-            keys.protect(self.session.ctx, self.session.actor, answer[0])
+            path = recovery.make_sheet(ctx, self.session.actor, Path(target))
         except AppError as exc:
             common.show_app_error(self, exc)
             return
-        common.info(self, self.tr("The signing key is now protected by a passphrase."))
+        common.info(self, render("recovery.sheet_written", path=str(path)))
 
     def restore_selected(self) -> None:
         rows = self.table.selectionModel().selectedRows()

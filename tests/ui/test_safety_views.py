@@ -97,9 +97,10 @@ def test_a_protected_key_is_unlocked_after_login(
     qtbot, populated_ctx, make_session, monkeypatch, messages
 ):
     from app.services import keys
+    from tests.integration.test_sealed_keys import as_earlier_release
 
     session = make_session(populated_ctx, Role.ADMIN)
-    keys.protect(populated_ctx, ADMIN, "frasa sandi kunci")
+    as_earlier_release(populated_ctx, "frasa sandi kunci")  # protected by the release before
     keys._unlocked.clear()
     monkeypatch.delenv(keys.ENV_PASSPHRASE, raising=False)
     answers = iter([("salah sekali", False), ("frasa sandi kunci", False)])
