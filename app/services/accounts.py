@@ -270,10 +270,10 @@ def sign_in(
         ctx = open_data_dir(data_dir)
         try:
             actor = login(ctx, username, password, now)
+            return encrypt.encrypt_register(ctx, actor, password), actor
         except BaseException:
             ctx.close()
             raise
-        return encrypt.encrypt_register(ctx, actor, password), actor
     key = vault.unlock(data_dir, username, password, now)
     encrypt.remove_leftovers(data_dir)  # an encryption interrupted after its switch
     ctx = open_data_dir(data_dir, key)

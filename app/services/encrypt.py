@@ -10,7 +10,8 @@ was checked the old way:
    passwords are not known: they are listed for an administrator to reset);
 4. the encrypted copy replaces the register in one rename;
 5. the plaintext register (through a second name kept for that), its WAL and its backups
-   are overwritten with zeros, then removed, and a first encrypted backup is taken.
+   are overwritten with zeros, then removed; the install's private keys are sealed with
+   the new key, and a first encrypted backup is taken.
 
 A crash (even SIGKILL) at any moment leaves the plaintext register whole (steps 1-3: the
 next sign-in starts again) or the encrypted one (from step 4: the next start finishes the
@@ -101,8 +102,10 @@ def encrypt_register(ctx: Context, actor: Actor, password: str) -> Context:
     log.info("register encrypted; %d accounts wait for a reset", len(others))
     remove_leftovers(data_dir)
     new = open_data_dir(data_dir, key)
+    from app.services import keys
     from app.services.backup import auto_backup
 
+    keys.seal_files(new)
     auto_backup(new, "encrypted")
     return new
 

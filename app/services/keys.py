@@ -404,3 +404,18 @@ def exported_keys(ctx: Context) -> list[tuple[str, bytes]]:
         if pem is not None:
             out.append((path.name, pem))
     return out
+
+
+def seal_files(ctx: Context) -> int:
+    """Seal every plain PEM key file of an earlier release (the register was just
+    encrypted); one protected by a passphrase waits for that passphrase. Returns how many."""
+    sealed = 0
+    for path in sorted(_keys_dir(ctx).glob("*.pem")):
+        data = path.read_bytes()
+        if data.startswith(SEALED) or b"ENCRYPTED PRIVATE KEY" in data:
+            continue
+        key = _load_pem(data, None)
+        if key is not None:
+            write_key_file(ctx, path, key)
+            sealed += 1
+    return sealed
