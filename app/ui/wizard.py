@@ -246,6 +246,7 @@ class RecoveryPage(QWizardPage):
         self._ctx = ctx
         self._admin = admin
         self.sheet: Path | None = None
+        self.folder: Path | None = None  # where the sheet goes (default: the documents)
         self.setObjectName("RecoveryPage")
         self.setTitle(render("recovery.sheet_title"))
         self.setSubTitle(render("recovery.wizard_intro"))
@@ -282,7 +283,7 @@ class RecoveryPage(QWizardPage):
         if actor is None or self.sheet is not None:
             return
         docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        folder = Path(docs) if docs else self._ctx.data_dir.parent
+        folder = self.folder or (Path(docs) if docs else self._ctx.data_dir.parent)
         try:
             self.sheet = recovery.make_sheet(
                 self._ctx, actor, recovery.default_sheet_path(self._ctx, folder)

@@ -187,12 +187,16 @@
         <translation>Pulihkan dari berkas…</translation>
     </message>
     <message>
-        <source>Protect the signing key…</source>
-        <translation>Lindungi kunci tanda tangan…</translation>
+        <source>New recovery sheet…</source>
+        <translation>Lembar pemulihan baru…</translation>
     </message>
     <message>
-        <source>Encrypt this PC&apos;s private key with a passphrase, asked after each login.</source>
-        <translation>Enkripsi kunci privat PC ini dengan frasa sandi, yang ditanyakan setiap kali masuk.</translation>
+        <source>A new recovery key on a sheet to print; the old sheet stops working.</source>
+        <translation>Kunci pemulihan baru pada lembar untuk dicetak; lembar lama tidak berlaku lagi.</translation>
+    </message>
+    <message>
+        <source>New recovery sheet</source>
+        <translation>Lembar pemulihan baru</translation>
     </message>
     <message>
         <source>Backup written: {path}</source>
@@ -201,10 +205,6 @@
     <message>
         <source>Choose the USB stick</source>
         <translation>Pilih flashdisk</translation>
-    </message>
-    <message>
-        <source>The signing key is now protected by a passphrase.</source>
-        <translation>Kunci tanda tangan kini dilindungi frasa sandi.</translation>
     </message>
     <message>
         <source>Choose a backup</source>
@@ -2820,6 +2820,17 @@ Camat: H. Afrizal</translation>
     <message>
         <source>A new card for {name} ({reg_no})</source>
         <translation>Kartu baru untuk {name} ({reg_no})</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryPage</name>
+    <message>
+        <source>&amp;Open the sheet to print it</source>
+        <translation>&amp;Buka lembar untuk dicetak</translation>
+    </message>
+    <message>
+        <source>&amp;Save it elsewhere…</source>
+        <translation>&amp;Simpan di tempat lain…</translation>
     </message>
 </context>
 <context>

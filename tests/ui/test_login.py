@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel, QWidget
@@ -193,8 +195,10 @@ def test_the_first_run_sets_up_a_kecamatan_and_its_administrator(
 
 
 def test_the_first_run_of_a_kabupaten_and_a_missing_administrator(
-    qtbot: QtBot, make_ctx: MakeCtx
+    qtbot: QtBot, make_ctx: MakeCtx, tmp_path: Path
 ) -> None:
+    from app.services import vault
+
     ctx = make_ctx("kabupaten", setup=False)
     wizard = FirstRunWizard(ctx)
     qtbot.addWidget(wizard)
@@ -205,13 +209,21 @@ def test_the_first_run_of_a_kabupaten_and_a_missing_administrator(
     wizard.admin.password2.setText(PASSWORD)
     assert wizard.admin.validatePage()
     assert ctx.identity.role is InstallRole.KABUPATEN
+    # The recovery sheet follows the administrator, once, with what losing it means.
+    wizard.recovery.folder = tmp_path
+    wizard.recovery.initializePage()
+    sheet = tmp_path / "kunci-pemulihan-130300-K.pdf"
+    assert wizard.recovery.sheet == sheet and sheet.read_bytes().startswith(b"%PDF")
+    assert str(sheet) in wizard.recovery.where.text()
+    assert "register hilang" in wizard.recovery.warning.text()
+    assert vault.has_recovery(ctx.data_dir) and not vault.unclaimed_key(vault.load(ctx.data_dir))
 
     # Set up from the command line without an administrator: only the account is asked.
     bare = make_ctx("kecamatan", name="bare")
     assert not accounts.has_admin(bare)
     wizard2 = FirstRunWizard(bare)
     qtbot.addWidget(wizard2)
-    assert wizard2.pageIds() == [0]
+    assert wizard2.pageIds() == [0, 1]  # the administrator, then the recovery sheet
     wizard2.admin.username.setText("camat")
     wizard2.admin.password.setText("pendek")
     wizard2.admin.password2.setText("pendek")

@@ -20,6 +20,7 @@ from app.store import cardrepo
 from tests.actors import ADMIN
 from tests.cardhelp import APOSTROPHE, NON_LATIN1, office, reg_of
 from tests.conftest import MakeCtx, MakeParticipant
+from tests.opening import raw
 
 
 def printed(ctx: Context, tmp_path: Path, name: str = APOSTROPHE) -> str:
@@ -139,14 +140,19 @@ def test_the_private_key_is_a_file_readable_by_its_owner_only(ctx: Context) -> N
     info = keys.ensure_install_key(ctx)
     files = list((ctx.data_dir / "keys").glob("install-130306-A-*.pem"))
     assert len(files) == 1
-    assert b"PRIVATE KEY" in files[0].read_bytes()
+    sealed = files[0].read_bytes()
+    assert sealed.startswith(keys.SEALED) and b"PRIVATE KEY" not in sealed
+    pem = keys.unseal(ctx.db.key, sealed)
+    assert pem is not None and b"PRIVATE KEY" in pem
     if os.name == "posix":
         assert stat.S_IMODE(files[0].stat().st_mode) == 0o600
         assert stat.S_IMODE((ctx.data_dir / "keys").stat().st_mode) == 0o700
     # The database holds the public key and its fingerprint, never the private key.
     ctx.close()
-    db = (ctx.data_dir / "lindungi.sqlite").read_bytes()
-    assert b"PRIVATE" not in db and info.public_key.encode() in db
+    con = raw(ctx.data_dir / "lindungi.sqlite", ctx.db.key)
+    keys_rows = con.execute("SELECT * FROM install_key").fetchall()
+    con.close()
+    assert "PRIVATE" not in repr(keys_rows) and info.public_key in repr(keys_rows)
     assert len(info.short_fingerprint.split()) == 4
 
 
