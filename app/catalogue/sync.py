@@ -301,7 +301,7 @@ ID |= {
     "from": "dari",
     "held: the key of office {office} is not confirmed yet": "ditahan: kunci kantor {office} belum dikonfirmasi",
     "Fingerprint in the bundle: {fingerprint}": "Sidik jari dalam bundel: {fingerprint}",
-    "Compare it with the office's screen ({cmd} whoami), then: {cmd} offices confirm {office} {fingerprint}": "Bandingkan dengan layar kantor tersebut ({cmd} whoami), lalu: {cmd} offices confirm {office} {fingerprint}",
+    "Compare it with the office's screen ({cmd} whoami), then, as a supervisor: {cmd} --user NAME offices confirm {office} {fingerprint}": "Bandingkan dengan layar kantor tersebut ({cmd} whoami), lalu, sebagai supervisor: {cmd} --user NAMA offices confirm {office} {fingerprint}",
     "already imported; nothing changed": "sudah diimpor; tidak ada yang diubah",
     "older than a receipt already imported; nothing changed": "lebih lama daripada tanda terima yang sudah diimpor; tidak ada yang diubah",
     "preview (nothing saved)": "pratinjau (tidak ada yang disimpan)",

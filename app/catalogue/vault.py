@@ -101,6 +101,10 @@ MESSAGES: dict[str, str] = {
 ID: dict[str, str] = {
     "Password set with the recovery key": "Kata sandi diatur dengan kunci pemulihan",
     "Recovery sheet made": "Lembar pemulihan dibuat",
+    "the register is encrypted": "register terenkripsi",
+    "the data folder is private": "folder data hanya untuk pemiliknya",
+    "SQLCipher, key wrapped in {file}": "SQLCipher, kunci terbungkus di {file}",
+    "owner only": "hanya pemilik",
     MESSAGES["recovery.sheet_title"]: "Kunci pemulihan",
     MESSAGES["recovery.sheet_install"]: "Register Lindungi {place}, folder data {path}",
     MESSAGES["recovery.sheet_made"]: "Dibuat pada {when}",

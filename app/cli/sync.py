@@ -444,8 +444,8 @@ def _print_result(r: Any) -> None:
         out(tr("Fingerprint in the bundle: {fingerprint}", fingerprint=r.fingerprint))
         out(
             tr(
-                "Compare it with the office's screen ({cmd} whoami), then: "
-                "{cmd} offices confirm {office} {fingerprint}",
+                "Compare it with the office's screen ({cmd} whoami), then, as a supervisor: "
+                "{cmd} --user NAME offices confirm {office} {fingerprint}",
                 office=r.sender,
                 fingerprint=r.fingerprint,
             )

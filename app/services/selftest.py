@@ -7,6 +7,7 @@ break: resources, migrations, the database driver, and every layer below the UI.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import tempfile
 import time
 from collections.abc import Callable
@@ -105,6 +106,33 @@ def core_steps(root: Path, state: dict[str, Context]) -> list[Step]:
             amount=format_rupiah(total.total),
         )
 
+    def encrypted() -> str:
+        from app.services import vault
+        from app.store.engine import DB_FILENAME, looks_encrypted
+
+        ctx = state["ctx"]
+        db = ctx.data_dir / DB_FILENAME
+        if ctx.db.key is None or not looks_encrypted(db) or vault.load(ctx.data_dir) is None:
+            raise AssertionError("the register is not encrypted")
+        if make_nik("130306", dt.date(1980, 8, 17), Sex.P, 1).encode() in db.read_bytes():
+            raise AssertionError("a NIK is readable in the register file")
+        return tr("SQLCipher, key wrapped in {file}", file=vault.VAULT_FILENAME)
+
+    def private_folder() -> str:
+        from app.paths import default_data_dir
+        from app.store.files import broad_access, shared
+
+        # The self-test's own folder, and on Windows the user's real data dir (its ACL).
+        folders = [state["ctx"].data_dir]
+        real = default_data_dir()
+        if os.name == "nt" and not shared(real):
+            folders.append(real if real.is_dir() else real.parent)
+        for folder in folders:
+            others = broad_access(folder)
+            if others:
+                raise AssertionError(f"{folder} is open to: {', '.join(others)}")
+        return tr("owner only")
+
     def nik() -> str:
         d = describe("1303064708800001")
         if not d.report.valid or d.kecamatan_name != "Kamang Baru":
@@ -116,6 +144,8 @@ def core_steps(root: Path, state: dict[str, Context]) -> list[Step]:
         ("set up a kecamatan install", setup),
         ("register and find a participant", register),
         ("demo data and budget", demo_and_budget),
+        ("the register is encrypted", encrypted),
+        ("the data folder is private", private_folder),
         ("read a NIK with the bundled region table", nik),
     ]
 

@@ -98,3 +98,78 @@ def overwrite_and_remove(path: Path) -> None:
     except OSError:
         pass
     path.unlink(missing_ok=True)
+
+
+# Groups that must not reach a per-user data dir on Windows: Everyone, Authenticated Users,
+# Interactive, Users, Guests (well-known SIDs, the same in every language of Windows).
+BROAD_SIDS = {
+    "S-1-1-0": "Everyone",
+    "S-1-5-11": "Authenticated Users",
+    "S-1-5-4": "Interactive",
+    "S-1-5-32-545": "Users",
+    "S-1-5-32-546": "Guests",
+}
+
+
+def broad_access(path: Path) -> list[str]:
+    """Who else than the owner (and the system's administrators) may open ``path``: the
+    group and others bits on POSIX, the broad groups of its ACL on Windows. Empty when the
+    folder is private."""
+    if os.name == "posix":
+        mode = path.stat().st_mode
+        return [who for who, bits in (("group", 0o070), ("others", 0o007)) if mode & bits]
+    return [BROAD_SIDS[sid] for sid in _allowed_sids(path) if sid in BROAD_SIDS]
+
+
+def _allowed_sids(path: Path) -> list[str]:  # pragma: no cover - Windows only
+    """The SIDs that the DACL of ``path`` grants access to (access-allowed entries)."""
+    import ctypes
+    from ctypes import wintypes
+
+    advapi = ctypes.windll.advapi32  # type: ignore[attr-defined,unused-ignore]
+    kernel = ctypes.windll.kernel32  # type: ignore[attr-defined,unused-ignore]
+    dacl = ctypes.c_void_p()
+    descriptor = ctypes.c_void_p()
+    se_file_object, dacl_information = 1, 4
+    err = advapi.GetNamedSecurityInfoW(
+        str(path),
+        se_file_object,
+        dacl_information,
+        None,
+        None,
+        ctypes.byref(dacl),
+        None,
+        ctypes.byref(descriptor),
+    )
+    if err:
+        raise OSError(err, "GetNamedSecurityInfoW")
+
+    class AclSize(ctypes.Structure):
+        _fields_ = [
+            ("AceCount", wintypes.DWORD),
+            ("AclBytesInUse", wintypes.DWORD),
+            ("AclBytesFree", wintypes.DWORD),
+        ]
+
+    sids: list[str] = []
+    try:
+        if not dacl.value:  # a NULL DACL grants everyone everything
+            return ["S-1-1-0"]
+        info = AclSize()
+        if not advapi.GetAclInformation(dacl, ctypes.byref(info), ctypes.sizeof(info), 2):
+            raise OSError("GetAclInformation")
+        for index in range(info.AceCount):
+            ace = ctypes.c_void_p()
+            if not advapi.GetAce(dacl, index, ctypes.byref(ace)) or ace.value is None:
+                continue
+            ace_type = ctypes.c_ubyte.from_address(ace.value).value
+            if ace_type != 0:  # ACCESS_ALLOWED_ACE_TYPE only
+                continue
+            sid = ctypes.c_void_p(ace.value + 8)  # header (4) + mask (4)
+            text = wintypes.LPWSTR()
+            if advapi.ConvertSidToStringSidW(sid, ctypes.byref(text)):
+                sids.append(str(text.value))
+                kernel.LocalFree(text)
+    finally:
+        kernel.LocalFree(descriptor)
+    return sids

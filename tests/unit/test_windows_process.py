@@ -139,12 +139,14 @@ def test_hints_repeat_the_data_dir_that_was_given() -> None:
         "setup.needed", path="/srv/data kecamatan"
     )
     text = tr(
-        "Compare it with the office's screen ({cmd} whoami), then: "
-        "{cmd} offices confirm {office} {fingerprint}",
+        "Compare it with the office's screen ({cmd} whoami), then, as a supervisor: "
+        "{cmd} --user NAME offices confirm {office} {fingerprint}",
         office="13.03.06",
         fingerprint="AB12",
     )
-    assert text.endswith("lindungi --data-dir '/srv/data kecamatan' offices confirm 13.03.06 AB12")
+    assert text.endswith(
+        "lindungi --data-dir '/srv/data kecamatan' --user NAME offices confirm 13.03.06 AB12"
+    )
 
 
 @pytest.mark.usefixtures("no_data_dir")
