@@ -198,8 +198,17 @@ def first_admin(ctx: Context, username: str, password: str, full_name: str = "")
         )
         _history(s, ctx, name, "user_add", name, role=Role.ADMIN.value)
     _wrap(ctx, name, password)
-    vault.claim(ctx.data_dir)  # from now on the register opens only with a sign-in
+    vault.claim(ctx.data_dir, place_label(ctx))  # from now on only a sign-in opens it
     return admin
+
+
+def place_label(ctx: Context) -> str:
+    """ "Kamang Baru (130306-A)": the install, as the login names it ("" before setup)."""
+    if not ctx.is_set_up:
+        return ""
+    ident = ctx.identity
+    region = ctx.regions.get(ident.kecamatan or ident.regency)
+    return f"{region.name} ({ident.install_code})" if region else ident.install_code
 
 
 def has_admin(ctx: Context) -> bool:
@@ -494,7 +503,7 @@ def recover(data_dir: Path, recovery: str, username: str, password: str) -> Cont
             acc.locked_until = None
             _history(s, ctx, name, "user_recover", name)
         vault.set_wrap(data_dir, key, name, password)
-        vault.claim(data_dir)
+        vault.claim(data_dir, place_label(ctx))
     except BaseException:
         ctx.close()
         raise

@@ -95,6 +95,9 @@ def encrypt_register(ctx: Context, actor: Actor, password: str) -> Context:
         key, password, f"account:{actor.username}", vault.current_cost()
     )
     stored["to_reset"] = others
+    from app.services.accounts import place_label
+
+    stored["label"] = place_label(ctx)
     vault.save(data_dir, stored)  # (a crash from here on: see remove_leftovers)
     with contextlib.suppress(OSError):  # without hard links the old blocks are only unlinked
         old.hardlink_to(db_path)

@@ -260,11 +260,30 @@ def set_wrap(data_dir: Path, key: bytes, username: str, password: str) -> None:
     save(data_dir, vault)
 
 
-def claim(data_dir: Path) -> None:
-    """Drop the unclaimed key: from now on the register opens only with a sign-in."""
+def claim(data_dir: Path, label: str = "") -> None:
+    """Drop the unclaimed key: from now on the register opens only with a sign-in.
+
+    ``label`` (the install's place and code, no personal data) is what the login shows
+    before the register is open.
+    """
     vault = load(data_dir)
-    if vault is not None and vault.pop("unclaimed", None) is not None:
+    if vault is None:
+        return
+    changed = vault.pop("unclaimed", None) is not None
+    if label and vault.get("label") != label:
+        vault["label"] = label
+        changed = True
+    if changed:
         save(data_dir, vault)
+
+
+def label(data_dir: Path) -> str:
+    """The install's place and code as the login shows them ("" when unknown)."""
+    try:
+        vault = load(data_dir)
+    except StorageError:
+        return ""
+    return str((vault or {}).get("label", ""))
 
 
 def drop_wrap(data_dir: Path, username: str) -> None:
@@ -280,12 +299,6 @@ def clear_lock(data_dir: Path, username: str) -> None:
     vault = load(data_dir)
     if vault is not None and vault["lockout"].pop(username, None) is not None:
         save(data_dir, vault)
-
-
-def has_wrap(data_dir: Path, username: str) -> bool:
-    """True when ``username`` can unwrap the key with a password."""
-    vault = load(data_dir)
-    return vault is not None and username in vault["accounts"]
 
 
 # --- the recovery key (the printed sheet) ----------------------------------------------------

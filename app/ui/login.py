@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import AppError
-from app.services import accounts
+from app.services import accounts, vault
 from app.services.actor import Actor
 from app.services.context import Context
 from app.ui import common
@@ -59,13 +59,11 @@ class LoginDialog(QDialog):
         self.setWindowTitle(
             self.tr("Lindungi — locked") if locked else self.tr("Lindungi — log in")
         )
-        place = str(self._path)
         if self.ctx is not None:
-            ident = self.ctx.identity
-            place = ident.install_code
-            region = self.ctx.regions.get(ident.kecamatan or ident.regency)
-            if region is not None:
-                place = f"{region.name} ({ident.install_code})"
+            place = accounts.place_label(self.ctx)
+        else:
+            assert self._path is not None
+            place = vault.label(self._path) or str(self._path)
         if locked == IDLE:
             text = self.tr(
                 "The window was locked after a pause, so that nobody reads the register "

@@ -406,3 +406,31 @@ def test_anyone_changes_their_own_password_from_the_menu(
     window.password_action.trigger()
     assert accounts.login(with_user, "ani", "baru-sekali-9") == Actor("ani", Role.OPERATOR)
     assert window.statusBar().currentMessage() == "Kata sandi diganti."
+
+
+def test_the_login_before_the_register_opens(qtbot: QtBot, make_ctx: MakeCtx) -> None:
+    """An encrypted register opens only through the login: a wrong password changes nothing
+    in it and counts toward the lockout (kept beside it); the right one opens it."""
+    from app.services import vault
+    from app.store.engine import DB_FILENAME
+
+    ctx = make_ctx("kecamatan", name="office")
+    accounts.first_admin(ctx, "rina", PASSWORD)
+    data_dir = ctx.data_dir
+    ctx.close()
+    before = (data_dir / DB_FILENAME).read_bytes()
+    dialog = LoginDialog(data_dir)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.username, "rina")
+    attempt(qtbot, dialog, "salah-salah")
+    assert dialog.message.text() == render("login.failed")
+    assert dialog.ctx is None and dialog.actor is None
+    assert vault.lock_state(vault.load(data_dir), "rina")[0] == 1
+    assert (data_dir / DB_FILENAME).read_bytes() == before
+    attempt(qtbot, dialog, PASSWORD)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.actor == Actor("rina", Role.ADMIN) and dialog.ctx is not None
+    assert dialog.ctx.identity.install_code == "130306-A"
+    assert vault.lock_state(vault.load(data_dir), "rina")[0] == 0
+    dialog.ctx.close()
