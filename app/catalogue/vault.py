@@ -105,6 +105,19 @@ ID: dict[str, str] = {
     "the data folder is private": "folder data hanya untuk pemiliknya",
     "SQLCipher, key wrapped in {file}": "SQLCipher, kunci terbungkus di {file}",
     "owner only": "hanya pemilik",
+    "where to write the recovery sheet (default: beside the data folder)": (
+        "tempat menulis lembar pemulihan (bawaan: di samping folder data)"
+    ),
+    "a backup of this install on a replacement PC: the recovery key": (
+        "cadangan instalasi ini di PC pengganti: kunci pemulihan"
+    ),
+    "every password forgotten: a new administrator password": (
+        "semua kata sandi terlupa: kata sandi administrator baru"
+    ),
+    "the new password": "kata sandi baru",
+    "a new recovery sheet (the old one stops working)": (
+        "lembar pemulihan baru (lembar lama tidak berlaku lagi)"
+    ),
     MESSAGES["recovery.sheet_title"]: "Kunci pemulihan",
     MESSAGES["recovery.sheet_install"]: "Register Lindungi {place}, folder data {path}",
     MESSAGES["recovery.sheet_made"]: "Dibuat pada {when}",

@@ -104,6 +104,12 @@ def context(args: argparse.Namespace, *, set_up: bool = True, sign_in: bool = Tr
     if set_up and not (path / DB_FILENAME).is_file():
         # Refused before anything is created: no database, keys, backups or logs.
         raise AppError("setup.needed", path=str(path))
+    if not sign_in and accounts.opens_with_sign_in(path):
+        # Only setup opens without a sign-in: a register with accounts is set up already.
+        from app.errors import Refused
+        from app.services import vault
+
+        raise Refused("setup.already", code=vault.label(path, "install") or str(path))
     if sign_in and accounts.opens_with_sign_in(path):
         # The password unwraps the register's key: the sign-in comes before it opens.
         from app.cli.signin import sign_in_first

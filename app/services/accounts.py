@@ -198,7 +198,8 @@ def first_admin(ctx: Context, username: str, password: str, full_name: str = "")
         )
         _history(s, ctx, name, "user_add", name, role=Role.ADMIN.value)
     _wrap(ctx, name, password)
-    vault.claim(ctx.data_dir, place_label(ctx))  # from now on only a sign-in opens it
+    # From now on only a sign-in opens the register.
+    vault.claim(ctx.data_dir, place_label(ctx), _install_code(ctx))
     return admin
 
 
@@ -209,6 +210,10 @@ def place_label(ctx: Context) -> str:
     ident = ctx.identity
     region = ctx.regions.get(ident.kecamatan or ident.regency)
     return f"{region.name} ({ident.install_code})" if region else ident.install_code
+
+
+def _install_code(ctx: Context) -> str:
+    return ctx.identity.install_code if ctx.is_set_up else ""
 
 
 def has_admin(ctx: Context) -> bool:
@@ -254,7 +259,15 @@ def opens_with_sign_in(data_dir: Path) -> bool:
     first sign-in encrypts)."""
     from app.store.engine import DB_FILENAME, is_plaintext
 
-    return vault.needs_sign_in(data_dir) or is_plaintext(data_dir / DB_FILENAME)
+    if vault.needs_sign_in(data_dir):
+        return True
+    if not is_plaintext(data_dir / DB_FILENAME):
+        return False
+    ctx = open_data_dir(data_dir)  # a release before accounts had none: its first admin
+    try:
+        return ctx.is_set_up and has_admin(ctx)
+    finally:
+        ctx.close()
 
 
 def sign_in(
@@ -503,7 +516,7 @@ def recover(data_dir: Path, recovery: str, username: str, password: str) -> Cont
             acc.locked_until = None
             _history(s, ctx, name, "user_recover", name)
         vault.set_wrap(data_dir, key, name, password)
-        vault.claim(data_dir, place_label(ctx))
+        vault.claim(data_dir, place_label(ctx), _install_code(ctx))
     except BaseException:
         ctx.close()
         raise

@@ -98,6 +98,7 @@ def encrypt_register(ctx: Context, actor: Actor, password: str) -> Context:
     from app.services.accounts import place_label
 
     stored["label"] = place_label(ctx)
+    stored["install"] = ctx.identity.install_code
     vault.save(data_dir, stored)  # (a crash from here on: see remove_leftovers)
     with contextlib.suppress(OSError):  # without hard links the old blocks are only unlinked
         old.hardlink_to(db_path)

@@ -260,7 +260,7 @@ def set_wrap(data_dir: Path, key: bytes, username: str, password: str) -> None:
     save(data_dir, vault)
 
 
-def claim(data_dir: Path, label: str = "") -> None:
+def claim(data_dir: Path, label: str = "", install: str = "") -> None:
     """Drop the unclaimed key: from now on the register opens only with a sign-in.
 
     ``label`` (the install's place and code, no personal data) is what the login shows
@@ -270,20 +270,22 @@ def claim(data_dir: Path, label: str = "") -> None:
     if vault is None:
         return
     changed = vault.pop("unclaimed", None) is not None
-    if label and vault.get("label") != label:
-        vault["label"] = label
-        changed = True
+    for field, value in (("label", label), ("install", install)):
+        if value and vault.get(field) != value:
+            vault[field] = value
+            changed = True
     if changed:
         save(data_dir, vault)
 
 
-def label(data_dir: Path) -> str:
-    """The install's place and code as the login shows them ("" when unknown)."""
+def label(data_dir: Path, field: str = "label") -> str:
+    """The install's place and code as the login shows them (``field="install"``: its code
+    alone; "" when unknown)."""
     try:
         vault = load(data_dir)
     except StorageError:
         return ""
-    return str((vault or {}).get("label", ""))
+    return str((vault or {}).get(field, ""))
 
 
 def drop_wrap(data_dir: Path, username: str) -> None:

@@ -11,6 +11,7 @@ from app.domain.participant import InactiveReason
 from app.errors import Refused
 from app.services import audit, backup, participants, privacy
 from app.services.actor import Actor, Role
+from app.services.context import Context
 from app.store.repo import ListQuery
 from tests.actors import ADMIN
 from tests.cardhelp import pdftotext
@@ -36,10 +37,28 @@ def test_subject_report_holds_everything_about_the_person(
         privacy.subject_report(ctx, Actor("op", Role.OPERATOR), reg.reg_no, tmp_path / "x.pdf")
 
 
+def _plaintext_ctx(path: Path) -> Context:
+    """A kecamatan register without a key: its free pages can be read from the file (on an
+    encrypted one every page is ciphertext anyway), to see that erasure overwrites them."""
+    from app.domain.install import Role as InstallRole
+    from app.services.setup import setup_install
+    from app.store.engine import DB_FILENAME, Database
+    from app.store.migrate import upgrade
+    from tests.conftest import KECAMATAN
+
+    path.mkdir()
+    (path / "backups").mkdir()
+    db = Database(path / DB_FILENAME, None)
+    upgrade(db.engine, db.path, path / "backups")
+    ctx = Context(path, db)
+    setup_install(ctx, ADMIN, role=InstallRole.KECAMATAN, kecamatan=KECAMATAN)
+    return ctx
+
+
 def test_erasure_removes_personal_data_but_keeps_number_status_and_chain(
-    kecamatan_ctx, make_participant
+    tmp_path, make_participant
 ):
-    ctx = kecamatan_ctx
+    ctx = _plaintext_ctx(tmp_path / "plain")
     data = make_participant(name=NAME)
     reg = participants.register(ctx, ADMIN, data)
     participants.register(ctx, ADMIN, make_participant(serial=2, name="Afrizal Saputra"))
