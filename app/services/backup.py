@@ -339,7 +339,7 @@ def open_backup_file(
         raw.write_bytes(blob)
         source_key = None if is_plaintext(raw) else key
     try:
-        store_backup.summary(raw, source_key)
+        store_backup.check_readable(raw, source_key)
     except store_backup.DatabaseDamaged:
         if source_key is not None and looks_encrypted(raw) and not recovery:
             raise Refused("backup.other_key", name=path.name) from None

@@ -98,6 +98,23 @@ def integrity(path: Path, key: bytes | None = None, *, quick: bool = False) -> l
         raise DatabaseDamaged(str(exc)) from exc
 
 
+def check_readable(path: Path, key: bytes | None) -> None:
+    """Prove that ``key`` (or none) opens the database at ``path``, reading its schema only
+    (the full check comes later, once).
+
+    Raises:
+        DatabaseDamaged: not a database, or not with that key.
+    """
+    try:
+        con = connect(path, key, read_only=True)
+        try:
+            con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            con.close()
+    except DATABASE_ERRORS as exc:
+        raise DatabaseDamaged(str(exc)) from exc
+
+
 def summary(path: Path, key: bytes | None = None) -> tuple[str | None, str | None, int]:
     """The schema revision, the install code and the participant count of a database file
     (a backup being checked before a restore).
