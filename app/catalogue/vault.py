@@ -53,7 +53,9 @@ MESSAGES: dict[str, str] = {
     ),
     "backup.other_key": (
         "The backup {name} is encrypted with the key of another install (or is damaged): "
-        "on a replacement PC, restore it with the recovery sheet: --recovery-key-file F."
+        "on a replacement PC, restore it with the recovery sheet (--recovery-key-file F), "
+        "from a backup written with lindungi backup --out or from a copy of the whole data "
+        "folder (with its vault.json)."
     ),
     "encrypt.no_room": (
         "The register must be encrypted, but the disk of {folder} lacks room for a second "
@@ -203,7 +205,9 @@ ID: dict[str, str] = {
     ),
     MESSAGES["backup.other_key"]: (
         "Cadangan {name} terenkripsi dengan kunci instalasi lain (atau rusak): di PC "
-        "pengganti, pulihkan dengan lembar pemulihan: --recovery-key-file F."
+        "pengganti, pulihkan dengan lembar pemulihan (--recovery-key-file F), dari cadangan "
+        "yang ditulis dengan lindungi backup --out atau dari salinan seluruh folder data "
+        "(beserta vault.json-nya)."
     ),
     MESSAGES["encrypt.no_room"]: (
         "Register harus dienkripsi, tetapi disk {folder} tidak cukup untuk salinan kedua "

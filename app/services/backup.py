@@ -328,16 +328,18 @@ def open_backup_file(
             raise InvalidInput("backup.damaged", name=path.name) from None
         raw.write_bytes(blob[head + 4 + size :])
         source_key = key
-        entry = wraps.get(vault.RECOVERY)
         if recovery:
-            if not isinstance(entry, dict):
-                raise Refused("recovery.none", path=str(path))
-            source_key = vault.unwrap(entry, vault.normalise_recovery(recovery), vault.RECOVERY)
-            if source_key is None:
-                raise Refused("recovery.wrong")
+            source_key = _recovered(wraps.get(vault.RECOVERY), recovery, path)
     else:
         raw.write_bytes(blob)
         source_key = None if is_plaintext(raw) else key
+        if recovery and source_key is not None:
+            # A backup of a copied data folder: its vault.json beside it, or one folder up.
+            found = next(
+                (v for d in (path.parent, path.parent.parent) if (v := vault.load(d)) is not None),
+                None,
+            )
+            source_key = _recovered((found or {}).get(vault.RECOVERY), recovery, path)
     try:
         store_backup.check_readable(raw, source_key)
     except store_backup.DatabaseDamaged:
@@ -351,6 +353,22 @@ def open_backup_file(
         export_file(raw, source_key, db_file, key)
         raw.unlink()
     return db_file, keys, wraps
+
+
+def _recovered(entry: object, recovery: str, path: Path) -> bytes:
+    """The key of a backup, unwrapped by the recovery key from the wrap found with it.
+
+    Raises:
+        Refused: no recovery wrap travels with the backup, or the key is not its own.
+    """
+    from app.services import vault
+
+    if not isinstance(entry, dict):
+        raise Refused("recovery.none", path=str(path))
+    key = vault.unwrap(entry, vault.normalise_recovery(recovery), vault.RECOVERY)
+    if key is None:
+        raise Refused("recovery.wrong")
+    return key
 
 
 def check_backup(

@@ -20,7 +20,7 @@ from app import i18n
 from app.domain.install import Role as InstallRole
 from app.errors import AppError, Refused, StorageError
 from app.main import main
-from app.services import accounts, backup, demo, vault
+from app.services import accounts, backup, demo, participants, vault
 from app.services.actor import Actor, Role
 from app.services.context import Context, open_data_dir
 from app.services.setup import setup_install
@@ -317,3 +317,40 @@ def test_a_wrong_password_changes_nothing_and_counts_before_the_register_opens(
     with pytest.raises(Refused) as needed:
         open_data_dir(data_dir)
     assert needed.value.code == "signin.needed"
+
+
+def test_a_replacement_pc_restores_with_the_recovery_sheet(
+    make_ctx, tmp_path: Path, cli_account: tuple[str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A backup on a stick (``backup --out``) and a copy of the old data folder both restore
+    on a new PC with the sheet; then ``recover`` gives the administrator a password."""
+    from app.services import recovery
+
+    old = make_ctx("kecamatan", name="old")
+    demo.generate(old, ADMIN, 40, seed=2)
+    sheet = recovery.make_sheet(old, Actor(CLI_USER, Role.ADMIN), tmp_path / "sheet.pdf")
+    key_file = tmp_path / "kunci.txt"
+    key_file.write_text(_sheet_key(sheet) + "\n", encoding="utf-8")
+    stick = backup.backup(old, ADMIN, tmp_path / "stick.sqlite")
+    auto = backup.auto_backup(old, "daily")
+    old.close()
+    copied = tmp_path / "copied"
+    shutil.copytree(old.data_dir, copied)
+    new_pw = tmp_path / "baru.txt"
+    new_pw.write_text("baru-sekali-9\n", encoding="utf-8")
+    for n, source in enumerate((stick, copied / "backups" / auto.name)):
+        new = tmp_path / f"new{n}"
+        # Without the sheet the new PC's key cannot open it: said so.
+        assert main(["--data-dir", str(new), "restore", str(source)]) == 1
+        assert "--recovery-key-file" in capsys.readouterr().err
+        argv = ["--data-dir", str(new), "restore", str(source), "--recovery-key-file"]
+        assert main([*argv, str(key_file)]) == 0, capsys.readouterr().err
+        assert main(["--data-dir", str(new), "list"]) == 1  # every account waits for recover
+        assert i18n.render("login.needs_reset", name=CLI_USER) in capsys.readouterr().err
+        recover = ["--data-dir", str(new), "recover", "--recovery-key-file", str(key_file)]
+        assert main([*recover, "--new-password-file", str(new_pw)]) == 0
+        ctx, _ = accounts.sign_in(new, CLI_USER, "baru-sekali-9")
+        try:
+            assert participants.count(ctx) == 40
+        finally:
+            ctx.close()
