@@ -1256,9 +1256,6 @@ def export_list(
             ]
         )
     write_xlsx(path, headers, rows, text_columns=(1, 11, 17))
-    from app.store.files import make_private
-
-    make_private(path)  # the people's list: only its owner reads it (POSIX)
     with ctx.db.session() as s:
         repo.add_history(
             s,

@@ -45,6 +45,9 @@ def subject_report(ctx: Context, actor: Actor, reg_no: str, path: Path) -> Path:
         for h in hist
     ]
     render(SubjectData(str(ctx.setting("regency_name")), fields, history, dt.datetime.now()), path)
+    from app.store.files import make_private
+
+    make_private(path)  # a person's whole record: only its owner reads the file (POSIX)
     with ctx.db.session() as s:
         repo.add_history(
             s,

@@ -33,6 +33,7 @@ from typing import Any, TypeVar
 
 from app.domain.progress import Progress
 from app.errors import AppError, InvalidInput, NotFound, OsReason
+from app.store.files import make_private
 
 log = logging.getLogger(__name__)
 
@@ -595,6 +596,7 @@ def write_xlsx(
             f.write(buffer.getbuffer())
             f.flush()
             os.fsync(f.fileno())
+        make_private(tmp)  # lists of people: only their owner reads them (POSIX)
         tmp.replace(path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)

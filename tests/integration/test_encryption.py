@@ -354,3 +354,26 @@ def test_a_replacement_pc_restores_with_the_recovery_sheet(
             assert participants.count(ctx) == 40
         finally:
             ctx.close()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+def test_exports_of_people_are_owner_only(kecamatan_ctx: Context, tmp_path: Path) -> None:
+    from app.services import importer, privacy
+    from app.store.repo import ListQuery
+
+    ctx = kecamatan_ctx
+    demo.generate(ctx, ADMIN, 5, seed=1)
+    listed = tmp_path / "daftar.xlsx"
+    importer.export_list(ctx, ADMIN, ListQuery(), listed, full_nik=True)
+    person = importer_first_reg_no(ctx)
+    report = privacy.subject_report(ctx, ADMIN, person, tmp_path / "orang.pdf")
+    for path in (listed, report):
+        assert path.stat().st_mode & 0o077 == 0, path.name
+
+
+def importer_first_reg_no(ctx: Context) -> str:
+    con = raw(ctx.db.path, ctx.db.key)
+    try:
+        return str(con.execute("SELECT reg_no FROM participant LIMIT 1").fetchone()[0])
+    finally:
+        con.close()
