@@ -107,6 +107,7 @@ ID: dict[str, str] = {
     "the data folder is private": "folder data hanya untuk pemiliknya",
     "SQLCipher, key wrapped in {file}": "SQLCipher, kunci terbungkus di {file}",
     "owner only": "hanya pemilik",
+    "not checked under Wine": "tidak diperiksa di Wine",
     "where to write the recovery sheet (default: beside the data folder)": (
         "tempat menulis lembar pemulihan (bawaan: di samping folder data)"
     ),

@@ -120,13 +120,15 @@ def core_steps(root: Path, state: dict[str, Context]) -> list[Step]:
 
     def private_folder() -> str:
         from app.paths import default_data_dir
-        from app.store.files import broad_access, shared
+        from app.store.files import broad_access, shared, under_wine
 
+        if under_wine():  # Wine makes ACLs up from Unix modes: nothing to learn here
+            return tr("not checked under Wine")
         # The self-test's own folder, and on Windows the user's real data dir (its ACL).
         folders = [state["ctx"].data_dir]
         real = default_data_dir()
-        if os.name == "nt" and not shared(real):
-            folders.append(real if real.is_dir() else real.parent)
+        if os.name == "nt" and not shared(real) and real.is_dir():
+            folders.append(real)
         for folder in folders:
             others = broad_access(folder)
             if others:

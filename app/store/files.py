@@ -121,6 +121,15 @@ def broad_access(path: Path) -> list[str]:
     return [BROAD_SIDS[sid] for sid in _allowed_sids(path) if sid in BROAD_SIDS]
 
 
+def under_wine() -> bool:
+    """True when this Windows is Wine (its file ACLs are made up from Unix modes)."""
+    if os.name != "nt":
+        return False
+    import ctypes
+
+    return hasattr(ctypes.windll.ntdll, "wine_get_version")  # type: ignore[attr-defined,unused-ignore]
+
+
 def _allowed_sids(path: Path) -> list[str]:  # pragma: no cover - Windows only
     """The SIDs that the DACL of ``path`` grants access to (access-allowed entries)."""
     import ctypes
