@@ -102,7 +102,12 @@ def encrypt_register(ctx: Context, actor: Actor, password: str) -> Context:
     vault.save(data_dir, stored)  # (a crash from here on: see remove_leftovers)
     with contextlib.suppress(OSError):  # without hard links the old blocks are only unlinked
         old.hardlink_to(db_path)
-    copy.replace(db_path)
+    try:
+        copy.replace(db_path)
+    except OSError as exc:  # another program holds the register open (Windows)
+        copy.unlink(missing_ok=True)
+        old.unlink(missing_ok=True)
+        raise StorageError("db.busy", path=str(db_path)) from exc
     log.info("register encrypted; %d accounts wait for a reset", len(others))
     remove_leftovers(data_dir)
     new = open_data_dir(data_dir, key)
