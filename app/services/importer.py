@@ -12,6 +12,7 @@ import difflib
 import functools
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -283,14 +284,20 @@ def nik_shown(value: Any) -> str:
     return _text(value)
 
 
-def rounded_column(values: list[Any]) -> bool:
+def rounded_column(values: Iterable[Any]) -> bool:
     """The marks of Excel rounding on a whole NIK column read as text (a CSV saved by Excel).
 
     With at least five NIKs of 16 digits or more, every one ending in zero past the 15th
     digit: Excel kept 15 significant digits of each and padded them with zero.
     """
-    long = [v for v in (normalise_nik(_text(x)) for x in values) if len(v) >= 16 and v.isdigit()]
-    return len(long) >= 5 and all(set(v[15:]) == {"0"} for v in long)
+    count = 0
+    for x in values:
+        v = normalise_nik(_text(x))
+        if len(v) >= 16 and v.isdigit():
+            if v[15:].strip("0"):
+                return False  # the usual answer, found at the first NIK
+            count += 1
+    return count >= 5
 
 
 def _nik_damaged(value: Any, column_rounded: bool) -> bool:
