@@ -400,8 +400,9 @@ def _analyse(s: Session, name: str, rows: list[SheetRow]) -> KpjPreview:
             group.append(row)
         if kpj_nik.setdefault(kpj_value, nik_value) != nik_value:
             shared.add(kpj_value)
-    targets = store.by_niks(s, by_nik)
-    holders = store.kpj_holders(s, kpj_nik)
+    with repo.large_cache(s):
+        targets = store.by_niks(s, by_nik)
+        holders = store.kpj_holders(s, kpj_nik)
     for nik_value, group in by_nik.items():
         _sort_nik(out, nik_value, group, shared, targets, holders)
     for group_list in (out.unmatched, out.conflicts, out.invalid, out.matched, out.unchanged):

@@ -1122,8 +1122,9 @@ def commit(
                     "reason": "",
                 }
             )
-        repo.bulk_insert_participants(s, rows)
-        repo.bulk_history(s, history)
+        with repo.large_cache(s):
+            repo.bulk_insert_participants(s, rows)
+            repo.bulk_history(s, history)
         repo.add_history(
             s,
             at=now,
