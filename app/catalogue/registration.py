@@ -52,7 +52,7 @@ MESSAGES: dict[str, str] = {
     "import.income_default": "Income is empty: the default {amount} is used.",
     "import.no_income": "The sheet has no income column: the default {amount} is used for every row.",
     "import.column_ignored": "Column {column} ('{header}') holds values but is not imported: map it to a field or check it is not needed.",
-    "import.hidden_unknown": "Hidden rows cannot be detected in {kind} files: check the sheet has none, or save it as .xlsx.",
+    "import.hidden_unknown": "The hidden rows of this {kind} file could not be read: check the sheet has none, or save it as .xlsx.",
     "import.skipped_hidden": "Row {line} is hidden: skipped.",
     "import.skipped_blank": "Row {line} is blank: skipped.",
     "import.skipped_below": "Row {line} is below the table (totals, signatures, notes): skipped.",
@@ -173,7 +173,7 @@ ID: dict[str, str] = {
     ]: "Kolom {column} ('{header}') berisi data tetapi tidak diimpor: pasangkan ke isian atau pastikan tidak diperlukan.",
     MESSAGES[
         "import.hidden_unknown"
-    ]: "Baris tersembunyi tidak dapat dikenali pada berkas {kind}: pastikan lembar tidak memilikinya, atau simpan sebagai .xlsx.",
+    ]: "Baris tersembunyi pada berkas {kind} ini tidak dapat dibaca: pastikan lembar tidak memilikinya, atau simpan sebagai .xlsx.",
     MESSAGES["import.skipped_hidden"]: "Baris {line} tersembunyi: dilewati.",
     MESSAGES["import.skipped_blank"]: "Baris {line} kosong: dilewati.",
     MESSAGES[
