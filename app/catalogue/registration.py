@@ -59,6 +59,7 @@ MESSAGES: dict[str, str] = {
     "import.kecamatan_needed": "At the kabupaten, say which kecamatan the sheet comes from (--kecamatan NAME).",
     "import.kecamatan_unknown": "{name} is not a kecamatan of this install.",
     "template.nagari_unknown": "{name} is not a nagari of this install.",
+    "import.spelling_unknown": "'{spelling}' is not among the learned nagari spellings.",
     "template.suffix": "{name}: the template is an .xlsx workbook; give a name ending in .xlsx.",
     "template.title": "List of prospective participants (Lindungi template)",
     "template.step1": "1. Fill in the 'Daftar' sheet, one person per row, starting on row 2. Do not change, move or delete the headings of row 1.",
@@ -185,6 +186,9 @@ ID: dict[str, str] = {
     MESSAGES["import.kecamatan_unknown"]: "{name} bukan kecamatan instalasi ini.",
     MESSAGES["template.nagari_unknown"]: "{name} bukan nagari instalasi ini.",
     MESSAGES[
+        "import.spelling_unknown"
+    ]: "'{spelling}' tidak termasuk ejaan nagari yang dipelajari.",
+    MESSAGES[
         "template.suffix"
     ]: "{name}: templat berupa buku kerja .xlsx; beri nama berakhiran .xlsx.",
     MESSAGES["template.title"]: "Daftar calon peserta (templat Lindungi)",
@@ -262,6 +266,13 @@ ID: dict[str, str] = {
     "with --accept-suggestions: keep the accepted spellings as this install's aliases": "dengan --accept-suggestions: simpan ejaan yang diterima sebagai alias instalasi ini",
     "write the blank list a nagari fills in (xlsx)": "tulis daftar kosong yang diisi nagari (xlsx)",
     "{count} nagari spellings saved as aliases.": "{count} ejaan nagari disimpan sebagai alias.",
+    "{count} nagari spellings forgotten.": "{count} ejaan nagari dilupakan.",
+    "the nagari spellings this install learned from imports": "ejaan nagari yang dipelajari instalasi ini dari impor",
+    "list the learned spellings": "daftar ejaan yang dipelajari",
+    "stop reading these spellings as their nagari (supervisors)": "berhenti membaca ejaan ini sebagai nagarinya (supervisor)",
+    "No spellings learned yet.": "Belum ada ejaan yang dipelajari.",
+    "Spelling": "Ejaan",
+    "Code": "Kode",
     "Row": "Baris",
     "Reasons": "Alasan",
     "Birth place": "Tempat lahir",

@@ -447,20 +447,48 @@ def learn_aliases(ctx: Context, actor: Actor, spellings: dict[str, str]) -> int:
             current[key] = code
             added += 1
     if added:
-        with ctx.db.session() as s:
-            old = repo.get_setting(s, "nagari_aliases")
-            repo.put_setting(s, "nagari_aliases", dict(sorted(current.items())))
-            repo.add_history(
-                s,
-                at=dt.datetime.now(),
-                actor=actor.username,
-                install_code=ctx.identity.install_code,
-                entity="setting",
-                entity_id="nagari_aliases",
-                action="setting",
-                changes={"nagari_aliases": [old or {}, current]},
-            )
+        _store_aliases(ctx, actor, current)
     return added
+
+
+def forget_aliases(ctx: Context, actor: Actor, spellings: list[str]) -> list[str]:
+    """Remove learned spellings (supervisors): an import no longer reads them as a nagari.
+
+    Returns:
+        The spellings removed, as they were stored.
+
+    Raises:
+        Refused: the actor is not a supervisor.
+        InvalidInput: a spelling that is not learned (nothing is removed then).
+    """
+    actor.require(Role.SUPERVISOR)
+    current = learned_aliases(ctx)
+    for spelling in spellings:
+        if norm(spelling) not in current:
+            raise InvalidInput("import.spelling_unknown", spelling=spelling)
+    keys = list(dict.fromkeys(norm(s) for s in spellings))
+    for key in keys:
+        del current[key]
+    if keys:
+        _store_aliases(ctx, actor, current)
+    return keys
+
+
+def _store_aliases(ctx: Context, actor: Actor, aliases: dict[str, str]) -> None:
+    """Save the learned spellings, with the change in the history."""
+    with ctx.db.session() as s:
+        old = repo.get_setting(s, "nagari_aliases")
+        repo.put_setting(s, "nagari_aliases", dict(sorted(aliases.items())))
+        repo.add_history(
+            s,
+            at=dt.datetime.now(),
+            actor=actor.username,
+            install_code=ctx.identity.install_code,
+            entity="setting",
+            entity_id="nagari_aliases",
+            action="setting",
+            changes={"nagari_aliases": [old or {}, aliases]},
+        )
 
 
 # --- the preview --------------------------------------------------------------------

@@ -363,6 +363,16 @@ def test_near_spellings_get_a_suggestion_and_are_taken_only_when_accepted(
     learned = importer.preview(kecamatan_ctx, path)
     assert learned.count("new") == 6 and learned.rows[0].warnings == []
 
+    # A spelling learned by mistake is forgotten by a supervisor, and only by one.
+    with pytest.raises(Refused):
+        importer.forget_aliases(kecamatan_ctx, operator, ["tj kaliang"])
+    with pytest.raises(InvalidInput):
+        importer.forget_aliases(kecamatan_ctx, supervisor, ["Tj. Kaliang", "Paris"])
+    assert "tj kaliang" in importer.learned_aliases(kecamatan_ctx)  # nothing removed
+    assert importer.forget_aliases(kecamatan_ctx, supervisor, ["Tj. Kaliang"]) == ["tj kaliang"]
+    assert "tj kaliang" not in importer.learned_aliases(kecamatan_ctx)
+    assert importer.preview(kecamatan_ctx, path).count("new") == 5
+
 
 def test_a_kabupaten_import_names_its_kecamatan(kabupaten_ctx: Context, tmp_path: Path) -> None:
     path = xlsx(tmp_path / "k.xlsx", ("S", [HEAD, person(1)]))
