@@ -35,3 +35,26 @@ def test_a_file_whose_records_cannot_be_followed_gives_nothing(data: bytes) -> N
 def test_a_cut_xls_gives_nothing() -> None:
     data = (LIBREOFFICE / "kantor.xls").read_bytes()
     assert xls_facts(data[: len(data) // 2]) is None
+
+
+def test_the_sheet_an_ods_opens_on_comes_from_its_view_settings() -> None:
+    """LibreOffice on a desktop writes the active sheet into settings.xml (a headless
+    conversion, like the fixture, does not)."""
+    import io
+    import zipfile
+
+    source = zipfile.ZipFile(LIBREOFFICE / "kantor.ods")
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as out:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "settings.xml":
+                data = data.replace(
+                    b"<office:settings>",
+                    b'<office:settings><config:config-item config:name="ActiveTable" '
+                    b'config:type="string">Daftar Nagari</config:config-item>',
+                )
+            out.writestr(info, data)
+    facts = ods_facts(buffer.getvalue())
+    assert facts is not None and facts.active == "Daftar Nagari"
+    assert ods_facts((LIBREOFFICE / "kantor.ods").read_bytes()).active is None  # type: ignore[union-attr]
