@@ -8,7 +8,7 @@ import functools
 import json
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from operator import itemgetter
 from typing import Any
@@ -191,7 +191,9 @@ def large_cache(s: Session, megabytes: int = 32) -> Iterator[None]:
     try:
         yield
     finally:
-        raw.execute(f"PRAGMA cache_size={int(before)}")
+        # Never in place of the error that ended the block (a connection that failed).
+        with suppress(Exception):
+            raw.execute(f"PRAGMA cache_size={int(before)}")
 
 
 @functools.lru_cache(maxsize=64)

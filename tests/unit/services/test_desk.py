@@ -504,3 +504,23 @@ def test_the_dashboard_shows_each_offices_exchange(kabupaten_ctx: Context) -> No
     assert (states["130306-A"].days_since_bundle, states["130306-A"].held) == (5, 1)
     assert states["130306-A"].conflicts == 2
     assert states["130304-A"].days_since_bundle is None and states["130304-A"].held == 0
+
+
+def test_a_bulk_writes_larger_cache_is_given_back_even_when_it_fails(demo_ctx: Context) -> None:
+    """The connection returns to the pool with SQLite's own cache size."""
+    from app.store import repo
+
+    with demo_ctx.db.read() as s:
+        raw = repo.driver(s)
+        (before,) = raw.execute("PRAGMA cache_size").fetchone()
+        seen: list[int] = []
+
+        def fail() -> None:
+            with repo.large_cache(s):
+                seen.append(raw.execute("PRAGMA cache_size").fetchone()[0])
+                raise ZeroDivisionError
+
+        with pytest.raises(ZeroDivisionError):
+            fail()
+        assert seen == [-32 * 1024]
+        assert raw.execute("PRAGMA cache_size").fetchone()[0] == before
