@@ -522,5 +522,6 @@ def test_a_bulk_writes_larger_cache_is_given_back_even_when_it_fails(demo_ctx: C
 
         with pytest.raises(ZeroDivisionError):
             fail()
-        assert seen == [-32 * 1024]
+        # 32 MiB, or the connection's own size when that is larger (the store's 64 MiB).
+        assert seen == [min(-32 * 1024, before)]
         assert raw.execute("PRAGMA cache_size").fetchone()[0] == before
