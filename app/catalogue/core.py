@@ -37,6 +37,11 @@ MESSAGES: dict[str, str] = {
         "The disk of the data folder {folder} could not be read or written: nothing was "
         "saved. Check the disk, then try again; the backups are in the data folder."
     ),
+    "db.busy": (
+        "The register is being used by another process (an import, another window or "
+        "command): it stayed busy for {seconds} seconds, and nothing was saved. Try again "
+        "in a moment."
+    ),
     "role.needed": "Only a {role} may do this.",
     "field.required": "This field must be filled in.",
     "nik.not_digits": "A NIK has only digits.",
@@ -205,6 +210,10 @@ ID: dict[str, str] = {
         "Periksa disknya, lalu coba lagi; cadangan ada di folder data."
     ),
     MESSAGES["db.damaged"]: "Basis data {path} rusak atau bukan basis data Lindungi.",
+    MESSAGES["db.busy"]: (
+        "Register sedang dipakai proses lain (impor, jendela atau perintah lain): masih "
+        "sibuk setelah {seconds} detik, dan tidak ada yang disimpan. Coba lagi sebentar lagi."
+    ),
     MESSAGES["role.needed"]: "Hanya {role} yang boleh melakukan ini.",
     MESSAGES["field.required"]: "Kolom ini wajib diisi.",
     MESSAGES["nik.not_digits"]: "NIK hanya terdiri dari angka.",

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.errors import InvalidInput, OsReason, Refused, StorageError
+from app.paths import temp_beside
 from app.services.actor import Actor, Role
 from app.services.context import Context
 from app.store import backup as store_backup
@@ -147,7 +148,7 @@ def _decrypt(blob: bytes, passphrase: str) -> bytes:
 
 
 def _write_durably(path: Path, data: bytes) -> None:
-    tmp = path.with_name(path.name + ".part")
+    tmp = temp_beside(path, ".part")
     try:
         with open(tmp, "wb") as fh:
             fh.write(data)

@@ -6,11 +6,13 @@ import datetime as dt
 import sqlite3
 from pathlib import Path
 
+from app.paths import temp_beside
+
 
 def backup_file(source: Path, target: Path) -> Path:
     """Copy the database at ``source`` to ``target`` consistently, even while it is in use."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(target.name + ".part")
+    tmp = temp_beside(target, ".part")
     src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
     try:
         dst = sqlite3.connect(tmp)

@@ -19,6 +19,7 @@ from sqlalchemy import Engine, inspect, text
 from app.errors import StorageError
 from app.paths import migrations_dir
 from app.store.backup import backup_file, backup_name
+from app.store.engine import WRITE_OPTION
 
 log = logging.getLogger(__name__)
 
@@ -105,6 +106,7 @@ def upgrade(engine: Engine, db_path: Path, backups: Path, target: str = "head") 
         backup = backup_file(db_path, backups / backup_name(f"before-migrate-{current}"))
         log.info("backed up the database before migrating from %s", current)
     with engine.connect() as conn:
+        conn.execution_options(**{WRITE_OPTION: True})  # BEGIN IMMEDIATE: one migrator
         # Outside any transaction (the pragma is ignored inside one): on the raw connection.
         raw = conn.connection.dbapi_connection
         assert raw is not None
