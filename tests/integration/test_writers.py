@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import sqlite3
 import subprocess
 import sys
@@ -22,9 +23,14 @@ import pytest
 from openpyxl import Workbook
 
 from app.domain.nik import make_nik
-from app.domain.participant import Sex
+from app.domain.participant import InactiveReason, Sex
 from app.errors import EXIT_BUG, EXIT_OK, EXIT_REFUSED
 from app.paths import temp_beside
+from app.services import participants
+from app.services.actor import Actor, Role
+from app.services.context import Context
+from tests.actors import ADMIN
+from tests.conftest import MakeParticipant
 
 pytestmark = pytest.mark.usefixtures("cli_account")
 
@@ -168,3 +174,101 @@ def test_temporary_names_beside_a_file_never_collide(tmp_path: Path) -> None:
     names = {temp_beside(target) for _ in range(1000)}
     assert len(names) == 1000
     assert all(n.parent == tmp_path and n.name.startswith("sequences.json.") for n in names)
+
+
+# --- an edit saved over a newer revision -------------------------------------------------
+
+
+def test_an_edit_over_a_newer_revision_is_refused_and_changes_nothing(
+    kecamatan_ctx: Context, make_participant: MakeParticipant
+) -> None:
+    ctx = kecamatan_ctx
+    reg = participants.register(ctx, ADMIN, make_participant()).reg_no
+    loaded = participants.get(ctx, reg)
+    # Budi saves a new phone number while Ani's form is open.
+    budi = Actor("budi", Role.SUPERVISOR)
+    participants.edit(ctx, budi, reg, make_participant(phone="081211112222"))
+    before = participants.get(ctx, reg)
+    entries = len(participants.history(ctx, loaded.uuid))
+    # Ani saves the name she corrected, from the form loaded before Budi's save.
+    ani = Actor("ani", Role.OPERATOR)
+    mine = make_participant(name="Yusnimar Wati Putri")
+    with pytest.raises(participants.EditConflict) as caught:
+        participants.edit(ctx, ani, reg, mine, revision=loaded.revision)
+    exc = caught.value
+    assert exc.loaded == loaded.revision and exc.current.revision == before.revision
+    sides = {c.key: (c.theirs, c.yours) for c in exc.clashes}
+    assert sides == {
+        "name": ("Yusnimar Wati", "Yusnimar Wati Putri"),
+        "phone": ("081211112222", "—"),
+    }
+    assert "disimpan oleh budi" in str(exc) and "Kolom yang berbeda: Nama, No. HP." in str(exc)
+    # Nothing was saved: Budi's phone is there, Ani's name is not, no history entry.
+    assert participants.get(ctx, reg) == before
+    assert len(participants.history(ctx, loaded.uuid)) == entries
+    # On top of the new revision, with Budi's phone kept, it goes through.
+    participants.edit(
+        ctx,
+        ani,
+        reg,
+        make_participant(name="Yusnimar Wati Putri", phone="081211112222"),
+        revision=exc.current.revision,
+    )
+    after = participants.get(ctx, reg)
+    assert (after.name, after.phone) == ("Yusnimar Wati Putri", "081211112222")
+
+
+def test_a_change_applies_to_the_record_as_saved_now_not_as_read_before(
+    kecamatan_ctx: Context, make_participant: MakeParticipant, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A deactivation read the record before another process's edit committed: it must
+    not write the old values back (the change is applied to the row read under the lock)."""
+    ctx = kecamatan_ctx
+    reg = participants.register(ctx, ADMIN, make_participant()).reg_no
+    real_get = participants.get
+
+    def get_then_someone_saves(c: Context, r: str) -> participants.ParticipantRecord:
+        rec = real_get(c, r)
+        monkeypatch.setattr(participants, "get", real_get)
+        participants.edit(c, ADMIN, r, make_participant(phone="081233334444"))
+        return rec
+
+    monkeypatch.setattr(participants, "get", get_then_someone_saves)
+    participants.deactivate(ctx, ADMIN, reg, InactiveReason.MOVED, dt.date(2026, 1, 5))
+    after = participants.get(ctx, reg)
+    assert after.status == "inactive" and after.phone == "081233334444"
+    assert after.revision == 3
+
+
+def test_the_command_line_shows_both_versions_and_how_to_retry(tmp_path: Path, cli: Any) -> None:
+    data = tmp_path / "kec"
+    assert (
+        cli("--data-dir", data, "setup", "--role", "kecamatan", "--kecamatan", "13.03.06")[0] == 0
+    )
+    assert cli("--data-dir", data, *_add_args(0))[0] == EXIT_OK
+    con = sqlite3.connect(data / "lindungi.sqlite")
+    reg = con.execute("SELECT reg_no FROM participant").fetchone()[0]
+    con.close()
+    code, out, _err = cli("--data-dir", data, "show", reg)
+    assert code == EXIT_OK and re.search(r"Revisi\s+1$", out, re.M)
+    # Someone else changes the phone (revision 2) …
+    assert cli("--data-dir", data, "edit", reg, "--phone", "081211112222")[0] == EXIT_OK
+    # … and the edit made from what `show` said (revision 1) is refused.
+    code, _out, err = cli(
+        "--data-dir", data, "edit", reg, "--name", "Penambah Baru", "--revision", "1"
+    )
+    assert code == EXIT_REFUSED
+    assert f"{reg} sudah disimpan oleh admin" in err and "revisi 1, kini 2" in err
+    assert re.search(r"Kolom\s+Tersimpan kini\s+Milik Anda", err)
+    assert re.search(r"Nama\s+Penambah 0\s+Penambah Baru", err)
+    assert "--revision 2" in err
+    assert _people(data / "lindungi.sqlite") == {"Penambah 0"}
+    # Retried on top of revision 2: saved, and the other change is kept.
+    code, _out, _err = cli(
+        "--data-dir", data, "edit", reg, "--name", "Penambah Baru", "--revision", "2"
+    )
+    assert code == EXIT_OK
+    con = sqlite3.connect(data / "lindungi.sqlite")
+    row = con.execute("SELECT name, phone, revision FROM participant").fetchone()
+    con.close()
+    assert row == ("Penambah Baru", "081211112222", 3)
