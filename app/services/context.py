@@ -110,6 +110,10 @@ def open_data_dir(path: Path) -> Context:
         (path / sub).mkdir(exist_ok=True)
     if os.name == "posix":
         (path / "keys").chmod(0o700)
+    from app.services import restore_journal
+
+    # A restore that a killed process left half way lands now, or is undone.
+    restore_journal.finish(path)
     db_path = path / DB_FILENAME
     db = Database(db_path)
     try:

@@ -55,6 +55,12 @@ def write_json(path: Path, value: object) -> None:
             fh.flush()
             os.fsync(fh.fileno())
         tmp.replace(path)
+        if os.name == "posix":  # the rename itself, durably
+            fd = os.open(path.parent, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
     finally:
         tmp.unlink(missing_ok=True)
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import re
 import sqlite3
 from pathlib import Path
 
@@ -99,3 +101,81 @@ def copy_over(source: Path, target: Path) -> None:
     finally:
         src.close()
         dst.close()
+
+
+# One schema object: (type, name, table, normalised SQL).
+SchemaObject = tuple[str, str, str, str]
+
+
+def _normalise_sql(kind: str, sql: str | None) -> str:
+    """SQL as SQLite stored it, with layout and identifier quoting taken out; a table's
+    columns and constraints sorted (a rebuilt table lists its constraints in no fixed
+    order)."""
+    text = re.sub(r"\s+", " ", sql or "").strip()
+    text = re.sub(r'["`\[\]]', "", text)
+    text = re.sub(r" ?([(),]) ?", r"\1", text)
+    start = text.find("(")
+    if kind != "table" or start < 0 or not text.endswith(")"):
+        return text
+    items, depth, current = [], 0, ""
+    for ch in text[start + 1 : -1]:
+        if ch == "," and depth == 0:
+            items.append(current)
+            current = ""
+            continue
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        current += ch
+    items.append(current)
+    return text[: start + 1] + ",".join(sorted(items)) + ")"
+
+
+def schema(path: Path) -> frozenset[SchemaObject]:
+    """Every table, index, trigger and view of the database at ``path``, normalised so that
+    two databases built by the same migrations compare equal.
+
+    Raises:
+        DatabaseDamaged: the file cannot be read as a database.
+    """
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            rows = con.execute(
+                "SELECT type, name, tbl_name, sql FROM sqlite_master "
+                "WHERE type IN ('table', 'index', 'trigger', 'view') "
+                "AND name NOT LIKE 'sqlite_%'"
+            ).fetchall()
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseDamaged(str(exc)) from exc
+    return frozenset((t, n, tbl, _normalise_sql(t, sql)) for t, n, tbl, sql in rows)
+
+
+def has_history_mark(path: Path, action: str, mark: str) -> bool:
+    """True when the database at ``path`` holds a history entry of ``action`` whose
+    changes contain ``mark`` (a restore's own id: was it already applied?)."""
+    if not path.is_file():
+        return False
+    con = sqlite3.connect(path)
+    try:
+        row = con.execute(
+            "SELECT 1 FROM history WHERE action = ? AND instr(changes, ?) > 0 LIMIT 1",
+            (action, mark),
+        ).fetchone()
+    except sqlite3.OperationalError:  # no history table: an empty database
+        return False
+    finally:
+        con.close()
+    return row is not None
+
+
+def single_file(path: Path) -> None:
+    """Fold a database's WAL into the file and make it one durable file (a staged restore
+    waiting to be copied over the live one)."""
+    con = sqlite3.connect(path)
+    try:
+        con.execute("PRAGMA journal_mode=DELETE")
+    finally:
+        con.close()
+    with open(path, "rb+") as fh:
+        os.fsync(fh.fileno())
