@@ -26,7 +26,7 @@ from app.services import backup, erasures, participants, privacy, restore_journa
 from app.services.context import Context, open_data_dir
 from app.store import backup as store_backup
 from tests.actors import ADMIN
-from tests.conftest import MakeParticipant
+from tests.conftest import MakeCtx, MakeParticipant
 
 pytestmark = pytest.mark.usefixtures("cli_account")
 
@@ -209,7 +209,11 @@ def _restore_killed_at(
     ],
 )
 def test_a_restore_killed_at_each_step_is_completed_or_undone_at_the_next_start(
-    make_ctx, make_participant: MakeParticipant, monkeypatch: pytest.MonkeyPatch, where, landed
+    make_ctx: MakeCtx,
+    make_participant: MakeParticipant,
+    monkeypatch: pytest.MonkeyPatch,
+    where: tuple[object, str],
+    landed: bool,
 ) -> None:
     ctx = make_ctx("kecamatan")
     participants.register(ctx, ADMIN, make_participant(serial=1))
@@ -219,10 +223,16 @@ def test_a_restore_killed_at_each_step_is_completed_or_undone_at_the_next_start(
     if where == (restore_journal, "discard"):
         # discard also runs before staging: let that first call through.
         real = restore_journal.discard
-        calls = iter([real, _die])
-        where_fn = lambda d: next(calls)(d)  # noqa: E731
+        seen: list[Path] = []
+
+        def discard_once(d: Path) -> bool:
+            seen.append(d)
+            if len(seen) > 1:
+                raise Killed
+            return real(d)
+
         with monkeypatch.context() as m:
-            m.setattr(restore_journal, "discard", where_fn)
+            m.setattr(restore_journal, "discard", discard_once)
             with pytest.raises(Killed):
                 backup.restore(ctx, ADMIN, saved)
         ctx.close()
