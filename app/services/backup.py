@@ -369,7 +369,13 @@ def restore(
             raise
         restore_journal.decide(ctx.data_dir, restore_id)
     ctx.db.close()
-    restore_journal.finish(ctx.data_dir)
+    try:
+        restore_journal.finish(ctx.data_dir)
+    except StorageError:
+        # Another process (a window left open) kept the register busy: nothing landed.
+        # Taken back now, so that work done meanwhile is never overwritten at a later start.
+        restore_journal.undo(ctx.data_dir)
+        raise
     ctx.forget_cached()
     return saved, cand.participants
 

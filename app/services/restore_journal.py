@@ -81,11 +81,21 @@ def decide(data_dir: Path, restore_id: str) -> None:
     write_json(data_dir / MARKER, {"id": restore_id})
 
 
+def undo(data_dir: Path) -> None:
+    """Take back a decided restore that could not land (the register was busy)."""
+    discard(data_dir)
+    (data_dir / MARKER).unlink(missing_ok=True)
+
+
 def finish(data_dir: Path) -> str | None:
     """Complete a decided restore, or undo one that was never decided.
 
     Returns:
         The id of the restore completed now, or None.
+
+    Raises:
+        StorageError: another process kept the database busy; the restore stays decided
+            and lands at the next start.
     """
     marker = data_dir / MARKER
     if not marker.is_file():

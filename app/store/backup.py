@@ -8,7 +8,9 @@ import re
 import sqlite3
 from pathlib import Path
 
+from app.errors import StorageError
 from app.paths import temp_beside
+from app.store import engine
 
 
 def backup_file(source: Path, target: Path) -> Path:
@@ -93,14 +95,36 @@ def summary(path: Path) -> tuple[str | None, str | None, int]:
 
 def copy_over(source: Path, target: Path) -> None:
     """Replace the database at ``target`` page by page with the one at ``source`` (SQLite's
-    backup API, so a reader of ``target`` never sees half of each)."""
+    backup API in one step: one transaction, so a reader of ``target`` never sees half of
+    each, and a process killed during it leaves ``target`` as it was).
+
+    Raises:
+        StorageError: another process kept ``target`` busy past the busy timeout.
+    """
     src = sqlite3.connect(source)
-    dst = sqlite3.connect(target)
+    dst = sqlite3.connect(target, timeout=engine.BUSY_TIMEOUT_S)
     try:
-        src.backup(dst)
+        # Python retries a busy step forever; give up once the busy timeout (spent inside
+        # the step by the target's busy handler) has run out.
+        src.backup(dst, progress=_give_up_when_busy)
+    except _Busy as exc:
+        raise StorageError("db.busy", seconds=engine.BUSY_TIMEOUT_S) from exc
+    except sqlite3.OperationalError as exc:
+        if engine.is_busy(exc):
+            raise StorageError("db.busy", seconds=engine.BUSY_TIMEOUT_S) from exc
+        raise
     finally:
         src.close()
         dst.close()
+
+
+class _Busy(Exception):
+    """The target of a copy stayed locked by another process."""
+
+
+def _give_up_when_busy(status: int, _remaining: int, _total: int) -> None:
+    if status in (5, 6):  # SQLITE_BUSY, SQLITE_LOCKED
+        raise _Busy
 
 
 # One schema object: (type, name, table, normalised SQL).

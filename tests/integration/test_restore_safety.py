@@ -269,51 +269,76 @@ def test_a_restore_killed_at_random_moments_lands_whole_or_not_at_all(tmp_path: 
     assert _lindungi(data, "demo", "--participants", "600", "--seed", "6").wait(120) == 0
     db = data / "lindungi.sqlite"
 
-    def state() -> tuple[int, int]:
-        con = sqlite3.connect(db)
+    def state(path: Path = db) -> tuple[int, int, int]:
+        """Participants, history entries (but sign-ins), restore entries."""
+        con = sqlite3.connect(path)
         try:
             assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
             people = con.execute("SELECT count(*) FROM participant").fetchone()[0]
+            # Every command's sign-in is an entry of its own: counted apart.
+            entries = con.execute(
+                "SELECT count(*) FROM history WHERE action != 'login'"
+            ).fetchone()[0]
         finally:
             con.close()
-        return people, _entries(db, "restore")
+        return people, entries, _entries(path, "restore")
 
     # How long an undisturbed restore takes here, to spread the kills over it.
+    small = tmp_path / "small.sqlite"
     start = time.perf_counter()
-    assert _lindungi(data, "restore", str(tmp_path / "small.sqlite")).wait(120) == 0
+    assert _lindungi(data, "restore", str(small)).wait(120) == 0
     duration = time.perf_counter() - start
-    small, restores = state()
-    assert restores == 1
+    assert state()[2] == state(small)[2] + 1
     big = tmp_path / "big.sqlite"
     assert _lindungi(data, "demo", "--participants", "600", "--seed", "7").wait(120) == 0
     assert _lindungi(data, "backup", "--out", str(big)).wait(60) == 0
-    counts = {}
-    for source in (big, tmp_path / "small.sqlite"):
-        con = sqlite3.connect(source)
-        counts[source] = con.execute("SELECT count(*) FROM participant").fetchone()[0]
-        con.close()
-    assert counts[big] > small
+    assert state(big)[0] > state(small)[0]
     rng = random.Random(20261207)
     outcomes = []
     for i in range(8):
-        source = big if i % 2 == 0 else tmp_path / "small.sqlite"
-        # Opening the data dir completes or undoes what the last kill left.
-        assert _lindungi(data, "audit", "verify").wait(60) in (0, 1)
-        before, restores = state()
+        source = big if i % 2 == 0 else small
+        # What a restore of this source that landed whole leaves: its data, its history
+        # and the restore's own entry.
+        people, entries, restores = state(source)
+        whole = (people, entries + 1, restores + 1)
+        before = state()
         proc = _lindungi(data, "restore", str(source))
         time.sleep(rng.uniform(duration * 0.2, duration * 1.2))
         proc.send_signal(signal.SIGKILL)
         proc.wait(30)
-        assert _lindungi(data, "audit", "verify").wait(60) in (0, 1)
-        after, after_restores = state()
-        landed = after_restores == restores + 1
-        outcomes.append(landed)
-        # Whole: the restored data with their entry; or nothing: the data as before.
-        assert after_restores in (restores, restores + 1)
-        assert after == (counts[source] if landed else before)
+        # Opening the data dir completes or undoes what the kill left.
+        assert _lindungi(data, "audit", "verify").wait(60) == 0
+        after = state()
+        assert after in (before, whole), (before, whole, after)
+        outcomes.append(after != before)
         assert not (data / restore_journal.MARKER).exists()
         assert not restore_journal.staged_path(data).exists()
     print(
         f"restores killed: {len(outcomes)}, landed whole: {sum(outcomes)}, undone: "
         f"{len(outcomes) - sum(outcomes)} (restore alone: {duration:.2f} s)"
     )
+
+
+def test_a_restore_while_another_process_writes_is_taken_back_whole(
+    kecamatan_ctx: Context, make_participant: MakeParticipant, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.store import engine
+
+    ctx = kecamatan_ctx
+    participants.register(ctx, ADMIN, make_participant(serial=1))
+    saved = backup.backup(ctx, ADMIN)
+    participants.register(ctx, ADMIN, make_participant(serial=2))
+    monkeypatch.setattr(engine, "BUSY_TIMEOUT_S", 1)
+    other = sqlite3.connect(ctx.db.path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # a window in the middle of a save
+    try:
+        with pytest.raises(StorageError) as caught:
+            backup.restore(ctx, ADMIN, saved)
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert "Register sedang dipakai proses lain" in str(caught.value)
+    # Nothing landed and nothing waits to land at a later start over work done meanwhile.
+    assert not (ctx.data_dir / restore_journal.MARKER).exists()
+    assert not restore_journal.staged_path(ctx.data_dir).exists()
+    assert participants.count(ctx) == 2 and _entries(ctx.db.path, "restore") == 0
