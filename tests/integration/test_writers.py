@@ -272,3 +272,22 @@ def test_the_command_line_shows_both_versions_and_how_to_retry(tmp_path: Path, c
     row = con.execute("SELECT name, phone, revision FROM participant").fetchone()
     con.close()
     assert row == ("Penambah Baru", "081211112222", 3)
+
+
+def test_commands_starting_together_never_trip_over_each_others_probe(tmp_path: Path) -> None:
+    """Every command proves the data dir writable with a probe file; with one shared name,
+    one command removed another's probe and said "the folder does not exist"."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from app.services.context import ensure_writable
+    from app.services.sequences import read, write
+
+    def start(i: int) -> None:
+        for n in range(200):
+            ensure_writable(tmp_path)
+            write(tmp_path, f"k{i}", n + 1)
+
+    with ThreadPoolExecutor(8) as pool:
+        list(pool.map(start, range(8)))  # re-raises the first error, if any
+    assert not [p.name for p in tmp_path.iterdir() if p.name != "sequences.json"]
+    assert read(tmp_path)  # still valid JSON after 1,600 replacements

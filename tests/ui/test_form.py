@@ -396,7 +396,6 @@ def test_a_save_over_someone_elses_newer_save_shows_both_and_keeps_what_was_type
     assert "Disimpan oleh budi" in table and "Milik Anda (belum disimpan)" in table
     assert "<td>Nama</td><td>Yusnimar Wati</td><td><b>Yusnimar Wati Putri</b></td>" in table
     assert "<td>No. HP</td><td>081211112222</td><td><b>—</b></td>" in table
-    form.grab().save("/tmp/form_conflict.png")
     # Taking their version: Budi's phone comes in, Ani's name stays; then the save goes on
     # top of Budi's revision and keeps both.
     qtbot.mouseClick(form.conflict_merge, Qt.MouseButton.LeftButton)
