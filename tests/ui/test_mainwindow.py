@@ -39,7 +39,32 @@ def demo_window(qtbot: QtBot, demo_dir: Path) -> Iterator[MainWindow]:
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.model.complete)
     yield window
+    window.close()
+    ctx.close()
+
+
+def test_the_list_shows_its_first_page_and_count_at_once_then_the_rest(
+    qtbot: QtBot, demo_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.services.context import open_data_dir
+    from app.ui import listmodel
+
+    # 1,333 rows stand for a list too large to read at once (100,000 in the field).
+    monkeypatch.setattr(listmodel, "WHOLE_UP_TO", 500)
+    ctx = open_data_dir(demo_dir)
+    window = MainWindow(Session(ctx, DEMO_ADMIN, demo=True))
+    qtbot.addWidget(window)
+    # The window is built with the first page and the exact count, without waiting for
+    # every id of the list; those arrive from a worker thread.
+    assert window.model.rowCount() == 200
+    assert window.count_label.text() == "1.333 dari 1.333 peserta"
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1333)
+    assert window.model.complete
+    assert window.count_label.text() == "1.333 dari 1.333 peserta"
+    last = window.model.row_at(1332)
+    assert last is not None and last.id == window.model.id_at(1332)
     window.close()
     ctx.close()
 
