@@ -378,9 +378,10 @@ def test_bulk_inserts_store_datetimes_as_sqlalchemy_does(ctx: Context, value: dt
     # SQLAlchemy's own format. Both must give the same text, or sorting and reading break.
     from sqlalchemy import DateTime
 
-    expected = (
-        DateTime().dialect_impl(ctx.db.engine.dialect).bind_processor(ctx.db.engine.dialect)(value)
-    )
+    dialect = ctx.db.engine.dialect
+    process = DateTime().dialect_impl(dialect).bind_processor(dialect)
+    assert process is not None
+    expected = process(value)
     with ctx.db.read() as s:
         raw = s.connection().connection.driver_connection
         assert raw is not None
