@@ -408,6 +408,7 @@ def search(ctx: Context, query: ListQuery, limit: int | None = None) -> list[int
 
 
 COUNT_CAP = 10_000  # a list counts its matches exactly up to here, then "more than"
+WHOLE_UP_TO = 2_000  # a list of up to this many matches is read whole, sorted, at once
 
 
 def first_page(ctx: Context, query: ListQuery, limit: int, whole_up_to: int = 0) -> FirstPage:

@@ -36,7 +36,7 @@ from app.ui.tasks import Progress, Task
 log = logging.getLogger(__name__)
 
 PAGE = 200
-WHOLE_UP_TO = 2_000  # matches read at once, sorted; a larger list comes in two steps
+WHOLE_UP_TO = participants.WHOLE_UP_TO  # a larger list comes in two steps
 
 
 def _columns() -> list[tuple[str, str, Callable[[ListRow], str]]]:
