@@ -115,7 +115,8 @@ class ParticipantListModel(TableModel):
 
     @property
     def capped(self) -> bool:
-        """True when more than ``COUNT_CAP`` match (the count says "more than")."""
+        """True when more than ``COUNT_CAP`` match and the whole list has not arrived yet
+        (the count says "more than" until it has)."""
         return self._capped
 
     @property
@@ -167,8 +168,7 @@ class ParticipantListModel(TableModel):
             self._ids = ids
             self._pages.clear()
             self.endResetModel()
-        if not self._capped:
-            self._matches = len(ids)
+        self._matches, self._capped = len(ids), False  # every match is counted now
         self.completed.emit()
 
     def _load_failed(self, generation: int, exc: BaseException) -> None:

@@ -69,6 +69,25 @@ def test_the_list_shows_its_first_page_and_count_at_once_then_the_rest(
     ctx.close()
 
 
+def test_a_count_past_the_cap_says_more_than_until_the_whole_list_is_there(
+    qtbot: QtBot, demo_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.services import participants
+    from app.services.context import open_data_dir
+    from app.ui import listmodel
+
+    monkeypatch.setattr(listmodel, "WHOLE_UP_TO", 100)
+    monkeypatch.setattr(participants, "COUNT_CAP", 1_000)
+    ctx = open_data_dir(demo_dir)
+    window = MainWindow(Session(ctx, DEMO_ADMIN, demo=True))
+    qtbot.addWidget(window)
+    assert window.count_label.text() == "lebih dari 1.000 dari 1.333 peserta"
+    qtbot.waitUntil(lambda: window.model.complete)
+    assert window.count_label.text() == "1.333 dari 1.333 peserta"
+    window.close()
+    ctx.close()
+
+
 def test_demo_shows_1333_rows_and_the_count(demo_window: MainWindow) -> None:
     assert demo_window.model.rowCount() == 1333
     assert demo_window.count_label.text() == "1.333 dari 1.333 peserta"
