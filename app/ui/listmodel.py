@@ -154,6 +154,15 @@ class ParticipantListModel(TableModel):
         self._loading = task
         task.start()
 
+    def ensure_complete(self) -> None:
+        """Read the whole list now if the worker thread has not delivered it yet (to find
+        a row below the first page: a record just saved, a selection to keep)."""
+        if self._loading is None:
+            return
+        ids = participants.search(self._ctx, self._query)
+        self._generation += 1  # the worker's copy, when it comes, is not needed
+        self._all_loaded(self._generation, ids)
+
     def _all_loaded(self, generation: int, ids: list[int]) -> None:
         if generation != self._generation:
             return

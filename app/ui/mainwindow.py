@@ -581,6 +581,8 @@ class MainWindow(QMainWindow):
         self._refresh_timer.stop()
         selected = self.selected_ids()
         self.apply_query()
+        if selected:
+            self.model.ensure_complete()  # the selected row may lie below the first page
         self._select_ids(selected)
 
     def selected_ids(self) -> list[int]:
@@ -614,6 +616,7 @@ class MainWindow(QMainWindow):
         found = participants.search(self._ctx, ListQuery(search=reg_no), limit=1)
         for attempt in (0, 1):
             for pid in found:
+                self.model.ensure_complete()
                 row = self.model.row_of_id(pid)
                 if row >= 0:
                     self.table.selectRow(row)

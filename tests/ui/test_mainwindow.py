@@ -184,3 +184,24 @@ def test_kabupaten_hides_approval_and_roles_limit_actions(
     assert window.model.rowCount() == 0
     assert window.count_label.text() == "0 dari 0 peserta"
     _ = (setup_install, InstallRole, messages)
+
+
+def test_a_record_below_the_first_page_is_found_and_selected_at_once(
+    qtbot: QtBot, demo_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # After a save, the list shows the saved person even when the worker thread has not
+    # delivered the rows below the first page yet.
+    from app.services.context import open_data_dir
+    from app.ui import listmodel
+
+    monkeypatch.setattr(listmodel, "WHOLE_UP_TO", 100)
+    ctx = open_data_dir(demo_dir)
+    window = MainWindow(Session(ctx, DEMO_ADMIN, demo=True))
+    qtbot.addWidget(window)
+    assert not window.model.complete
+    last = participants.rows(ctx, participants.search(ctx, ListQuery()))[-1]
+    assert window.select_reg_no(last.reg_no)
+    assert window.model.complete and window.model.rowCount() == 1333
+    assert window.selected_ids() == [last.id]
+    window.close()
+    ctx.close()
