@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import json
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from operator import itemgetter
 from typing import Any
@@ -169,25 +171,50 @@ def insert_participant(s: Session, values: ParticipantRow) -> int:
     return row.id
 
 
+def driver(s: Session) -> Any:
+    """The driver's own connection, inside the session's transaction: for tens of
+    thousands of rows, SQLAlchemy's per-row processing costs more than SQLite's work.
+    Dates go through the adapters registered in app.store.engine."""
+    raw = s.connection().connection.driver_connection
+    assert raw is not None
+    return raw
+
+
+@contextmanager
+def large_cache(s: Session, megabytes: int = 32) -> Iterator[None]:
+    """A larger page cache for one bulk write (65,000 updates and history rows): with the
+    default 2 MB, SQLite spills half-written pages to the WAL and reads them back. The
+    connection gets its own size back afterwards (it returns to the pool)."""
+    raw = driver(s)
+    (before,) = raw.execute("PRAGMA cache_size").fetchone()
+    raw.execute(f"PRAGMA cache_size=-{int(megabytes) * 1024}")
+    try:
+        yield
+    finally:
+        # Never in place of the error that ended the block (a connection that failed).
+        with suppress(Exception):
+            raw.execute(f"PRAGMA cache_size={int(before)}")
+
+
+@functools.lru_cache(maxsize=64)
+def stamp(at: dt.datetime) -> str:
+    """``at`` as the driver's adapter stores it (app.store.engine), once per moment: a bulk
+    write stamps 65,000 rows with the same one."""
+    return at.isoformat(" ", "microseconds")
+
+
 def _raw_insert(s: Session, table: str, rows: Sequence[Mapping[str, Any]]) -> None:
-    """``executemany`` on the driver inside the session's transaction: for tens of
-    thousands of rows, SQLAlchemy's per-row processing costs more than SQLite's work."""
+    """``executemany`` on the driver (see :func:`driver`)."""
     columns = list(rows[0])
     sql = (
         f"INSERT INTO {table} ({', '.join(columns)}) "  # noqa: S608 (names from our own rows)
         f"VALUES ({', '.join('?' * len(columns))})"
     )
-    raw = s.connection().connection.driver_connection
-    assert raw is not None
-    # Dates go through the adapters registered in app.store.engine.
-    raw.executemany(sql, map(itemgetter(*columns), rows))
+    driver(s).executemany(sql, map(itemgetter(*columns), rows))
 
 
 # The name index holds names without apostrophes (migration 0005).
 _PLAIN_NAME = "replace(replace(replace(name, '''', ''), '\u2019', ''), '`', '')"
-
-
-_BULK_CACHE_KIB = 64 * 1024
 
 
 def bulk_insert_participants(s: Session, rows: Sequence[ParticipantRow]) -> None:
@@ -211,12 +238,8 @@ def bulk_insert_participants(s: Session, rows: Sequence[ParticipantRow]) -> None
     # The table's indexes grow in random order (names, NIKs): with SQLite's 2 MB page cache
     # they spill to the WAL file while the rows go in. A larger cache for this transaction
     # only takes 100,000 rows from 2.6 to 2.3 CPU seconds and spares the disk.
-    cache = int(conn.exec_driver_sql("PRAGMA cache_size").scalar() or -2000)
-    conn.exec_driver_sql(f"PRAGMA cache_size = {min(cache, -_BULK_CACHE_KIB)}")
-    try:
+    with large_cache(s, 64):
         _raw_insert(s, "participant", rows)
-    finally:
-        conn.exec_driver_sql(f"PRAGMA cache_size = {cache}")
     if trigger:
         conn.exec_driver_sql(
             f"INSERT INTO participant_fts(rowid, name) SELECT id, {_PLAIN_NAME} "  # noqa: S608
@@ -370,9 +393,7 @@ def _raw_ids(s: Session, stmt: Select[Any], indexed_by: str | None = None) -> li
         if head not in sql:
             raise ValueError("no participant table to hint")
         sql = sql.replace(head, f"\nFROM participant INDEXED BY {indexed_by} \n", 1)
-    raw = s.connection().connection.driver_connection
-    assert raw is not None
-    return [row[0] for row in raw.execute(sql, params)]
+    return [row[0] for row in driver(s).execute(sql, params)]
 
 
 def search_ids(s: Session, q: ListQuery, limit: int | None = None) -> list[int]:
@@ -583,6 +604,8 @@ def bulk_history(s: Session, rows: Sequence[HistoryEntry]) -> None:
     if len(chained) < 200:
         s.execute(insert(t.History), chained)
     else:
+        for entry in chained:
+            entry["at"] = stamp(entry["at"])
         _raw_insert(s, "history", chained)
 
 
