@@ -31,10 +31,6 @@ MESSAGES: dict[str, str] = {
         "The data folder has a key file but no register ({path}): restore a backup with "
         "lindungi restore FILE."
     ),
-    "db.busy": (
-        "The register {path} is busy: another Lindungi window or command is writing. "
-        "Wait a moment, then try again; nothing was changed."
-    ),
     "db.wrong_key": (
         "The register {path} cannot be read with this install's key: it is damaged, "
         "truncated, or belongs to another install. Nothing was changed; restore a backup."
@@ -180,10 +176,6 @@ ID: dict[str, str] = {
     MESSAGES["vault.no_database"]: (
         "Folder data memiliki berkas kunci tetapi tidak ada register ({path}): pulihkan "
         "cadangan dengan lindungi restore BERKAS."
-    ),
-    MESSAGES["db.busy"]: (
-        "Register {path} sedang sibuk: jendela atau perintah Lindungi lain sedang menulis. "
-        "Tunggu sebentar, lalu coba lagi; tidak ada yang diubah."
     ),
     MESSAGES["db.wrong_key"]: (
         "Register {path} tidak dapat dibaca dengan kunci instalasi ini: rusak, terpotong, "

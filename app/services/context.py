@@ -11,6 +11,7 @@ from app import settings
 from app.domain.install import Identity
 from app.domain.regions import RegionIndex
 from app.errors import AppError, OsReason, StorageError
+from app.paths import temp_beside
 from app.store import files, repo
 from app.store.backup import is_damage
 from app.store.engine import DB_FILENAME, Database, is_plaintext, looks_encrypted
@@ -27,7 +28,9 @@ def ensure_writable(path: Path) -> None:
     """
     try:
         path.mkdir(parents=True, exist_ok=True)
-        probe = path / ".write-test"
+        # A name of this process's own: two commands starting at once must not remove
+        # each other's probe (which read as "the folder does not exist").
+        probe = temp_beside(path / ".write-test")
         probe.write_bytes(b"ok")
         probe.unlink()
     except OSError as exc:
@@ -141,8 +144,12 @@ def open_data_dir(path: Path, key: bytes | None = None) -> Context:
     ensure_writable(path)
     for sub in ("logs", "backups", "keys"):
         (path / sub).mkdir(exist_ok=True)
+    from app.services import restore_journal
+
+    # A restore that a killed process left half way lands now, or is undone.
     if key is None:
         key = database_key(path)
+    restore_journal.finish(path, key)
     db_path = path / DB_FILENAME
     db = Database(db_path, key)
     try:
@@ -159,7 +166,12 @@ def open_data_dir(path: Path, key: bytes | None = None) -> Context:
         raise
     from app.services import sequences
 
-    with db.session() as s:
-        sequences.reconcile(s, path)
+    # Only a data dir whose file and database disagree takes the write lock at start: a
+    # command that only reads never waits for another process's import.
+    with db.read() as s:
+        in_step = sequences.in_step(s, path)
+    if not in_step:
+        with db.session() as s:
+            sequences.reconcile(s, path)
     files.private_data_dir(path)
     return Context(path, db)
