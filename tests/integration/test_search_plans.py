@@ -3,10 +3,10 @@ reads through an index (the query plans SQLite chooses are checked)."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 
 import pytest
+from sqlcipher3 import dbapi2 as sqlcipher
 
 from app.services import demo
 from app.services.context import Context
@@ -85,7 +85,7 @@ def plans(ctx: Context, query: ListQuery) -> list[str]:
     """The query plan of every statement the first page of ``query`` runs."""
     with ctx.db.read() as s:
         raw = s.connection().connection.driver_connection
-        assert isinstance(raw, sqlite3.Connection)
+        assert isinstance(raw, sqlcipher.Connection)  # the register's driver
         statements: list[str] = []
         raw.set_trace_callback(statements.append)
         try:
