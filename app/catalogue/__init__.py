@@ -8,6 +8,16 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from app.catalogue import cards, cli, core, desk, registration, safety, sync, words
+from app.catalogue import cards, chain, cli, core, desk, registration, safety, sync, words
 
-CATALOGUES: list[ModuleType] = [core, registration, safety, cards, desk, sync, cli, words]
+CATALOGUES: list[ModuleType] = [
+    core,
+    registration,
+    safety,
+    cards,
+    desk,
+    sync,
+    chain,
+    cli,
+    words,
+]

@@ -492,6 +492,14 @@ def cmd_bundle(args: argparse.Namespace) -> int:
                         count=done.counts.get("participants", 0),
                     )
                 )
+            if done.held_back and not args.json:
+                err(
+                    tr(
+                        "Held back (their history does not explain them; see audit verify): "
+                        "{reg_nos}",
+                        reg_nos=", ".join(done.held_back),
+                    )
+                )
             return EXIT_OK
         if args.bundle_command == "receipt":
             written = receipts.write_receipt(ctx, actor(args), args.office, Path(args.out))

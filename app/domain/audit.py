@@ -1,9 +1,20 @@
 """The audit trail as a hash chain: editing, inserting or removing an entry breaks it.
 
-Each entry's ``content_hash`` is SHA-256 of its canonical content; its ``hash`` is SHA-256
-of the previous entry's hash and its own content hash. When the personal data of an entry
-must be erased (UU PDP), the content is replaced but both hashes stay, so the chain still
-verifies; an entry that is not marked as redacted must still match its content hash.
+Each entry's ``content_hash`` is SHA-256 of its canonical content; its ``hash`` links it to
+the previous entry's hash. When the personal data of an entry must be erased (UU PDP), its
+content is blanked but both hashes stay, so the chain still verifies; an entry that is not
+marked as redacted must still match its content hash.
+
+Each entry records the **rule** it was chained under, and keeps verifying under it:
+
+- rule 1 (before migration 0008): ``hash = sha256(prev_hash + content_hash)``. A redacted
+  entry's content is not checked, so its identity (who, when, what) was not covered.
+- rule 2: ``hash = sha256("2" | prev_hash | at | actor | install | entity | entity id |
+  action | content_hash)`` (fields separated by the ASCII unit separator): who did what and
+  when is covered directly, so a redaction, which blanks only the content, cannot change
+  it. The content of a rule-2 entry also covers its ``state``: the digest of the
+  participant's compared columns (:data:`COMPARED`) right after the entry, which is what
+  ``audit verify`` replays each participant against.
 """
 
 from __future__ import annotations
@@ -42,8 +53,107 @@ def content_hash(entry: Mapping[str, Any]) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
-def content_hashes(entries: Iterable[Mapping[str, Any]]) -> Iterator[str]:
-    """:func:`content_hash` of many entries (a batch often shares one timestamp)."""
+def link(prev_hash: str, content: str) -> str:
+    """The hash of a rule-1 entry, from the previous entry's hash and its content hash."""
+    return hashlib.sha256((prev_hash + content).encode("ascii")).hexdigest()
+
+
+RULE = 2  # the chain rule new entries are made under
+IDENTITY_FIELDS = ("at", "actor", "install_code", "entity", "entity_id", "action")
+CONTENT_FIELDS_2 = (*CHAINED_FIELDS, "state")
+
+# The participant columns whose values a history entry vouches for ("state"); the list is
+# in docs/domain.md. Bookkeeping (revision, acknowledgements, who saved last) is left out.
+COMPARED = (
+    "uuid",
+    "reg_no",
+    "nik",
+    "name",
+    "birth_place",
+    "birth_date",
+    "sex",
+    "address",
+    "jorong",
+    "nagari_code",
+    "kecamatan_code",
+    "occupation",
+    "phone",
+    "income",
+    "funding",
+    "programmes",
+    "coverage_start",
+    "coverage_end",
+    "status",
+    "status_reason",
+    "status_date",
+    "duplicate_of",
+    "kpj",
+    "override_reason",
+    "erased_at",
+)
+
+
+def _plain(value: Any) -> str:
+    # Dates as SQLite stores them (ISO), datetimes with microseconds: a row hashes the same
+    # whether it is read back from the database or still held as Python values.
+    if isinstance(value, dt.datetime):
+        return value.strftime("%Y-%m-%d %H:%M:%S.%f")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return "" if value is None else str(value)
+
+
+def state_digest(row: Mapping[str, Any]) -> str:
+    """SHA-256 (hex) of a participant's compared columns (:data:`COMPARED`)."""
+    canonical = "\x1f".join(_plain(row[k]) for k in COMPARED)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def content_hash_2(entry: Mapping[str, Any]) -> str:
+    """The content hash of a rule-2 entry: the rule-1 content and the participant state."""
+    canonical = "\x1f".join(_text(entry.get(k)) for k in CONTENT_FIELDS_2)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def link_2(prev_hash: str, entry: Mapping[str, Any], content: str) -> str:
+    """The hash of a rule-2 entry: the previous hash, who did what and when, the content."""
+    parts = ["2", prev_hash, *(_text(entry.get(k)) for k in IDENTITY_FIELDS), content]
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+
+
+def entry_ok(prev: str, e: Mapping[str, Any]) -> str:
+    """Check one entry against the previous hash under its own rule.
+
+    Returns:
+        "" when it holds, else "content" or "link".
+    """
+    if int(e.get("rule") or 1) >= 2:
+        if not e.get("redacted") and content_hash_2(e) != e["content_hash"]:
+            return "content"
+        if e["prev_hash"] != prev or link_2(prev, e, e["content_hash"]) != e["hash"]:
+            return "link"
+        return ""
+    if not e.get("redacted") and content_hash(e) != e["content_hash"]:
+        return "content"
+    if e["prev_hash"] != prev or link(prev, e["content_hash"]) != e["hash"]:
+        return "link"
+    return ""
+
+
+def chain(prev: str, entry: Mapping[str, Any]) -> dict[str, Any]:
+    """The hash columns of a new entry (rule 2) after ``prev``."""
+    content = content_hash_2(entry)
+    return {
+        "rule": RULE,
+        "content_hash": content,
+        "prev_hash": prev,
+        "hash": link_2(prev, entry, content),
+        "redacted": False,
+    }
+
+
+def chain_many(prev: str, entries: Iterable[Mapping[str, Any]]) -> Iterator[dict[str, Any]]:
+    """:func:`chain` of many entries in order (a batch often shares one timestamp)."""
     times: dict[Any, str] = {}
     sha = hashlib.sha256
     for e in entries:
@@ -51,13 +161,18 @@ def content_hashes(entries: Iterable[Mapping[str, Any]]) -> Iterator[str]:
         at_text = times.get(at)
         if at_text is None:
             at_text = times[at] = _text(at)
-        rest = [_text(e.get(k)) for k in CHAINED_FIELDS[1:]]
-        yield sha("\x1f".join([at_text, *rest]).encode("utf-8")).hexdigest()
-
-
-def link(prev_hash: str, content: str) -> str:
-    """The hash of an entry, from the previous entry's hash and its own content hash."""
-    return hashlib.sha256((prev_hash + content).encode("ascii")).hexdigest()
+        ident = [_text(e.get(k)) for k in IDENTITY_FIELDS[1:]]
+        rest = [_text(e.get(k)) for k in CONTENT_FIELDS_2[len(IDENTITY_FIELDS) :]]
+        content = sha("\x1f".join([at_text, *ident, *rest]).encode("utf-8")).hexdigest()
+        digest = sha("\x1f".join(["2", prev, at_text, *ident, content]).encode("utf-8")).hexdigest()
+        yield {
+            "rule": RULE,
+            "content_hash": content,
+            "prev_hash": prev,
+            "hash": digest,
+            "redacted": False,
+        }
+        prev = digest
 
 
 @dataclass(frozen=True)
@@ -76,9 +191,65 @@ def verify(entries: Iterable[Mapping[str, Any]]) -> ChainBreak | None:
     """
     prev = GENESIS
     for e in entries:
-        if not e.get("redacted") and content_hash(e) != e["content_hash"]:
-            return ChainBreak(int(e["id"]), "content")
-        if e["prev_hash"] != prev or link(prev, e["content_hash"]) != e["hash"]:
-            return ChainBreak(int(e["id"]), "link")
+        kind = entry_ok(prev, e)
+        if kind:
+            return ChainBreak(int(e["id"]), kind)
         prev = e["hash"]
     return None
+
+
+def link_of(prev_hash: str, e: Mapping[str, Any]) -> str:
+    """The hash an entry must have after ``prev_hash``, under its own rule, from its link
+    fields alone (a redacted entry's content is not needed)."""
+    if int(e.get("rule") or 1) >= 2:
+        return link_2(prev_hash, e, e["content_hash"])
+    return link(prev_hash, e["content_hash"])
+
+
+def link_record(e: Mapping[str, Any]) -> dict[str, Any]:
+    """An entry's link fields as plain JSON values (what a bundle or receipt carries)."""
+    return {
+        "rule": int(e.get("rule") or 1),
+        **{k: _text(e.get(k)) for k in IDENTITY_FIELDS},
+        "content_hash": e["content_hash"],
+        "hash": e["hash"],
+    }
+
+
+def extends(
+    seen: tuple[int, str] | None,
+    start: tuple[int, str],
+    entries: Iterable[Mapping[str, Any]],
+    head: tuple[int, str],
+) -> str:
+    """Whether a segment of another install's chain links from ``start`` (entries before
+    it, the hash after them) to its signed ``head`` and passes through the head ``seen``
+    last from that install.
+
+    Returns:
+        "" when it does; else ``broken`` (the entries do not link up to the head),
+        ``gap`` (entries between the head seen and the segment are missing), ``fork``
+        (the chain at the head seen has another hash: it was rewritten), ``behind`` (the
+        head is older than the one seen).
+    """
+    prev = start[1]
+    pos = start[0]
+    fork = False
+    for e in entries:
+        if link_of(prev, e) != e.get("hash"):
+            return "broken"
+        prev = e["hash"]
+        pos += 1
+        if seen is not None and pos == seen[0] and prev != seen[1]:
+            fork = True
+    if (pos, prev) != head:
+        return "broken"
+    if seen is None:
+        return ""
+    if seen[0] > head[0]:
+        return "behind"
+    if seen[0] < start[0]:
+        return "gap"
+    if fork or (seen[0] == start[0] and start[1] != seen[1]):
+        return "fork"
+    return ""

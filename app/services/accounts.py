@@ -235,6 +235,16 @@ def must_change(ctx: Context, username: str) -> bool:
 
 
 def login(ctx: Context, username: str, password: str, now: dt.datetime | None = None) -> Actor:
+    """Check a password (:func:`_login`); on success the audit chain head is signed at the
+    first sign-in of the day (and a clock gone backwards recorded)."""
+    actor = _login(ctx, username, password, now)
+    from app.services import chainhead
+
+    chainhead.daily(ctx, actor.username, now)
+    return actor
+
+
+def _login(ctx: Context, username: str, password: str, now: dt.datetime | None = None) -> Actor:
     """Check a password; five failures in a row lock the account for five minutes.
 
     A hash of an earlier release, or of a lower cost, is replaced by today's on success.

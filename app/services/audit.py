@@ -23,33 +23,73 @@ from app.store import audit as audit_store
 
 @dataclass(frozen=True)
 class Verification:
-    """The outcome of walking the chain."""
+    """The outcome of walking the chain and replaying each participant against it."""
 
     entries: int
     broken_at: int | None
     kind: str
+    # Registration numbers of rows without any history (ghosts), and of rows whose state
+    # the history does not explain (edited outside the application).
+    ghosts: tuple[str, ...] = ()
+    unexplained: tuple[str, ...] = ()
+    # The database is behind the chain head this install signed last (a file copied back),
+    # and no supervisor has recorded a reason yet (app.services.chainhead).
+    behind: bool = False
 
     @property
     def ok(self) -> bool:
-        """True when every entry is where and what it was."""
-        return self.broken_at is None
+        """True when every entry is where and what it was, and explains every record."""
+        return (
+            self.broken_at is None and not self.ghosts and not self.unexplained and not self.behind
+        )
 
 
 def verify(ctx: Context) -> Verification:
-    """Walk the whole chain, oldest first."""
+    """Walk the whole chain, oldest first, and check every participant against it.
+
+    Each participant row names (``history_hash``) the newest entry of this install about
+    it that records its state; the row's compared columns must have that digest. A row
+    with no history entry at all is a ghost.
+    """
+    own = ctx.identity.install_code if ctx.is_set_up else ""
     count = 0
+    seen: set[str] = set()
+    vouched: dict[str, tuple[str, str]] = {}
 
     def counted(rows: Iterable[Mapping[str, Any]]) -> Iterator[Mapping[str, Any]]:
         nonlocal count
         for row in rows:
             count += 1
+            if row["entity"] == "participant":
+                uid = row["entity_id"]
+                seen.add(uid)
+                if row["state"] and row["install_code"] == own:
+                    vouched[uid] = (row["hash"], row["state"])
             yield row
 
+    ghosts: list[str] = []
+    unexplained: list[str] = []
     with ctx.db.read() as s:
-        broken = audit.verify(counted(audit_store.chain_rows(s)))
-    if broken is None:
-        return Verification(count, None, "")
-    return Verification(count, broken.entry_id, broken.kind)
+        rows = counted(audit_store.chain_rows(s))
+        broken = audit.verify(rows)
+        for _rest in rows:  # past a break too: every entry counted, every subject seen
+            pass
+        for uid, reg_no, pointer, state in audit_store.participant_states(s):
+            if uid not in seen:
+                ghosts.append(reg_no)
+            elif vouched.get(uid) != (pointer, state):
+                unexplained.append(reg_no)
+    from app.services import chainhead
+
+    behind = chainhead.flagged(ctx)
+    return Verification(
+        count,
+        None if broken is None else broken.entry_id,
+        "" if broken is None else broken.kind,
+        tuple(sorted(ghosts)),
+        tuple(sorted(unexplained)),
+        behind,
+    )
 
 
 # What each action of the history did, in English (the catalogue has the Indonesian).
@@ -114,6 +154,12 @@ ACTIONS: dict[str, str] = {
     "bundle_dropped": "Held bundle dropped",
     "receipt_written": "Receipt written",
     "receipt_import": "Receipt imported",
+    "chain_rule": "State recorded (chain rule 2)",
+    "chain_behind": "Database behind its signed chain head",
+    "chain_behind_accepted": "Reason recorded for a database behind its chain head",
+    "clock_back": "PC clock went backwards",
+    "chain_reset": "Chain of another install taken anew",
+    "bundle_held_back": "Records held back from a bundle",
 }
 
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.errors import InvalidInput, OsReason, Refused, StorageError
+from app.services import chainhead
 from app.services.actor import Actor, Role
 from app.services.context import Context
 from app.store import backup as store_backup
@@ -106,6 +107,7 @@ def prune(ctx: Context, now: dt.datetime | None = None) -> int:
 
 def auto_backup(ctx: Context, reason: str) -> Path:
     """A backup in the data dir (before an import, daily, on exit), then pruning."""
+    chainhead.sign_now(ctx, "backup")
     target = _backups_dir(ctx) / backup_name(reason)
     n = 1
     while target.exists():
@@ -181,6 +183,7 @@ def backup(
     if out is None and not passphrase:
         path = auto_backup(ctx, "manual")
     else:
+        chainhead.sign_now(ctx, "backup")
         with tempfile.TemporaryDirectory() as tmp:
             db_copy = backup_file(ctx.db.path, Path(tmp) / DB_FILENAME)
             if passphrase:
@@ -329,4 +332,5 @@ def restore(
                 "participants": cand.participants,
             },
         )
+    chainhead.sign_now(ctx, "restore")  # the restored chain, with its restore entry
     return saved, cand.participants

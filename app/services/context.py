@@ -125,4 +125,8 @@ def open_data_dir(path: Path) -> Context:
 
     with db.session() as s:
         sequences.reconcile(s, path)
-    return Context(path, db)
+    ctx = Context(path, db)
+    from app.services import chainhead
+
+    chainhead.check_startup(ctx)
+    return ctx

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.store import tables as t
@@ -29,9 +29,27 @@ def chain_rows(s: Session) -> Iterator[dict[str, Any]]:
         h.prev_hash,
         h.hash,
         h.redacted,
+        h.rule,
+        h.state,
     ).order_by(h.id)
     for row in s.execute(stmt.execution_options(yield_per=5000)).mappings():
         yield dict(row)
+
+
+def participant_states(s: Session) -> Iterator[tuple[str, str, str, str]]:
+    """(uuid, registration number, history hash, state digest) of every participant, read
+    as stored (raw rows: the digest is of the stored text), streamed."""
+    from app.domain.audit import COMPARED, state_digest
+
+    raw = s.connection().connection.driver_connection
+    assert raw is not None
+    cur = raw.execute(
+        f"SELECT history_hash, {', '.join(COMPARED)} FROM participant"  # noqa: S608 (fixed)
+    )
+    while batch := cur.fetchmany(5000):
+        for row in batch:
+            values = dict(zip(COMPARED, row[1:], strict=True))
+            yield values["uuid"], values["reg_no"], row[0], state_digest(values)
 
 
 def find(
@@ -57,3 +75,52 @@ def find(
     if limit:
         stmt = stmt.limit(limit)
     return list(s.scalars(stmt))
+
+
+# --- the chain head (app.services.chainhead) --------------------------------------------
+
+
+def head(s: Session) -> tuple[int, int, str]:
+    """(number of entries, id of the newest, its hash); (0, 0, genesis) when empty."""
+    from app.domain.audit import GENESIS
+
+    h = t.History
+    count, last = s.execute(select(func.count(h.id), func.max(h.id))).one()
+    if not last:
+        return 0, 0, GENESIS
+    return int(count), int(last), str(s.scalar(select(h.hash).where(h.id == last)))
+
+
+def position(s: Session, last_id: int) -> tuple[int, str | None]:
+    """(entries up to ``last_id``, that entry's hash or None when it is gone)."""
+    h = t.History
+    count = int(s.scalar(select(func.count(h.id)).where(h.id <= last_id)) or 0)
+    return count, s.scalar(select(h.hash).where(h.id == last_id))
+
+
+LINK_FIELDS = (
+    "rule",
+    "at",
+    "actor",
+    "install_code",
+    "entity",
+    "entity_id",
+    "action",
+    "content_hash",
+    "hash",
+)
+
+
+def segment(s: Session, after: int, upto: int) -> tuple[str, list[dict[str, Any]]]:
+    """The link fields of the entries after the first ``after`` ones up to the ``upto``-th,
+    oldest first, and the hash they continue from (the genesis for ``after`` = 0)."""
+    from app.domain.audit import GENESIS
+
+    h = t.History
+    start = GENESIS
+    if after > 0:
+        found = s.scalar(select(h.hash).order_by(h.id).offset(after - 1).limit(1))
+        start = found or GENESIS
+    cols = [getattr(h, name) for name in LINK_FIELDS]
+    stmt = select(*cols).order_by(h.id).offset(after).limit(max(upto - after, 0))
+    return start, [dict(r._mapping) for r in s.execute(stmt)]

@@ -161,9 +161,15 @@ def _record(row: t.Participant) -> ParticipantRecord:
     return ParticipantRecord(**{name: getattr(row, name) for name in _FIELDS})
 
 
+# ``history_hash`` of a row the application has just inserted, until the entry that
+# creates it points it at itself: only such a row, or one an entry already vouches for, is
+# stamped by a new entry. A row inserted outside the application (empty) never is.
+NEW_ROW = "+"
+
+
 def insert_participant(s: Session, values: ParticipantRow) -> int:
     """Insert one participant; returns its id."""
-    row = t.Participant(**values)
+    row = t.Participant(**values, history_hash=NEW_ROW)
     s.add(row)
     s.flush()
     return row.id
@@ -195,8 +201,9 @@ def bulk_insert_participants(s: Session, rows: Sequence[ParticipantRow]) -> None
     """
     if not rows:
         return
-    if len(rows) < 200:
-        s.execute(insert(t.Participant), list(rows))
+    marked: list[dict[str, Any]] = [{**r, "history_hash": NEW_ROW} for r in rows]
+    if len(marked) < 200:
+        s.execute(insert(t.Participant), marked)
         return
     conn = s.connection()
     trigger = conn.exec_driver_sql(
@@ -205,7 +212,7 @@ def bulk_insert_participants(s: Session, rows: Sequence[ParticipantRow]) -> None
     last = conn.exec_driver_sql("SELECT coalesce(max(id), 0) FROM participant").scalar()
     if trigger:
         conn.exec_driver_sql("DROP TRIGGER participant_fts_ai")
-    _raw_insert(s, "participant", rows)
+    _raw_insert(s, "participant", marked)
     if trigger:
         conn.exec_driver_sql(
             f"INSERT INTO participant_fts(rowid, name) SELECT id, {_PLAIN_NAME} "  # noqa: S608
@@ -450,14 +457,64 @@ def _last_hash(s: Session) -> str:
     return last or audit.GENESIS
 
 
-def _chain(prev: str, entry: dict[str, Any]) -> dict[str, Any]:
-    content = audit.content_hash(entry)
-    return entry | {
-        "content_hash": content,
-        "prev_hash": prev,
-        "hash": audit.link(prev, content),
-        "redacted": False,
-    }
+_COMPARED_SQL = ", ".join(audit.COMPARED)
+
+
+def participant_states(s: Session, uuids: Sequence[str]) -> dict[str, tuple[str, str]]:
+    """uuid → (state digest, history hash) of those participants, read as stored (raw, in
+    bulk)."""
+    raw = s.connection().connection.driver_connection
+    assert raw is not None
+    out: dict[str, tuple[str, str]] = {}
+    digest = audit.state_digest
+    keys = audit.COMPARED
+    unique = list(dict.fromkeys(uuids))
+    for i in range(0, len(unique), 900):
+        chunk = unique[i : i + 900]
+        sql = (
+            f"SELECT {_COMPARED_SQL}, history_hash FROM participant "  # noqa: S608 (fixed)
+            f"WHERE uuid IN ({', '.join('?' * len(chunk))})"
+        )
+        for row in raw.execute(sql, chunk):
+            out[row[0]] = (digest(dict(zip(keys, row[:-1], strict=True))), row[-1])
+    return out
+
+
+def _seal(s: Session, entries: list[dict[str, Any]]) -> list[tuple[str, int]]:
+    """Stamp the newest entry about each participant (of those not stamped by their own
+    install elsewhere: they carry ``state`` already) with the row's state as written, when
+    the row was inserted by the application or is vouched for already; a row that appeared
+    otherwise (a ghost) stays unexplained whatever is done to it.
+
+    Returns:
+        (uuid, index in ``entries``) of the stamped entries.
+    """
+    last: dict[str, int] = {}
+    for i, e in enumerate(entries):
+        if e["entity"] == "participant" and "state" not in e:
+            last[e["entity_id"]] = i
+    for e in entries:
+        e.setdefault("state", "")
+    if not last:
+        return []
+    s.flush()
+    states = participant_states(s, list(last))
+    stamped = []
+    for uid, i in last.items():
+        found = states.get(uid)
+        if found is not None and found[1]:
+            entries[i]["state"] = found[0]
+            stamped.append((uid, i))
+    return stamped
+
+
+def _point_rows(s: Session, pairs: Sequence[tuple[str, str]]) -> None:
+    """Each participant's ``history_hash`` names the entry that vouches for it."""
+    if not pairs:
+        return
+    raw = s.connection().connection.driver_connection
+    assert raw is not None
+    raw.executemany("UPDATE participant SET history_hash = ? WHERE uuid = ?", pairs)
 
 
 def add_history(
@@ -472,8 +529,12 @@ def add_history(
     changes: dict[str, Any],
     reason: str = "",
 ) -> None:
-    """Append an entry to the change history, linked into the audit hash chain."""
-    entry = {
+    """Append an entry to the change history, linked into the audit hash chain.
+
+    An entry about a participant records the state the row has now (written before the
+    entry, in the same transaction), and the row points at the entry.
+    """
+    entry: dict[str, Any] = {
         "at": at,
         "actor": actor,
         "install_code": install_code,
@@ -483,31 +544,35 @@ def add_history(
         "changes": json.dumps(changes, ensure_ascii=False, default=str),
         "reason": reason,
     }
-    s.add(t.History(**_chain(_last_hash(s), entry)))
+    stamped = _seal(s, [entry])
+    chained = entry | audit.chain(_last_hash(s), entry)
+    s.add(t.History(**chained))
     s.flush()
+    if stamped:
+        _point_rows(s, [(chained["hash"], entity_id)])
 
 
 def bulk_history(s: Session, rows: Sequence[HistoryEntry]) -> None:
     """Append many history entries at once, in order, linked into the hash chain.
 
     Every writer of the history goes through here or :func:`add_history`: an entry
-    without its hashes breaks ``lindungi audit verify``.
+    without its hashes breaks ``lindungi audit verify``. Write the participants first: the
+    newest entry about each records the row's state, and the row points at it. Entries that
+    bring their ``state`` (another install's, from a bundle) keep it.
     """
     if not rows:
         return
-    prev = _last_hash(s)
-    chained = []
-    for row, content in zip(rows, audit.content_hashes(rows), strict=True):
-        digest = audit.link(prev, content)
-        chained.append(
-            dict(row)
-            | {"content_hash": content, "prev_hash": prev, "hash": digest, "redacted": False}
-        )
-        prev = digest
+    entries = [dict(r) for r in rows]
+    stamped = _seal(s, entries)
+    chained = [
+        e | links
+        for e, links in zip(entries, audit.chain_many(_last_hash(s), entries), strict=True)
+    ]
     if len(chained) < 200:
         s.execute(insert(t.History), chained)
     else:
         _raw_insert(s, "history", chained)
+    _point_rows(s, [(str(chained[i]["hash"]), uid) for uid, i in stamped])
 
 
 def history_of(s: Session, entity_id: str) -> list[HistoryRecord]:
@@ -565,15 +630,20 @@ def erase_participant(s: Session, pid: int, now: dt.datetime, erased_date: dt.da
     )
 
 
+REDACTED = '{"redacted": true}'
+
+
 def redact_history(s: Session, entity_id: str) -> int:
-    """Blank the content of a record's history entries, keeping their hashes (the triggers
-    allow exactly this change and nothing else)."""
+    """Blank the content of an erased participant's history entries (changes, reason,
+    state), keeping who, when, what and the hashes: the triggers (migration 0008) allow
+    exactly this change, once, and nothing else."""
     from sqlalchemy import update
 
+    h = t.History
     result = s.execute(
-        update(t.History)
-        .where((t.History.entity_id == entity_id) & (t.History.redacted.is_(False)))
-        .values(changes='{"redacted": true}', reason="", redacted=True)
+        update(h)
+        .where((h.entity_id == entity_id) & (h.entity == "participant") & h.redacted.is_(False))
+        .values(changes=REDACTED, reason="", state="", redacted=True)
     )
     return int(result.rowcount or 0)  # type: ignore[attr-defined]
 

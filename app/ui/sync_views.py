@@ -275,6 +275,14 @@ class ExportView(QWidget):
                 count=done.counts.get("participants", 0),
             )
         )
+        if done.held_back:
+            common.set_message(
+                self.message,
+                self.tr(
+                    "Held back from the bundle, their history does not explain them "
+                    "(see Verify the audit trail): {reg_nos}"
+                ).format(reg_nos=", ".join(done.held_back)),
+            )
 
     def _enrol(self) -> None:
         path, _selected = QFileDialog.getOpenFileName(
