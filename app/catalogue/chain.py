@@ -100,4 +100,5 @@ ID: dict[str, str] = {
     "none yet": "belum ada",
     "{count} entries, trusted on first use": "{count} entri, dipercaya pada penggunaan pertama",
     "{count} entries, extends the last one": "{count} entri, menyambung yang terakhir",
+    "held: {bundles}": "ditahan: {bundles}",
 }
