@@ -317,7 +317,7 @@ def test_heads_travel_first_use_then_extension(make_ctx: MakeCtx, tmp_path: Path
     view = next(v for v in offices.ledger(world.kab) if v.install_code == "130306-A")
     assert view.chain_trust == "first_use" and view.chain_count > 0
     world.register(world.a, person(1))
-    result, back = world.sync(world.a)
+    world.sync(world.a)
     view = next(v for v in offices.ledger(world.kab) if v.install_code == "130306-A")
     assert view.chain_trust == "extends"
     assert "menyambung" in view.chain_state  # "extends", in Indonesian
