@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -253,3 +253,71 @@ def extends(
     if fork or (seen[0] == start[0] and start[1] != seen[1]):
         return "fork"
     return ""
+
+
+# The columns of a raw row for :func:`replay`, in order.
+RAW_FIELDS = (
+    "id",
+    "rule",
+    *CONTENT_FIELDS_2,  # at … reason, state
+    "content_hash",
+    "prev_hash",
+    "hash",
+    "redacted",
+)
+
+
+@dataclass
+class Replay:
+    """What walking the whole chain found: its length, the first break, every participant
+    an entry is about, and per participant the newest entry of this install that vouches
+    for its state (hash, state)."""
+
+    entries: int = 0
+    broken: ChainBreak | None = None
+    subjects: set[str] | None = None
+    vouched: dict[str, tuple[str, str]] | None = None
+
+
+def replay(rows: Iterable[Sequence[Any]], own_install: str) -> Replay:
+    """Walk raw rows (:data:`RAW_FIELDS`, values as SQLite stores them: times as text)
+    oldest first: check each entry under its rule, and collect what vouches for whom.
+
+    The same checks as :func:`entry_ok`, inlined: 100,000 entries in well under a second.
+    """
+    sha = hashlib.sha256
+    sep = "\x1f"
+    prev = GENESIS
+    out = Replay(0, None, set(), {})
+    subjects = out.subjects
+    vouched = out.vouched
+    assert subjects is not None and vouched is not None
+    for row in rows:
+        (eid, rule, at, actor, inst, entity, entity_id, action, changes, reason, state,
+         content, prev_hash, digest, redacted) = row  # fmt: skip
+        out.entries += 1
+        if out.broken is None:
+            ident = [
+                "" if v is None else str(v) for v in (at, actor, inst, entity, entity_id, action)
+            ]
+            body = ["" if changes is None else changes, "" if reason is None else reason]
+            if rule and rule >= 2:
+                if not redacted:
+                    text = sep.join([*ident, *body, state or ""])
+                    if sha(text.encode("utf-8")).hexdigest() != content:
+                        out.broken = ChainBreak(int(eid), "content")
+                expected = sha(sep.join(["2", prev, *ident, content]).encode("utf-8")).hexdigest()
+            else:
+                if not redacted:
+                    text = sep.join([*ident, *body])
+                    if sha(text.encode("utf-8")).hexdigest() != content:
+                        out.broken = ChainBreak(int(eid), "content")
+                expected = sha((prev + content).encode("ascii")).hexdigest()
+            if out.broken is None and (prev_hash != prev or expected != digest):
+                out.broken = ChainBreak(int(eid), "link")
+            prev = digest
+        if entity == "participant":
+            subjects.add(entity_id)
+            if state and inst == own_install:
+                vouched[entity_id] = (digest, state)
+    return out

@@ -7,10 +7,8 @@ Every change, login, export, import, print, handover and restore is a history en
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from app.domain import audit
 from app.i18n import tr
@@ -52,33 +50,19 @@ def verify(ctx: Context) -> Verification:
     with no history entry at all is a ghost.
     """
     own = ctx.identity.install_code if ctx.is_set_up else ""
-    count = 0
-    seen: set[str] = set()
-    vouched: dict[str, tuple[str, str]] = {}
-
-    def counted(rows: Iterable[Mapping[str, Any]]) -> Iterator[Mapping[str, Any]]:
-        nonlocal count
-        for row in rows:
-            count += 1
-            if row["entity"] == "participant":
-                uid = row["entity_id"]
-                seen.add(uid)
-                if row["state"] and row["install_code"] == own:
-                    vouched[uid] = (row["hash"], row["state"])
-            yield row
-
     ghosts: list[str] = []
     unexplained: list[str] = []
     with ctx.db.read() as s:
-        rows = counted(audit_store.chain_rows(s))
-        broken = audit.verify(rows)
-        for _rest in rows:  # past a break too: every entry counted, every subject seen
-            pass
+        walked = audit.replay(audit_store.raw_chain(s), own)
+        seen = walked.subjects or set()
+        vouched = walked.vouched or {}
         for uid, reg_no, pointer, state in audit_store.participant_states(s):
             if uid not in seen:
                 ghosts.append(reg_no)
             elif vouched.get(uid) != (pointer, state):
                 unexplained.append(reg_no)
+    broken = walked.broken
+    count = walked.entries
     from app.services import chainhead
 
     behind = chainhead.flagged(ctx)

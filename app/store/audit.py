@@ -36,20 +36,40 @@ def chain_rows(s: Session) -> Iterator[dict[str, Any]]:
         yield dict(row)
 
 
-def participant_states(s: Session) -> Iterator[tuple[str, str, str, str]]:
-    """(uuid, registration number, history hash, state digest) of every participant, read
-    as stored (raw rows: the digest is of the stored text), streamed."""
-    from app.domain.audit import COMPARED, state_digest
+def raw_chain(s: Session) -> Iterator[tuple[Any, ...]]:
+    """Every entry as stored (:data:`app.domain.audit.RAW_FIELDS`, times as SQLite's text),
+    oldest first, streamed: the fast input of ``audit verify``."""
+    from app.domain.audit import RAW_FIELDS
 
     raw = s.connection().connection.driver_connection
     assert raw is not None
+    cur = raw.execute(f"SELECT {', '.join(RAW_FIELDS)} FROM history ORDER BY id")  # noqa: S608
+    while batch := cur.fetchmany(5000):
+        yield from batch
+
+
+def state_text_sql() -> str:
+    """SQL of a participant's compared columns as the text its state digest is taken of
+    (the same as :func:`app.domain.audit.state_digest` joins in Python)."""
+    from app.domain.audit import COMPARED
+
+    return " || char(31) || ".join(f"coalesce({c}, '')" for c in COMPARED)
+
+
+def participant_states(s: Session) -> Iterator[tuple[str, str, str, str]]:
+    """(uuid, registration number, history hash, state digest) of every participant, read
+    as stored, streamed."""
+    import hashlib
+
+    raw = s.connection().connection.driver_connection
+    assert raw is not None
+    sha = hashlib.sha256
     cur = raw.execute(
-        f"SELECT history_hash, {', '.join(COMPARED)} FROM participant"  # noqa: S608 (fixed)
+        f"SELECT uuid, reg_no, history_hash, {state_text_sql()} FROM participant"  # noqa: S608
     )
     while batch := cur.fetchmany(5000):
-        for row in batch:
-            values = dict(zip(COMPARED, row[1:], strict=True))
-            yield values["uuid"], values["reg_no"], row[0], state_digest(values)
+        for uid, reg_no, pointer, text in batch:
+            yield uid, reg_no, pointer, sha(text.encode("utf-8")).hexdigest()
 
 
 def find(

@@ -457,26 +457,27 @@ def _last_hash(s: Session) -> str:
     return last or audit.GENESIS
 
 
-_COMPARED_SQL = ", ".join(audit.COMPARED)
-
-
 def participant_states(s: Session, uuids: Sequence[str]) -> dict[str, tuple[str, str]]:
     """uuid → (state digest, history hash) of those participants, read as stored (raw, in
-    bulk)."""
+    bulk; the digest of the same text ``audit verify`` takes it of)."""
+    import hashlib
+
+    from app.store.audit import state_text_sql
+
     raw = s.connection().connection.driver_connection
     assert raw is not None
     out: dict[str, tuple[str, str]] = {}
-    digest = audit.state_digest
-    keys = audit.COMPARED
+    sha = hashlib.sha256
+    text_sql = state_text_sql()
     unique = list(dict.fromkeys(uuids))
     for i in range(0, len(unique), 900):
         chunk = unique[i : i + 900]
         sql = (
-            f"SELECT {_COMPARED_SQL}, history_hash FROM participant "  # noqa: S608 (fixed)
+            f"SELECT uuid, history_hash, {text_sql} FROM participant "  # noqa: S608 (fixed)
             f"WHERE uuid IN ({', '.join('?' * len(chunk))})"
         )
-        for row in raw.execute(sql, chunk):
-            out[row[0]] = (digest(dict(zip(keys, row[:-1], strict=True))), row[-1])
+        for uid, pointer, joined in raw.execute(sql, chunk):
+            out[uid] = (sha(joined.encode("utf-8")).hexdigest(), pointer)
     return out
 
 
