@@ -4,6 +4,7 @@ action that records the reason (``audit accept-behind`` on the command line)."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QLabel, QPushButton, QWidget
 
 from app.errors import AppError
@@ -24,6 +25,7 @@ class ChainBanner(QWidget):
         super().__init__(parent)
         self.session = session
         self.setObjectName("chain_banner")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setStyleSheet(BANNER_STYLE)
         layout = QHBoxLayout(self)
         self.text = QLabel()
