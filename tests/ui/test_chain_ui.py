@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from PySide6.QtWidgets import QTableWidgetItem
 from pytestqt.qtbot import QtBot
 
 from app.services import audit, backup, chainhead, participants
@@ -18,6 +19,11 @@ from tests.actors import ADMIN
 from tests.conftest import MakeCtx, MakeParticipant
 from tests.integration.sync_world import World, person
 from tests.ui.conftest import MakeSession, Messages
+
+
+def _text(item: QTableWidgetItem | None) -> str:
+    assert item is not None
+    return item.text()
 
 
 def test_the_banner_shows_a_database_copied_back_until_a_supervisor_explains(
@@ -79,9 +85,9 @@ def test_the_ledger_shows_each_office_chain_and_a_held_bundle(
     qtbot.addWidget(view)
     view.select("130306-A")
     column = view.table.columnCount() - 1
-    assert view.table.horizontalHeaderItem(column).text() == "Jejak audit"
+    assert _text(view.table.horizontalHeaderItem(column)) == "Jejak audit"
     row = view.table.currentRow()
-    assert "dipercaya pada penggunaan pertama" in view.table.item(row, column).text()
+    assert "dipercaya pada penggunaan pertama" in _text(view.table.item(row, column))
     assert not view.chain_button.isEnabled()
 
     # The office's database is replaced by an older copy (and its head file with it).
@@ -110,7 +116,7 @@ def test_the_ledger_shows_each_office_chain_and_a_held_bundle(
     view.refresh()
     view.select("130306-A")
     row = view.table.currentRow()
-    assert "ditahan" in view.table.item(row, column).text()
+    assert "ditahan" in _text(view.table.item(row, column))
     assert view.chain_button.isEnabled()
     view.grab().save(str(tmp_path / "ledger.png"))
     view.chain_reset("checked by phone with the camat: the PC was restored from a copy")
