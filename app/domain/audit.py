@@ -105,7 +105,8 @@ def _plain(value: Any) -> str:
 
 def state_digest(row: Mapping[str, Any]) -> str:
     """SHA-256 (hex) of a participant's compared columns (:data:`COMPARED`)."""
-    canonical = "\x1f".join(_plain(row[k]) for k in COMPARED)
+    values = [row[k] for k in COMPARED]
+    canonical = "\x1f".join([v if type(v) is str else _plain(v) for v in values])
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
@@ -207,12 +208,12 @@ def link_of(prev_hash: str, e: Mapping[str, Any]) -> str:
 
 
 def link_record(e: Mapping[str, Any]) -> dict[str, Any]:
-    """An entry's link fields as plain JSON values (what a bundle or receipt carries)."""
+    """An entry's link fields as plain JSON values (what a bundle or receipt carries; its
+    own hash follows from them and the one before)."""
     return {
         "rule": int(e.get("rule") or 1),
         **{k: _text(e.get(k)) for k in IDENTITY_FIELDS},
         "content_hash": e["content_hash"],
-        "hash": e["hash"],
     }
 
 
@@ -227,7 +228,7 @@ def extends(
     last from that install.
 
     Returns:
-        "" when it does; else ``broken`` (the entries do not link up to the head),
+        "" when it does; else ``broken`` (the entries do not lead to the head),
         ``gap`` (entries between the head seen and the segment are missing), ``fork``
         (the chain at the head seen has another hash: it was rewritten), ``behind`` (the
         head is older than the one seen).
@@ -236,9 +237,7 @@ def extends(
     pos = start[0]
     fork = False
     for e in entries:
-        if link_of(prev, e) != e.get("hash"):
-            return "broken"
-        prev = e["hash"]
+        prev = link_of(prev, e)
         pos += 1
         if seen is not None and pos == seen[0] and prev != seen[1]:
             fork = True

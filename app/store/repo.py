@@ -457,38 +457,38 @@ def _last_hash(s: Session) -> str:
     return last or audit.GENESIS
 
 
-def participant_states(s: Session, uuids: Sequence[str]) -> dict[str, tuple[str, str]]:
-    """uuid → (state digest, history hash) of those participants, read as stored (raw, in
-    bulk; the digest of the same text ``audit verify`` takes it of)."""
+def participant_states(s: Session, uuids: Sequence[str]) -> dict[str, tuple[str, str, int]]:
+    """uuid → (state digest, history hash, row id) of those participants, read as stored
+    (raw, in bulk; the digest of the same text ``audit verify`` takes it of)."""
     import hashlib
 
     from app.store.audit import state_text_sql
 
     raw = s.connection().connection.driver_connection
     assert raw is not None
-    out: dict[str, tuple[str, str]] = {}
+    out: dict[str, tuple[str, str, int]] = {}
     sha = hashlib.sha256
     text_sql = state_text_sql()
     unique = list(dict.fromkeys(uuids))
     for i in range(0, len(unique), 900):
         chunk = unique[i : i + 900]
         sql = (
-            f"SELECT uuid, history_hash, {text_sql} FROM participant "  # noqa: S608 (fixed)
+            f"SELECT uuid, history_hash, id, {text_sql} FROM participant "  # noqa: S608
             f"WHERE uuid IN ({', '.join('?' * len(chunk))})"
         )
-        for uid, pointer, joined in raw.execute(sql, chunk):
-            out[uid] = (sha(joined.encode("utf-8")).hexdigest(), pointer)
+        for uid, pointer, pid, joined in raw.execute(sql, chunk):
+            out[uid] = (sha(joined.encode("utf-8")).hexdigest(), pointer, pid)
     return out
 
 
-def _seal(s: Session, entries: list[dict[str, Any]]) -> list[tuple[str, int]]:
+def _seal(s: Session, entries: list[dict[str, Any]]) -> list[tuple[int, int]]:
     """Stamp the newest entry about each participant (of those not stamped by their own
     install elsewhere: they carry ``state`` already) with the row's state as written, when
     the row was inserted by the application or is vouched for already; a row that appeared
     otherwise (a ghost) stays unexplained whatever is done to it.
 
     Returns:
-        (uuid, index in ``entries``) of the stamped entries.
+        (row id, index in ``entries``) of the stamped entries.
     """
     last: dict[str, int] = {}
     for i, e in enumerate(entries):
@@ -505,17 +505,17 @@ def _seal(s: Session, entries: list[dict[str, Any]]) -> list[tuple[str, int]]:
         found = states.get(uid)
         if found is not None and found[1]:
             entries[i]["state"] = found[0]
-            stamped.append((uid, i))
+            stamped.append((found[2], i))
     return stamped
 
 
-def _point_rows(s: Session, pairs: Sequence[tuple[str, str]]) -> None:
+def _point_rows(s: Session, pairs: Sequence[tuple[str, int]]) -> None:
     """Each participant's ``history_hash`` names the entry that vouches for it."""
     if not pairs:
         return
     raw = s.connection().connection.driver_connection
     assert raw is not None
-    raw.executemany("UPDATE participant SET history_hash = ? WHERE uuid = ?", pairs)
+    raw.executemany("UPDATE participant SET history_hash = ? WHERE id = ?", pairs)
 
 
 def add_history(
@@ -550,7 +550,7 @@ def add_history(
     s.add(t.History(**chained))
     s.flush()
     if stamped:
-        _point_rows(s, [(chained["hash"], entity_id)])
+        _point_rows(s, [(chained["hash"], stamped[0][0])])
 
 
 def bulk_history(s: Session, rows: Sequence[HistoryEntry]) -> None:
@@ -573,7 +573,7 @@ def bulk_history(s: Session, rows: Sequence[HistoryEntry]) -> None:
         s.execute(insert(t.History), chained)
     else:
         _raw_insert(s, "history", chained)
-    _point_rows(s, [(str(chained[i]["hash"]), uid) for uid, i in stamped])
+    _point_rows(s, [(str(chained[i]["hash"]), pid) for pid, i in stamped])
 
 
 def history_of(s: Session, entity_id: str) -> list[HistoryRecord]:
