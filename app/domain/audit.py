@@ -199,28 +199,30 @@ def verify(entries: Iterable[Mapping[str, Any]]) -> ChainBreak | None:
     return None
 
 
-def link_of(prev_hash: str, e: Mapping[str, Any]) -> str:
-    """The hash an entry must have after ``prev_hash``, under its own rule, from its link
-    fields alone (a redacted entry's content is not needed)."""
-    if int(e.get("rule") or 1) >= 2:
-        return link_2(prev_hash, e, e["content_hash"])
-    return link(prev_hash, e["content_hash"])
+def link_of(prev_hash: str, record: Sequence[Any]) -> str:
+    """The hash an entry has after ``prev_hash``, under its own rule, from its link record
+    alone (:func:`link_record`; a redacted entry's content is not needed)."""
+    rule, *ident, content = record
+    if len(ident) != len(IDENTITY_FIELDS) or not isinstance(content, str):
+        raise ValueError("link record")
+    if isinstance(rule, int) and rule >= 2:
+        parts = ["2", prev_hash, *("" if v is None else str(v) for v in ident), content]
+        return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+    return link(prev_hash, content)
 
 
-def link_record(e: Mapping[str, Any]) -> dict[str, Any]:
-    """An entry's link fields as plain JSON values (what a bundle or receipt carries; its
-    own hash follows from them and the one before)."""
-    return {
-        "rule": int(e.get("rule") or 1),
-        **{k: _text(e.get(k)) for k in IDENTITY_FIELDS},
-        "content_hash": e["content_hash"],
-    }
+def link_record(row: Sequence[Any]) -> list[Any]:
+    """An entry's link fields as stored (rule, time as text, actor, install, entity,
+    entity id, action, content hash): what a bundle or receipt carries, a list to keep
+    tens of thousands of them small. Its own hash follows from them and the one before."""
+    rule, *rest = row
+    return [int(rule or 1), *rest]
 
 
 def extends(
     seen: tuple[int, str] | None,
     start: tuple[int, str],
-    entries: Iterable[Mapping[str, Any]],
+    entries: Iterable[Sequence[Any]],
     head: tuple[int, str],
 ) -> str:
     """Whether a segment of another install's chain links from ``start`` (entries before

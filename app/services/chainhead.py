@@ -317,7 +317,7 @@ class Verdict:
         return self.kind in ("broken", "gap", "fork", "behind", "signature")
 
 
-def _segment(body: Any) -> tuple[tuple[int, str], list[dict[str, Any]]] | None:
+def _segment(body: Any) -> tuple[tuple[int, str], list[list[Any]]] | None:
     if not isinstance(body, dict):
         return None
     start, entries = body.get("start"), body.get("entries")
@@ -325,7 +325,7 @@ def _segment(body: Any) -> tuple[tuple[int, str], list[dict[str, Any]]] | None:
         return None
     if not (isinstance(start[0], int) and isinstance(start[1], str)):
         return None
-    if not all(isinstance(e, dict) for e in entries):
+    if not all(isinstance(e, list) and len(e) == 8 for e in entries):
         return None
     return (start[0], start[1]), entries
 

@@ -127,20 +127,26 @@ LINK_FIELDS = (
     "entity_id",
     "action",
     "content_hash",
-    "hash",
 )
 
 
-def segment(s: Session, after: int, upto: int) -> tuple[str, list[dict[str, Any]]]:
-    """The link fields of the entries after the first ``after`` ones up to the ``upto``-th,
-    oldest first, and the hash they continue from (the genesis for ``after`` = 0)."""
+def segment(s: Session, after: int, upto: int) -> tuple[str, list[tuple[Any, ...]]]:
+    """The link fields (:data:`LINK_FIELDS`, as stored) of the entries after the first
+    ``after`` ones up to the ``upto``-th, oldest first, and the hash they continue from
+    (the genesis for ``after`` = 0)."""
     from app.domain.audit import GENESIS
 
-    h = t.History
+    raw = s.connection().connection.driver_connection
+    assert raw is not None
     start = GENESIS
     if after > 0:
-        found = s.scalar(select(h.hash).order_by(h.id).offset(after - 1).limit(1))
-        start = found or GENESIS
-    cols = [getattr(h, name) for name in LINK_FIELDS]
-    stmt = select(*cols).order_by(h.id).offset(after).limit(max(upto - after, 0))
-    return start, [dict(r._mapping) for r in s.execute(stmt)]
+        found = raw.execute(
+            "SELECT hash FROM history ORDER BY id LIMIT 1 OFFSET ?", (after - 1,)
+        ).fetchone()
+        start = found[0] if found else GENESIS
+    rows = raw.execute(
+        f"SELECT {', '.join(LINK_FIELDS)} FROM history ORDER BY id "  # noqa: S608 (fixed)
+        "LIMIT ? OFFSET ?",
+        (max(upto - after, 0), after),
+    ).fetchall()
+    return start, rows

@@ -565,10 +565,9 @@ def bulk_history(s: Session, rows: Sequence[HistoryEntry]) -> None:
         return
     entries = [dict(r) for r in rows]
     stamped = _seal(s, entries)
-    chained = [
-        e | links
-        for e, links in zip(entries, audit.chain_many(_last_hash(s), entries), strict=True)
-    ]
+    chained = entries
+    for e, links in zip(entries, audit.chain_many(_last_hash(s), entries), strict=True):
+        e.update(links)
     if len(chained) < 200:
         s.execute(insert(t.History), chained)
     else:
