@@ -135,7 +135,6 @@ class Behind:
     signed_count: int
     signed_at: dt.datetime
     entries: int
-    found_at: dt.datetime
 
 
 def behind(ctx: Context) -> Behind | None:
@@ -145,10 +144,7 @@ def behind(ctx: Context) -> Behind | None:
     if not raw:
         return None
     return Behind(
-        int(raw["signed_count"]),
-        dt.datetime.fromisoformat(raw["signed_at"]),
-        int(raw["entries"]),
-        dt.datetime.fromisoformat(raw["found_at"]),
+        int(raw["signed_count"]), dt.datetime.fromisoformat(raw["signed_at"]), int(raw["entries"])
     )
 
 
@@ -186,7 +182,7 @@ def check_startup(ctx: Context, now: dt.datetime | None = None) -> Behind | None
     standing = behind(ctx)
     if standing is not None:
         return standing
-    flag = Behind(head.count, head.at, total, now)
+    flag = Behind(head.count, head.at, total)
     with ctx.db.session() as s:
         repo.put_setting(
             s,

@@ -12,30 +12,6 @@ from sqlalchemy.orm import Session
 from app.store import tables as t
 
 
-def chain_rows(s: Session) -> Iterator[dict[str, Any]]:
-    """Every entry with its hashes, oldest first, streamed."""
-    h = t.History
-    stmt = select(
-        h.id,
-        h.at,
-        h.actor,
-        h.install_code,
-        h.entity,
-        h.entity_id,
-        h.action,
-        h.changes,
-        h.reason,
-        h.content_hash,
-        h.prev_hash,
-        h.hash,
-        h.redacted,
-        h.rule,
-        h.state,
-    ).order_by(h.id)
-    for row in s.execute(stmt.execution_options(yield_per=5000)).mappings():
-        yield dict(row)
-
-
 def raw_chain(s: Session) -> Iterator[tuple[Any, ...]]:
     """Every entry as stored (:data:`app.domain.audit.RAW_FIELDS`, times as SQLite's text),
     oldest first, streamed: the fast input of ``audit verify``."""
