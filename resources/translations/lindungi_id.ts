@@ -140,6 +140,18 @@
         <translation>Jejak audit telah diubah pada entri {id}.</translation>
     </message>
     <message>
+        <source>Records without any history (ghosts): {reg_nos}</source>
+        <translation>Data tanpa riwayat sama sekali (data siluman): {reg_nos}</translation>
+    </message>
+    <message>
+        <source>Records whose state their history does not explain: {reg_nos}</source>
+        <translation>Data yang keadaannya tidak dijelaskan riwayatnya: {reg_nos}</translation>
+    </message>
+    <message>
+        <source>The database is behind the audit trail head this PC signed: a supervisor records the reason (the banner of the main window).</source>
+        <translation>Basis data tertinggal dari kepala jejak audit yang ditandatangani PC ini: penyelia mencatat alasannya (spanduk di jendela utama).</translation>
+    </message>
+    <message>
         <source>Export the audit trail</source>
         <translation>Ekspor jejak audit</translation>
     </message>
