@@ -36,12 +36,11 @@ def _chained(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _records(rows: list[dict[str, Any]]) -> list[list[Any]]:
-    return [
-        audit.link_record(
-            [r["rule"], *(audit._text(r[k]) for k in audit.IDENTITY_FIELDS), r["content_hash"]]
-        )  # fmt: skip
-        for r in rows
-    ]
+    out = []
+    for r in rows:
+        ident = [audit._text(r[k]) for k in audit.IDENTITY_FIELDS]
+        out.append(audit.link_record([r["rule"], *ident, r["content_hash"]]))
+    return out
 
 
 def test_rule_two_covers_who_did_it_even_when_redacted() -> None:
