@@ -122,3 +122,26 @@ def test_the_ledger_shows_each_office_chain_and_a_held_bundle(
     view.chain_reset("checked by phone with the camat: the PC was restored from a copy")
     assert world.kab_import(bundle).status == "imported"
     office.close()
+
+
+def test_the_audit_screen_names_a_row_edited_outside_lindungi(
+    qtbot: QtBot,
+    make_ctx: MakeCtx,
+    make_participant: MakeParticipant,
+    make_session: MakeSession,
+) -> None:
+    import sqlite3
+
+    from app.ui.safety_views import AuditView
+
+    ctx = make_ctx("kecamatan", name="office")
+    reg = participants.register(ctx, ADMIN, make_participant()).reg_no
+    con = sqlite3.connect(ctx.data_dir / DB_FILENAME)
+    con.execute("UPDATE participant SET income = 9000000 WHERE reg_no = ?", (reg,))
+    con.commit()
+    con.close()
+    view = AuditView(make_session(ctx, Role.ADMIN))
+    qtbot.addWidget(view)
+    view.verify()
+    assert reg in view.result.text()
+    assert "tidak dijelaskan riwayatnya" in view.result.text()  # "not explained"
