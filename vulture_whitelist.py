@@ -97,3 +97,6 @@ revoked_by
 
 # openpyxl row dimensions are set as attributes (tests build workbooks with hidden rows).
 _.hidden
+
+# xlwt's workbook attribute that names the sheet an .xls opens on (a test fixture sets it).
+_.active_sheet

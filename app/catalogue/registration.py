@@ -52,13 +52,14 @@ MESSAGES: dict[str, str] = {
     "import.income_default": "Income is empty: the default {amount} is used.",
     "import.no_income": "The sheet has no income column: the default {amount} is used for every row.",
     "import.column_ignored": "Column {column} ('{header}') holds values but is not imported: map it to a field or check it is not needed.",
-    "import.hidden_unknown": "Hidden rows cannot be detected in {kind} files: check the sheet has none, or save it as .xlsx.",
+    "import.hidden_unknown": "The hidden rows of this {kind} file could not be read: check the sheet has none, or save it as .xlsx.",
     "import.skipped_hidden": "Row {line} is hidden: skipped.",
     "import.skipped_blank": "Row {line} is blank: skipped.",
     "import.skipped_below": "Row {line} is below the table (totals, signatures, notes): skipped.",
     "import.kecamatan_needed": "At the kabupaten, say which kecamatan the sheet comes from (--kecamatan NAME).",
     "import.kecamatan_unknown": "{name} is not a kecamatan of this install.",
     "template.nagari_unknown": "{name} is not a nagari of this install.",
+    "import.spelling_unknown": "'{spelling}' is not among the learned nagari spellings.",
     "template.suffix": "{name}: the template is an .xlsx workbook; give a name ending in .xlsx.",
     "template.title": "List of prospective participants (Lindungi template)",
     "template.step1": "1. Fill in the 'Daftar' sheet, one person per row, starting on row 2. Do not change, move or delete the headings of row 1.",
@@ -173,7 +174,7 @@ ID: dict[str, str] = {
     ]: "Kolom {column} ('{header}') berisi data tetapi tidak diimpor: pasangkan ke isian atau pastikan tidak diperlukan.",
     MESSAGES[
         "import.hidden_unknown"
-    ]: "Baris tersembunyi tidak dapat dikenali pada berkas {kind}: pastikan lembar tidak memilikinya, atau simpan sebagai .xlsx.",
+    ]: "Baris tersembunyi pada berkas {kind} ini tidak dapat dibaca: pastikan lembar tidak memilikinya, atau simpan sebagai .xlsx.",
     MESSAGES["import.skipped_hidden"]: "Baris {line} tersembunyi: dilewati.",
     MESSAGES["import.skipped_blank"]: "Baris {line} kosong: dilewati.",
     MESSAGES[
@@ -184,6 +185,9 @@ ID: dict[str, str] = {
     ]: "Di kabupaten, sebutkan kecamatan asal lembar ini (--kecamatan NAMA).",
     MESSAGES["import.kecamatan_unknown"]: "{name} bukan kecamatan instalasi ini.",
     MESSAGES["template.nagari_unknown"]: "{name} bukan nagari instalasi ini.",
+    MESSAGES[
+        "import.spelling_unknown"
+    ]: "'{spelling}' tidak termasuk ejaan nagari yang dipelajari.",
     MESSAGES[
         "template.suffix"
     ]: "{name}: templat berupa buku kerja .xlsx; beri nama berakhiran .xlsx.",
@@ -262,6 +266,13 @@ ID: dict[str, str] = {
     "with --accept-suggestions: keep the accepted spellings as this install's aliases": "dengan --accept-suggestions: simpan ejaan yang diterima sebagai alias instalasi ini",
     "write the blank list a nagari fills in (xlsx)": "tulis daftar kosong yang diisi nagari (xlsx)",
     "{count} nagari spellings saved as aliases.": "{count} ejaan nagari disimpan sebagai alias.",
+    "{count} nagari spellings forgotten.": "{count} ejaan nagari dilupakan.",
+    "the nagari spellings this install learned from imports": "ejaan nagari yang dipelajari instalasi ini dari impor",
+    "list the learned spellings": "daftar ejaan yang dipelajari",
+    "stop reading these spellings as their nagari (supervisors)": "berhenti membaca ejaan ini sebagai nagarinya (supervisor)",
+    "No spellings learned yet.": "Belum ada ejaan yang dipelajari.",
+    "Spelling": "Ejaan",
+    "Code": "Kode",
     "Row": "Baris",
     "Reasons": "Alasan",
     "Birth place": "Tempat lahir",

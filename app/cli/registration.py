@@ -127,6 +127,19 @@ def register(sub: Any) -> dict[str, Callable[[argparse.Namespace], int]]:
     s.add_argument("--out", type=user_path, required=True, metavar="FILE.xlsx")
     s.add_argument("--nagari", metavar="NAME", help=tr("pre-fill this nagari on every row"))
 
+    s = sub.add_parser(
+        "spellings",
+        help=tr("the nagari spellings this install learned from imports"),
+        description=tr("the nagari spellings this install learned from imports"),
+    )
+    sp = s.add_subparsers(dest="spellings_command", required=True)
+    sp.add_parser("list", help=tr("list the learned spellings")).add_argument(
+        "--json", action="store_true"
+    )
+    sp.add_parser(
+        "forget", help=tr("stop reading these spellings as their nagari (supervisors)")
+    ).add_argument("spelling", nargs="+", metavar="SPELLING")
+
     s = sub.add_parser("export-list", help=tr("export the list as xlsx"))
     s.add_argument("--out", type=user_path, required=True, metavar="FILE.xlsx")
     s.add_argument("--search", default="", metavar="TEXT")
@@ -142,6 +155,7 @@ def register(sub: Any) -> dict[str, Callable[[argparse.Namespace], int]]:
         "reactivate": cmd_reactivate,
         "import": cmd_import,
         "template": cmd_template,
+        "spellings": cmd_spellings,
         "export-list": cmd_export_list,
     }
 
@@ -484,6 +498,29 @@ def cmd_template(args: argparse.Namespace) -> int:
     finally:
         ctx.close()
     out(tr("Template written to {path} ({count} nagari in its list).", path=args.out, count=count))
+    return EXIT_OK
+
+
+def cmd_spellings(args: argparse.Namespace) -> int:
+    from app.services import importer
+
+    ctx = context(args)
+    try:
+        if args.spellings_command == "forget":
+            gone = importer.forget_aliases(ctx, actor(args), args.spelling)
+            out(tr("{count} nagari spellings forgotten.", count=fmt_int(len(gone))))
+            return EXIT_OK
+        learned = sorted(importer.learned_aliases(ctx).items())
+        names = {code: ctx.regions.get(code) for _s, code in learned}
+    finally:
+        ctx.close()
+    rows = [(spelling, r.name if (r := names[code]) else code, code) for spelling, code in learned]
+    if args.json:
+        emit_json([{"spelling": s, "nagari": n, "code": c} for s, n, c in rows])
+    elif rows:
+        table([tr("Spelling"), tr("Nagari"), tr("Code")], rows)
+    else:
+        out(tr("No spellings learned yet."))
     return EXIT_OK
 
 

@@ -21,7 +21,7 @@ import json
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy.orm import Session
 
@@ -35,7 +35,7 @@ from app.i18n import render
 from app.paths import resource
 from app.services.actor import Actor, Role
 from app.services.context import Context
-from app.services.importer import bpjs_header
+from app.services.importer import bpjs_header, rounded_column
 from app.services.spreadsheet import (
     PROGRESS_EVERY,
     RowProgress,
@@ -202,8 +202,7 @@ def export(ctx: Context, actor: Actor, path: Path, progress: RowProgress | None 
 HEADER_SEARCH_ROWS = 15
 
 
-@dataclass(frozen=True, slots=True)
-class SheetRow:
+class SheetRow(NamedTuple):
     """A row of the returned spreadsheet: its line number and the two cells read."""
 
     line: int
@@ -211,15 +210,14 @@ class SheetRow:
     kpj: d.Cell
 
 
-@dataclass(frozen=True, slots=True)
-class Outcome:
+class Outcome(NamedTuple):
     """What happens to one row: matched, unchanged, unmatched, conflict or invalid."""
 
     line: int
     nik: str  # masked
     kpj: str  # as read (the digits when valid)
     code: str = ""  # message code of the reason (empty for matched and unchanged)
-    params: Mapping[str, Any] = field(default_factory=lambda: d.NO_PARAMS)
+    params: Mapping[str, Any] = d.NO_PARAMS
     reg_no: str = ""
     name: str = ""
 
@@ -240,10 +238,8 @@ class KpjPreview:
     conflicts: list[Outcome] = field(default_factory=list)
     invalid: list[Outcome] = field(default_factory=list)
     saved: int = 0
+    # The matches to save: each participant as read when the rows were sorted, its KPJ.
     _assign: list[tuple[store.KpjTarget, str]] = field(default_factory=list, repr=False)
-    # What the register said when the rows were sorted: NIK → its records, KPJ → holder.
-    _targets: dict[str, list[store.KpjTarget]] = field(default_factory=dict, repr=False)
-    _holders: dict[str, tuple[str, str]] = field(default_factory=dict, repr=False)
 
     def counts(self) -> dict[str, int]:
         """How many rows fall in each group."""
@@ -284,16 +280,19 @@ def read_returned(path: Path, progress: RowProgress | None = None) -> list[Sheet
     if not rows:
         raise InvalidInput("sheet.empty", name=path.name)
     head, nik_col, kpj_col = _find_header(rows, path.name)
+    body = rows[head + 1 :]
+    # A NIK column Excel rounded as a whole (saved as CSV, so text) is refused row by row.
+    rounded = rounded_column(row[nik_col] for row in body if nik_col < len(row))
     out: list[SheetRow] = []
     total = len(rows)
-    for i, row in enumerate(rows[head + 1 :], start=head + 2):
+    for i, row in enumerate(body, start=head + 2):
         if progress is not None and i % PROGRESS_EVERY == 0:
             progress(i, total)  # the rows checked, of the rows the file holds
         nik = row[nik_col] if nik_col < len(row) else None
         kpj = row[kpj_col] if kpj_col < len(row) else None
         if is_blank(nik) and is_blank(kpj) and all(is_blank(c) for c in row):
             continue
-        out.append(SheetRow(i, d.read_nik(nik), d.read_kpj(kpj)))
+        out.append(SheetRow(i, d.read_nik(nik, rounded), d.read_kpj(kpj)))
     return out
 
 
@@ -341,25 +340,27 @@ def _sort_nik(
     out: KpjPreview,
     nik_value: str,
     group: list[SheetRow],
-    by_kpj: dict[str, set[str]],
+    shared: set[str],
+    targets: dict[str, list[store.KpjTarget]],
     holders: dict[str, tuple[str, str]],
 ) -> None:
-    """Sort the rows of one NIK into ``out``."""
+    """Sort the rows of one NIK into ``out`` (``shared``: KPJs the file gives several NIKs)."""
     first = group[0]
     kpj_value = first.kpj.value
     assert kpj_value is not None
-    nik, kpj = _shown(first)
-    for extra in group[1:]:
-        out.conflicts.append(
-            Outcome(extra.line, nik, extra.kpj.shown, "bpjs.nik_repeated", {"line": first.line})
-        )
-    if any(r.kpj.value != kpj_value for r in group[1:]):
-        out.conflicts.append(Outcome(first.line, nik, kpj, "bpjs.nik_two_kpj"))
-        return
-    if len(by_kpj[kpj_value]) > 1:
+    nik, kpj = mask_nik(nik_value), first.kpj.shown
+    if len(group) > 1:
+        for extra in group[1:]:
+            out.conflicts.append(
+                Outcome(extra.line, nik, extra.kpj.shown, "bpjs.nik_repeated", {"line": first.line})
+            )
+        if any(r.kpj.value != kpj_value for r in group[1:]):
+            out.conflicts.append(Outcome(first.line, nik, kpj, "bpjs.nik_two_kpj"))
+            return
+    if kpj_value in shared:
         out.conflicts.append(Outcome(first.line, nik, kpj, "bpjs.kpj_repeated"))
         return
-    records = out._targets.get(nik_value, [])
+    records = targets.get(nik_value, [])
     live = [r for r in records if r.status != _INACTIVE]
     if not live:
         code = "bpjs.inactive" if records else "bpjs.unknown_nik"
@@ -383,30 +384,27 @@ def _sort_nik(
     out._assign.append((target, kpj_value))
 
 
-def _analyse(
-    s: Session, name: str, rows: list[SheetRow], seen: KpjPreview | None = None
-) -> KpjPreview:
-    """Sort rows into matched, unchanged, unmatched, conflicts and invalid.
-
-    ``seen``: the preview shown to the user. When the register still holds exactly the
-    records it was sorted against (the same NIKs' records, the same KPJ holders), its
-    sorting stands and is not done again (three seconds on 65,000 rows).
-    """
+def _analyse(s: Session, name: str, rows: list[SheetRow]) -> KpjPreview:
+    """Sort rows into matched, unchanged, unmatched, conflicts and invalid."""
     out = KpjPreview(name, rows)
     by_nik: dict[str, list[SheetRow]] = {}
-    by_kpj: dict[str, set[str]] = {}
+    kpj_nik: dict[str, str] = {}  # KPJ → the first NIK the file gives it
+    shared: set[str] = set()
     for row in _readable(rows, out):
-        assert row.nik.value is not None and row.kpj.value is not None
-        by_nik.setdefault(row.nik.value, []).append(row)
-        by_kpj.setdefault(row.kpj.value, set()).add(row.nik.value)
-    targets = store.by_niks(s, by_nik)
-    holders = store.kpj_holders(s, by_kpj)
-    if seen is not None and seen._targets == targets and seen._holders == holders:
-        return dataclasses.replace(seen, saved=0)
-    out._targets = targets
-    out._holders = holders
+        nik_value, kpj_value = row.nik.value, row.kpj.value
+        assert nik_value is not None and kpj_value is not None
+        group = by_nik.get(nik_value)
+        if group is None:
+            by_nik[nik_value] = [row]
+        else:
+            group.append(row)
+        if kpj_nik.setdefault(kpj_value, nik_value) != nik_value:
+            shared.add(kpj_value)
+    with repo.large_cache(s):
+        targets = store.by_niks(s, by_nik)
+        holders = store.kpj_holders(s, kpj_nik)
     for nik_value, group in by_nik.items():
-        _sort_nik(out, nik_value, group, by_kpj, holders)
+        _sort_nik(out, nik_value, group, shared, targets, holders)
     for group_list in (out.unmatched, out.conflicts, out.invalid, out.matched, out.unchanged):
         group_list.sort(key=lambda o: o.line)
     return out
@@ -429,8 +427,11 @@ def preview(ctx: Context, path: Path, progress: RowProgress | None = None) -> Kp
 def commit(ctx: Context, actor: Actor, shown: KpjPreview) -> KpjPreview:
     """Save the matches of a preview: each gets its KPJ and becomes active.
 
-    The rows are matched again inside the transaction, so a change made since the preview
-    (another import, an edit) is respected; the returned preview says what was saved.
+    Inside the transaction the matches are checked against the register again: while each
+    matched participant reads as it did and no other record took its NIK or KPJ, the
+    preview stands; otherwise every row is sorted again, so a change made since the
+    preview (another import, an edit) is respected. The returned preview says what was
+    saved.
 
     Raises:
         Refused: not the kabupaten's install, or the actor may not do this.
@@ -438,45 +439,77 @@ def commit(ctx: Context, actor: Actor, shown: KpjPreview) -> KpjPreview:
     actor.require(Role.OPERATOR)
     _kabupaten_only(ctx)
     now = dt.datetime.now()
-    install = ctx.identity.install_code
     with ctx.db.session() as s:
-        result = _analyse(s, shown.file, shown.rows, seen=shown)
-        active = Status.ACTIVE.value
-        reason = f"BPJS: {shown.file}"
-        # In slices, so that 65,000 updates and history rows are never all in memory.
-        for at in range(0, len(result._assign), _SAVE_SLICE):
+        if _still_stands(s, shown):
+            result = dataclasses.replace(shown, saved=0)
+        else:
+            result = _analyse(s, shown.file, shown.rows)
+        _save(s, result._assign, actor.username, ctx.identity.install_code, now, shown.file)
+        result.saved = len(result._assign)
+    return result
+
+
+def _still_stands(s: Session, shown: KpjPreview) -> bool:
+    """True when the register still holds what the preview's matches were sorted against."""
+    if not store.targets_hold(s, [target for target, _kpj in shown._assign]):
+        return False
+    holders = store.kpj_holders(s, (kpj for _target, kpj in shown._assign))
+    return all(holders.get(kpj, (target.nik, ""))[0] == target.nik for target, kpj in shown._assign)
+
+
+def _save(
+    s: Session,
+    assign: list[tuple[store.KpjTarget, str]],
+    username: str,
+    install: str,
+    now: dt.datetime,
+    file: str,
+) -> None:
+    """Each target gets its KPJ and a history entry, in slices (65,000 updates and history
+    rows are never all in memory), in the order of the register's rows (SQLite then walks
+    its pages and indexes forward instead of at random: three times faster)."""
+    active = Status.ACTIVE.value
+    reason = f"BPJS: {file}"
+    ordered = sorted(assign, key=lambda a: a[0].id)
+    with repo.large_cache(s):
+        for at in range(0, len(ordered), _SAVE_SLICE):
             updates: list[KpjAssignment] = []
             history: list[HistoryEntry] = []
-            for target, kpj in result._assign[at : at + _SAVE_SLICE]:
+            for target, kpj in ordered[at : at + _SAVE_SLICE]:
                 updates.append(
                     {
                         "pid": target.id,
                         "new_kpj": kpj,
                         "new_revision": target.revision + 1,
                         "at": now,
-                        "by": actor.username,
+                        "by": username,
                         "install": install,
                     }
                 )
-                changes: dict[str, Any] = {"kpj": [target.kpj, kpj]}
-                if target.status != active:
-                    changes["status"] = [target.status, active]
                 history.append(
                     {
                         "at": now,
-                        "actor": actor.username,
+                        "actor": username,
                         "install_code": install,
                         "entity": "participant",
                         "entity_id": target.uuid,
                         "action": "kpj",
-                        "changes": json.dumps(changes),
+                        "changes": _changes(target, kpj, active),
                         "reason": reason,
                     }
                 )
             store.assign_kpjs(s, updates)
             repo.bulk_history(s, history)
-        result.saved = len(result._assign)
-    return result
+
+
+def _changes(target: store.KpjTarget, kpj: str, active: str) -> str:
+    """The history's ``{"kpj": [old, new], "status": [old, new]}``, as ``json.dumps``
+    writes it: the KPJ and status are plain ASCII, so a format string does (a tenth of
+    the time, 65,000 times)."""
+    old = "null" if target.kpj is None else json.dumps(target.kpj)
+    if target.status == active:
+        return f'{{"kpj": [{old}, "{kpj}"]}}'
+    return f'{{"kpj": [{old}, "{kpj}"], "status": ["{target.status}", "{active}"]}}'
 
 
 def import_kpj(ctx: Context, actor: Actor, path: Path, dry_run: bool = False) -> KpjPreview:

@@ -12,6 +12,7 @@ import difflib
 import functools
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -283,14 +284,20 @@ def nik_shown(value: Any) -> str:
     return _text(value)
 
 
-def rounded_column(values: list[Any]) -> bool:
+def rounded_column(values: Iterable[Any]) -> bool:
     """The marks of Excel rounding on a whole NIK column read as text (a CSV saved by Excel).
 
     With at least five NIKs of 16 digits or more, every one ending in zero past the 15th
     digit: Excel kept 15 significant digits of each and padded them with zero.
     """
-    long = [v for v in (normalise_nik(_text(x)) for x in values) if len(v) >= 16 and v.isdigit()]
-    return len(long) >= 5 and all(set(v[15:]) == {"0"} for v in long)
+    count = 0
+    for x in values:
+        v = normalise_nik(_text(x))
+        if len(v) >= 16 and v.isdigit():
+            if v[15:].strip("0"):
+                return False  # the usual answer, found at the first NIK
+            count += 1
+    return count >= 5
 
 
 def _nik_damaged(value: Any, column_rounded: bool) -> bool:
@@ -440,20 +447,48 @@ def learn_aliases(ctx: Context, actor: Actor, spellings: dict[str, str]) -> int:
             current[key] = code
             added += 1
     if added:
-        with ctx.db.session() as s:
-            old = repo.get_setting(s, "nagari_aliases")
-            repo.put_setting(s, "nagari_aliases", dict(sorted(current.items())))
-            repo.add_history(
-                s,
-                at=dt.datetime.now(),
-                actor=actor.username,
-                install_code=ctx.identity.install_code,
-                entity="setting",
-                entity_id="nagari_aliases",
-                action="setting",
-                changes={"nagari_aliases": [old or {}, current]},
-            )
+        _store_aliases(ctx, actor, current)
     return added
+
+
+def forget_aliases(ctx: Context, actor: Actor, spellings: list[str]) -> list[str]:
+    """Remove learned spellings (supervisors): an import no longer reads them as a nagari.
+
+    Returns:
+        The spellings removed, as they were stored.
+
+    Raises:
+        Refused: the actor is not a supervisor.
+        InvalidInput: a spelling that is not learned (nothing is removed then).
+    """
+    actor.require(Role.SUPERVISOR)
+    current = learned_aliases(ctx)
+    for spelling in spellings:
+        if norm(spelling) not in current:
+            raise InvalidInput("import.spelling_unknown", spelling=spelling)
+    keys = list(dict.fromkeys(norm(s) for s in spellings))
+    for key in keys:
+        del current[key]
+    if keys:
+        _store_aliases(ctx, actor, current)
+    return keys
+
+
+def _store_aliases(ctx: Context, actor: Actor, aliases: dict[str, str]) -> None:
+    """Save the learned spellings, with the change in the history."""
+    with ctx.db.session() as s:
+        old = repo.get_setting(s, "nagari_aliases")
+        repo.put_setting(s, "nagari_aliases", dict(sorted(aliases.items())))
+        repo.add_history(
+            s,
+            at=dt.datetime.now(),
+            actor=actor.username,
+            install_code=ctx.identity.install_code,
+            entity="setting",
+            entity_id="nagari_aliases",
+            action="setting",
+            changes={"nagari_aliases": [old or {}, aliases]},
+        )
 
 
 # --- the preview --------------------------------------------------------------------
@@ -1115,8 +1150,9 @@ def commit(
                     "reason": "",
                 }
             )
-        repo.bulk_insert_participants(s, rows)
-        repo.bulk_history(s, history)
+        with repo.large_cache(s):
+            repo.bulk_insert_participants(s, rows)
+            repo.bulk_history(s, history)
         repo.add_history(
             s,
             at=now,

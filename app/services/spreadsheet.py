@@ -7,9 +7,10 @@ BOM, Windows-1252, UTF-16). Cells come back as Python values (numbers as ``float
 as ``date``/``datetime``, empty as ``""``) or text (CSV); interpreting them is the
 importer's job.
 
-What calamine does not know is read from the workbook's own XML: which sheet is active and
-which rows are hidden (xlsx). For ``.xls`` and ``.ods`` hidden rows are not detected and
-:attr:`Sheet.hidden_known` says so.
+What calamine does not know is read from the workbook itself: which sheet is active and
+which rows are hidden, from the xlsx XML here and from the xls records or the ods XML in
+:mod:`app.services.sheet_facts`. When they cannot be read, :attr:`Sheet.hidden_known`
+says so.
 
 A workbook is checked before it is parsed, so that a hostile or broken file is refused
 quickly and in little memory: the zip's members are decompressed in a stream with a cap
@@ -33,6 +34,7 @@ from typing import Any, TypeVar
 
 from app.domain.progress import Progress
 from app.errors import AppError, InvalidInput, NotFound, OsReason
+from app.services.sheet_facts import BookFacts, ods_facts, xls_facts
 
 log = logging.getLogger(__name__)
 
@@ -303,6 +305,7 @@ def _open_workbook(path: Path, data: bytes) -> Book:
     facts: dict[str, _XlsxSheetFacts] = {}
     members: dict[str, str] = {}
     active_index = 0
+    other: BookFacts | None = None  # what an xls or ods says of hidden rows
     if is_zip:
         zf = zipfile.ZipFile(io.BytesIO(data))
         names = set(zf.namelist())
@@ -312,17 +315,21 @@ def _open_workbook(path: Path, data: bytes) -> Book:
             facts = _scan_zip(data, set(members.values()))
         else:  # ods: the content is one member, capped the same way
             _scan_zip(data, set())
+            other = ods_facts(data)
     elif suffix != ".xls" and not data.startswith(_OLE_MAGIC):
         raise InvalidInput("sheet.unreadable", name=path.name)
+    else:
+        other = xls_facts(data)
     wb = CalamineWorkbook.from_filelike(io.BytesIO(data))
     meta = wb.sheets_metadata
     visible = [m.name for m in meta if m.visible == SheetVisibleEnum.Visible]
     template = any(m.name == TEMPLATE_MARKER for m in meta)
     all_names = [m.name for m in meta]
     active_name = all_names[active_index] if 0 <= active_index < len(all_names) else ""
+    if other is not None and other.active:
+        active_name = other.active
     if active_name not in visible:
         active_name = visible[0] if visible else ""
-    hidden_known = bool(members)  # read from the xlsx XML; xls and ods cannot tell
 
     def read(name: str) -> Sheet:
         sheet = wb.get_sheet_by_name(name)
@@ -331,8 +338,11 @@ def _open_workbook(path: Path, data: bytes) -> Book:
         rows = sheet.to_python(skip_empty_area=False)
         if len(rows) > MAX_ROWS + 1:
             raise InvalidInput("sheet.too_large", max=MAX_ROWS)
+        if other is not None:  # xls or ods: known when its records could be followed
+            hidden = other.hidden.get(name)
+            return Sheet(name, rows, hidden or set(), hidden is not None)
         f = facts.get(members.get(name, ""))
-        return Sheet(name, rows, f.hidden_rows if f else set(), hidden_known)
+        return Sheet(name, rows, f.hidden_rows if f else set(), bool(members))
 
     if not visible:
         raise InvalidInput("sheet.empty", name=path.name)

@@ -100,12 +100,13 @@ def write_template(ctx: Context, path: Path, nagari: str | None = None) -> int:
 
 
 def _fixed_nagari(ctx: Context, villages: list[Region], nagari: str) -> Region:
-    """The nagari named, by any of its names or the closest spelling.
+    """The nagari named, by its code, any of its names or the closest spelling.
 
     Raises:
         InvalidInput: no nagari of the install is so named.
     """
-    fixed = next((v for v in villages if norm(nagari) in map(norm, v.names)), None)
+    fixed = next((v for v in villages if v.code == nagari), None)
+    fixed = fixed or next((v for v in villages if norm(nagari) in map(norm, v.names)), None)
     fixed = fixed or ctx.regions.match(nagari, villages)
     if fixed is None:
         raise InvalidInput("template.nagari_unknown", name=nagari)

@@ -8,17 +8,18 @@ looked up by name: when an install's schema lacks them, the answer is None, not 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Integer as Integer_
-from sqlalchemy import Select, bindparam, delete, func, inspect, select, update
+from sqlalchemy import Select, delete, func, inspect, select
 from sqlalchemy.orm import Session
 
 from app.domain.participant import Programme
 from app.domain.rates import RateRule
 from app.domain.rows import KpjAssignment
+from app.store import repo
 from app.store import tables as t
 
 # --- years and quotas ----------------------------------------------------------------
@@ -223,9 +224,9 @@ def waiting_for_kpj(s: Session) -> list[BpjsRow]:
     return [BpjsRow(*row) for row in s.execute(stmt)]
 
 
-@dataclass(frozen=True, slots=True)
-class KpjTarget:
-    """A participant a returned KPJ may belong to."""
+class KpjTarget(NamedTuple):
+    """A participant a returned KPJ may belong to (a named tuple: 65,000 are read twice
+    per BPJS answer, four times faster than a frozen dataclass)."""
 
     id: int
     uuid: str
@@ -240,62 +241,75 @@ class KpjTarget:
 def by_niks(s: Session, niks: Iterable[str]) -> dict[str, list[KpjTarget]]:
     """NIK → every record with it (inactive ones too), for matching.
 
-    Plain SQL in chunks of 900: for the 65,000 NIKs of a BPJS answer the ORM's statement
-    building took longer than SQLite's look-ups.
+    Plain SQL on the driver in chunks of 900: for the 65,000 NIKs of a BPJS answer the
+    ORM's statement building and row processing took longer than SQLite's look-ups.
     """
-    niks = sorted(set(niks))
     out: dict[str, list[KpjTarget]] = {}
-    conn = s.connection()
-    for i in range(0, len(niks), _CHUNK):
-        chunk = tuple(niks[i : i + _CHUNK])
-        marks = ",".join("?" * len(chunk))
-        columns = "id, uuid, reg_no, nik, name, status, kpj, revision"
-        sql = f"SELECT {columns} FROM participant WHERE nik IN ({marks})"  # noqa: S608
-        for row in conn.exec_driver_sql(sql, chunk):
-            target = KpjTarget(*row)
-            out.setdefault(target.nik, []).append(target)
+    wanted = set(niks)
+    sql = f"SELECT {_TARGET_COLUMNS} FROM participant"  # noqa: S608
+    raw = repo.driver(s)
+    (count,) = raw.execute("SELECT count(*) FROM participant").fetchone()
+    if len(wanted) * 4 > count:
+        # Most of the register: one pass over the table beats 65,000 index look-ups.
+        rows: Iterable[tuple[Any, ...]] = (r for r in raw.execute(sql) if r[3] in wanted)
+    else:
+        rows = _in_chunks(s, sql + " WHERE nik IN ", wanted)
+    for row in rows:
+        target = KpjTarget(*row)
+        out.setdefault(target.nik, []).append(target)
     return out
 
 
 def kpj_holders(s: Session, kpjs: Iterable[str]) -> dict[str, tuple[str, str]]:
     """KPJ → (NIK, registration number) for those already given to someone."""
-    kpjs = sorted(set(kpjs))
-    out: dict[str, tuple[str, str]] = {}
-    conn = s.connection()
-    for i in range(0, len(kpjs), _CHUNK):
-        chunk = tuple(kpjs[i : i + _CHUNK])
-        marks = ",".join("?" * len(chunk))
-        sql = f"SELECT kpj, nik, reg_no FROM participant WHERE kpj IN ({marks})"  # noqa: S608
-        for kpj, nik, reg in conn.exec_driver_sql(sql, chunk):
-            out[kpj] = (nik, reg)
-    return out
+    sql = "SELECT kpj, nik, reg_no FROM participant WHERE kpj IN "
+    return {kpj: (nik, reg) for kpj, nik, reg in _in_chunks(s, sql, kpjs)}
 
 
+_TARGET_COLUMNS = "id, uuid, reg_no, nik, name, status, kpj, revision"
 _CHUNK = 900  # bound parameters per statement, well under SQLite's limit
 
 
-def assign_kpjs(s: Session, rows: Sequence[KpjAssignment]) -> None:
-    """Give each ``{"pid", "new_kpj", "new_revision", "at", "by", "install"}`` its KPJ.
+def targets_hold(s: Session, targets: Sequence[KpjTarget]) -> bool:
+    """True when every target still reads as it was read (NIK, status, KPJ, revision) and
+    is still the only live record of its NIK: a preview's matches still stand.
 
-    The participant becomes active and its revision goes up, so that the change travels
-    to its office with the next receipt.
-    """
-    if not rows:
-        return
-    p = t.Participant
-    stmt = (
-        update(p)
-        .where(p.id == bindparam("pid"))
-        .values(
-            kpj=bindparam("new_kpj"),
-            status="active",
-            revision=bindparam("new_revision"),
-            updated_at=bindparam("at"),
-            updated_by=bindparam("by"),
-            updated_install=bindparam("install"),
-        )
+    By row id and by count: a tenth of the work of reading every record again."""
+    seen = {t.id: (t.nik, t.status, t.kpj, t.revision) for t in targets}
+    sql = "SELECT id, nik, status, kpj, revision FROM participant WHERE id IN "
+    if {row[0]: tuple(row[1:]) for row in _in_chunks(s, sql, seen)} != seen:
+        return False
+    live = "SELECT count(*) FROM participant WHERE status != 'inactive' AND nik IN "
+    return int(sum(n for (n,) in _in_chunks(s, live, (t.nik for t in targets)))) == len(seen)
+
+
+def _in_chunks(s: Session, sql: str, values: Iterable[Any]) -> Iterator[tuple[Any, ...]]:
+    """The rows of ``sql`` + ``(?, ?, …)`` over ``values``, 900 at a time."""
+    unique = sorted(set(values))
+    raw = repo.driver(s)
+    for i in range(0, len(unique), _CHUNK):
+        chunk = unique[i : i + _CHUNK]
+        yield from raw.execute(f"{sql}({','.join('?' * len(chunk))})", chunk)
+
+
+# The one statement that gives a participant its KPJ: it becomes active and its revision
+# goes up, so that the change travels to its office with the next receipt.
+_ASSIGN_KPJ = (
+    "UPDATE participant SET kpj = ?, status = 'active', revision = ?, updated_at = ?, "
+    "updated_by = ?, updated_install = ? WHERE id = ?"
+)
+
+
+def assign_kpjs(s: Session, rows: Sequence[KpjAssignment]) -> None:
+    """Give each ``{"pid", "new_kpj", "new_revision", "at", "by", "install"}`` its KPJ
+    (one ``executemany`` on the driver)."""
+    repo.driver(s).executemany(
+        _ASSIGN_KPJ,
+        (
+            (r["new_kpj"], r["new_revision"], repo.stamp(r["at"]), r["by"], r["install"], r["pid"])
+            for r in rows
+        ),
     )
-    s.connection().execute(stmt, list(rows))
 
 
 # --- what other areas' tables say (cards, sync), when they exist ---------------------

@@ -346,9 +346,9 @@ class SettingsDialog(QDialog):
         self.tabs.setObjectName("tabs")
         self.tabs.addTab(general, self.tr("General"))
         self.tabs.addTab(self._card_page(), self.tr("Cards"))
-        from app.ui.importer import learned_spellings_page
+        from app.ui.import_tools import SpellingsPage
 
-        self.tabs.addTab(learned_spellings_page(ctx), self.tr("Nagari spellings"))
+        self.tabs.addTab(SpellingsPage(ctx, session.actor), self.tr("Nagari spellings"))
         self.error = common.message_label()
         self.error.setObjectName("error")
         buttons = QDialogButtonBox(

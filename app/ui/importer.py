@@ -33,8 +33,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -283,11 +281,20 @@ class ImportDialog(QDialog):
             self.tr("Save the accepted spellings as this install's names of their nagari.")
         )
         self.learn_button.clicked.connect(self.learn_spellings)
+        self.spellings_button = QPushButton(self.tr("Learned &spellings…"))
+        self.spellings_button.setObjectName("spellings_button")
+        self.spellings_button.setToolTip(
+            self.tr("The nagari spellings this install learned; forget one learned by mistake.")
+        )
+        self.spellings_button.clicked.connect(self.show_spellings)
+        self.spellings_button.setAutoDefault(False)
+        self.spellings_button.setVisible(self._session.can(Role.SUPERVISOR))
         suggestions = QHBoxLayout()
         suggestions.addWidget(self.accept_row_button)
         suggestions.addWidget(self.accept_all_button)
         suggestions.addStretch(1)
         suggestions.addWidget(self.learn_button)
+        suggestions.addWidget(self.spellings_button)
         for b in (self.accept_row_button, self.accept_all_button, self.learn_button):
             b.setVisible(False)
             b.setAutoDefault(False)
@@ -361,19 +368,26 @@ class ImportDialog(QDialog):
             self.load(Path(path))
 
     def save_template(self) -> None:
-        """Write the blank list a nagari fills in."""
+        """Write the blank list a nagari fills in, for one nagari or for every one."""
         from app.services import template
+        from app.ui.cards_views import file_slug
+        from app.ui.import_tools import TemplateDialog
 
+        choice = TemplateDialog(self._ctx, self)
+        if common.run_modal(choice) != QDialog.DialogCode.Accepted:
+            return
+        code, name = choice.chosen()
+        suggested = f"daftar-{file_slug(name)}.xlsx" if code else "daftar.xlsx"
         path = common.save_file(
             self,
             self.tr("Save the blank template"),
-            "daftar.xlsx",
+            suggested,
             self.tr("Excel workbook (*.xlsx)"),
         )
         if not path:
             return
         try:
-            template.write_template(self._ctx, Path(path))
+            template.write_template(self._ctx, Path(path), code)
         except AppError as exc:
             common.set_message(self.message, str(exc))
             return
@@ -581,6 +595,14 @@ class ImportDialog(QDialog):
             self._accepted[norm(row.suggestion.text)] = row.suggestion.code
             self._start_preview(self._current_mapping())
 
+    def show_spellings(self) -> None:
+        """The learned spellings; forgetting one shows in the next check of the sheet."""
+        from app.ui.import_tools import SpellingsDialog
+
+        common.run_modal(SpellingsDialog(self._ctx, self._session.actor, self))
+        if self.path is not None and self._task is None:
+            self._start_preview(self._current_mapping())
+
     def learn_spellings(self) -> None:
         """Keep the accepted spellings as this install's names of their nagari."""
         if self.preview is None:
@@ -774,44 +796,3 @@ class ImportDialog(QDialog):
         dialog = cls(session, parent)
         common.run_modal(dialog)
         return dialog.imported
-
-
-def learned_spellings_page(ctx: Any) -> QWidget:
-    """The settings' list of nagari spellings learned from imports (read-only)."""
-    page = QWidget()
-    layout = QVBoxLayout(page)
-    note = QLabel(
-        QCoreApplication.translate(
-            "ImportDialog",
-            "Spellings a supervisor accepted during an import; an import reads them as their "
-            "nagari from then on.",
-        )
-    )
-    note.setWordWrap(True)
-    note.setStyleSheet(common.NOTE_STYLE)
-    table = QTableWidget()
-    table.setObjectName("learned_spellings")
-    table.setColumnCount(2)
-    table.setHorizontalHeaderLabels(
-        [
-            QCoreApplication.translate("ImportDialog", "Spelling"),
-            QCoreApplication.translate("ImportDialog", "Nagari"),
-        ]
-    )
-    table.verticalHeader().setVisible(False)
-    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-    table.horizontalHeader().setStretchLastSection(True)
-    learned = importer.learned_aliases(ctx)
-    table.setRowCount(len(learned))
-    for i, (spelling, code) in enumerate(sorted(learned.items())):
-        region = ctx.regions.get(code)
-        table.setItem(i, 0, QTableWidgetItem(spelling))
-        table.setItem(i, 1, QTableWidgetItem(region.name if region else code))
-    table.setColumnWidth(0, 220)
-    layout.addWidget(note)
-    layout.addWidget(table, 1)
-    if not learned:
-        empty = QLabel(QCoreApplication.translate("ImportDialog", "No spellings learned yet."))
-        empty.setStyleSheet(common.NOTE_STYLE)
-        layout.addWidget(empty)
-    return page

@@ -1184,18 +1184,6 @@
         <translation>Beberapa lembar berisi daftar: pilih lembar yang akan diimpor.</translation>
     </message>
     <message>
-        <source>Spellings a supervisor accepted during an import; an import reads them as their nagari from then on.</source>
-        <translation>Ejaan yang diterima penyelia saat impor; sejak itu impor membacanya sebagai nagarinya.</translation>
-    </message>
-    <message>
-        <source>Spelling</source>
-        <translation>Ejaan</translation>
-    </message>
-    <message>
-        <source>No spellings learned yet.</source>
-        <translation>Belum ada ejaan yang disimpan.</translation>
-    </message>
-    <message>
         <source>&amp;Choose file…</source>
         <translation>&amp;Pilih berkas…</translation>
     </message>
@@ -1238,6 +1226,14 @@
     <message>
         <source>Save the accepted spellings as this install&apos;s names of their nagari.</source>
         <translation>Simpan ejaan yang diterima sebagai nama nagarinya di instalasi ini.</translation>
+    </message>
+    <message>
+        <source>Learned &amp;spellings…</source>
+        <translation>&amp;Ejaan yang dipelajari…</translation>
+    </message>
+    <message>
+        <source>The nagari spellings this install learned; forget one learned by mistake.</source>
+        <translation>Ejaan nagari yang dipelajari instalasi ini; lupakan yang keliru dipelajari.</translation>
     </message>
     <message>
         <source>&amp;Import new rows</source>
@@ -3146,6 +3142,63 @@ Camat: H. Afrizal</translation>
     <message>
         <source>The new language is used from the next start.</source>
         <translation>Bahasa baru dipakai mulai saat Lindungi dibuka lagi.</translation>
+    </message>
+</context>
+<context>
+    <name>SpellingsDialog</name>
+    <message>
+        <source>Learned nagari spellings</source>
+        <translation>Ejaan nagari yang dipelajari</translation>
+    </message>
+</context>
+<context>
+    <name>SpellingsPage</name>
+    <message>
+        <source>Spellings a supervisor accepted during an import; an import reads them as their nagari from then on.</source>
+        <translation>Ejaan yang diterima supervisor saat impor; sejak itu impor membacanya sebagai nagarinya.</translation>
+    </message>
+    <message>
+        <source>Spelling</source>
+        <translation>Ejaan</translation>
+    </message>
+    <message>
+        <source>Nagari</source>
+        <translation>Nagari</translation>
+    </message>
+    <message>
+        <source>No spellings learned yet.</source>
+        <translation>Belum ada ejaan yang dipelajari.</translation>
+    </message>
+    <message>
+        <source>&amp;Forget the selected spellings</source>
+        <translation>&amp;Lupakan ejaan yang dipilih</translation>
+    </message>
+    <message>
+        <source>An import no longer reads them as their nagari; it suggests again instead.</source>
+        <translation>Impor tidak lagi membacanya sebagai nagarinya; impor kembali menyarankan.</translation>
+    </message>
+    <message>
+        <source>{count} spellings forgotten.</source>
+        <translation>{count} ejaan dilupakan.</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateDialog</name>
+    <message>
+        <source>Blank template</source>
+        <translation>Templat kosong</translation>
+    </message>
+    <message>
+        <source>Every nagari (each row chooses from a list)</source>
+        <translation>Semua nagari (setiap baris memilih dari daftar)</translation>
+    </message>
+    <message>
+        <source>For one nagari, its name is filled in on every row, so the nagari&apos;s clerk types only the people.</source>
+        <translation>Untuk satu nagari, namanya sudah terisi di setiap baris, sehingga petugas nagari hanya mengetik orangnya.</translation>
+    </message>
+    <message>
+        <source>Nagari</source>
+        <translation>Nagari</translation>
     </message>
 </context>
 <context>

@@ -13,11 +13,12 @@ from pathlib import Path
 
 import pytest
 from openpyxl import Workbook, load_workbook
+from sqlalchemy import text
 
 from app.domain.participant import InactiveReason, Status
 from app.errors import InvalidInput, NotFound, Refused
 from app.main import main
-from app.services import bpjs, demo, participants, prefs
+from app.services import audit, bpjs, demo, participants, prefs
 from app.services.actor import Actor, Role
 from app.services.context import Context
 from app.store import repo
@@ -292,6 +293,72 @@ def test_a_csv_from_bpjs_is_read_too(kab: Context, tmp_path: Path) -> None:
         w.writerow(["Nama", "NIK", "No KPJ"])
         w.writerow([rec.name, rec.nik, "07777777777"])
     assert bpjs.import_kpj(kab, OPERATOR, path).saved == 1
+
+
+def test_a_nik_column_rounded_by_excel_is_refused_not_matched_to_someone_else(
+    kab: Context, tmp_path: Path
+) -> None:
+    """A BPJS answer saved as CSV from Excel: every NIK lost its 16th digit, and one of them
+    now reads as the NIK of another participant. No row is matched; each gets the Excel
+    explanation."""
+    recs = sorted(records(kab).values(), key=lambda r: r.reg_no)
+    other = next(r for r in recs if r.nik.endswith("0") and not r.nik.endswith("0000"))
+    rounded = [other.nik, *[r.nik[:15] + "0" for r in recs if r is not other][:5]]
+    path = tmp_path / "kembali.csv"
+    with path.open("w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["NIK", "No KPJ"])
+        for i, nik in enumerate(rounded):
+            w.writerow([nik, f"0{i:010d}"])
+    result = bpjs.import_kpj(kab, OPERATOR, path)
+    assert result.saved == 0 and not result.matched
+    assert {o.code for o in result.invalid} == {"import.nik_number"}
+    assert len(result.invalid) == len(rounded)
+    assert "Excel" in result.invalid[0].message()
+    assert records(kab)[other.reg_no].kpj is None
+
+
+def _set(ctx: Context, reg_no: str, **values: object) -> None:
+    """Change a record behind the preview's back, as another window would."""
+    sets = ", ".join(f"{k} = :{k}" for k in values)
+    with ctx.db.session() as s:
+        s.execute(
+            text(f"UPDATE participant SET {sets} WHERE reg_no = :reg"), {**values, "reg": reg_no}
+        )
+
+
+def test_a_record_or_kpj_taken_since_the_preview_is_respected(kab: Context, tmp_path: Path) -> None:
+    """The preview's matches stand only while no other record took their NIK or KPJ."""
+    back, given = export_and_fill(kab, tmp_path)
+    shown = bpjs.preview(kab, back)
+    first, second, third, fourth = shown.matched[:4]
+    recs = records(kab)
+    # Another live record now has the first one's NIK; the second one's KPJ is given away.
+    _set(kab, third.reg_no, nik=recs[first.reg_no].nik)
+    _set(kab, fourth.reg_no, kpj=given[second.reg_no], status="active")
+    done = bpjs.commit(kab, OPERATOR, shown)
+    codes = {(o.line, o.code) for o in done.conflicts + done.unmatched}
+    assert (first.line, "bpjs.ambiguous") in codes
+    assert (second.line, "bpjs.kpj_taken") in codes
+    assert (third.line, "bpjs.unknown_nik") in codes
+    assert (fourth.line, "bpjs.kpj_differs") in codes
+    after = records(kab)
+    assert after[first.reg_no].kpj is None and after[second.reg_no].kpj is None
+    assert done.saved == len(shown.matched) - 4
+    assert audit.verify(kab).ok
+
+
+def test_a_record_outside_the_file_that_took_a_nik_since_the_preview_is_seen(
+    kab: Context, tmp_path: Path
+) -> None:
+    recs = sorted(records(kab).values(), key=lambda r: r.reg_no)
+    rows: list[list[object]] = [["NIK", "No KPJ"]]
+    rows += [[r.nik, f"0{i:010d}"] for i, r in enumerate(recs[:3])]
+    shown = bpjs.preview(kab, write_sheet(tmp_path / "kembali.xlsx", rows))
+    assert len(shown.matched) == 3
+    _set(kab, recs[10].reg_no, nik=recs[0].nik)
+    done = bpjs.commit(kab, OPERATOR, shown)
+    assert [o.code for o in done.conflicts] == ["bpjs.ambiguous"] and done.saved == 2
 
 
 def test_files_without_the_columns_are_refused(kab: Context, tmp_path: Path) -> None:

@@ -108,6 +108,21 @@ def test_import_maps_accepts_suggestions_and_learns_spellings(
         }
     finally:
         ctx.close()
+    listed = run("--data-dir", kec, "spellings", "list")
+    assert listed.code == 0 and "sei lansek" in listed.out and "Sungai Lansek" in listed.out
+    bad = run("--data-dir", kec, "spellings", "forget", "Sei Lansek", "Paris")
+    assert bad.code != 0
+    assert render("import.spelling_unknown", spelling="Paris") in bad.err
+    gone = run("--data-dir", kec, "spellings", "forget", "Sei  Lansek")
+    assert gone.code == 0 and "1 ejaan nagari dilupakan" in gone.out
+    left = json.loads(run("--data-dir", kec, "spellings", "list", "--json").out)
+    assert left == [
+        {"spelling": "tj kaliang", "nagari": "Tanjung Kaliang", "code": "13.03.06.2007"}
+    ]
+    # The next sheet so spelled is refused again, with the suggestion.
+    again = run("--data-dir", kec, "import", sheet, "--dry-run", "--map", "B=nik", "--json")
+    rows = json.loads(again.out)["rows"]
+    assert [r["suggestion"] for r in rows if r["verdict"] == "refused"] == ["Sungai Lansek"]
 
 
 def test_the_template_command(kec: Path, run: Cli, tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTableWidget
+from PySide6.QtWidgets import QDialog, QPushButton, QTableWidget
 from pytestqt.qtbot import QtBot
 
 from app.domain.nik import make_nik
@@ -20,6 +20,7 @@ from app.services import importer, participants, spreadsheet
 from app.services.actor import Role
 from app.services.context import Context
 from app.ui import common, tasks
+from app.ui.import_tools import SpellingsDialog, TemplateDialog
 from app.ui.importer import ImportDialog
 from tests.actors import ADMIN
 from tests.conftest import MakeParticipant
@@ -293,7 +294,11 @@ def suggestion_sheet(path: Path) -> Path:
 
 
 def test_nagari_suggestions_are_accepted_per_row_or_per_spelling_and_learned(
-    qtbot: QtBot, kecamatan_ctx: Context, make_session: MakeSession, tmp_path: Path
+    qtbot: QtBot,
+    kecamatan_ctx: Context,
+    make_session: MakeSession,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     dialog = ImportDialog(make_session(kecamatan_ctx, Role.SUPERVISOR, "sri"))
     qtbot.addWidget(dialog)
@@ -331,6 +336,19 @@ def test_nagari_suggestions_are_accepted_per_row_or_per_spelling_and_learned(
     assert dialog.learn_button.isVisible()
     qtbot.mouseClick(dialog.learn_button, Qt.MouseButton.LeftButton)
     assert importer.learned_aliases(kecamatan_ctx) == {"sei lansek": "13.03.06.2001"}
+    # The supervisor opens the learned spellings from the dialog and looks at them.
+    seen: list[int] = []
+
+    def look(box: SpellingsDialog) -> int:
+        seen.append(box.page.table.rowCount())
+        box.grab().save(str(tmp_path / "learned-spellings.png"))
+        return int(QDialog.DialogCode.Rejected)
+
+    monkeypatch.setattr(SpellingsDialog, "exec", look)
+    assert dialog.spellings_button.isVisible()
+    qtbot.mouseClick(dialog.spellings_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, dialog)
+    assert seen == [1]
 
     from app.ui.admin import SettingsDialog
 
@@ -340,6 +358,14 @@ def test_nagari_suggestions_are_accepted_per_row_or_per_spelling_and_learned(
     assert table is not None and table.rowCount() == 1
     item = table.item(0, 1)
     assert item is not None and item.text() == "Sungai Lansek"
+    # A spelling learned by mistake is forgotten from the list.
+    forget = settings_dialog.findChild(QPushButton, "forget_spellings")
+    assert forget is not None and not forget.isEnabled()
+    table.selectRow(0)
+    assert forget.isEnabled()
+    qtbot.mouseClick(forget, Qt.MouseButton.LeftButton)
+    assert importer.learned_aliases(kecamatan_ctx) == {}
+    assert table.rowCount() == 0
 
 
 def test_an_operator_cannot_keep_spellings(
@@ -352,6 +378,7 @@ def test_an_operator_cannot_keep_spellings(
     wait_idle(qtbot, dialog)
     assert dialog.preview is not None and dialog.preview.count("new") == 4
     assert not dialog.learn_button.isVisible()
+    assert not dialog.spellings_button.isVisible()  # listing is open to supervisors
 
 
 def test_a_workbook_with_two_lists_asks_for_the_sheet(
@@ -385,19 +412,45 @@ def test_a_workbook_with_two_lists_asks_for_the_sheet(
     assert dialog.preview.count("new") == 2
 
 
-def test_the_template_button_writes_the_template(
+def test_the_template_button_asks_for_the_nagari_and_writes_the_template(
     qtbot: QtBot,
     kecamatan_ctx: Context,
     make_session: MakeSession,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    target = tmp_path / "daftar.xlsx"
-    monkeypatch.setattr(common, "save_file", lambda *a: str(target))
+    asked: list[str] = []
+
+    def save_file(_parent: object, _title: str, suggested: str, _filters: str) -> str:
+        asked.append(suggested)
+        return str(tmp_path / suggested)
+
+    monkeypatch.setattr(common, "save_file", save_file)
+    choices = iter(["Aie Amo", None, "cancel"])
+
+    def choose(box: TemplateDialog) -> int:
+        choice = next(choices)
+        if choice == "cancel":
+            return int(QDialog.DialogCode.Rejected)
+        box.grab().save(str(tmp_path / "template-nagari.png"))
+        box.nagari.setCurrentIndex(box.nagari.findText(choice) if choice else 0)
+        return int(QDialog.DialogCode.Accepted)
+
+    monkeypatch.setattr(TemplateDialog, "exec", choose)
     dialog = open_dialog(qtbot, kecamatan_ctx, make_session)
+    # One nagari: its name on every prepared row, the file named after it.
     qtbot.mouseClick(dialog.template_button, Qt.MouseButton.LeftButton)
-    assert load_workbook(target).active.title == "Daftar"
-    assert str(target) in dialog.message.text()
+    assert asked == ["daftar-aie-amo.xlsx"]
+    one = load_workbook(tmp_path / asked[0])
+    assert one.active.title == "Daftar" and one["Daftar"]["I2"].value == "Aie Amo"
+    assert str(tmp_path / asked[0]) in dialog.message.text()
+    # Every nagari: the rows choose from the list.
+    qtbot.mouseClick(dialog.template_button, Qt.MouseButton.LeftButton)
+    assert asked[1] == "daftar.xlsx"
+    assert load_workbook(tmp_path / asked[1])["Daftar"]["I2"].value is None
+    # Cancelled: no file is asked for.
+    qtbot.mouseClick(dialog.template_button, Qt.MouseButton.LeftButton)
+    assert len(asked) == 2
 
 
 def test_at_the_kabupaten_the_dialog_asks_for_the_kecamatan(

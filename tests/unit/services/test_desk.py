@@ -431,10 +431,20 @@ def test_kpj_cells(value: object, kpj: str | None, problem: str | None) -> None:
         ("130306470880000", "nik.length"),
         ("13030647088000x1", "nik.not_digits"),
         ("", "bpjs.nik_empty"),
+        # Text with the marks of Excel's rounding (a sheet saved as CSV).
+        ("1303064708800000", "import.nik_number"),  # serial 0000 is never issued
+        ("13030647088000010", "import.nik_number"),  # padded past 16 digits
+        ("1,30306E+15", "import.nik_number"),
     ],
 )
 def test_nik_cells(value: object, problem: str | None) -> None:
     assert bpjs.read_nik(value).problem == problem
+
+
+def test_a_nik_of_a_rounded_column_is_refused() -> None:
+    """A NIK that would be valid on its own is refused when its column was rounded."""
+    assert bpjs.read_nik("1303064708800010").problem is None
+    assert bpjs.read_nik("1303064708800010", rounded=True).problem == "import.nik_number"
 
 
 def test_group_counts_by_year(demo_ctx: Context, make_ctx: MakeCtx) -> None:
@@ -494,3 +504,23 @@ def test_the_dashboard_shows_each_offices_exchange(kabupaten_ctx: Context) -> No
     assert (states["130306-A"].days_since_bundle, states["130306-A"].held) == (5, 1)
     assert states["130306-A"].conflicts == 2
     assert states["130304-A"].days_since_bundle is None and states["130304-A"].held == 0
+
+
+def test_a_bulk_writes_larger_cache_is_given_back_even_when_it_fails(demo_ctx: Context) -> None:
+    """The connection returns to the pool with SQLite's own cache size."""
+    from app.store import repo
+
+    with demo_ctx.db.read() as s:
+        raw = repo.driver(s)
+        (before,) = raw.execute("PRAGMA cache_size").fetchone()
+        seen: list[int] = []
+
+        def fail() -> None:
+            with repo.large_cache(s):
+                seen.append(raw.execute("PRAGMA cache_size").fetchone()[0])
+                raise ZeroDivisionError
+
+        with pytest.raises(ZeroDivisionError):
+            fail()
+        assert seen == [-32 * 1024]
+        assert raw.execute("PRAGMA cache_size").fetchone()[0] == before
