@@ -8,6 +8,7 @@ This is the only module that knows the three layouts the app runs from: a source
 from __future__ import annotations
 
 import os
+import secrets
 import sys
 from pathlib import Path
 
@@ -71,3 +72,10 @@ def data_dir(option: str | None = None) -> Path:
     if env:
         return Path(env).expanduser().resolve()
     return default_data_dir()
+
+
+def temp_beside(path: Path, suffix: str = ".tmp") -> Path:
+    """A temporary name beside ``path`` that no other process uses at the same time
+    (``sequences.json.4121-9f3a0c1e.tmp``): two commands on one data dir never write into
+    each other's half-written file, nor remove each other's probe."""
+    return path.with_name(f"{path.name}.{os.getpid()}-{secrets.token_hex(4)}{suffix}")

@@ -37,6 +37,12 @@ ID: dict[str, str] = {
     "who pays: {codes} (default apbd)": "sumber dana iuran: {codes} (bawaan apbd)",
     "BPJS programmes, separated by commas (default JKK,JKM)": "program BPJS, dipisah koma (bawaan JKK,JKM)",
     "a supervisor's reason to save despite a warning (recorded)": "alasan supervisor untuk tetap menyimpan meski ada peringatan (dicatat)",
+    "the revision you read (`lindungi show`): refused, with both versions shown, if the record was saved since": "revisi yang Anda baca (`lindungi show`): ditolak, dengan kedua versi ditampilkan, bila rekaman sudah disimpan sejak itu",
+    "Revision": "Revisi",
+    "Field": "Kolom",
+    "Saved now": "Tersimpan kini",
+    "Yours": "Milik Anda",
+    "To save yours on top of it, give the same command with --revision {revision}; a flag you leave out keeps the value saved now.": "Untuk menyimpan milik Anda di atasnya, berikan perintah yang sama dengan --revision {revision}; opsi yang tidak Anda berikan memakai nilai yang tersimpan kini.",
     # What each step of `lindungi selftest` found.
     "schema {rev}": "skema {rev}",
     "{code}, {count} nagari": "{code}, {count} nagari",

@@ -37,6 +37,11 @@ MESSAGES: dict[str, str] = {
         "The disk of the data folder {folder} could not be read or written: nothing was "
         "saved. Check the disk, then try again; the backups are in the data folder."
     ),
+    "db.busy": (
+        "The register is being used by another process (an import, another window or "
+        "command): it stayed busy for {seconds} seconds, and nothing was saved. Try again "
+        "in a moment."
+    ),
     "role.needed": "Only a {role} may do this.",
     "field.required": "This field must be filled in.",
     "nik.not_digits": "A NIK has only digits.",
@@ -71,6 +76,10 @@ MESSAGES: dict[str, str] = {
     "programmes.unknown": "Unknown programme in '{value}': use JKK, JKM, JHT.",
     "coverage.order": "Coverage cannot end before it starts.",
     "participant.not_found": "No participant with registration number {reg_no}.",
+    "participant.edit_conflict": (
+        "{reg_no} was saved by {by} at {at} after you opened it (revision {loaded}, now "
+        "{revision}); nothing of yours was saved. Fields that differ: {fields}."
+    ),
     "demo.count": "The number of demo participants must be at least 1.",
     "budget.year": "Year {year} is out of range.",
     "budget.months": "Months must be between 1 and 12, not {months}.",
@@ -205,6 +214,10 @@ ID: dict[str, str] = {
         "Periksa disknya, lalu coba lagi; cadangan ada di folder data."
     ),
     MESSAGES["db.damaged"]: "Basis data {path} rusak atau bukan basis data Lindungi.",
+    MESSAGES["db.busy"]: (
+        "Register sedang dipakai proses lain (impor, jendela atau perintah lain): masih "
+        "sibuk setelah {seconds} detik, dan tidak ada yang disimpan. Coba lagi sebentar lagi."
+    ),
     MESSAGES["role.needed"]: "Hanya {role} yang boleh melakukan ini.",
     MESSAGES["field.required"]: "Kolom ini wajib diisi.",
     MESSAGES["nik.not_digits"]: "NIK hanya terdiri dari angka.",
@@ -245,6 +258,11 @@ ID: dict[str, str] = {
     MESSAGES["programmes.unknown"]: "Program tidak dikenal dalam '{value}': gunakan JKK, JKM, JHT.",
     MESSAGES["coverage.order"]: "Masa perlindungan tidak boleh berakhir sebelum dimulai.",
     MESSAGES["participant.not_found"]: "Tidak ada peserta dengan nomor registrasi {reg_no}.",
+    MESSAGES["participant.edit_conflict"]: (
+        "{reg_no} sudah disimpan oleh {by} pada {at} setelah Anda membukanya (revisi "
+        "{loaded}, kini {revision}); perubahan Anda belum disimpan. Kolom yang berbeda: "
+        "{fields}."
+    ),
     MESSAGES["demo.count"]: "Jumlah peserta demo sekurang-kurangnya 1.",
     MESSAGES["budget.year"]: "Tahun {year} di luar jangkauan.",
     MESSAGES["budget.months"]: "Jumlah bulan harus antara 1 dan 12, bukan {months}.",

@@ -17,6 +17,16 @@ MESSAGES: dict[str, str] = {
     "backup.other_install": (
         "This backup belongs to install {code}, not to this one ({ours}); nothing was changed."
     ),
+    "backup.schema": (
+        "{name} does not have the database structure that Lindungi makes (schema "
+        "{revision}): {details}. It was changed outside Lindungi, and restoring it could hide "
+        "changes to the history; nothing was changed."
+    ),
+    "erasures.unreadable": (
+        "The erasure ledger {path} cannot be read, so a restore could bring back people whose "
+        "data were erased; nothing was changed. Restore the file from a copy, or ask for "
+        "support."
+    ),
 }
 
 ID: dict[str, str] = {
@@ -38,6 +48,23 @@ ID: dict[str, str] = {
     MESSAGES["backup.other_install"]: (
         "Cadangan ini milik instalasi {code}, bukan instalasi ini ({ours}); tidak ada yang diubah."
     ),
+    MESSAGES["backup.schema"]: (
+        "{name} tidak memiliki struktur basis data yang dibuat Lindungi (skema {revision}): "
+        "{details}. Berkas ini diubah di luar Lindungi, dan memulihkannya dapat menyembunyikan "
+        "perubahan riwayat; tidak ada yang diubah."
+    ),
+    MESSAGES["erasures.unreadable"]: (
+        "Catatan penghapusan {path} tidak dapat dibaca, sehingga pemulihan dapat mengembalikan "
+        "orang yang datanya sudah dihapus; tidak ada yang diubah. Pulihkan berkas itu dari "
+        "salinan, atau minta bantuan."
+    ),
+    "the table {name}": "tabel {name}",
+    "the index {name}": "indeks {name}",
+    "the trigger {name}": "pemicu (trigger) {name}",
+    "the view {name}": "view {name}",
+    "missing: {what}": "hilang: {what}",
+    "not ours: {what}": "bukan buatan Lindungi: {what}",
+    "changed: {what}": "diubah: {what}",
     "Backup written: {path}": "Cadangan ditulis: {path}",
     "Restored {count} participants from {path}": "Dipulihkan {count} peserta dari {path}",
     "The database before the restore was kept as {path}": "Basis data sebelum pemulihan disimpan sebagai {path}",

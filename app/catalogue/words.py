@@ -56,6 +56,8 @@ ID: dict[str, str] = {
     "Keys": "Kunci",
     "Records": "Data",
     "Backup of the replaced data": "Cadangan data yang diganti",
+    "Erasures applied again": "Penghapusan yang diterapkan lagi",
+    "Applied again after a restore": "Diterapkan lagi setelah pemulihan",
     "Rule": "Aturan",
     "made by hand": "dibuat manual",
     "daily": "harian",

@@ -10,7 +10,7 @@ import getpass
 import json
 import shutil
 import sys
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -69,7 +69,10 @@ def emit_json(obj: Any) -> None:
 
 
 def table(
-    headers: Sequence[str], rows: Sequence[Sequence[str]], right: Collection[int] = ()
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    right: Collection[int] = (),
+    emit: Callable[[str], None] = out,
 ) -> None:
     widths = [max(len(str(x)) for x in col) for col in zip(headers, *rows, strict=False)]
 
@@ -79,10 +82,10 @@ def table(
             for i, (c, w) in enumerate(zip(cells, widths, strict=False))
         ).rstrip()
 
-    out(line(headers))
-    out("  ".join("-" * w for w in widths))
+    emit(line(headers))
+    emit("  ".join("-" * w for w in widths))
     for r in rows:
-        out(line(r))
+        emit(line(r))
 
 
 def context(args: argparse.Namespace, *, set_up: bool = True, sign_in: bool = True) -> Context:

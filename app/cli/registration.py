@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from app.cli.common import (
     actor,
     arg_date,
+    arg_int,
     arg_status,
     context,
     emit_json,
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
     from app.services.accounts import AccountInfo
     from app.services.actor import Actor
     from app.services.importer import ImportPreview, ImportResult, RowVerdict
+    from app.services.participants import EditConflict
 
 
 def register(sub: Any) -> dict[str, Callable[[argparse.Namespace], int]]:
@@ -71,6 +73,15 @@ def register(sub: Any) -> dict[str, Callable[[argparse.Namespace], int]]:
     s = sub.add_parser("edit", help=tr("change a record"))
     s.add_argument("reg_no", metavar="REG_NO")
     add_participant_flags(s, required=False)
+    s.add_argument(
+        "--revision",
+        type=arg_int,
+        metavar="N",
+        help=tr(
+            "the revision you read (`lindungi show`): refused, with both versions shown, "
+            "if the record was saved since"
+        ),
+    )
 
     s = sub.add_parser("deactivate", help=tr("mark a participant inactive"))
     s.add_argument("reg_no", metavar="REG_NO")
@@ -265,6 +276,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         )
         return EXIT_OK
     lines = [(f.label, f.value) for f in describe(rec, regions, full_nik=False)]
+    lines.append((tr("Revision"), str(rec.revision)))
     width = max(len(k) for k, _ in lines)
     for k, v in lines:
         out(f"{k.ljust(width)}  {v}")
@@ -308,7 +320,11 @@ def cmd_edit(args: argparse.Namespace) -> int:
             if getattr(args, key, None) in (None, ""):
                 setattr(args, key, value)
         data = participant_data_from_args(args, ctx, rec.id)
-        after = participants.edit(ctx, actor(args), rec.reg_no, data)
+        try:
+            after = participants.edit(ctx, actor(args), rec.reg_no, data, revision=args.revision)
+        except participants.EditConflict as exc:
+            _print_conflict(exc)
+            return exc.exit_code
     finally:
         ctx.close()
     if after.revision == rec.revision:
@@ -316,6 +332,26 @@ def cmd_edit(args: argparse.Namespace) -> int:
     else:
         out(tr("Saved {reg_no}", reg_no=after.reg_no))
     return EXIT_OK
+
+
+def _print_conflict(exc: EditConflict) -> None:
+    """Both versions side by side, and how to save on top of the new one."""
+    err(f"{tr('Error')}: {exc}")
+    if exc.clashes:
+        err("")
+        table(
+            [tr("Field"), tr("Saved now"), tr("Yours")],
+            [[c.label, c.theirs, c.yours] for c in exc.clashes],
+            emit=err,
+        )
+    err("")
+    err(
+        tr(
+            "To save yours on top of it, give the same command with --revision {revision}; "
+            "a flag you leave out keeps the value saved now.",
+            revision=exc.current.revision,
+        )
+    )
 
 
 def cmd_deactivate(args: argparse.Namespace) -> int:

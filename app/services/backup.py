@@ -13,12 +13,15 @@ import io
 import json
 import logging
 import os
+import shutil
 import tempfile
+import uuid
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from app.errors import InvalidInput, OsReason, Refused, StorageError
+from app.paths import temp_beside
 from app.services import chainhead
 from app.services.actor import Actor, Role
 from app.services.context import Context
@@ -26,7 +29,7 @@ from app.store import backup as store_backup
 from app.store import repo
 from app.store.backup import backup_file, backup_name
 from app.store.engine import DB_FILENAME
-from app.store.migrate import known_revisions
+from app.store.migrate import expected_schema, known_revisions
 
 log = logging.getLogger(__name__)
 
@@ -149,7 +152,7 @@ def _decrypt(blob: bytes, passphrase: str) -> bytes:
 
 
 def _write_durably(path: Path, data: bytes) -> None:
-    tmp = path.with_name(path.name + ".part")
+    tmp = temp_beside(path, ".part")
     try:
         with open(tmp, "wb") as fh:
             fh.write(data)
@@ -276,7 +279,43 @@ def check_backup(path: Path, workdir: Path, passphrase: str | None = None) -> Ca
         raise InvalidInput("backup.damaged", name=path.name)
     if revision not in known_revisions():
         raise InvalidInput("db.newer", revision=revision)
+    differences = schema_differences(db_file, revision)
+    if differences:
+        raise InvalidInput(
+            "backup.schema", name=path.name, revision=revision, details="; ".join(differences)
+        )
     return Candidate(db_file, install_code, revision, count, keys)
+
+
+def schema_differences(db_file: Path, revision: str) -> list[str]:
+    """How the tables, indexes and triggers of ``db_file`` differ from what this app's
+    migrations build up to ``revision``, in words (empty when they are the same).
+
+    A backup whose history triggers were dropped, or that carries a trigger of someone
+    else's, would let its history be changed without trace once restored.
+    """
+    from app.i18n import tr
+
+    actual = {(o[0], o[1]): o for o in store_backup.schema(db_file)}
+    expected = {(o[0], o[1]): o for o in expected_schema(revision)}
+    kinds = {
+        "table": "the table {name}",
+        "index": "the index {name}",
+        "trigger": "the trigger {name}",
+        "view": "the view {name}",
+    }
+
+    def what(key: tuple[str, str]) -> str:
+        return tr(kinds.get(key[0], "{name}"), name=key[1])
+
+    out = [tr("missing: {what}", what=what(k)) for k in sorted(expected.keys() - actual.keys())]
+    out += [tr("not ours: {what}", what=what(k)) for k in sorted(actual.keys() - expected.keys())]
+    out += [
+        tr("changed: {what}", what=what(k))
+        for k in sorted(expected.keys() & actual.keys())
+        if expected[k] != actual[k]
+    ]
+    return out
 
 
 def restore(
@@ -284,18 +323,25 @@ def restore(
 ) -> tuple[Path, int]:
     """Replace the database with a checked backup, keeping a backup of what it replaces.
 
-    Registration and bundle sequences continue past the higher of the backup's and the
-    file beside the database, so that no number is reused.
+    The backup must be of this install and have exactly the tables, indexes and triggers
+    this version's migrations make. It is prepared in a staged copy (upgraded, every
+    erasure of the ledger re-applied, sequences moved past the ones already issued, its
+    ``restore`` entry written), then lands in one step; a process killed at any moment
+    leaves a restore that the next start completes or undoes
+    (:mod:`app.services.restore_journal`).
 
     Returns:
         The backup of the replaced database, and the participants restored.
 
     Raises:
         Refused: a backup of another install.
+        InvalidInput: damaged, newer, or with another schema.
+        StorageError: the erasure ledger cannot be read.
     """
     actor.require(Role.ADMIN)
-    from app.services import sequences
+    from app.services import restore_journal
 
+    restore_id = uuid.uuid4().hex
     with tempfile.TemporaryDirectory() as tmp:
         cand = check_backup(path, Path(tmp), passphrase)
         if ctx.is_set_up and cand.install_code != ctx.identity.install_code:
@@ -303,34 +349,67 @@ def restore(
                 "backup.other_install", code=cand.install_code, ours=ctx.identity.install_code
             )
         saved = auto_backup(ctx, "before-restore")
-        ctx.db.close()
-        store_backup.copy_over(cand.db_file, ctx.db.path)
-        keys_dir = ctx.data_dir / "keys"
-        for name, data in cand.keys.items():
-            target = keys_dir / name
-            target.write_bytes(data)
-            if os.name == "posix":
-                target.chmod(0o600)
+        restore_journal.discard(ctx.data_dir)
+        staged = restore_journal.staged_path(ctx.data_dir)
+        try:
+            shutil.copyfile(cand.db_file, staged)
+            _prepare(
+                ctx,
+                actor,
+                staged,
+                Path(tmp),
+                {
+                    "file": path.name,
+                    "replaced_backup": saved.name,
+                    "participants": cand.participants,
+                    "restore_id": restore_id,
+                },
+            )
+            restore_journal.stage_keys(ctx.data_dir, cand.keys)
+            store_backup.single_file(staged)
+        except BaseException:
+            restore_journal.discard(ctx.data_dir)
+            raise
+        restore_journal.decide(ctx.data_dir, restore_id)
+    ctx.db.close()
+    try:
+        restore_journal.finish(ctx.data_dir)
+    except StorageError:
+        # Another process (a window left open) kept the register busy: nothing landed.
+        # Taken back now, so that work done meanwhile is never overwritten at a later start.
+        restore_journal.undo(ctx.data_dir)
+        raise
     ctx.forget_cached()
-    from app.store.migrate import needs_upgrade, upgrade
-
-    if needs_upgrade(ctx.db.engine):
-        upgrade(ctx.db.engine, ctx.db.path, ctx.data_dir / "backups")
-    with ctx.db.session() as s:
-        sequences.reconcile(s, ctx.data_dir)
-        repo.add_history(
-            s,
-            at=dt.datetime.now(),
-            actor=actor.username,
-            install_code=ctx.identity.install_code,
-            entity="install",
-            entity_id=ctx.identity.install_code,
-            action="restore",
-            changes={
-                "file": path.name,
-                "replaced_backup": saved.name,
-                "participants": cand.participants,
-            },
-        )
     chainhead.sign_now(ctx, "restore")  # the restored chain, with its restore entry
     return saved, cand.participants
+
+
+def _prepare(
+    ctx: Context, actor: Actor, staged: Path, scratch: Path, changes: dict[str, object]
+) -> None:
+    """Bring the staged copy to what the live database will be after the restore."""
+    from app.services import privacy, sequences
+    from app.store.engine import Database
+    from app.store.migrate import needs_upgrade, upgrade
+
+    db = Database(staged)
+    try:
+        if needs_upgrade(db.engine):
+            upgrade(db.engine, staged, scratch)
+        staged_ctx = Context(ctx.data_dir, db)
+        reapplied = privacy.reapply_erasures(staged_ctx, actor)
+        identity = staged_ctx.identity
+        with db.session() as s:
+            sequences.reconcile(s, ctx.data_dir)
+            repo.add_history(
+                s,
+                at=dt.datetime.now(),
+                actor=actor.username,
+                install_code=identity.install_code,
+                entity="install",
+                entity_id=identity.install_code,
+                action="restore",
+                changes=changes | {"erasures_reapplied": len(reapplied)},
+            )
+    finally:
+        db.close()

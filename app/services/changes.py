@@ -22,7 +22,15 @@ from app.services.describe import FIELD_LABELS as PARTICIPANT_LABELS
 
 # Bookkeeping that every create carries and that says nothing to a reader.
 HIDDEN = frozenset(
-    {"created_by", "created_install", "updated_by", "updated_install", "uuid", "revision"}
+    {
+        "created_by",
+        "created_install",
+        "updated_by",
+        "updated_install",
+        "uuid",
+        "revision",
+        "restore_id",
+    }
 )
 
 # Keys of other entries than participants (a participant's own fields take their labels
@@ -78,6 +86,8 @@ FIELDS = {
     "keys": "Keys",
     "records": "Records",
     "replaced_backup": "Backup of the replaced data",
+    "erasures_reapplied": "Erasures applied again",
+    "after_restore": "Applied again after a restore",
     "rule": "Rule",
 }
 

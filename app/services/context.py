@@ -12,6 +12,7 @@ from app import settings
 from app.domain.install import Identity
 from app.domain.regions import RegionIndex
 from app.errors import AppError, OsReason, StorageError
+from app.paths import temp_beside
 from app.store import repo
 from app.store.backup import is_damage
 from app.store.engine import DB_FILENAME, Database
@@ -28,7 +29,9 @@ def ensure_writable(path: Path) -> None:
     """
     try:
         path.mkdir(parents=True, exist_ok=True)
-        probe = path / ".write-test"
+        # A name of this process's own: two commands starting at once must not remove
+        # each other's probe (which read as "the folder does not exist").
+        probe = temp_beside(path / ".write-test")
         probe.write_bytes(b"ok")
         probe.unlink()
     except OSError as exc:
@@ -107,6 +110,10 @@ def open_data_dir(path: Path) -> Context:
         (path / sub).mkdir(exist_ok=True)
     if os.name == "posix":
         (path / "keys").chmod(0o700)
+    from app.services import restore_journal
+
+    # A restore that a killed process left half way lands now, or is undone.
+    landed = restore_journal.finish(path)
     db_path = path / DB_FILENAME
     db = Database(db_path)
     try:
@@ -123,10 +130,18 @@ def open_data_dir(path: Path) -> Context:
         raise
     from app.services import sequences
 
-    with db.session() as s:
-        sequences.reconcile(s, path)
+    # Only a data dir whose file and database disagree takes the write lock at start: a
+    # command that only reads never waits for another process's import.
+    with db.read() as s:
+        in_step = sequences.in_step(s, path)
+    if not in_step:
+        with db.session() as s:
+            sequences.reconcile(s, path)
     ctx = Context(path, db)
     from app.services import chainhead
 
-    chainhead.check_startup(ctx)
+    if landed:  # a restore an administrator made lands now: its chain is signed as the head
+        chainhead.sign_now(ctx, "restore")
+    else:  # a database behind the head this install signed last is flagged
+        chainhead.check_startup(ctx)
     return ctx

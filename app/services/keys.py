@@ -25,6 +25,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
 )
 
 from app.errors import InvalidInput, OsReason, Refused, StorageError
+from app.paths import temp_beside
 from app.services.actor import Actor, Role
 from app.services.context import Context
 from app.store import cardrepo, repo
@@ -81,7 +82,7 @@ def _write_private(path: Path, key: Ed25519PrivateKey, passphrase: str | None = 
     pem = key.private_bytes(
         serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, encryption
     )
-    tmp = path.with_suffix(".tmp")
+    tmp = temp_beside(path)
     flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0)
     fd = os.open(tmp, flags, 0o600)
     try:

@@ -57,6 +57,65 @@ class Registered:
     warnings: tuple[Problem, ...] = ()
 
 
+@dataclass(frozen=True)
+class Clash:
+    """One field of an edit that differs from what is stored now, in words."""
+
+    key: str
+    label: str
+    theirs: str  # stored now (the other user's save)
+    yours: str  # what this edit would save
+
+
+class EditConflict(Refused):
+    """The record was saved by someone else after this edit was loaded; nothing was saved.
+
+    Carries what a screen needs to show both sides and to retry on top of the new
+    revision: the record as stored now, the values this edit would have written, and the
+    fields where the two differ.
+    """
+
+    def __init__(
+        self,
+        current: ParticipantRecord,
+        loaded: int,
+        yours: ParticipantChanges,
+        clashes: list[Clash],
+    ) -> None:
+        super().__init__(
+            "participant.edit_conflict",
+            reg_no=current.reg_no,
+            by=current.updated_by,
+            at=current.updated_at.strftime("%d/%m/%Y %H:%M"),
+            loaded=loaded,
+            revision=current.revision,
+            fields=", ".join(c.label for c in clashes) or "—",
+        )
+        self.current = current
+        self.loaded = loaded
+        self.yours = yours
+        self.clashes = clashes
+
+
+def clashes(ctx: Context, current: ParticipantRecord, yours: ParticipantChanges) -> list[Clash]:
+    """The fields where ``yours`` differs from the stored record, both sides in words."""
+    from app.services.changes import field_label, value_text
+
+    def shown(key: str, value: Any) -> str:
+        if isinstance(value, dt.date):
+            value = value.isoformat()
+        return value_text(key, value, ctx.regions, full_nik=True)
+
+    out = []
+    for key, mine in yours.items():
+        if key in ("status", "override_reason", "kecamatan_code"):
+            continue  # follow from the fields typed; not typed themselves
+        theirs = getattr(current, key)
+        if theirs != mine:
+            out.append(Clash(key, field_label(key), shown(key, theirs), shown(key, mine)))
+    return out
+
+
 @dataclass
 class Checked:
     """The outcome of checking a participant before saving it."""
@@ -450,8 +509,13 @@ def _change(
     reason: str = "",
     now: dt.datetime | None = None,
 ) -> dict[str, list[Any]]:
-    """Apply ``values`` to a record, bump its revision and append the history entry."""
+    """Apply ``values`` to a record, bump its revision and append the history entry.
+
+    The record is read again inside this (write-locked) transaction: what another process
+    saved since ``rec`` was read is the base, never silently undone.
+    """
     now = now or dt.datetime.now()
+    rec = repo.participant_by_id(s, rec.id) or rec
     changes = {k: [getattr(rec, k), v] for k, v in values.items() if getattr(rec, k) != v}
     if not changes:
         return {}
@@ -512,18 +576,31 @@ def approve(
 
 
 def edit(
-    ctx: Context, actor: Actor, reg_no: str, data: ParticipantData, today: dt.date | None = None
+    ctx: Context,
+    actor: Actor,
+    reg_no: str,
+    data: ParticipantData,
+    today: dt.date | None = None,
+    *,
+    revision: int | None = None,
 ) -> ParticipantRecord:
     """Change a record's fields, keeping before and after in its history.
 
     The same rules as a registration apply. An approved record edited by an operator goes
     back to draft when approval is required, so that a supervisor sees the change.
 
+    Args:
+        revision: the record's revision when the form (or ``show``) was loaded; the save is
+            refused when the record has been saved since. None: the revision read here.
+
     Raises:
         NotFound: no such registration number.
         ValidationFailed: with every problem found; nothing was changed.
+        EditConflict: the record was saved by someone else after ``revision``; nothing was
+            changed.
     """
     rec = get(ctx, reg_no)
+    loaded = rec.revision if revision is None else revision
     # What the edit leaves empty keeps the record's value.
     data = dataclasses.replace(
         data,
@@ -541,14 +618,16 @@ def edit(
     values = data_columns(ctx, data)
     if soft:
         values["override_reason"] = reason
-    if (
-        rec.status == Status.APPROVED.value
-        and ctx.setting("approval_required")
-        and not actor.at_least(Role.SUPERVISOR)
-    ):
-        values["status"] = Status.DRAFT.value
+    back_to_draft = bool(ctx.setting("approval_required")) and not actor.at_least(Role.SUPERVISOR)
     with ctx.db.session() as s:
-        _change(s, ctx, actor, rec, values, "edit", reason=reason if soft else "")
+        # Under the write lock: the record as it is now, not as it was when checked.
+        current = repo.participant_by_id(s, rec.id)
+        assert current is not None
+        if current.revision != loaded:
+            raise EditConflict(current, loaded, values, clashes(ctx, current, values))
+        if current.status == Status.APPROVED.value and back_to_draft:
+            values["status"] = Status.DRAFT.value
+        _change(s, ctx, actor, current, values, "edit", reason=reason if soft else "")
     return get(ctx, rec.reg_no)
 
 

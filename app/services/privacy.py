@@ -13,7 +13,7 @@ from pathlib import Path
 
 from app.domain.participant import ERASED_DATE, InactiveReason, Status
 from app.errors import Refused
-from app.services import participants
+from app.services import erasures, participants
 from app.services.actor import Actor, Role
 from app.services.audit import action_label
 from app.services.backup import list_backups
@@ -74,9 +74,26 @@ def erase(
     rec = participants.get(ctx, reg_no)
     if rec.erased_at is not None:
         raise Refused("privacy.already_erased", reg_no=rec.reg_no)
+    _erase(ctx, actor, rec, reason, now)
+    remove_old_backups(ctx, now)
+
+
+def _erase(
+    ctx: Context,
+    actor: Actor,
+    rec: participants.ParticipantRecord,
+    reason: str,
+    now: dt.datetime,
+    after_restore: bool = False,
+) -> None:
+    """Deactivate if needed, empty the personal fields, redact the history, record it in
+    the history and in the erasure ledger beside the database."""
     if rec.status != Status.INACTIVE.value:
         participants.deactivate(ctx, actor, rec.reg_no, InactiveReason.ENDED, now.date())
-        rec = participants.get(ctx, reg_no)
+        rec = participants.get(ctx, rec.reg_no)
+    changes: dict[str, object] = {"reg_no": rec.reg_no, "reason": reason}
+    if after_restore:
+        changes["after_restore"] = True
     with ctx.db.session() as s:
         repo.erase_participant(s, rec.id, now, ERASED_DATE)
         repo.redact_history(s, rec.uuid)
@@ -88,9 +105,29 @@ def erase(
             entity="participant",
             entity_id=rec.uuid,
             action="erase",
-            changes={"reg_no": rec.reg_no, "reason": reason},
+            changes=changes,
         )
-    remove_old_backups(ctx, now)
+        # Before the commit, under its write lock (see app.services.erasures).
+        erasures.record(ctx.data_dir, rec.reg_no, now, reason)
+
+
+def reapply_erasures(ctx: Context, actor: Actor, now: dt.datetime | None = None) -> list[str]:
+    """Erase again, in a restored database, everyone the erasure ledger says was erased and
+    the database still holds; returns their registration numbers.
+
+    Raises:
+        StorageError: the ledger cannot be read.
+    """
+    now = now or dt.datetime.now()
+    done = []
+    for entry in erasures.entries(ctx.data_dir):
+        with ctx.db.read() as s:
+            rec = repo.participant_by_reg(s, entry.reg_no)
+        if rec is None or rec.erased_at is not None:
+            continue  # erased in the backup already, or registered after it was taken
+        _erase(ctx, actor, rec, entry.reason, now, after_restore=True)
+        done.append(rec.reg_no)
+    return done
 
 
 def expired(ctx: Context, now: dt.datetime | None = None) -> list[str]:

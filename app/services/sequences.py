@@ -15,6 +15,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from app.paths import temp_beside
 from app.store import repo
 
 log = logging.getLogger(__name__)
@@ -41,13 +42,27 @@ def write(data_dir: Path, key: str, value: int) -> None:
     if current.get(key, 0) >= value:
         return
     current[key] = value
-    path = _path(data_dir)
-    tmp = path.with_name(path.name + ".tmp")
-    with open(tmp, "w", encoding="utf-8") as fh:
-        json.dump(current, fh)
-        fh.flush()
-        os.fsync(fh.fileno())
-    tmp.replace(path)
+    write_json(_path(data_dir), current)
+
+
+def write_json(path: Path, value: object) -> None:
+    """Replace the file at ``path`` with ``value`` as JSON, durably: a temporary file of a
+    name no other process uses, fsync, then a rename over the old one."""
+    tmp = temp_beside(path)
+    try:
+        with open(tmp, "w", encoding="utf-8") as fh:
+            json.dump(value, fh)
+            fh.flush()
+            os.fsync(fh.fileno())
+        tmp.replace(path)
+        if os.name == "posix":  # the rename itself, durably
+            fd = os.open(path.parent, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 def reserve_registrations(s: Session, data_dir: Path, count: int = 1) -> int:
@@ -59,6 +74,13 @@ def reserve_registrations(s: Session, data_dir: Path, count: int = 1) -> int:
     first = repo.next_registration_seq(s, count)
     write(data_dir, "registration", first + count - 1)
     return first
+
+
+def in_step(s: Session, data_dir: Path) -> bool:
+    """True when the file and the database hold the same registration sequence (the usual
+    case at start-up: nothing to reconcile, so no write lock is taken)."""
+    current = repo.registration_seq(s)
+    return current is None or read(data_dir).get("registration", 0) == current
 
 
 def reconcile(s: Session, data_dir: Path) -> bool:

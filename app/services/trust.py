@@ -24,6 +24,7 @@ from app import __version__
 from app.domain.install import Identity, Role, kecamatan_install_code, valid_station
 from app.domain.regions import LEVELS, Region
 from app.errors import InvalidInput, NotFound, OsReason, Refused, StorageError
+from app.paths import temp_beside
 from app.services import keys as install_keys
 from app.services.actor import Actor
 from app.services.actor import Role as AccountRole
@@ -635,7 +636,7 @@ def _write_pem(path: Path, key: KeyPair) -> None:
         serialization.PrivateFormat.PKCS8,
         serialization.NoEncryption(),
     )
-    tmp = path.with_suffix(".tmp")
+    tmp = temp_beside(path)
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o600)
     try:
         os.write(fd, pem)

@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import re
 import sqlite3
 from pathlib import Path
+
+from app.errors import StorageError
+from app.paths import temp_beside
+from app.store import engine
 
 
 def backup_file(source: Path, target: Path) -> Path:
     """Copy the database at ``source`` to ``target`` consistently, even while it is in use."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(target.name + ".part")
+    tmp = temp_beside(target, ".part")
     src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
     try:
         dst = sqlite3.connect(tmp)
@@ -89,11 +95,111 @@ def summary(path: Path) -> tuple[str | None, str | None, int]:
 
 def copy_over(source: Path, target: Path) -> None:
     """Replace the database at ``target`` page by page with the one at ``source`` (SQLite's
-    backup API, so a reader of ``target`` never sees half of each)."""
+    backup API in one step: one transaction, so a reader of ``target`` never sees half of
+    each, and a process killed during it leaves ``target`` as it was).
+
+    Raises:
+        StorageError: another process kept ``target`` busy past the busy timeout.
+    """
     src = sqlite3.connect(source)
-    dst = sqlite3.connect(target)
+    dst = sqlite3.connect(target, timeout=engine.BUSY_TIMEOUT_S)
     try:
-        src.backup(dst)
+        # Python retries a busy step forever; give up once the busy timeout (spent inside
+        # the step by the target's busy handler) has run out.
+        src.backup(dst, progress=_give_up_when_busy)
+    except _Busy as exc:
+        raise StorageError("db.busy", seconds=engine.BUSY_TIMEOUT_S) from exc
+    except sqlite3.OperationalError as exc:
+        if engine.is_busy(exc):
+            raise StorageError("db.busy", seconds=engine.BUSY_TIMEOUT_S) from exc
+        raise
     finally:
         src.close()
         dst.close()
+
+
+class _Busy(Exception):
+    """The target of a copy stayed locked by another process."""
+
+
+def _give_up_when_busy(status: int, _remaining: int, _total: int) -> None:
+    if status in (5, 6):  # SQLITE_BUSY, SQLITE_LOCKED
+        raise _Busy
+
+
+# One schema object: (type, name, table, normalised SQL).
+SchemaObject = tuple[str, str, str, str]
+
+
+def _normalise_sql(kind: str, sql: str | None) -> str:
+    """SQL as SQLite stored it, with layout and identifier quoting taken out; a table's
+    columns and constraints sorted (a rebuilt table lists its constraints in no fixed
+    order)."""
+    text = re.sub(r"\s+", " ", sql or "").strip()
+    text = re.sub(r'["`\[\]]', "", text)
+    text = re.sub(r" ?([(),]) ?", r"\1", text)
+    start = text.find("(")
+    if kind != "table" or start < 0 or not text.endswith(")"):
+        return text
+    items, depth, current = [], 0, ""
+    for ch in text[start + 1 : -1]:
+        if ch == "," and depth == 0:
+            items.append(current)
+            current = ""
+            continue
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        current += ch
+    items.append(current)
+    return text[: start + 1] + ",".join(sorted(items)) + ")"
+
+
+def schema(path: Path) -> frozenset[SchemaObject]:
+    """Every table, index, trigger and view of the database at ``path``, normalised so that
+    two databases built by the same migrations compare equal.
+
+    Raises:
+        DatabaseDamaged: the file cannot be read as a database.
+    """
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            rows = con.execute(
+                "SELECT type, name, tbl_name, sql FROM sqlite_master "
+                "WHERE type IN ('table', 'index', 'trigger', 'view') "
+                "AND name NOT LIKE 'sqlite_%'"
+            ).fetchall()
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseDamaged(str(exc)) from exc
+    return frozenset((t, n, tbl, _normalise_sql(t, sql)) for t, n, tbl, sql in rows)
+
+
+def has_history_mark(path: Path, action: str, mark: str) -> bool:
+    """True when the database at ``path`` holds a history entry of ``action`` whose
+    changes contain ``mark`` (a restore's own id: was it already applied?)."""
+    if not path.is_file():
+        return False
+    con = sqlite3.connect(path)
+    try:
+        row = con.execute(
+            "SELECT 1 FROM history WHERE action = ? AND instr(changes, ?) > 0 LIMIT 1",
+            (action, mark),
+        ).fetchone()
+    except sqlite3.OperationalError:  # no history table: an empty database
+        return False
+    finally:
+        con.close()
+    return row is not None
+
+
+def single_file(path: Path) -> None:
+    """Fold a database's WAL into the file and make it one durable file (a staged restore
+    waiting to be copied over the live one)."""
+    con = sqlite3.connect(path)
+    try:
+        con.execute("PRAGMA journal_mode=DELETE")
+    finally:
+        con.close()
+    with open(path, "rb+") as fh:
+        os.fsync(fh.fileno())

@@ -18,7 +18,8 @@ from sqlalchemy import Engine, inspect, text
 
 from app.errors import StorageError
 from app.paths import migrations_dir
-from app.store.backup import backup_file, backup_name
+from app.store.backup import SchemaObject, backup_file, backup_name, schema
+from app.store.engine import WRITE_OPTION
 
 log = logging.getLogger(__name__)
 
@@ -105,6 +106,7 @@ def upgrade(engine: Engine, db_path: Path, backups: Path, target: str = "head") 
         backup = backup_file(db_path, backups / backup_name(f"before-migrate-{current}"))
         log.info("backed up the database before migrating from %s", current)
     with engine.connect() as conn:
+        conn.execution_options(**{WRITE_OPTION: True})  # BEGIN IMMEDIATE: one migrator
         # Outside any transaction (the pragma is ignored inside one): on the raw connection.
         raw = conn.connection.dbapi_connection
         assert raw is not None
@@ -119,3 +121,25 @@ def upgrade(engine: Engine, db_path: Path, backups: Path, target: str = "head") 
             raw.execute("PRAGMA foreign_keys=ON")
     log.info("database migrated from %s to %s", current, target)
     return backup
+
+
+_EXPECTED: dict[str, frozenset[SchemaObject]] = {}
+
+
+def expected_schema(revision: str) -> frozenset[SchemaObject]:
+    """The tables, indexes and triggers that this app's migrations build up to
+    ``revision``, read from a scratch database built by them (kept for the process)."""
+    if revision not in _EXPECTED:
+        import tempfile
+
+        from app.store.engine import Database
+
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / "expected.sqlite"
+            db = Database(path)
+            try:
+                upgrade(db.engine, path, Path(tmp), target=revision)
+            finally:
+                db.close()
+            _EXPECTED[revision] = schema(path)
+    return _EXPECTED[revision]

@@ -8,10 +8,13 @@ may override open a reason field that only a supervisor can fill.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
 import logging
 from collections.abc import Callable
+from html import escape
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -307,6 +310,24 @@ class ParticipantForm(QDialog):
         obox.addWidget(self.override_error)
         self.override_box.setVisible(False)
 
+        # Someone else saved this record after the form opened: both versions side by
+        # side, and a way to put the clerk's changes on top of theirs.
+        self.conflict_box = QGroupBox(self.tr("Saved by someone else meanwhile"))
+        self.conflict_box.setObjectName("conflict_box")
+        cbox = QVBoxLayout(self.conflict_box)
+        self.conflict_table = QLabel()
+        self.conflict_table.setObjectName("conflict_table")
+        self.conflict_table.setTextFormat(Qt.TextFormat.RichText)
+        self.conflict_table.setWordWrap(True)
+        self.conflict_merge = QPushButton(self.tr("Take their version, keep my changes"))
+        self.conflict_merge.setObjectName("conflict_merge")
+        self.conflict_merge.setAutoDefault(False)
+        self.conflict_merge.clicked.connect(self._take_theirs)
+        cbox.addWidget(self.conflict_table)
+        cbox.addWidget(self.conflict_merge, 0, Qt.AlignmentFlag.AlignLeft)
+        self.conflict_box.setVisible(False)
+        self._conflict: participants.EditConflict | None = None
+
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -320,6 +341,7 @@ class ParticipantForm(QDialog):
         root = QVBoxLayout(self)
         root.addWidget(self.year_bar)
         root.addWidget(self.general)
+        root.addWidget(self.conflict_box)
         root.addLayout(columns)
         root.addWidget(self.override_box)
         root.addStretch(1)
@@ -671,10 +693,19 @@ class ParticipantForm(QDialog):
                 result = participants.register(self._ctx, self._session.actor, data)
                 reg_no = result.reg_no
             else:
-                rec = participants.edit(self._ctx, self._session.actor, self._record.reg_no, data)
+                rec = participants.edit(
+                    self._ctx,
+                    self._session.actor,
+                    self._record.reg_no,
+                    data,
+                    revision=self._record.revision,
+                )
                 reg_no = rec.reg_no
         except ValidationFailed as exc:
             self.show_problems(exc.problems)
+            return
+        except participants.EditConflict as exc:
+            self._show_conflict(exc)
             return
         except Refused as exc:
             if exc.code == "role.needed" and self.override_box.isVisible():
@@ -690,6 +721,66 @@ class ParticipantForm(QDialog):
         self.saved.emit(reg_no)
         bus().announce(Changes(participants=True))
         self.accept()
+
+    # --- someone else saved first ---------------------------------------------------------
+
+    def _show_conflict(self, exc: participants.EditConflict) -> None:
+        """Their version and the clerk's side by side; what was typed stays in the form."""
+        self._conflict = exc
+        set_message(self.general, str(exc))
+        rows = "".join(
+            f"<tr><td>{escape(c.label)}</td><td>{escape(c.theirs)}</td>"
+            f"<td><b>{escape(c.yours)}</b></td></tr>"
+            for c in exc.clashes
+        )
+        titles = (
+            self.tr("Field"),
+            self.tr("Saved by {user}").format(user=exc.current.updated_by),
+            self.tr("Yours (not saved)"),
+        )
+        head = "<tr>" + "".join(f"<th align='left'>{escape(t)}</th>" for t in titles) + "</tr>"
+        self.conflict_table.setText(
+            f"<table cellspacing='0' cellpadding='3'>{head}{rows}</table>"
+            + "<p>"
+            + escape(
+                self.tr(
+                    "Your changes are still in the form. Take their version to see their "
+                    "changes under yours, check the form, then save again."
+                )
+            )
+            + "</p>"
+        )
+        self.conflict_box.setVisible(True)
+        self._fit()
+
+    def _take_theirs(self) -> None:
+        """Load the version saved meanwhile, with the fields this clerk changed kept as
+        typed; the next save goes on top of that revision."""
+        exc = self._conflict
+        if exc is None or self._record is None:
+            return
+        base = self._record
+        mine: dict[str, Any] = {
+            key: value
+            for key, value in exc.yours.items()
+            if hasattr(base, key) and getattr(base, key) != value
+        }
+        mine.pop("kecamatan_code", None)
+        mine.pop("override_reason", None)
+        typed_reason = self.override_reason.text()
+        self._load(dataclasses.replace(exc.current, **mine))
+        self.override_reason.setText(typed_reason)
+        self._record = exc.current
+        self._conflict = None
+        self.conflict_box.setVisible(False)
+        set_message(
+            self.general,
+            self.tr(
+                "The form now shows the version saved by {user} with your changes on top. "
+                "Check it, then save."
+            ).format(user=exc.current.updated_by),
+            NOTE_STYLE,
+        )
 
     @classmethod
     def ask(

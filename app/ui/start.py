@@ -109,6 +109,12 @@ def install_excepthook(log_path: Path | None) -> None:
         if issubclass(exc_type, KeyboardInterrupt):
             QApplication.quit()
             return
+        if isinstance(exc, AppError) and QApplication.instance() is not None:
+            # An expected failure that a slot did not catch (the register busy with another
+            # process, a full disk): its own message, not the bug box.
+            log.warning("%s: %s", exc_type.__name__, exc.code)
+            common.show_app_error(QApplication.activeWindow(), exc)
+            return
         log.critical("unexpected error", exc_info=(exc_type, exc, tb))
         if showing or QApplication.instance() is None:
             return

@@ -2273,6 +2273,14 @@ Camat: H. Afrizal</translation>
         <translation>Mengapa peringatan di atas dapat diterima (dicatat dalam riwayat)</translation>
     </message>
     <message>
+        <source>Saved by someone else meanwhile</source>
+        <translation>Sementara itu sudah disimpan orang lain</translation>
+    </message>
+    <message>
+        <source>Take their version, keep my changes</source>
+        <translation>Ambil versi mereka, pertahankan perubahan saya</translation>
+    </message>
+    <message>
         <source>{count} of 16 digits</source>
         <translation>{count} dari 16 angka</translation>
     </message>
@@ -2295,6 +2303,26 @@ Camat: H. Afrizal</translation>
     <message>
         <source>As a supervisor you may save despite the warnings marked above: give a reason.</source>
         <translation>Sebagai supervisor Anda boleh menyimpan walaupun ada peringatan di atas: tuliskan alasannya.</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Kolom</translation>
+    </message>
+    <message>
+        <source>Saved by {user}</source>
+        <translation>Disimpan oleh {user}</translation>
+    </message>
+    <message>
+        <source>Yours (not saved)</source>
+        <translation>Milik Anda (belum disimpan)</translation>
+    </message>
+    <message>
+        <source>Your changes are still in the form. Take their version to see their changes under yours, check the form, then save again.</source>
+        <translation>Perubahan Anda masih ada di formulir. Ambil versi mereka untuk melihat perubahan mereka di bawah perubahan Anda, periksa formulirnya, lalu simpan lagi.</translation>
+    </message>
+    <message>
+        <source>The form now shows the version saved by {user} with your changes on top. Check it, then save.</source>
+        <translation>Formulir kini menampilkan versi yang disimpan oleh {user} dengan perubahan Anda di atasnya. Periksa, lalu simpan.</translation>
     </message>
 </context>
 <context>

@@ -14,7 +14,7 @@ from app.domain.nik import make_nik
 from app.domain.participant import Sex
 from app.i18n import render
 from app.services import participants
-from app.services.actor import Role
+from app.services.actor import Actor, Role
 from app.services.context import Context
 from app.store.repo import ListQuery
 from app.ui.form import ParticipantForm
@@ -369,3 +369,39 @@ def test_the_form_warns_of_a_coverage_year_without_programme_year(
     assert not form.year_bar.create_button.isVisible()  # an operator asks a supervisor
     form.coverage_start.set_date_value(dt.date(2022, 4, 1))
     assert not form.year_bar.isVisible()
+
+
+def test_a_save_over_someone_elses_newer_save_shows_both_and_keeps_what_was_typed(
+    qtbot: QtBot,
+    kecamatan_ctx: Context,
+    make_session: MakeSession,
+    make_participant: MakeParticipant,
+) -> None:
+    reg = participants.register(kecamatan_ctx, ADMIN, make_participant()).reg_no
+    rec = participants.get(kecamatan_ctx, reg)
+    form = open_form(qtbot, make_session(kecamatan_ctx, Role.OPERATOR, "ani"), rec)
+    # While Ani's form is open, Budi saves a new phone number.
+    budi = Actor("budi", Role.SUPERVISOR)
+    participants.edit(kecamatan_ctx, budi, reg, make_participant(phone="081211112222"))
+    form.name.clear()
+    qtbot.keyClicks(form.name, "Yusnimar Wati Putri")
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    # Refused: nothing of Ani's is saved, what she typed is still there, both sides shown.
+    assert form.result() != QDialog.DialogCode.Accepted and form.isVisible()
+    assert participants.get(kecamatan_ctx, reg).name == "Yusnimar Wati"
+    assert form.name.text() == "Yusnimar Wati Putri"
+    assert form.conflict_box.isVisible()
+    assert "sudah disimpan oleh budi" in shown(form.general)
+    table = form.conflict_table.text()
+    assert "Disimpan oleh budi" in table and "Milik Anda (belum disimpan)" in table
+    assert "<td>Nama</td><td>Yusnimar Wati</td><td><b>Yusnimar Wati Putri</b></td>" in table
+    assert "<td>No. HP</td><td>081211112222</td><td><b>—</b></td>" in table
+    # Taking their version: Budi's phone comes in, Ani's name stays; then the save goes on
+    # top of Budi's revision and keeps both.
+    qtbot.mouseClick(form.conflict_merge, Qt.MouseButton.LeftButton)
+    assert not form.conflict_box.isVisible()
+    assert form.phone.text() == "081211112222" and form.name.text() == "Yusnimar Wati Putri"
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert form.result() == QDialog.DialogCode.Accepted
+    after = participants.get(kecamatan_ctx, reg)
+    assert (after.name, after.phone, after.revision) == ("Yusnimar Wati Putri", "081211112222", 3)

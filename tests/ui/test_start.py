@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from app.errors import StorageError
 from app.i18n import render
 from app.services import accounts, audit
 from app.services.actor import Role
@@ -120,6 +121,19 @@ def test_the_excepthook_logs_and_names_the_log(
             sys.excepthook(ValueError, exc, exc.__traceback__)
     assert shown == [render("bug", log=str(log))]
     assert "boom" in caplog.text
+
+
+def test_an_expected_failure_reaching_the_excepthook_shows_its_own_message(
+    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, messages: Messages
+) -> None:
+    """The register busy with another process, raised from a slot that does not catch it:
+    the user reads what to do, not the bug box."""
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    start.install_excepthook(tmp_path / "logs" / "lindungi.log")
+    exc = StorageError("db.busy", seconds=15)
+    sys.excepthook(StorageError, exc, None)
+    assert messages.errors == [render("db.busy", seconds=15)]
+    assert "Register sedang dipakai proses lain" in messages.errors[0]
 
 
 def test_the_language_comes_from_the_option_then_the_environment(
