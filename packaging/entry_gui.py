@@ -5,9 +5,13 @@ windowed Windows executable has no console (sys.stdout and sys.stderr are None),
 and administrators use `lindungi-cli` instead.
 """
 
+import multiprocessing
 import sys
 
-from app.main import main
-
 if __name__ == "__main__":
+    # First thing: a child process of a print job (QR codes, app.cards.qrpool) started
+    # with this executable runs its task here and exits, without importing the app.
+    multiprocessing.freeze_support()
+    from app.main import main
+
     sys.exit(main())

@@ -20,7 +20,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from app import fonts
 from app.cards.model import CardFace, CardTexts
-from app.cards.qr import inline_image, qr_image
+from app.cards.qr import Bits, inline_bits, qr_bits
 from app.domain.fmt import format_date
 from app.fonts import BOLD, REGULAR
 from app.i18n import tr
@@ -58,14 +58,7 @@ def fit_size(text: str, font: str, size: float, max_width: float, min_size: floa
     return max(min_size, max_width / w * 0.999)
 
 
-def put_text(c: Canvas, font: str, size: float, x: float, y: float, text: str) -> None:
-    """Draw ``text`` at (x, y), like ``drawString`` but three times faster.
-
-    ``drawString`` builds a text object with a dozen number conversions per call; thousands
-    of cards make that the largest cost of a job. This writes the same operators directly,
-    with ReportLab's own subsetting of the TrueType font (``splitString``), which also
-    records the glyphs used for embedding. The fill colour is the canvas's current one.
-    """
+def _text_ops(c: Canvas, font: str, size: float, x: float, y: float, text: str) -> str:
     ttf = pdfmetrics.getFont(font)
     doc = c._doc
     ops = [f"BT {x:.2f} {y:.2f} Td"]
@@ -73,7 +66,55 @@ def put_text(c: Canvas, font: str, size: float, x: float, y: float, text: str) -
         name = ttf.getSubsetInternalName(subset, doc)
         ops.append(f"{name} {size:.2f} Tf ({c._escape(chunk)}) Tj")
     ops.append("ET")
-    c._code.append(" ".join(ops))
+    return " ".join(ops)
+
+
+class TextWriter:
+    """Draws texts like ``drawString``, but several times faster.
+
+    ``drawString`` builds a text object with a dozen number conversions per call; thousands
+    of cards make that the largest cost of a job. This writes the same operators directly,
+    with ReportLab's own subsetting of the TrueType font (``splitString``), which also
+    records the glyphs used for embedding; the fill colour is the canvas's current one.
+
+    ReportLab gives each character of a TrueType font a code in a subset of the document
+    the first time it is drawn, and never changes it. Texts whose characters all sit in
+    the first subset already are translated in one step; any other text goes through
+    ``splitString`` as before, and the codes it gave are remembered. The operators are the
+    same byte for byte.
+    """
+
+    def __init__(self, c: Canvas) -> None:
+        self.c = c
+        # font → (characters known in subset 0, their codes, the subset's font name)
+        self._known: dict[str, tuple[set[str], dict[int, int], str]] = {}
+
+    def put(self, font: str, size: float, x: float, y: float, text: str) -> None:
+        """Draw ``text`` at (x, y) in the canvas's current fill colour."""
+        c = self.c
+        known = self._known.get(font)
+        if text and known is not None and known[0].issuperset(text):
+            _, codes, name = known
+            chunk = text.translate(codes).encode("latin-1")
+            c._code.append(f"BT {x:.2f} {y:.2f} Td {name} {size:.2f} Tf ({c._escape(chunk)}) Tj ET")
+            return
+        c._code.append(_text_ops(c, font, size, x, y, text))
+        self._learn(font, text)
+
+    def _learn(self, font: str, text: str) -> None:
+        ttf = pdfmetrics.getFont(font)
+        doc = self.c._doc
+        known = self._known.get(font)
+        if known is None:  # the font's name in this document exists once it drew a text
+            known = self._known[font] = (set(), {}, ttf.getSubsetInternalName(0, doc))
+        chars, codes, _ = known
+        assignments = ttf.state[doc].assignments
+        for ch in set(text):
+            code = 32 if ch == "\xa0" else ord(ch)  # splitString draws a no-break space as one
+            n = assignments.get(code)
+            if n is not None and n < 256:
+                chars.add(ch)
+                codes[ord(ch)] = n
 
 
 def fit(text: str, font: str, size: float, max_width: float, min_size: float) -> tuple[str, float]:
@@ -183,6 +224,7 @@ class CardPainter:
         self.c = canvas
         self.texts = texts
         self._forms: set[str] = set()
+        self._text = TextWriter(canvas)
 
     @staticmethod
     def _rows_top(rows: _Rows) -> float:
@@ -322,9 +364,13 @@ class CardPainter:
 
     # --- one card -----------------------------------------------------------------
 
-    def front(self, x: float, y: float, face: CardFace) -> None:
-        """Draw the front of ``face`` with its lower left corner at (x, y)."""
+    def front(self, x: float, y: float, face: CardFace, qr: Bits | None = None) -> None:
+        """Draw the front of ``face`` with its lower left corner at (x, y).
+
+        ``qr`` is the code of ``face.payload`` when it was encoded beforehand.
+        """
         c = self.c
+        put = self._text.put
         rows = _Rows(with_kpj=bool(face.kpj))
         form = self._form(f"front{int(rows.with_kpj)}", lambda: self._front_static(rows))
         c.saveState()
@@ -334,11 +380,11 @@ class CardPainter:
         c.setFillColor(INK)
         name = name_layout(face.name)
         if len(name.lines) == 1:
-            put_text(c, BOLD, name.size, MARGIN, BODY_TOP - 5.0 * mm, name.lines[0])
+            put(BOLD, name.size, MARGIN, BODY_TOP - 5.0 * mm, name.lines[0])
         else:
             gap = name.size * 1.15  # the two lines centred where one would sit
-            put_text(c, BOLD, name.size, MARGIN, BODY_TOP - 4.9 * mm + gap / 2, name.lines[0])
-            put_text(c, BOLD, name.size, MARGIN, BODY_TOP - 4.9 * mm - gap / 2, name.lines[1])
+            put(BOLD, name.size, MARGIN, BODY_TOP - 4.9 * mm + gap / 2, name.lines[0])
+            put(BOLD, name.size, MARGIN, BODY_TOP - 4.9 * mm - gap / 2, name.lines[1])
         # The rows.
         start, end = face.coverage_start, face.coverage_end
         coverage = (
@@ -359,23 +405,23 @@ class CardPainter:
             assert value is not None
             font = BOLD if i == 0 else REGULAR
             text, size = fit(value, font, 6.9 if i == 0 else 6.3, room, 4.8)
-            put_text(c, font, size, VALUE_X, top - i * ROW_PITCH, text)
+            put(font, size, VALUE_X, top - i * ROW_PITCH, text)
         # Who pays, in the footer band.
         c.setFillColor(RED_DARK)
         payer = tr("Contributions paid by {payer}", payer=face.payer)
         text, size = fit(payer, BOLD, 5.6, WIDTH - 2 * MARGIN, 4.2)
-        put_text(c, BOLD, size, MARGIN, 2.0 * mm, text)
+        put(BOLD, size, MARGIN, 2.0 * mm, text)
         # The QR code (its quiet zone is part of the image) and the serial under it.
         qx = WIDTH - QR_RIGHT - QR_BOX
         qy = BODY_TOP - 0.7 * mm - QR_BOX
-        c.addLiteral(inline_image(qr_image(face.payload), qx, qy, QR_BOX))
+        c.addLiteral(inline_bits(qr or qr_bits(face.payload), qx, qy, QR_BOX))
         c.setFillColor(GREY)
         cx = qx + QR_BOX / 2
         for dy, line in (
             (0.3, tr("Serial {serial}", serial=face.serial)),
             (2.2, tr("Version {version}", version=face.version)),
         ):
-            put_text(c, REGULAR, 4.5, cx - fonts.width(line, REGULAR, 4.5) / 2, qy - dy * mm, line)
+            put(REGULAR, 4.5, cx - fonts.width(line, REGULAR, 4.5) / 2, qy - dy * mm, line)
         c.restoreState()
 
     def back(self, x: float, y: float) -> None:

@@ -9,6 +9,8 @@ the self-test decodes the very bits that go on the card.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any, cast
 
 import zxingcpp
@@ -34,19 +36,49 @@ def qr_image(text: str) -> Image.Image:
     return framed
 
 
-def inline_image(image: Image.Image, x: float, y: float, size: float) -> str:
-    """PDF operators that paint a one-bit ``image`` as a ``size``-point square at (x, y).
+@dataclass(frozen=True)
+class Bits:
+    """A code's one-bit image as a page needs it: its size and its rows as hex digits.
 
     Rows are packed most significant bit first and padded to whole bytes, as both Pillow's
-    mode "1" and PDF's one-bit DeviceGray (0 = black) have them; ASCIIHex keeps the content
-    stream text, and the page's own compression squeezes it.
+    mode "1" and PDF's one-bit DeviceGray (0 = black) have them. Small and picklable, so
+    that a second process can encode the codes of a print job (see ``app.cards.qrpool``).
     """
-    w, h = image.size
-    data = image.tobytes().hex()
+
+    width: int
+    height: int
+    hex: str
+
+    @classmethod
+    def of(cls, image: Image.Image) -> Bits:
+        """The bits of a mode-"1" image."""
+        return cls(image.size[0], image.size[1], image.tobytes().hex())
+
+
+def qr_bits(text: str) -> Bits:
+    """The bits of ``qr_image(text)``."""
+    return Bits.of(qr_image(text))
+
+
+def qr_bits_many(texts: Sequence[str]) -> list[Bits]:
+    """The bits of each text's code, in order (one task of the second process)."""
+    return [qr_bits(t) for t in texts]
+
+
+def inline_bits(bits: Bits, x: float, y: float, size: float) -> str:
+    """PDF operators that paint ``bits`` as a ``size``-point square at (x, y).
+
+    ASCIIHex keeps the content stream text, and the page's own compression squeezes it.
+    """
     return (
         f"q {size:.3f} 0 0 {size:.3f} {x:.3f} {y:.3f} cm "
-        f"BI /W {w} /H {h} /BPC 1 /CS /G /F /AHx ID {data}> EI Q"
+        f"BI /W {bits.width} /H {bits.height} /BPC 1 /CS /G /F /AHx ID {bits.hex}> EI Q"
     )
+
+
+def inline_image(image: Image.Image, x: float, y: float, size: float) -> str:
+    """PDF operators that paint a one-bit ``image`` as a ``size``-point square at (x, y)."""
+    return inline_bits(Bits.of(image), x, y, size)
 
 
 def decode(image: Image.Image, scale: int = 4) -> list[str]:

@@ -25,6 +25,8 @@ from reportlab.pdfgen.canvas import Canvas
 from app import fonts
 from app.cards.card import HEIGHT, WIDTH, CardPainter
 from app.cards.model import Calibration, CardFace, CardTexts, Layout, RenderCancelled
+from app.cards.qr import Bits
+from app.cards.qrpool import encoded
 from app.domain.progress import Progress
 from app.fonts import BOLD, REGULAR
 from app.i18n import fmt_decimal, tr
@@ -126,12 +128,14 @@ def render_cards(
     Raises:
         RenderCancelled: ``progress`` returned False; the output is incomplete.
     """
-    with _plain_streams():
-        return _render(faces, texts, out, layout, calibration or Calibration(), progress, invariant)
+    with _plain_streams(), encoded([f.payload for f in faces]) as codes:
+        cal = calibration or Calibration()
+        return _render(faces, codes, texts, out, layout, cal, progress, invariant)
 
 
 def _render(
     faces: Sequence[CardFace],
+    codes: Iterator[Bits],
     texts: CardTexts,
     out: Path | BinaryIO,
     layout: Layout,
@@ -152,7 +156,7 @@ def _render(
             _cut_marks_at(c, fx, fy)
             for i, face in enumerate(chunk):
                 x, y = slot(i)
-                painter.front(x + fx, y + fy, face)
+                painter.front(x + fx, y + fy, face, next(codes))
             c.showPage()
             for i in range(len(chunk)):
                 x, y = slot(i, back=True)
@@ -161,7 +165,7 @@ def _render(
             pages += 2
         else:
             for face in chunk:
-                painter.front(fx, fy, face)
+                painter.front(fx, fy, face, next(codes))
                 c.showPage()
                 painter.back(bx, by)
                 c.showPage()

@@ -39,6 +39,7 @@ from app.store import repo
 from app.store.records import HistoryRecord as HistoryRecord
 from app.store.records import ListRow as ListRow
 from app.store.records import ParticipantRecord as ParticipantRecord
+from app.store.repo import FirstPage as FirstPage
 from app.store.repo import ListQuery as ListQuery
 
 # The records and the query above are what screens use: they get them from here, never
@@ -463,6 +464,18 @@ def search(ctx: Context, query: ListQuery, limit: int | None = None) -> list[int
     """Ids of the participants a list shows, in order."""
     with ctx.db.read() as s:
         return repo.search_ids(s, query, limit)
+
+
+COUNT_CAP = 10_000  # a list counts its matches exactly up to here, then "more than"
+WHOLE_UP_TO = 2_000  # a list of up to this many matches is read whole, sorted, at once
+
+
+def first_page(ctx: Context, query: ListQuery, limit: int, whole_up_to: int = 0) -> FirstPage:
+    """The first ``limit`` ids a list shows and how many match (exact up to
+    ``COUNT_CAP``): what a search must show at once, in milliseconds at any size. Up to
+    ``whole_up_to`` matches, every id comes at once."""
+    with ctx.db.read() as s:
+        return repo.search_first(s, query, limit, COUNT_CAP, whole_up_to)
 
 
 def rows(ctx: Context, ids: Sequence[int]) -> list[ListRow]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import func, insert, select, text
+from sqlalchemy import Select, func, insert, select, text
 from sqlalchemy.orm import Session
 
 from app.domain import audit
@@ -206,7 +206,7 @@ def large_cache(s: Session, megabytes: int = 32) -> Iterator[None]:
 def stamp(at: dt.datetime) -> str:
     """``at`` as the driver's adapter stores it (app.store.engine), once per moment: a bulk
     write stamps 65,000 rows with the same one."""
-    return at.strftime("%Y-%m-%d %H:%M:%S.%f")
+    return at.isoformat(" ", "microseconds")
 
 
 def _raw_insert(s: Session, table: str, rows: Sequence[Mapping[str, Any]]) -> None:
@@ -242,7 +242,11 @@ def bulk_insert_participants(s: Session, rows: Sequence[ParticipantRow]) -> None
     last = conn.exec_driver_sql("SELECT coalesce(max(id), 0) FROM participant").scalar()
     if trigger:
         conn.exec_driver_sql("DROP TRIGGER participant_fts_ai")
-    _raw_insert(s, "participant", marked)
+    # The table's indexes grow in random order (names, NIKs): with SQLite's 2 MB page cache
+    # they spill to the WAL file while the rows go in. A larger cache for this transaction
+    # only takes 100,000 rows from 2.6 to 2.3 CPU seconds and spares the disk.
+    with large_cache(s, 64):
+        _raw_insert(s, "participant", marked)
     if trigger:
         conn.exec_driver_sql(
             f"INSERT INTO participant_fts(rowid, name) SELECT id, {_PLAIN_NAME} "  # noqa: S608
@@ -330,14 +334,12 @@ def _fts_query(words: list[str]) -> str:
     return " ".join('"' + w.replace('"', "") + '"*' for w in words)
 
 
-def search_ids(s: Session, q: ListQuery, limit: int | None = None) -> list[int]:
-    """Ids of matching participants in display order.
-
-    Digits search NIK, KPJ and registration-number prefixes through their indexes; words
-    search names through the FTS5 index, each word as a prefix.
-    """
+def _matching(q: ListQuery) -> tuple[Select[tuple[int]], bool]:
+    """``SELECT id`` with the conditions of ``q``, unordered, and whether the conditions
+    use an index of their own (a search term) rather than a plain scan."""
     p = t.Participant
     stmt = select(p.id)
+    ranged = False
     term = q.search.strip()
     if term:
         compact = term.replace(" ", "").replace(".", "")
@@ -348,9 +350,11 @@ def search_ids(s: Session, q: ListQuery, limit: int | None = None) -> list[int]:
                 | ((p.kpj >= compact) & (p.kpj < upper))
                 | ((p.reg_no >= compact) & (p.reg_no < upper))
             )
+            ranged = True
         elif re.fullmatch(r"\d{6}-[A-Za-z](-\d{0,6})?", compact):
             prefix = compact.upper()
             stmt = stmt.where((p.reg_no >= prefix) & (p.reg_no < _next_prefix(prefix)))
+            ranged = True
         else:
             words = re.findall(r"\w+", re.sub("['\u2019`]", "", term))
             if words:
@@ -361,6 +365,7 @@ def search_ids(s: Session, q: ListQuery, limit: int | None = None) -> list[int]:
                         .where(text("participant_fts MATCH :fts"))
                     )
                 ).params(fts=_fts_query(words))
+                ranged = True
     for column, value in (
         (p.nagari_code, q.nagari),
         (p.kecamatan_code, q.kecamatan),
@@ -374,14 +379,78 @@ def search_ids(s: Session, q: ListQuery, limit: int | None = None) -> list[int]:
         from app.store.cardrepo import card_state_filter  # the card area's tables
 
         stmt = stmt.where(card_state_filter(q.card))
+    return stmt, ranged
+
+
+def _ordered(stmt: Select[tuple[int]], q: ListQuery) -> Select[tuple[int]]:
+    p = t.Participant
     order = _SORTABLE.get(q.sort, p.name)
-    stmt = stmt.order_by(order.desc() if q.descending else order, p.id)
-    if limit is not None:
-        stmt = stmt.limit(limit)
-    # 100,000 ids through the driver's cursor: five times faster than ORM scalars.
+    return stmt.order_by(order.desc() if q.descending else order, p.id)
+
+
+def _raw_ids(s: Session, stmt: Select[Any], indexed_by: str | None = None) -> list[Any]:
+    """The first column of every row, through the driver's cursor (five times faster than
+    ORM scalars for 100,000 ids); ``indexed_by`` makes SQLite read participants through
+    that index (SQLAlchemy's SQLite dialect renders no table hints)."""
     compiled = stmt.compile(dialect=s.get_bind().dialect)
     params = [compiled.params[name] for name in compiled.positiontup or []]
-    return [row[0] for row in driver(s).execute(str(compiled), params)]
+    sql = str(compiled)
+    if indexed_by is not None:
+        head = "\nFROM participant \n"
+        if head not in sql:
+            raise ValueError("no participant table to hint")
+        sql = sql.replace(head, f"\nFROM participant INDEXED BY {indexed_by} \n", 1)
+    return [row[0] for row in driver(s).execute(sql, params)]
+
+
+def search_ids(s: Session, q: ListQuery, limit: int | None = None) -> list[int]:
+    """Ids of matching participants in display order.
+
+    Digits search NIK, KPJ and registration-number prefixes through their indexes; words
+    search names through the FTS5 index, each word as a prefix.
+    """
+    stmt = _ordered(_matching(q)[0], q)
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    return _raw_ids(s, stmt)
+
+
+# Above this many matches, the first page in name order is found faster by walking the
+# name index and testing each row than by sorting every match (measured at 100,000: 18,000
+# matches sort in 19 ms; the walk takes under 1 ms, and still 3 ms for 1,000 matches).
+_WALK_FROM = 1_000
+
+
+@dataclass(frozen=True)
+class FirstPage:
+    """The start of a list: its first ids in order, and how many match in all.
+
+    ``count`` is exact up to ``cap``; ``capped`` says there are more than ``cap``.
+    ``complete`` says that ``ids`` holds every match.
+    """
+
+    ids: list[int]
+    count: int
+    capped: bool
+
+    @property
+    def complete(self) -> bool:
+        return not self.capped and len(self.ids) == self.count
+
+
+def search_first(s: Session, q: ListQuery, limit: int, cap: int, whole_up_to: int = 0) -> FirstPage:
+    """The first ``limit`` ids of a list and its count (exact up to ``cap``), fast at any
+    size: the count stops at ``cap`` + 1 and reads only the search's own indexes. A list of
+    at most ``whole_up_to`` matches comes whole (sorting that few costs a few ms)."""
+    matching, ranged = _matching(q)
+    counted = select(func.count()).select_from(matching.limit(cap + 1).subquery())
+    count = int(_raw_ids(s, counted)[0])
+    if count <= whole_up_to:
+        ids = _raw_ids(s, _ordered(matching, q))
+        return FirstPage(ids, len(ids), False)
+    walk = ranged and count >= _WALK_FROM and q.sort == "name" and not q.descending
+    ids = _raw_ids(s, _ordered(matching, q).limit(limit), "ix_participant_name" if walk else None)
+    return FirstPage(ids, min(count, cap), count > cap)
 
 
 def _next_prefix(prefix: str) -> str:

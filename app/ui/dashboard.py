@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QFrame,
@@ -228,12 +228,17 @@ class DashboardWidget(QWidget):
         actor: Actor,
         parent: QWidget | None = None,
         today: dt.date | None = None,
+        *,
+        after_first_paint: bool = False,
     ) -> None:
+        """``after_first_paint``: read the figures only once the widget has been painted
+        (the main window shows at once, and the tiles fill in a moment later)."""
         super().__init__(parent)
         self.ctx = ctx
         self.actor = actor
         self.today = today
         self.data: desk.Dashboard | None = None
+        self._deferred = after_first_paint
 
         self.title = QLabel()
         font = self.title.font()
@@ -311,7 +316,15 @@ class DashboardWidget(QWidget):
         layout.addWidget(self.installs)
 
         bus().changed.connect(self._on_changed)
-        self.refresh()
+        if not self._deferred:
+            self.refresh()
+
+    @override
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._deferred:
+            self._deferred = False
+            QTimer.singleShot(0, self.refresh)
 
     def _on_changed(self, changes: Changes) -> None:
         if changes.participants or changes.settings:

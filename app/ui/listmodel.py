@@ -1,6 +1,10 @@
 """The participant list as a lazy table model: ids for every match, rows loaded by page.
 
-A search gives the ordered ids of every matching participant (100,000 ints is cheap); the
+A search first counts its matches (exact up to 10.000, then "more than"). Up to 2,000 it
+reads their ordered ids at once; a larger list shows its first page at once, in a few
+milliseconds at any size, and the ordered ids of every match (100,000 ints are cheap to
+hold, not to sort) then arrive from a worker thread and the rows below the first page
+appear, so typing never waits for a large result. The
 lines themselves are read from the database only for the pages the view asks for, 200 at a
 time, and kept until the next query. Sorting re-queries with the sort in the database, so
 the order is the same as the command line's ``list``.
@@ -17,6 +21,7 @@ from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
     Qt,
+    Signal,
 )
 from typing_extensions import override
 
@@ -26,10 +31,12 @@ from app.services.context import Context
 from app.services.participants import ListQuery, ListRow
 from app.ui.common import funding_label, occupation_label, status_label
 from app.ui.tables import AnyIndex, TableModel
+from app.ui.tasks import Progress, Task
 
 log = logging.getLogger(__name__)
 
 PAGE = 200
+WHOLE_UP_TO = participants.WHOLE_UP_TO  # a larger list comes in two steps
 
 
 def _columns() -> list[tuple[str, str, Callable[[ListRow], str]]]:
@@ -79,6 +86,8 @@ def _columns() -> list[tuple[str, str, Callable[[ListRow], str]]]:
 class ParticipantListModel(TableModel):
     """Every participant a :class:`ListQuery` matches, read from the database page by page."""
 
+    completed = Signal()  # every match of the current query is in the model now
+
     def __init__(self, ctx: Context, parent: Any = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
@@ -87,6 +96,10 @@ class ParticipantListModel(TableModel):
         self._query = ListQuery()
         self._ids: list[int] = []
         self._pages: dict[int, list[ListRow]] = {}
+        self._matches = 0
+        self._capped = False
+        self._generation = 0  # a worker's result for an older query is dropped
+        self._loading: Task | None = None
 
     # --- queries ------------------------------------------------------------------------
 
@@ -95,14 +108,83 @@ class ParticipantListModel(TableModel):
         """The query the model shows."""
         return self._query
 
+    @property
+    def matches(self) -> int:
+        """How many participants the query matches (up to ``COUNT_CAP``)."""
+        return self._matches
+
+    @property
+    def capped(self) -> bool:
+        """True when more than ``COUNT_CAP`` match and the whole list has not arrived yet
+        (the count says "more than" until it has)."""
+        return self._capped
+
+    @property
+    def complete(self) -> bool:
+        """True when every match is in the model (not only the first page)."""
+        return self._loading is None
+
     def set_query(self, query: ListQuery) -> None:
-        """Show what ``query`` matches (search, filters and sort)."""
-        ids = participants.search(self._ctx, query)
+        """Show what ``query`` matches (search, filters and sort): the first page now, the
+        rest when the worker thread has read it (``completed`` then fires)."""
+        first = participants.first_page(self._ctx, query, PAGE, WHOLE_UP_TO)
+        self._generation += 1
+        self._loading = None
         self.beginResetModel()
         self._query = query
-        self._ids = ids
+        self._ids = first.ids
+        self._matches, self._capped = first.count, first.capped
         self._pages.clear()
         self.endResetModel()
+        if not first.complete:
+            self._load_all(query)
+        else:
+            self.completed.emit()
+
+    def _load_all(self, query: ListQuery) -> None:
+        generation = self._generation
+        ctx = self._ctx
+
+        def work(_progress: Progress) -> list[int]:
+            return participants.search(ctx, query)
+
+        task = Task(work)
+        task.done.connect(lambda ids: self._all_loaded(generation, ids))
+        task.failed.connect(lambda exc: self._load_failed(generation, exc))
+        self._loading = task
+        task.start()
+
+    def ensure_complete(self) -> None:
+        """Read the whole list now if the worker thread has not delivered it yet (to find
+        a row below the first page: a record just saved, a selection to keep)."""
+        if self._loading is None:
+            return
+        ids = participants.search(self._ctx, self._query)
+        self._generation += 1  # the worker's copy, when it comes, is not needed
+        self._all_loaded(self._generation, ids)
+
+    def _all_loaded(self, generation: int, ids: list[int]) -> None:
+        if generation != self._generation:
+            return
+        self._loading = None
+        shown = len(self._ids)
+        if ids[:shown] == self._ids and len(ids) > shown:
+            self.beginInsertRows(QModelIndex(), shown, len(ids) - 1)
+            self._ids = ids
+            self.endInsertRows()
+        elif ids != self._ids:  # the register changed meanwhile: a new list
+            self.beginResetModel()
+            self._ids = ids
+            self._pages.clear()
+            self.endResetModel()
+        self._matches, self._capped = len(ids), False  # every match is counted now
+        self.completed.emit()
+
+    def _load_failed(self, generation: int, exc: BaseException) -> None:
+        if generation != self._generation:
+            return
+        self._loading = None
+        raise exc  # to the excepthook: the first page stays shown
 
     def refresh(self) -> None:
         """Run the same query again (after a registration, an edit, an import)."""
@@ -175,6 +257,15 @@ class ParticipantListModel(TableModel):
             return
         query = replace(self._query, sort=key, descending=descending)
         ids = participants.search(self._ctx, query)
+        self._generation += 1  # a list still loading for the old order is not wanted
+        if self._loading is not None:  # the whole list is here now, in the new order
+            self._loading = None
+            self.beginResetModel()
+            self._ids, self._query = ids, query
+            self._pages.clear()
+            self.endResetModel()
+            self.completed.emit()
+            return
         if len(ids) != len(self._ids):
             # Someone else changed the register meanwhile: not a re-order, a new list.
             self.beginResetModel()

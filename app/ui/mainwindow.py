@@ -85,6 +85,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(title)
 
         self.model = ParticipantListModel(self._ctx, self)
+        self.model.completed.connect(self._list_completed)
         self._build_filters()
         self._build_table()
         self._build_actions()
@@ -101,7 +102,7 @@ class MainWindow(QMainWindow):
         self.tabs: QTabWidget | None = None
         self.dashboard: DashboardWidget | None = None
         if self._ctx.identity.role is InstallRole.KABUPATEN:
-            self.dashboard = DashboardWidget(self._ctx, session.actor)
+            self.dashboard = DashboardWidget(self._ctx, session.actor, after_first_paint=True)
             self.tabs = QTabWidget()
             self.tabs.setObjectName("tabs")
             self.tabs.setDocumentMode(True)
@@ -542,12 +543,19 @@ class MainWindow(QMainWindow):
         if hasattr(self, "new_action"):  # the first query runs before the actions exist
             self._show_empty_state()
 
+    def _list_completed(self) -> None:
+        if hasattr(self, "count_label"):  # the first query runs before the status bar exists
+            self.update_count()
+
     def update_count(self) -> None:
-        """``X of Y participants`` in the status bar."""
+        """``X of Y participants`` in the status bar (``more than 10.000 of Y`` for a
+        search that matches more than the list counts exactly)."""
+        if self.model.capped:
+            text = self.tr("more than {shown} of {total} participants")
+        else:
+            text = self.tr("{shown} of {total} participants")
         self.count_label.setText(
-            self.tr("{shown} of {total} participants").format(
-                shown=fmt_int(self.model.rowCount()), total=fmt_int(self._total)
-            )
+            text.format(shown=fmt_int(self.model.matches), total=fmt_int(self._total))
         )
 
     def clear_filters(self) -> None:
@@ -587,6 +595,8 @@ class MainWindow(QMainWindow):
         self._refresh_timer.stop()
         selected = self.selected_ids()
         self.apply_query()
+        if selected:
+            self.model.ensure_complete()  # the selected row may lie below the first page
         self._select_ids(selected)
 
     def selected_ids(self) -> list[int]:
@@ -620,6 +630,7 @@ class MainWindow(QMainWindow):
         found = participants.search(self._ctx, ListQuery(search=reg_no), limit=1)
         for attempt in (0, 1):
             for pid in found:
+                self.model.ensure_complete()
                 row = self.model.row_of_id(pid)
                 if row >= 0:
                     self.table.selectRow(row)

@@ -1875,6 +1875,10 @@
         <translation>Masuk sebagai: {user} ({role})</translation>
     </message>
     <message>
+        <source>more than {shown} of {total} participants</source>
+        <translation>lebih dari {shown} dari {total} peserta</translation>
+    </message>
+    <message>
         <source>{shown} of {total} participants</source>
         <translation>{shown} dari {total} peserta</translation>
     </message>

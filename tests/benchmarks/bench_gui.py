@@ -242,15 +242,23 @@ def in_process(data_dir: Path, runs: int) -> None:
     ctx.close()
 
 
-def main() -> int:
-    """Prepare the data once, then measure."""
-    parser = argparse.ArgumentParser(description=__doc__)
+def parse_args(
+    description: str, runs: int, parser: argparse.ArgumentParser | None = None
+) -> tuple[argparse.Namespace, Path]:
+    """The arguments every benchmark on this data dir takes, and the data dir, prepared."""
+    parser = parser or argparse.ArgumentParser(description=description)
     parser.add_argument("--participants", type=int, default=100_000)
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--runs", type=int, default=runs)
     parser.add_argument("--data-dir", type=Path)
     args = parser.parse_args()
     data_dir = args.data_dir or ROOT / "build" / f"bench-gui-{args.participants}"
     prepare(data_dir, args.participants)
+    return args, data_dir
+
+
+def main() -> int:
+    """Prepare the data once, then measure."""
+    args, data_dir = parse_args(__doc__ or "", 5)
     print(f"Lindungi GUI with {args.participants:,} participants ({args.runs} runs)")
     shown = [start_once(data_dir, "main") for _ in range(args.runs)]
     report("main window shown, from spawning the process", [s for s, _ in shown], 1.5)

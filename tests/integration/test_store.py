@@ -363,3 +363,26 @@ def test_a_full_disk_under_the_data_folder_saves_nothing_and_says_so(
     assert str(info.value).startswith("Disk folder data ")
     assert "tidak ada yang disimpan" in str(info.value)
     assert participants.count(kecamatan_ctx) == 0
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        dt.datetime(2026, 12, 7, 8, 21, 45),
+        dt.datetime(2022, 4, 1, 0, 0, 0, 7),
+        dt.datetime(999, 1, 2),
+    ],
+)
+def test_bulk_inserts_store_datetimes_as_sqlalchemy_does(ctx: Context, value: dt.datetime) -> None:
+    # Bulk inserts hand datetimes to the driver's adapter; ORM writes go through
+    # SQLAlchemy's own format. Both must give the same text, or sorting and reading break.
+    from sqlalchemy import DateTime
+
+    dialect = ctx.db.engine.dialect
+    process = DateTime().dialect_impl(dialect).bind_processor(dialect)
+    assert process is not None
+    expected = process(value)
+    with ctx.db.read() as s:
+        raw = s.connection().connection.driver_connection
+        assert raw is not None
+        assert raw.execute("SELECT ?", (value,)).fetchone()[0] == expected

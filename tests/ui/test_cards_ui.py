@@ -547,6 +547,12 @@ def test_a_kabupaten_opens_on_its_dashboard_with_desk_and_bundle_screens(
     window = MainWindow(make_session(kabupaten_ctx, Role.OPERATOR, "ani"))
     qtbot.addWidget(window)
     assert window.tabs is not None and window.tabs.currentWidget() is window.dashboard
+    # The window shows before the dashboard's figures are read; they fill in after.
+    assert window.dashboard is not None and window.dashboard.data is None
+    assert window.dashboard.participants_tile.value.text() == "–"
+    window.show()
+    qtbot.waitUntil(lambda: window.dashboard is not None and window.dashboard.data is not None)
+    assert window.dashboard.participants_tile.value.text() == "0 / 1.333"
     assert [window.tabs.tabText(i) for i in range(2)] == ["&Dasbor", "Da&ftar peserta"]
     menus = [a.text() for a in window.menuBar().actions()]
     assert menus == ["&Peserta", "&Kartu", "Pro&gram", "&Bundel", "&Administrasi"]

@@ -39,7 +39,51 @@ def demo_window(qtbot: QtBot, demo_dir: Path) -> Iterator[MainWindow]:
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.model.complete)
     yield window
+    window.close()
+    ctx.close()
+
+
+def test_the_list_shows_its_first_page_and_count_at_once_then_the_rest(
+    qtbot: QtBot, demo_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.services.context import open_data_dir
+    from app.ui import listmodel
+
+    # 1,333 rows stand for a list too large to read at once (100,000 in the field).
+    monkeypatch.setattr(listmodel, "WHOLE_UP_TO", 500)
+    ctx = open_data_dir(demo_dir)
+    window = MainWindow(Session(ctx, DEMO_ADMIN, demo=True))
+    qtbot.addWidget(window)
+    # The window is built with the first page and the exact count, without waiting for
+    # every id of the list; those arrive from a worker thread.
+    assert window.model.rowCount() == 200
+    assert window.count_label.text() == "1.333 dari 1.333 peserta"
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1333)
+    assert window.model.complete
+    assert window.count_label.text() == "1.333 dari 1.333 peserta"
+    last = window.model.row_at(1332)
+    assert last is not None and last.id == window.model.id_at(1332)
+    window.close()
+    ctx.close()
+
+
+def test_a_count_past_the_cap_says_more_than_until_the_whole_list_is_there(
+    qtbot: QtBot, demo_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.services import participants
+    from app.services.context import open_data_dir
+    from app.ui import listmodel
+
+    monkeypatch.setattr(listmodel, "WHOLE_UP_TO", 100)
+    monkeypatch.setattr(participants, "COUNT_CAP", 1_000)
+    ctx = open_data_dir(demo_dir)
+    window = MainWindow(Session(ctx, DEMO_ADMIN, demo=True))
+    qtbot.addWidget(window)
+    assert window.count_label.text() == "lebih dari 1.000 dari 1.333 peserta"
+    qtbot.waitUntil(lambda: window.model.complete)
+    assert window.count_label.text() == "1.333 dari 1.333 peserta"
     window.close()
     ctx.close()
 
@@ -140,3 +184,24 @@ def test_kabupaten_hides_approval_and_roles_limit_actions(
     assert window.model.rowCount() == 0
     assert window.count_label.text() == "0 dari 0 peserta"
     _ = (setup_install, InstallRole, messages)
+
+
+def test_a_record_below_the_first_page_is_found_and_selected_at_once(
+    qtbot: QtBot, demo_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # After a save, the list shows the saved person even when the worker thread has not
+    # delivered the rows below the first page yet.
+    from app.services.context import open_data_dir
+    from app.ui import listmodel
+
+    monkeypatch.setattr(listmodel, "WHOLE_UP_TO", 100)
+    ctx = open_data_dir(demo_dir)
+    window = MainWindow(Session(ctx, DEMO_ADMIN, demo=True))
+    qtbot.addWidget(window)
+    assert not window.model.complete
+    last = participants.rows(ctx, participants.search(ctx, ListQuery()))[-1]
+    assert window.select_reg_no(last.reg_no)
+    assert window.model.complete and window.model.rowCount() == 1333
+    assert window.selected_ids() == [last.id]
+    window.close()
+    ctx.close()

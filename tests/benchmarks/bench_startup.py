@@ -1,0 +1,117 @@
+"""Start-up of the GUI at 100,000 participants, against a bare PySide6 window; prints figures.
+
+Run: ``python -m tests.benchmarks.bench_startup [--participants N] [--runs R] [--exe PATH]``.
+Not collected by pytest. The data dir is the GUI benchmark's (``build/bench-gui-N``, made
+once through the command line); the store is opened by the app itself, so the figures
+follow whatever the store is (encrypted, chained) when this runs.
+
+Each run starts a fresh process (``python -m app --data-dir D``, or the frozen executable
+given with ``--exe``, e.g. ``dist/Lindungi/Lindungi``) with ``LINDUNGI_QUIT_AFTER_SHOW``:
+- process start → login shown (``login``): goal ≤ 0.5 s;
+- credentials submitted → main window shown, key derivation included: the automation
+  sign-in (``LINDUNGI_USER``/``LINDUNGI_PASSWORD``) reports when it starts signing in, and
+  the main window when it is shown: goal ≤ 0.5 s;
+- process start → main window shown with the automation sign-in: goal ≤ 1.0 s.
+The app's figures are its own (seconds since the process started, from /proc). The
+baseline is a bare PySide6 process that shows one empty window and reports the same way.
+Wall seconds are printed with the children's CPU seconds: on a loaded machine the CPU
+figure is the steadier one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from tests.benchmarks.bench_gui import ACCOUNT, ROOT, parse_args
+
+BARE = """
+import os, sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+def since_start():
+    with open("/proc/self/stat") as f:
+        ticks = int(f.read().rsplit(")", 1)[1].split()[19])
+    with open("/proc/uptime") as f:
+        return float(f.read().split()[0]) - ticks / os.sysconf("SC_CLK_TCK")
+
+app = QApplication(sys.argv[:1])
+w = QWidget()
+w.show()
+QTimer.singleShot(0, lambda: (print(f"window shown after {since_start():.3f} s", flush=True),
+                              app.exit(0)))
+app.exec()
+"""
+
+
+def _children_cpu() -> float:
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def run(command: list[str], env: dict[str, str]) -> tuple[dict[str, float], float]:
+    """The figures a child printed ("<what> after <s> s" lines) and its CPU seconds."""
+    before = _children_cpu()
+    done = subprocess.run(
+        command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=False
+    )
+    figures = {}
+    for line in done.stdout.splitlines():
+        if " after " in line and line.endswith(" s"):
+            what, value = line.rsplit(" after ", 1)
+            figures[what] = float(value.split()[0])
+    if not figures:
+        raise SystemExit(f"no figures from {command}: {done.stdout!r} {done.stderr[-2000:]!r}")
+    return figures, _children_cpu() - before
+
+
+def line(what: str, walls: list[float], cpus: list[float] | None, goal: float | None) -> None:
+    med, worst = statistics.median(walls), max(walls)
+    cpu = f"cpu {statistics.median(cpus):5.2f} s" if cpus else " " * 12
+    verdict = "" if goal is None else ("ok" if med <= goal else "MISSED")
+    goal_text = f"goal ≤ {goal:.1f} s" if goal is not None else ""
+    print(f"{what:<52} median {med:5.2f}  max {worst:5.2f}  {cpu}  {goal_text} {verdict}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--exe", type=Path, help="a frozen Lindungi executable to time")
+    args, data_dir = parse_args("", 5, parser)
+    app = [str(args.exe)] if args.exe else [sys.executable, "-m", "app"]
+    command = [*app, "--data-dir", str(data_dir)]
+    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    env.update(ACCOUNT)
+
+    bare, login, main_, signin, login_cpu, main_cpu = [], [], [], [], [], []
+    for _ in range(args.runs):
+        figures, _cpu = run([sys.executable, "-c", BARE], env)
+        bare.append(figures["window shown"])
+        figures, cpu = run(command, dict(env, LINDUNGI_QUIT_AFTER_SHOW="login"))
+        login.append(figures["login shown"])
+        login_cpu.append(cpu)
+        figures, cpu = run(command, dict(env, LINDUNGI_QUIT_AFTER_SHOW="main"))
+        main_.append(figures["main window shown"])
+        signin.append(figures["main window shown"] - figures["credentials submitted"])
+        main_cpu.append(cpu)
+        time.sleep(0.2)
+    who = str(args.exe) if args.exe else "python -m app"
+    print(f"{who}, {args.participants:,} participants, {args.runs} runs")
+    line("bare PySide6: one empty window shown", bare, None, None)
+    line("process start → login shown", login, login_cpu, 0.5)
+    ratio = statistics.median(login) / statistics.median(bare)
+    print(f"{'':<52} ratio to the bare window {ratio:.1f}×")
+    line("credentials submitted → main window shown", signin, None, 0.5)
+    line("process start → main window (automation sign-in)", main_, main_cpu, 1.0)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
