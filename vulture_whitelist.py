@@ -57,6 +57,8 @@ updated_by
 updated_install
 added_at
 confirmed_by
+history_hash  # participant column, written and read in raw SQL (app/store/repo.py, audit.py)
+_.row_factory  # the sqlite3 driver's attribute (tests rebuild a chain from raw rows)
 
 # Alembic reads these module variables and functions of every migration.
 down_revision

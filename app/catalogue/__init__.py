@@ -8,6 +8,17 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from app.catalogue import cards, cli, core, desk, registration, safety, sync, vault, words
+from app.catalogue import cards, chain, cli, core, desk, registration, safety, sync, vault, words
 
-CATALOGUES: list[ModuleType] = [core, registration, safety, cards, desk, sync, cli, vault, words]
+CATALOGUES: list[ModuleType] = [
+    core,
+    registration,
+    safety,
+    cards,
+    desk,
+    sync,
+    chain,
+    cli,
+    vault,
+    words,
+]

@@ -45,6 +45,11 @@ def register(sub: Any) -> dict[str, Callable[[argparse.Namespace], int]]:
     au = s.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
     av = au.add_parser("verify", help=tr("check that the audit trail was not edited"))
     av.add_argument("--json", action="store_true")
+    ab = au.add_parser(
+        "accept-behind",
+        help=tr("record why the database is behind its signed audit trail head"),
+    )
+    ab.add_argument("--reason", required=True, metavar="TEXT")
     for name in ("list", "export"):
         a = au.add_parser(
             name,
@@ -198,6 +203,12 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
     ctx = context(args)
     try:
+        if args.audit_command == "accept-behind":
+            from app.services import chainhead
+
+            chainhead.accept(ctx, actor(args), args.reason)
+            out(tr("Reason recorded; the audit trail head is signed again."))
+            return EXIT_OK
         if args.audit_command == "verify":
             result = audit.verify(ctx)
             if args.json:
@@ -207,20 +218,13 @@ def cmd_audit(args: argparse.Namespace) -> int:
                         "entries": result.entries,
                         "broken_at": result.broken_at,
                         "kind": result.kind,
+                        "ghosts": list(result.ghosts),
+                        "unexplained": list(result.unexplained),
+                        "behind": result.behind,
                     }
                 )
-            elif result.ok:
-                out(tr("The audit trail is whole: {count} entries verified.", count=result.entries))
             else:
-                from app.cli.common import err
-
-                err(
-                    tr(
-                        "The audit trail was changed at entry {id} ({kind}).",
-                        id=result.broken_at,
-                        kind=tr(result.kind),
-                    )
-                )
+                _print_verification(ctx, result)
             return EXIT_OK if result.ok else EXIT_REFUSED
         filters: dict[str, Any] = {
             "user": args.user,
@@ -248,6 +252,46 @@ def cmd_audit(args: argparse.Namespace) -> int:
         ],
     )
     return EXIT_OK
+
+
+def _print_verification(ctx: Any, result: Any) -> None:
+    from app.cli.common import err
+
+    if result.broken_at is None:
+        out(tr("The audit trail is whole: {count} entries verified.", count=result.entries))
+    else:
+        err(
+            tr(
+                "The audit trail was changed at entry {id} ({kind}).",
+                id=result.broken_at,
+                kind=tr(result.kind),
+            )
+        )
+    if result.ghosts:
+        err(tr("Records without any history (ghosts): {reg_nos}", reg_nos=", ".join(result.ghosts)))
+    if result.unexplained:
+        err(
+            tr(
+                "Records whose state their history does not explain: {reg_nos}",
+                reg_nos=", ".join(result.unexplained),
+            )
+        )
+    if result.behind:
+        from app.services import chainhead
+
+        flag = chainhead.behind(ctx)
+        assert flag is not None
+        err(
+            tr(
+                "The database is behind the audit trail head this PC signed on {at} "
+                "({signed} entries signed, {entries} found): an older database file was "
+                "copied back? A supervisor records the reason: "
+                "{cmd} audit accept-behind --reason TEXT",
+                at=f"{flag.signed_at:%d/%m/%Y %H:%M}",
+                signed=flag.signed_count,
+                entries=flag.entries,
+            )
+        )
 
 
 def cmd_privacy(args: argparse.Namespace) -> int:

@@ -65,6 +65,11 @@ def register(sub: Any) -> dict[str, Callable[[argparse.Namespace], int]]:
     rv = os_.add_parser("revoke", help=tr("revoke an office's key (a stolen or lost PC)"))
     rv.add_argument("office", metavar="OFFICE")
     rv.add_argument("--json", action="store_true")
+    cr = os_.add_parser(
+        "chain-reset", help=tr("take an office's audit trail anew (after checking with it)")
+    )
+    cr.add_argument("office", metavar="OFFICE")
+    cr.add_argument("--reason", required=True, metavar="TEXT")
 
     s = sub.add_parser("bundle", help=tr("sync bundles and receipts on a USB stick"))
     bs = s.add_subparsers(dest="bundle_command", metavar="ACTION", required=True)
@@ -302,6 +307,21 @@ def cmd_offices(args: argparse.Namespace) -> int:
         for r in results:
             _print_result(r)
         return EXIT_OK
+    if args.offices_command == "chain-reset":
+        from app.services import chainhead
+
+        ctx = context(args)
+        try:
+            chainhead.reset(ctx, actor(args), args.office.strip().upper(), args.reason)
+        finally:
+            ctx.close()
+        out(
+            tr(
+                "The audit trail of {office} will be taken anew from its next bundle.",
+                office=args.office.strip().upper(),
+            )
+        )
+        return EXIT_OK
     if args.offices_command == "revoke":
         ctx = context(args)
         try:
@@ -344,6 +364,7 @@ def cmd_offices(args: argparse.Namespace) -> int:
             tr("Held"),
             tr("Conflicts"),
             tr("Participants"),
+            tr("Audit trail"),
         ],
         [
             [
@@ -360,6 +381,7 @@ def cmd_offices(args: argparse.Namespace) -> int:
                 ", ".join(f"#{n}" for n in r.held) or "-",
                 fmt_int(r.open_conflicts),
                 fmt_int(r.participants),
+                r.chain_state,
             ]
             for r in rows
         ],
@@ -487,6 +509,14 @@ def cmd_bundle(args: argparse.Namespace) -> int:
                         sequence=done.sequence,
                         recipient=done.recipient,
                         count=done.counts.get("participants", 0),
+                    )
+                )
+            if done.held_back and not args.json:
+                err(
+                    tr(
+                        "Held back (their history does not explain them; see audit verify): "
+                        "{reg_nos}",
+                        reg_nos=", ".join(done.held_back),
                     )
                 )
             return EXIT_OK

@@ -8,7 +8,7 @@ their values are, so that the sync area's code is checked against them.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TypedDict
+from typing import NotRequired, TypedDict
 
 
 class ParticipantRow(TypedDict):
@@ -61,6 +61,10 @@ class HistoryEntry(TypedDict):
     action: str
     changes: str
     reason: str
+    # The digest of the participant's state the entry vouches for (chain rule 2), as its
+    # own install recorded it; absent for an entry still to be written here (the store
+    # stamps it), "" when it vouches for none.
+    state: NotRequired[str]
 
 
 class StoredParticipant(ParticipantRow):

@@ -301,6 +301,9 @@ def sign_in(
     ctx = open_data_dir(data_dir, key)
     try:
         actor = _signed_in(ctx, username.strip().lower(), now or dt.datetime.now())
+        from app.services import chainhead
+
+        chainhead.daily(ctx, actor.username, now)
     except BaseException:
         ctx.close()
         raise
@@ -333,6 +336,16 @@ def _signed_in(ctx: Context, name: str, now: dt.datetime) -> Actor:
 
 
 def login(ctx: Context, username: str, password: str, now: dt.datetime | None = None) -> Actor:
+    """Check a password (:func:`_login`); on success the audit chain head is signed at the
+    first sign-in of the day (and a clock gone backwards recorded)."""
+    actor = _login(ctx, username, password, now)
+    from app.services import chainhead
+
+    chainhead.daily(ctx, actor.username, now)
+    return actor
+
+
+def _login(ctx: Context, username: str, password: str, now: dt.datetime | None = None) -> Actor:
     """Check a password on an open register (the lock screen, switching user); five failures
     in a row lock the account for five minutes.
 

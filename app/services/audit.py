@@ -7,10 +7,8 @@ Every change, login, export, import, print, handover and restore is a history en
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from app.domain import audit
 from app.i18n import tr
@@ -23,33 +21,59 @@ from app.store import audit as audit_store
 
 @dataclass(frozen=True)
 class Verification:
-    """The outcome of walking the chain."""
+    """The outcome of walking the chain and replaying each participant against it."""
 
     entries: int
     broken_at: int | None
     kind: str
+    # Registration numbers of rows without any history (ghosts), and of rows whose state
+    # the history does not explain (edited outside the application).
+    ghosts: tuple[str, ...] = ()
+    unexplained: tuple[str, ...] = ()
+    # The database is behind the chain head this install signed last (a file copied back),
+    # and no supervisor has recorded a reason yet (app.services.chainhead).
+    behind: bool = False
 
     @property
     def ok(self) -> bool:
-        """True when every entry is where and what it was."""
-        return self.broken_at is None
+        """True when every entry is where and what it was, and explains every record."""
+        return (
+            self.broken_at is None and not self.ghosts and not self.unexplained and not self.behind
+        )
 
 
 def verify(ctx: Context) -> Verification:
-    """Walk the whole chain, oldest first."""
-    count = 0
+    """Walk the whole chain, oldest first, and check every participant against it.
 
-    def counted(rows: Iterable[Mapping[str, Any]]) -> Iterator[Mapping[str, Any]]:
-        nonlocal count
-        for row in rows:
-            count += 1
-            yield row
-
+    Each participant row names (``history_hash``) the newest entry of this install about
+    it that records its state; the row's compared columns must have that digest. A row
+    with no history entry at all is a ghost.
+    """
+    own = ctx.identity.install_code if ctx.is_set_up else ""
+    ghosts: list[str] = []
+    unexplained: list[str] = []
     with ctx.db.read() as s:
-        broken = audit.verify(counted(audit_store.chain_rows(s)))
-    if broken is None:
-        return Verification(count, None, "")
-    return Verification(count, broken.entry_id, broken.kind)
+        walked = audit.replay(audit_store.raw_chain(s), own)
+        seen = walked.subjects or set()
+        vouched = walked.vouched or {}
+        for uid, reg_no, pointer, state in audit_store.participant_states(s):
+            if uid not in seen:
+                ghosts.append(reg_no)
+            elif vouched.get(uid) != (pointer, state):
+                unexplained.append(reg_no)
+    broken = walked.broken
+    count = walked.entries
+    from app.services import chainhead
+
+    behind = chainhead.flagged(ctx)
+    return Verification(
+        count,
+        None if broken is None else broken.entry_id,
+        "" if broken is None else broken.kind,
+        tuple(sorted(ghosts)),
+        tuple(sorted(unexplained)),
+        behind,
+    )
 
 
 # What each action of the history did, in English (the catalogue has the Indonesian).
@@ -116,6 +140,12 @@ ACTIONS: dict[str, str] = {
     "bundle_dropped": "Held bundle dropped",
     "receipt_written": "Receipt written",
     "receipt_import": "Receipt imported",
+    "chain_rule": "State recorded (chain rule 2)",
+    "chain_behind": "Database behind its signed chain head",
+    "chain_behind_accepted": "Reason recorded for a database behind its chain head",
+    "clock_back": "PC clock went backwards",
+    "chain_reset": "Chain of another install taken anew",
+    "bundle_held_back": "Records held back from a bundle",
 }
 
 

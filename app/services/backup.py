@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.errors import InvalidInput, OsReason, Refused, StorageError
+from app.services import chainhead
 from app.services.actor import Actor, Role
 from app.services.context import Context
 from app.store import backup as store_backup
@@ -116,6 +117,7 @@ def prune(ctx: Context, now: dt.datetime | None = None) -> int:
 
 def auto_backup(ctx: Context, reason: str) -> Path:
     """A backup in the data dir (before an import, daily, on exit), then pruning."""
+    chainhead.sign_now(ctx, "backup")
     target = _backups_dir(ctx) / backup_name(reason)
     n = 1
     while target.exists():
@@ -184,6 +186,7 @@ def backup(
     if out is None and not passphrase:
         path = auto_backup(ctx, "manual")
     else:
+        chainhead.sign_now(ctx, "backup")
         path = write_backup_file(ctx, out, passphrase, with_keys)
     with ctx.db.session() as s:
         repo.add_history(
@@ -506,6 +509,7 @@ def restore(
     ctx.forget_cached()
     if fresh and recovery:
         _adopt_recovery(ctx, recovery)
+    chainhead.sign_now(ctx, "restore")  # the restored chain, with its restore entry
     return saved, cand.participants
 
 

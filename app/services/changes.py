@@ -16,7 +16,7 @@ from typing import Any
 from app.domain.fmt import format_date, format_rupiah, mask_nik
 from app.domain.participant import FUNDING, OCCUPATIONS
 from app.domain.regions import RegionIndex
-from app.i18n import fmt_int, tr
+from app.i18n import fmt_int, render, tr
 from app.services.describe import EMPTY, sex_text, word
 from app.services.describe import FIELD_LABELS as PARTICIPANT_LABELS
 
@@ -183,6 +183,10 @@ def value_text(
         return value.replace(",", ", ")
     if isinstance(value, list):
         return ", ".join(value_text(key, v, regions) for v in value)
+    if isinstance(value, dict) and set(value) == {"code", "params"}:
+        # A message stored as its code and parameters (chain rule 2), in the reader's language.
+        params = value["params"] if isinstance(value["params"], dict) else {}
+        return render(str(value["code"]), **params)
     if isinstance(value, dict):
         return ", ".join(f"{count_word(k)} {value_text(k, v, regions)}" for k, v in value.items())
     if isinstance(value, str):

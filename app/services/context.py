@@ -149,7 +149,7 @@ def open_data_dir(path: Path, key: bytes | None = None) -> Context:
     # A restore that a killed process left half way lands now, or is undone.
     if key is None:
         key = database_key(path)
-    restore_journal.finish(path, key)
+    landed = restore_journal.finish(path, key)
     db_path = path / DB_FILENAME
     db = Database(db_path, key)
     try:
@@ -174,4 +174,11 @@ def open_data_dir(path: Path, key: bytes | None = None) -> Context:
         with db.session() as s:
             sequences.reconcile(s, path)
     files.private_data_dir(path)
-    return Context(path, db)
+    ctx = Context(path, db)
+    from app.services import chainhead
+
+    if landed:  # a restore an administrator made lands now: its chain is signed as the head
+        chainhead.sign_now(ctx, "restore")
+    else:  # a database behind the head this install signed last is flagged
+        chainhead.check_startup(ctx)
+    return ctx

@@ -6,32 +6,46 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.store import tables as t
 
 
-def chain_rows(s: Session) -> Iterator[dict[str, Any]]:
-    """Every entry with its hashes, oldest first, streamed."""
-    h = t.History
-    stmt = select(
-        h.id,
-        h.at,
-        h.actor,
-        h.install_code,
-        h.entity,
-        h.entity_id,
-        h.action,
-        h.changes,
-        h.reason,
-        h.content_hash,
-        h.prev_hash,
-        h.hash,
-        h.redacted,
-    ).order_by(h.id)
-    for row in s.execute(stmt.execution_options(yield_per=5000)).mappings():
-        yield dict(row)
+def raw_chain(s: Session) -> Iterator[tuple[Any, ...]]:
+    """Every entry as stored (:data:`app.domain.audit.RAW_FIELDS`, times as SQLite's text),
+    oldest first, streamed: the fast input of ``audit verify``."""
+    from app.domain.audit import RAW_FIELDS
+
+    raw = s.connection().connection.driver_connection
+    assert raw is not None
+    cur = raw.execute(f"SELECT {', '.join(RAW_FIELDS)} FROM history ORDER BY id")  # noqa: S608
+    while batch := cur.fetchmany(5000):
+        yield from batch
+
+
+def state_text_sql() -> str:
+    """SQL of a participant's compared columns as the text its state digest is taken of
+    (the same as :func:`app.domain.audit.state_digest` joins in Python)."""
+    from app.domain.audit import COMPARED
+
+    return " || char(31) || ".join(f"coalesce({c}, '')" for c in COMPARED)
+
+
+def participant_states(s: Session) -> Iterator[tuple[str, str, str, str]]:
+    """(uuid, registration number, history hash, state digest) of every participant, read
+    as stored, streamed."""
+    import hashlib
+
+    raw = s.connection().connection.driver_connection
+    assert raw is not None
+    sha = hashlib.sha256
+    cur = raw.execute(
+        f"SELECT uuid, reg_no, history_hash, {state_text_sql()} FROM participant"  # noqa: S608
+    )
+    while batch := cur.fetchmany(5000):
+        for uid, reg_no, pointer, text in batch:
+            yield uid, reg_no, pointer, sha(text.encode("utf-8")).hexdigest()
 
 
 def find(
@@ -57,3 +71,58 @@ def find(
     if limit:
         stmt = stmt.limit(limit)
     return list(s.scalars(stmt))
+
+
+# --- the chain head (app.services.chainhead) --------------------------------------------
+
+
+def head(s: Session) -> tuple[int, int, str]:
+    """(number of entries, id of the newest, its hash); (0, 0, genesis) when empty."""
+    from app.domain.audit import GENESIS
+
+    h = t.History
+    count, last = s.execute(select(func.count(h.id), func.max(h.id))).one()
+    if not last:
+        return 0, 0, GENESIS
+    return int(count), int(last), str(s.scalar(select(h.hash).where(h.id == last)))
+
+
+def position(s: Session, last_id: int) -> tuple[int, str | None]:
+    """(entries up to ``last_id``, that entry's hash or None when it is gone)."""
+    h = t.History
+    count = int(s.scalar(select(func.count(h.id)).where(h.id <= last_id)) or 0)
+    return count, s.scalar(select(h.hash).where(h.id == last_id))
+
+
+LINK_FIELDS = (
+    "rule",
+    "at",
+    "actor",
+    "install_code",
+    "entity",
+    "entity_id",
+    "action",
+    "content_hash",
+)
+
+
+def segment(s: Session, after: int, upto: int) -> tuple[str, list[tuple[Any, ...]]]:
+    """The link fields (:data:`LINK_FIELDS`, as stored) of the entries after the first
+    ``after`` ones up to the ``upto``-th, oldest first, and the hash they continue from
+    (the genesis for ``after`` = 0)."""
+    from app.domain.audit import GENESIS
+
+    raw = s.connection().connection.driver_connection
+    assert raw is not None
+    start = GENESIS
+    if after > 0:
+        found = raw.execute(
+            "SELECT hash FROM history ORDER BY id LIMIT 1 OFFSET ?", (after - 1,)
+        ).fetchone()
+        start = found[0] if found else GENESIS
+    rows = raw.execute(
+        f"SELECT {', '.join(LINK_FIELDS)} FROM history ORDER BY id "  # noqa: S608 (fixed)
+        "LIMIT ? OFFSET ?",
+        (max(upto - after, 0), after),
+    ).fetchall()
+    return start, rows

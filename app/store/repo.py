@@ -163,9 +163,15 @@ def _record(row: t.Participant) -> ParticipantRecord:
     return ParticipantRecord(**{name: getattr(row, name) for name in _FIELDS})
 
 
+# ``history_hash`` of a row the application has just inserted, until the entry that
+# creates it points it at itself: only such a row, or one an entry already vouches for, is
+# stamped by a new entry. A row inserted outside the application (empty) never is.
+NEW_ROW = "+"
+
+
 def insert_participant(s: Session, values: ParticipantRow) -> int:
     """Insert one participant; returns its id."""
-    row = t.Participant(**values)
+    row = t.Participant(**values, history_hash=NEW_ROW)
     s.add(row)
     s.flush()
     return row.id
@@ -228,8 +234,9 @@ def bulk_insert_participants(s: Session, rows: Sequence[ParticipantRow]) -> None
     """
     if not rows:
         return
-    if len(rows) < 200:
-        s.execute(insert(t.Participant), list(rows))
+    marked: list[dict[str, Any]] = [{**r, "history_hash": NEW_ROW} for r in rows]
+    if len(marked) < 200:
+        s.execute(insert(t.Participant), marked)
         return
     conn = s.connection()
     trigger = conn.exec_driver_sql(
@@ -242,7 +249,7 @@ def bulk_insert_participants(s: Session, rows: Sequence[ParticipantRow]) -> None
     # they spill to the WAL file while the rows go in. A larger cache for this transaction
     # only takes 100,000 rows from 2.6 to 2.3 CPU seconds and spares the disk.
     with large_cache(s, 64):
-        _raw_insert(s, "participant", rows)
+        _raw_insert(s, "participant", marked)
     if trigger:
         conn.exec_driver_sql(
             f"INSERT INTO participant_fts(rowid, name) SELECT id, {_PLAIN_NAME} "  # noqa: S608
@@ -550,14 +557,65 @@ def _last_hash(s: Session) -> str:
     return last or audit.GENESIS
 
 
-def _chain(prev: str, entry: dict[str, Any]) -> dict[str, Any]:
-    content = audit.content_hash(entry)
-    return entry | {
-        "content_hash": content,
-        "prev_hash": prev,
-        "hash": audit.link(prev, content),
-        "redacted": False,
-    }
+def participant_states(s: Session, uuids: Sequence[str]) -> dict[str, tuple[str, str, int]]:
+    """uuid → (state digest, history hash, row id) of those participants, read as stored
+    (raw, in bulk; the digest of the same text ``audit verify`` takes it of)."""
+    import hashlib
+
+    from app.store.audit import state_text_sql
+
+    raw = s.connection().connection.driver_connection
+    assert raw is not None
+    out: dict[str, tuple[str, str, int]] = {}
+    sha = hashlib.sha256
+    text_sql = state_text_sql()
+    unique = list(dict.fromkeys(uuids))
+    for i in range(0, len(unique), 900):
+        chunk = unique[i : i + 900]
+        sql = (
+            f"SELECT uuid, history_hash, id, {text_sql} FROM participant "  # noqa: S608
+            f"WHERE uuid IN ({', '.join('?' * len(chunk))})"
+        )
+        for uid, pointer, pid, joined in raw.execute(sql, chunk):
+            out[uid] = (sha(joined.encode("utf-8")).hexdigest(), pointer, pid)
+    return out
+
+
+def _seal(s: Session, entries: list[dict[str, Any]]) -> list[tuple[int, int]]:
+    """Stamp the newest entry about each participant (of those not stamped by their own
+    install elsewhere: they carry ``state`` already) with the row's state as written, when
+    the row was inserted by the application or is vouched for already; a row that appeared
+    otherwise (a ghost) stays unexplained whatever is done to it.
+
+    Returns:
+        (row id, index in ``entries``) of the stamped entries.
+    """
+    last: dict[str, int] = {}
+    for i, e in enumerate(entries):
+        if e["entity"] == "participant" and "state" not in e:
+            last[e["entity_id"]] = i
+    for e in entries:
+        e.setdefault("state", "")
+    if not last:
+        return []
+    s.flush()
+    states = participant_states(s, list(last))
+    stamped = []
+    for uid, i in last.items():
+        found = states.get(uid)
+        if found is not None and found[1]:
+            entries[i]["state"] = found[0]
+            stamped.append((found[2], i))
+    return stamped
+
+
+def _point_rows(s: Session, pairs: Sequence[tuple[str, int]]) -> None:
+    """Each participant's ``history_hash`` names the entry that vouches for it."""
+    if not pairs:
+        return
+    raw = s.connection().connection.driver_connection
+    assert raw is not None
+    raw.executemany("UPDATE participant SET history_hash = ? WHERE id = ?", pairs)
 
 
 def add_history(
@@ -572,8 +630,12 @@ def add_history(
     changes: dict[str, Any],
     reason: str = "",
 ) -> None:
-    """Append an entry to the change history, linked into the audit hash chain."""
-    entry = {
+    """Append an entry to the change history, linked into the audit hash chain.
+
+    An entry about a participant records the state the row has now (written before the
+    entry, in the same transaction), and the row points at the entry.
+    """
+    entry: dict[str, Any] = {
         "at": at,
         "actor": actor,
         "install_code": install_code,
@@ -583,33 +645,36 @@ def add_history(
         "changes": json.dumps(changes, ensure_ascii=False, default=str),
         "reason": reason,
     }
-    s.add(t.History(**_chain(_last_hash(s), entry)))
+    stamped = _seal(s, [entry])
+    chained = entry | audit.chain(_last_hash(s), entry)
+    s.add(t.History(**chained))
     s.flush()
+    if stamped:
+        _point_rows(s, [(chained["hash"], stamped[0][0])])
 
 
 def bulk_history(s: Session, rows: Sequence[HistoryEntry]) -> None:
     """Append many history entries at once, in order, linked into the hash chain.
 
     Every writer of the history goes through here or :func:`add_history`: an entry
-    without its hashes breaks ``lindungi audit verify``.
+    without its hashes breaks ``lindungi audit verify``. Write the participants first: the
+    newest entry about each records the row's state, and the row points at it. Entries that
+    bring their ``state`` (another install's, from a bundle) keep it.
     """
     if not rows:
         return
-    prev = _last_hash(s)
-    chained = []
-    for row, content in zip(rows, audit.content_hashes(rows), strict=True):
-        digest = audit.link(prev, content)
-        chained.append(
-            dict(row)
-            | {"content_hash": content, "prev_hash": prev, "hash": digest, "redacted": False}
-        )
-        prev = digest
+    entries = [dict(r) for r in rows]
+    stamped = _seal(s, entries)
+    chained = entries
+    for e, links in zip(entries, audit.chain_many(_last_hash(s), entries), strict=True):
+        e.update(links)
     if len(chained) < 200:
         s.execute(insert(t.History), chained)
     else:
         for entry in chained:
             entry["at"] = stamp(entry["at"])
         _raw_insert(s, "history", chained)
+    _point_rows(s, [(str(chained[i]["hash"]), pid) for pid, i in stamped])
 
 
 def history_of(s: Session, entity_id: str) -> list[HistoryRecord]:
@@ -667,15 +732,20 @@ def erase_participant(s: Session, pid: int, now: dt.datetime, erased_date: dt.da
     )
 
 
+REDACTED = '{"redacted": true}'
+
+
 def redact_history(s: Session, entity_id: str) -> int:
-    """Blank the content of a record's history entries, keeping their hashes (the triggers
-    allow exactly this change and nothing else)."""
+    """Blank the content of an erased participant's history entries (changes, reason,
+    state), keeping who, when, what and the hashes: the triggers (migration 0008) allow
+    exactly this change, once, and nothing else."""
     from sqlalchemy import update
 
+    h = t.History
     result = s.execute(
-        update(t.History)
-        .where((t.History.entity_id == entity_id) & (t.History.redacted.is_(False)))
-        .values(changes='{"redacted": true}', reason="", redacted=True)
+        update(h)
+        .where((h.entity_id == entity_id) & (h.entity == "participant") & h.redacted.is_(False))
+        .values(changes=REDACTED, reason="", state="", redacted=True)
     )
     return int(result.rowcount or 0)  # type: ignore[attr-defined]
 

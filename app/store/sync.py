@@ -142,7 +142,9 @@ def holders_of_niks(s: Session, niks: Sequence[str]) -> dict[str, list[NikHolder
 def insert_participants(s: Session, rows: Sequence[Mapping[str, Any]]) -> None:
     """Insert many full records."""
     if rows:  # Core, not the ORM's bulk path: several times faster for 20,000 rows
-        s.connection().execute(insert(_PTABLE), list(rows))
+        from app.store.repo import NEW_ROW
+
+        s.connection().execute(insert(_PTABLE), [{**r, "history_hash": NEW_ROW} for r in rows])
 
 
 def update_participants(s: Session, rows: Sequence[dict[str, Any]]) -> None:
@@ -177,7 +179,7 @@ def history_rows_of(s: Session, install_code: str, uuids: Sequence[str]) -> list
     for chunk in _chunks(list(uuids)):
         stmt = (
             select(h.at, h.actor, h.install_code, h.entity, h.entity_id, h.action, h.changes)
-            .add_columns(h.reason)
+            .add_columns(h.reason, h.state)
             .where(h.install_code == install_code, h.entity_id.in_(chunk))
             .where(h.entity == "participant")
             .order_by(h.id)
@@ -274,6 +276,12 @@ class PeerRecord:
     install_id: str | None = None
     revoked_at: dt.datetime | None = None
     revoked_by: str | None = None
+    chain_count: int = 0
+    chain_hash: str = ""
+    chain_at: dt.datetime | None = None
+    chain_trust: str = ""
+    chain_seen_count: int = 0
+    chain_seen_hash: str = ""
 
 
 def _peer(row: t.SyncPeer) -> PeerRecord:
@@ -312,6 +320,12 @@ class PeerValues(TypedDict, total=False):
     install_id: str | None
     revoked_at: dt.datetime | None
     revoked_by: str | None
+    chain_count: int
+    chain_hash: str
+    chain_at: dt.datetime | None
+    chain_trust: str
+    chain_seen_count: int
+    chain_seen_hash: str
 
 
 def put_peer(s: Session, install_code: str, **values: Unpack[PeerValues]) -> None:

@@ -173,10 +173,14 @@ class Participant(Base):
     # Set when the personal data were erased (retention ended or a lawful request): the
     # registration number, status, reason and dates stay; names, NIK and contacts do not.
     erased_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    # The hash of the history entry that vouches for the row's current state (migration
+    # 0008): ``audit verify`` checks the row against that entry's state digest.
+    history_hash: Mapped[str] = mapped_column(String(64), default="", server_default="")
 
 
 class History(Base):
-    """Append-only change history (triggers refuse UPDATE and DELETE): who, when, what."""
+    """Append-only change history (triggers refuse DELETE, and every UPDATE but the
+    erasure's redaction): who, when, what."""
 
     __tablename__ = "history"
 
@@ -194,6 +198,10 @@ class History(Base):
     prev_hash: Mapped[str] = mapped_column(String(64), default="", server_default="")
     hash: Mapped[str] = mapped_column(String(64), default="", server_default="")
     redacted: Mapped[bool] = mapped_column(default=False, server_default="0")
+    # The chain rule the entry was made under (app.domain.audit), and for an entry about a
+    # participant, the digest of its compared columns after the entry (rule 2).
+    rule: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    state: Mapped[str] = mapped_column(String(64), default="", server_default="")
 
 
 class Account(Base):
@@ -352,6 +360,17 @@ class SyncPeer(Base):
     install_id: Mapped[str | None] = mapped_column(String(32))
     revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     revoked_by: Mapped[str | None] = mapped_column(String(64))
+    # The newest signed chain head of that install this one accepted (migration 0008):
+    # its next file must extend it. ``chain_trust``: "first_use" (taken without a head
+    # to extend), "extends" (checked against the one before), "" (none yet).
+    chain_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    chain_hash: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    chain_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    chain_trust: Mapped[str] = mapped_column(String(12), default="", server_default="")
+    # This install's own head as that install holds it (from its latest file): what the
+    # next file to it carries the entries after.
+    chain_seen_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    chain_seen_hash: Mapped[str] = mapped_column(String(64), default="", server_default="")
 
 
 class SyncReceived(Base):

@@ -12,7 +12,9 @@ File names use only characters valid on FAT32 and Windows.
 Format 2 adds optional fields, absent from a version-1 file: the sender's random install id
 (``sender.install_id``), and in a receipt the install id the kabupaten knows for the station
 and the station's highest registration number it holds (``station``). The header key
-``chain`` is reserved for the sender's signed chain head (not written yet; read as absent).
+``chain`` (from chain rule 2, still format 2: an optional key) holds the sender's signed
+chain head and the head of the recipient's chain the sender holds; a file without it is read
+as "no chain, first use".
 """
 
 from __future__ import annotations
@@ -99,6 +101,86 @@ def _party(h: dict[str, Any], key: str) -> dict[str, Any]:
     return p
 
 
+_HEAD_TAG = "lindungi-chain-head-1"
+
+
+def _position(v: Any) -> tuple[int, str] | None:
+    """A (count, hash) pair, or None when absent."""
+    if v is None:
+        return None
+    _need(isinstance(v, dict))
+    assert isinstance(v, dict)
+    count, digest = _int(v, "count"), v.get("hash")
+    _need(isinstance(digest, str) and bool(_SHA.match(digest)))
+    return count, str(digest)
+
+
+@dataclass(frozen=True)
+class ChainHead:
+    """An install's audit chain head (entries and newest hash), signed with its key."""
+
+    install: str
+    count: int
+    hash: str
+    at: dt.datetime
+    signature: str = ""  # Ed25519 over :meth:`message`, hex
+
+    def message(self) -> bytes:
+        """The bytes signed."""
+        at = self.at.isoformat(timespec="seconds")
+        return "\x1f".join([_HEAD_TAG, self.install, str(self.count), self.hash, at]).encode()
+
+    def to_json(self) -> dict[str, Any]:
+        """As JSON values (a header, a file, a setting)."""
+        return {
+            "install": self.install,
+            "count": self.count,
+            "hash": self.hash,
+            "at": self.at.isoformat(timespec="seconds"),
+            "signature": self.signature,
+        }
+
+    @classmethod
+    def from_json(cls, h: Any) -> ChainHead:
+        """Read and check a head.
+
+        Raises:
+            FormatError: ``header``.
+        """
+        _need(isinstance(h, dict))
+        assert isinstance(h, dict)
+        _need(valid_install_code(h.get("install")))
+        digest, signature = h.get("hash"), h.get("signature")
+        _need(isinstance(digest, str) and bool(_SHA.match(digest)))
+        _need(isinstance(signature, str) and bool(re.match(r"^[0-9a-f]{128}$", signature)))
+        return cls(
+            str(h["install"]),
+            _int(h, "count"),
+            str(digest),
+            _when(h, "at"),
+            str(signature),
+        )
+
+
+def _chain_header(
+    head: ChainHead | None, key: str, other: tuple[int, str] | None
+) -> dict[str, Any]:
+    if head is None:
+        return {}
+    out = head.to_json()
+    if other is not None:
+        out[key] = {"count": other[0], "hash": other[1]}
+    return {"chain": out}
+
+
+def _chain_of(h: dict[str, Any], key: str) -> tuple[ChainHead | None, tuple[int, str] | None]:
+    raw = h.get("chain")
+    if raw is None:
+        return None, None
+    head = ChainHead.from_json(raw)
+    return head, _position(raw.get(key))
+
+
 @dataclass(frozen=True)
 class BundleManifest:
     """What a bundle's header says."""
@@ -114,6 +196,8 @@ class BundleManifest:
     app_version: str
     counts: dict[str, int] = field(default_factory=dict)
     install_id: str = ""  # the sending install's random id ("" in a version-1 file)
+    chain: ChainHead | None = None  # the office's signed head (None: no chain, first use)
+    seen: tuple[int, str] | None = None  # the kabupaten's head the office holds
 
     def to_header(self) -> dict[str, Any]:
         """The header fields of this manifest."""
@@ -130,7 +214,7 @@ class BundleManifest:
             "acked_upto": self.acked_upto,
             "created_at": self.created_at.isoformat(timespec="seconds"),
             "counts": self.counts,
-        }
+        } | _chain_header(self.chain, "seen", self.seen)
 
     @classmethod
     def from_header(cls, h: dict[str, Any]) -> BundleManifest:
@@ -149,6 +233,7 @@ class BundleManifest:
         _need(previous == "" or bool(_SHA.match(previous)))
         seq = _int(h, "sequence")
         _need(seq >= 1)
+        chain, seen = _chain_of(h, "seen")
         return cls(
             sender=sender["install"],
             regency=str(regency),
@@ -161,6 +246,8 @@ class BundleManifest:
             app_version=_str(h, "app_version", 32),
             counts=_counts(h),
             install_id=_install_id(sender),
+            chain=chain,
+            seen=seen,
         )
 
 
@@ -182,6 +269,8 @@ class ReceiptManifest:
     # highest registration number in the register (a clone of the station shows there).
     station_install_id: str = ""
     station_last_reg: int = 0
+    chain: ChainHead | None = None  # the kabupaten's signed head
+    acked: tuple[int, str] | None = None  # the station's head the kabupaten holds
 
     def to_header(self) -> dict[str, Any]:
         """The header fields of this manifest."""
@@ -203,7 +292,7 @@ class ReceiptManifest:
                 "install_id": self.station_install_id,
                 "last_reg": self.station_last_reg,
             }
-        return head
+        return head | _chain_header(self.chain, "acked", self.acked)
 
     @classmethod
     def from_header(cls, h: dict[str, Any]) -> ReceiptManifest:
@@ -230,6 +319,7 @@ class ReceiptManifest:
         assert isinstance(station, dict)
         last_reg = station.get("last_reg", 0)
         _need(isinstance(last_reg, int) and not isinstance(last_reg, bool) and last_reg >= 0)
+        chain, acked = _chain_of(h, "acked")
         return cls(
             sender=sender["install"],
             regency=str(regency),
@@ -243,6 +333,8 @@ class ReceiptManifest:
             install_id=_install_id(sender),
             station_install_id=_install_id(station),
             station_last_reg=int(last_reg),
+            chain=chain,
+            acked=acked,
         )
 
 

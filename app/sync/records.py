@@ -250,9 +250,15 @@ _HISTORY_CHECKS: dict[str, Callable[[Any], Any]] = {
 }
 
 
+_STATE = re.compile(r"^([0-9a-f]{64})?$")
+
+
 def encode_history(values: Mapping[str, Any]) -> dict[str, Any]:
-    """A history entry as JSON values."""
-    return {name: _plain(values[name]) for name in HISTORY_FIELDS}
+    """A history entry as JSON values (with the state it vouches for, when it has one)."""
+    out = {name: _plain(values[name]) for name in HISTORY_FIELDS}
+    if values.get("state"):
+        out["state"] = values["state"]
+    return out
 
 
 def decode_history(obj: Any) -> HistoryEntry:
@@ -269,6 +275,10 @@ def decode_history(obj: Any) -> HistoryEntry:
             out[name] = _HISTORY_CHECKS[name](obj[name])
         except (KeyError, ValueError, TypeError):
             raise RecordError(name) from None
+    state = obj.get("state", "")  # absent before chain rule 2
+    if not isinstance(state, str) or not _STATE.match(state):
+        raise RecordError("state")
+    out["state"] = state
     return cast(HistoryEntry, out)
 
 

@@ -38,6 +38,7 @@ from app.services.actor import Role
 from app.services.participants import ListQuery
 from app.ui import common
 from app.ui.bus import Changes, bus
+from app.ui.chain_banner import ChainBanner
 from app.ui.common import fmt_int, role_label, status_label
 from app.ui.dashboard import DashboardWidget
 from app.ui.listmodel import ParticipantListModel
@@ -49,8 +50,21 @@ log = logging.getLogger(__name__)
 SEARCH_DELAY_MS = 250
 
 
+def with_chain_banner(window: MainWindow, session: Session, content: QWidget) -> QWidget:
+    """``content`` under the banner of a database behind its signed audit trail head."""
+    window.chain_banner = ChainBanner(session)
+    outer = QWidget()
+    box = QVBoxLayout(outer)
+    box.setContentsMargins(0, 0, 0, 0)
+    box.addWidget(window.chain_banner)
+    box.addWidget(content, 1)
+    return outer
+
+
 class MainWindow(QMainWindow):
     """The participant list and every action of the office."""
+
+    chain_banner: ChainBanner
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -94,9 +108,9 @@ class MainWindow(QMainWindow):
             self.tabs.setDocumentMode(True)
             self.tabs.addTab(self.dashboard, self.tr("&Dashboard"))
             self.tabs.addTab(central, self.tr("Participant &list"))
-            self.setCentralWidget(self.tabs)
+            self.setCentralWidget(with_chain_banner(self, session, self.tabs))
         else:
-            self.setCentralWidget(central)
+            self.setCentralWidget(with_chain_banner(self, session, central))
 
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)

@@ -367,6 +367,7 @@ class AuditView(QWidget):
             row.addWidget(w)
         layout.addLayout(row)
         self.result = QLabel()
+        self.result.setWordWrap(True)
         layout.addWidget(self.result)
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels(
@@ -416,11 +417,33 @@ class AuditView(QWidget):
                 )
             )
             self.result.setStyleSheet("color: #1b6e3a; font-weight: bold;")
-        else:
-            self.result.setText(
+            return
+        lines = []
+        if result.broken_at is not None:
+            lines.append(
                 self.tr("The audit trail was changed at entry {id}.").format(id=result.broken_at)
             )
-            self.result.setStyleSheet(common.ERROR_STYLE + " font-weight: bold;")
+        if result.ghosts:
+            lines.append(
+                self.tr("Records without any history (ghosts): {reg_nos}").format(
+                    reg_nos=", ".join(result.ghosts)
+                )
+            )
+        if result.unexplained:
+            lines.append(
+                self.tr("Records whose state their history does not explain: {reg_nos}").format(
+                    reg_nos=", ".join(result.unexplained)
+                )
+            )
+        if result.behind:
+            lines.append(
+                self.tr(
+                    "The database is behind the audit trail head this PC signed: a "
+                    "supervisor records the reason (the banner of the main window)."
+                )
+            )
+        self.result.setText("\n".join(lines))
+        self.result.setStyleSheet(common.ERROR_STYLE + " font-weight: bold;")
 
     def export(self) -> None:
         name = common.save_file(

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -47,7 +48,7 @@ from app.domain.fmt import format_date, mask_nik
 from app.domain.install import Role as InstallRole
 from app.errors import AppError, Refused
 from app.i18n import render
-from app.services import trust
+from app.services import chainhead, trust
 from app.services.actor import Actor
 from app.services.context import Context
 from app.services.sync import bundle_import, conflicts, export, offices, receipts, results
@@ -275,6 +276,14 @@ class ExportView(QWidget):
                 count=done.counts.get("participants", 0),
             )
         )
+        if done.held_back:
+            common.set_message(
+                self.message,
+                self.tr(
+                    "Held back from the bundle, their history does not explain them "
+                    "(see Verify the audit trail): {reg_nos}"
+                ).format(reg_nos=", ".join(done.held_back)),
+            )
 
     def _enrol(self) -> None:
         path, _selected = QFileDialog.getOpenFileName(
@@ -525,6 +534,8 @@ class ImportView(QWidget):
             states["held"] = self.tr(
                 "Held and flagged: the key of office {office} is revoked ({fingerprint})."
             ).format(office=r.sender, fingerprint=r.fingerprint or "")
+        elif r.held and r.hold_reason == "chain":
+            states["held"] = r.hold_message  # what is missing, from the service
         counts = ", ".join(
             f"{self.outcome_label(k)} {v}"
             for k, v in r.counts.items()
@@ -692,6 +703,7 @@ class OfficesView(QWidget):
                 self.tr("Held"),
                 self.tr("Open conflicts"),
                 self.tr("Participants"),
+                self.tr("Audit trail"),
             ]
         )
         layout.addWidget(self.table, 1)
@@ -704,8 +716,15 @@ class OfficesView(QWidget):
         self.receipt_button = QPushButton(self.tr("Write receipt…"))
         self.enrol_button = QPushButton(self.tr("Enrolment file for a new station…"))
         self.revoke_button = QPushButton(self.tr("Revoke key…"))
+        self.chain_button = QPushButton(self.tr("Take audit trail anew…"))
         self.refresh_button = QPushButton(self.tr("Refresh"))
-        for b in (self.confirm_button, self.receipt_button, self.enrol_button, self.revoke_button):
+        for b in (
+            self.confirm_button,
+            self.receipt_button,
+            self.enrol_button,
+            self.revoke_button,
+            self.chain_button,
+        ):
             buttons.addWidget(b)
         buttons.addStretch(1)
         buttons.addWidget(self.refresh_button)
@@ -724,6 +743,7 @@ class OfficesView(QWidget):
         self.receipt_button.clicked.connect(self._receipt)
         self.enrol_button.clicked.connect(self._enrol)
         self.revoke_button.clicked.connect(self._revoke)
+        self.chain_button.clicked.connect(self._chain_reset)
         self.refresh_button.clicked.connect(self.refresh)
         self.table.itemSelectionChanged.connect(self._selected_changed)
         bus().changed.connect(self._changed)
@@ -753,6 +773,7 @@ class OfficesView(QWidget):
                 ", ".join(f"#{n}" for n in o.held),
                 str(o.open_conflicts),
                 str(o.participants),
+                self._chain_state(o),
             ]
             for col, text in enumerate(values):
                 self.table.setItem(row, col, _item(text, right=col in (5, 8, 9)))
@@ -774,6 +795,20 @@ class OfficesView(QWidget):
         )
         self.conflicts.setVisible(any(o.key_conflict for o in self.rows))
         self._selected_changed()
+
+    def _chain_state(self, o: offices.OfficeView) -> str:
+        """The office's audit trail as this ledger holds it."""
+        count = common.fmt_int(o.chain_count)
+        if o.chain_trust == "first_use":
+            text = self.tr("{count} entries, trusted on first use").format(count=count)
+        elif o.chain_trust == "extends":
+            text = self.tr("{count} entries, extends the last one").format(count=count)
+        else:
+            text = self.tr("none yet")
+        if o.chain_held:
+            held = ", ".join(f"#{n}" for n in o.chain_held)
+            text += "; " + self.tr("held: {bundles}").format(bundles=held)
+        return text
 
     def _trust_state(self, o: offices.OfficeView) -> str:
         if o.revoked_at is not None:
@@ -802,6 +837,39 @@ class OfficesView(QWidget):
         self.revoke_button.setEnabled(
             not busy and o is not None and o.revoked_at is None and bool(o.fingerprint)
         )
+        self.chain_button.setEnabled(not busy and o is not None and bool(o.chain_held))
+
+    def chain_reset(self, reason: str) -> None:
+        """Take the selected office's audit trail anew (after checking with the office)."""
+        o = self.selected()
+        if o is None:
+            return
+        try:
+            chainhead.reset(self.ctx, self.actor, o.install_code, reason)
+        except AppError as exc:
+            common.set_message(self.message, str(exc))
+            return
+        self.result.setText(
+            self.tr(
+                "The audit trail of {office} will be taken anew: import its held bundle again."
+            ).format(office=o.install_code)
+        )
+        self.refresh()
+
+    def _chain_reset(self) -> None:
+        o = self.selected()
+        if o is None:
+            return
+        reason, ok = QInputDialog.getText(
+            self,
+            self.tr("Take audit trail anew"),
+            self.tr(
+                "The audit trail of office {office} does not extend the one last seen. "
+                "After checking with the office what happened, give the reason:"
+            ).format(office=o.install_code),
+        )
+        if ok and reason.strip():
+            self.chain_reset(reason)
 
     def revoke(self) -> None:
         """Revoke the selected office's key (asked first in the screen)."""

@@ -140,6 +140,18 @@
         <translation>Jejak audit telah diubah pada entri {id}.</translation>
     </message>
     <message>
+        <source>Records without any history (ghosts): {reg_nos}</source>
+        <translation>Data tanpa riwayat sama sekali (data siluman): {reg_nos}</translation>
+    </message>
+    <message>
+        <source>Records whose state their history does not explain: {reg_nos}</source>
+        <translation>Data yang keadaannya tidak dijelaskan riwayatnya: {reg_nos}</translation>
+    </message>
+    <message>
+        <source>The database is behind the audit trail head this PC signed: a supervisor records the reason (the banner of the main window).</source>
+        <translation>Basis data tertinggal dari kepala jejak audit yang ditandatangani PC ini: penyelia mencatat alasannya (spanduk di jendela utama).</translation>
+    </message>
+    <message>
         <source>Export the audit trail</source>
         <translation>Ekspor jejak audit</translation>
     </message>
@@ -433,6 +445,25 @@
     <message>
         <source>Details corrected</source>
         <translation>Data diperbaiki</translation>
+    </message>
+</context>
+<context>
+    <name>ChainBanner</name>
+    <message>
+        <source>Record the reason…</source>
+        <translation>Catat alasannya…</translation>
+    </message>
+    <message>
+        <source>Warning: this database is behind the audit trail this PC signed on {at} ({signed} entries signed, {entries} found). An older database file may have been copied back. A supervisor must record the reason.</source>
+        <translation>Peringatan: basis data ini tertinggal dari jejak audit yang ditandatangani PC ini pada {at} ({signed} entri ditandatangani, {entries} ditemukan). Mungkin berkas basis data lama disalin kembali. Penyelia harus mencatat alasannya.</translation>
+    </message>
+    <message>
+        <source>Database behind its audit trail</source>
+        <translation>Basis data tertinggal dari jejak auditnya</translation>
+    </message>
+    <message>
+        <source>What happened, and who checked it?</source>
+        <translation>Apa yang terjadi, dan siapa yang memeriksanya?</translation>
     </message>
 </context>
 <context>
@@ -833,6 +864,10 @@
 {count} participants. The stick may be removed safely.</source>
         <translation>Bundel #{sequence} ditulis dan diperiksa: {path}
 {count} peserta. Flashdisk aman untuk dicabut.</translation>
+    </message>
+    <message>
+        <source>Held back from the bundle, their history does not explain them (see Verify the audit trail): {reg_nos}</source>
+        <translation>Ditahan dari bundel, riwayatnya tidak menjelaskannya (lihat Periksa jejak audit): {reg_nos}</translation>
     </message>
     <message>
         <source>Enrolment file</source>
@@ -1988,6 +2023,10 @@
         <translation>Peserta</translation>
     </message>
     <message>
+        <source>Audit trail</source>
+        <translation>Jejak audit</translation>
+    </message>
+    <message>
         <source>Confirm fingerprint…</source>
         <translation>Konfirmasi sidik jari…</translation>
     </message>
@@ -2004,6 +2043,10 @@
         <translation>Cabut kunci…</translation>
     </message>
     <message>
+        <source>Take audit trail anew…</source>
+        <translation>Terima jejak audit dari awal…</translation>
+    </message>
+    <message>
         <source>Refresh</source>
         <translation>Muat ulang</translation>
     </message>
@@ -2014,6 +2057,22 @@
     <message>
         <source>Conflict: {office} is claimed by another key ({others}) besides {fingerprint}. Confirm only the fingerprint the office&apos;s own screen shows; a second PC set up from the same enrolment file must be enrolled as a new station.</source>
         <translation>Konflik: {office} diakui oleh kunci lain ({others}) selain {fingerprint}. Konfirmasi hanya sidik jari yang tampil di layar kantor itu sendiri; PC kedua yang dipasang dari berkas pendaftaran yang sama harus didaftarkan sebagai stasiun baru.</translation>
+    </message>
+    <message>
+        <source>{count} entries, trusted on first use</source>
+        <translation>{count} entri, dipercaya pada penggunaan pertama</translation>
+    </message>
+    <message>
+        <source>{count} entries, extends the last one</source>
+        <translation>{count} entri, menyambung yang terakhir</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>belum ada</translation>
+    </message>
+    <message>
+        <source>held: {bundles}</source>
+        <translation>ditahan: {bundles}</translation>
     </message>
     <message>
         <source>revoked</source>
@@ -2030,6 +2089,18 @@
     <message>
         <source>key conflict</source>
         <translation>konflik kunci</translation>
+    </message>
+    <message>
+        <source>The audit trail of {office} will be taken anew: import its held bundle again.</source>
+        <translation>Jejak audit {office} akan diterima dari awal: impor lagi bundelnya yang ditahan.</translation>
+    </message>
+    <message>
+        <source>Take audit trail anew</source>
+        <translation>Terima jejak audit dari awal</translation>
+    </message>
+    <message>
+        <source>The audit trail of office {office} does not extend the one last seen. After checking with the office what happened, give the reason:</source>
+        <translation>Jejak audit kantor {office} tidak menyambung yang terakhir terlihat. Setelah memeriksa bersama kantor itu apa yang terjadi, berikan alasannya:</translation>
     </message>
     <message>
         <source>The key of office {office} ({fingerprint}) is revoked: its later bundles are held and flagged, never merged. Give the office a new enrolment file with a new station letter.</source>

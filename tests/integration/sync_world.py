@@ -111,7 +111,11 @@ class World:
     def sync(self, office: Context) -> tuple[results.ImportResult, results.ImportResult]:
         """Export, import at the kabupaten, and take the receipt home."""
         result = self.kab_import(self.export(office))
-        assert result.receipt is not None
+        assert result.receipt is not None, (
+            result.status,
+            result.hold_message,
+            result.receipt_error,
+        )
         back = self.office_import(office, result.receipt)
         return result, back
 

@@ -8,6 +8,7 @@ that every participant got its own number.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -319,11 +320,25 @@ def test_a_nik_column_rounded_by_excel_is_refused_not_matched_to_someone_else(
 
 
 def _set(ctx: Context, reg_no: str, **values: object) -> None:
-    """Change a record behind the preview's back, as another window would."""
+    """Change a record behind the preview's back, as another window would (with the
+    history entry every change through Lindungi writes)."""
     sets = ", ".join(f"{k} = :{k}" for k in values)
     with ctx.db.session() as s:
         s.execute(
             text(f"UPDATE participant SET {sets} WHERE reg_no = :reg"), {**values, "reg": reg_no}
+        )
+        uid = s.execute(
+            text("SELECT uuid FROM participant WHERE reg_no = :reg"), {"reg": reg_no}
+        ).scalar_one()
+        repo.add_history(
+            s,
+            at=dt.datetime.now(),
+            actor="ani",
+            install_code=ctx.identity.install_code,
+            entity="participant",
+            entity_id=uid,
+            action="edit",
+            changes={k: [None, v] for k, v in values.items()},
         )
 
 

@@ -7,7 +7,7 @@ are never reused.
 
 from __future__ import annotations
 
-from app.services import backup, participants
+from app.services import backup, chainhead, participants
 from tests.actors import ADMIN
 from tests.integration.sync_world import World, person, statuses
 
@@ -35,9 +35,17 @@ def test_an_office_restored_from_an_old_backup_syncs_on_without_forking(make_ctx
     assert again[0] not in later
     assert again[0].endswith("000004")
 
-    # The next bundle continues the sequence and is accepted; nothing is lost or doubled.
+    # The next bundle continues the sequence. Its audit trail no longer passes through the
+    # head the kabupaten saw in the lost bundle: it is held, saying so, until a supervisor
+    # who has checked with the office takes the office's chain anew.
     next_bundle = world.export(office)
     assert int(next_bundle.stem.rsplit("-", 1)[1]) == sequence_before + 1
+    held = world.kab_import(next_bundle)
+    assert (held.status, held.hold_reason) == ("held", "chain")
+    assert "130306-A" in held.hold_message and "chain-reset" in held.hold_message
+    assert participants.count(world.kab) == 3
+    chainhead.reset(world.kab, ADMIN, office.identity.install_code, "backup restored at the office")
+    # Nothing is lost or doubled.
     result = world.kab_import(next_bundle)
     assert result.status == "imported"
     at_kab = statuses(world.kab)

@@ -14,6 +14,7 @@ import pytest
 from app.domain.participant import InactiveReason
 from app.errors import Refused
 from app.services import participants, trust
+from app.services.changes import describe
 from app.services.sync import conflicts, offices, results
 from app.store import desk as desk_store
 from app.store import repo
@@ -296,13 +297,26 @@ def test_refused_record_goes_back_to_draft(make_ctx: MakeCtx, tmp_path: Path) ->
         rec = repo.participant_by_reg(s, bad)
         assert rec is not None
         repo.update_participant(s, rec.id, {"nagari_code": "13.03.04.2001"})
+        repo.add_history(  # its edit entry, as that version wrote it
+            s,
+            at=dt.datetime.now(),
+            actor="admin",
+            install_code="130306-A",
+            entity="participant",
+            entity_id=rec.uuid,
+            action="edit",
+            changes={"nagari_code": [rec.nagari_code, "13.03.04.2001"]},
+        )
     result, back = w.sync(w.a)
     assert result.counts["new"] == 1 and result.counts["refused"] == 1
     assert [i.code for i in result.items if i.outcome == "refused"] == ["nagari.outside"]
     assert back.counts["refused"] == 1
     office = record(w.a, bad)
     assert (office.status, office.status_reason) == ("draft", "refused")
-    assert "Nagari" in participants.history(w.a, office.uuid)[-1].reason
+    # The reason is kept as its message code, shown in the reader's language.
+    last = participants.history(w.a, office.uuid)[-1]
+    assert "nagari.outside" in last.changes
+    assert "Nagari" in "; ".join(describe(last.changes))
     assert record(w.a, good).status == "accepted"
 
 

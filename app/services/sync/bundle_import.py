@@ -27,6 +27,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from app.domain import audit
 from app.domain.install import Role
 from app.domain.participant import ERASED_DATE, ParticipantData, Programme, Sex
 from app.domain.rows import (
@@ -38,6 +39,8 @@ from app.domain.rows import (
     StoredParticipant,
 )
 from app.errors import Refused
+from app.i18n import render
+from app.services import chainhead
 from app.services.actor import Actor
 from app.services.actor import Role as AccountRole
 from app.services.context import Context
@@ -268,7 +271,11 @@ def import_bundle(
     if dry_run:
         with ctx.db.read() as s:
             token = register_token(ctx, s, now)
-            plan = _plan_bundle(ctx, s, m, _payload(ctx, box, name, progress), now, progress)
+            plan = _plan_bundle(
+                ctx, s, m, _payload(ctx, box, name, progress), now, progress, box.sender_keys.sign
+            )
+        if _chain_holds(plan, peer):
+            return _chain_held(base, plan.chain, fingerprint)
         counts = plan.counts() | {"cards": len(plan.cards), "handovers": len(plan.events)}
         result = ImportResult("bundle", name, m.sender, m.sequence, "preview", counts, plan.items)
         result.prepared = Prepared(digest, token, plan)
@@ -286,9 +293,27 @@ def import_bundle(
             plan = prepared.plan  # the same file (its hash) and the same register
         else:
             payload = payload or _payload(ctx, box, name, progress)
-            plan = _plan_bundle(ctx, s, m, payload, now, progress)
-        progress(0, 1)
-        card_counts = _commit(s, ctx, actor, plan, box, digest, name, now, seen)
+            plan = _plan_bundle(ctx, s, m, payload, now, progress, box.sender_keys.sign)
+        held = _chain_holds(plan, peer)
+        card_counts: dict[str, int] = {}
+        if not held:
+            progress(0, 1)
+            card_counts = _commit(s, ctx, actor, plan, box, digest, name, now, seen)
+            chainhead.remember(s, m.sender, plan.chain)
+            if m.seen is not None:
+                sync_store.put_peer(
+                    s, m.sender, chain_seen_count=m.seen[0], chain_seen_hash=m.seen[1]
+                )
+    if held:
+        # Nothing of it merged: kept until a supervisor has checked with the office.
+        if seen is None:
+            _hold(ctx, actor, data, name, m, box, digest, now, "chain")
+        else:
+            with ctx.db.session() as s:
+                sync_store.set_received(
+                    s, seen.id, status="held", outcome={"held": "chain"}, received_at=now
+                )
+        return _chain_held(base, plan.chain, fingerprint)
     if seen is not None and seen.held_file:  # it was held: its copy is no longer needed
         (ctx.data_dir / "held" / seen.held_file).unlink(missing_ok=True)
     counts = plan.counts() | card_counts
@@ -301,6 +326,30 @@ def import_bundle(
         result.receipt_error = str(exc)
     progress(1, 1)
     return result
+
+
+def _chain_holds(plan: _Plan, peer: sync_store.PeerRecord | None) -> bool:
+    """A bundle whose chain does not extend the head last seen from its office is held; an
+    older bundle arriving late (its head behind, its sequence too) is harmless."""
+    v = plan.chain
+    if v.kind == "behind" and peer is not None:
+        return plan.manifest.sequence >= peer.last_sequence
+    return v.holds
+
+
+def _chain_held(base: ImportResult, v: chainhead.Verdict, fingerprint: str) -> ImportResult:
+    base.status = "held"
+    base.hold_reason = "chain"
+    base.fingerprint = fingerprint
+    head = v.head
+    seen = v.seen or (0, "")
+    base.hold_message = render(
+        f"chain.held_{v.kind}",
+        office=base.sender,
+        seen=seen[0],
+        count=head.count if head else 0,
+    )
+    return base
 
 
 def _payload(ctx: Context, box: Container, name: str, progress: Progress = noop) -> dict[str, Any]:
@@ -463,6 +512,8 @@ class _Plan:
     )
     history: list[HistoryEntry] = field(default_factory=list)  # the office's, new here
     a_data: dict[str, dict[str, Any]] = field(default_factory=dict)  # duplicates' record A
+    # What the office's chain head and entries say against the head held for it.
+    chain: chainhead.Verdict = field(default_factory=lambda: chainhead.Verdict(""))
     cards: list[CardRow] = field(default_factory=list)
     events: list[tuple[HandoverEventRow, list[ReceivedHandoverItem]]] = field(default_factory=list)
 
@@ -481,6 +532,8 @@ class _OfficeHistory:
     entries: list[HistoryEntry]
     changed: dict[str, frozenset[str]]  # uuid → office fields changed
     reactivated: set[str]
+    # uuid → the state the office's newest stamped entry vouches for (chain rule 2).
+    states: dict[str, str] = field(default_factory=dict)
 
 
 def _office_history(s: Session, m: BundleManifest, raw: Sequence[Any]) -> _OfficeHistory:
@@ -495,6 +548,9 @@ def _office_history(s: Session, m: BundleManifest, raw: Sequence[Any]) -> _Offic
             history.append(h)
     held_keys = sync_store.history_keys(s, m.sender, sorted({h["entity_id"] for h in history}))
     out = _OfficeHistory([], {}, set())
+    for h in history:
+        if h.get("state"):
+            out.states[h["entity_id"]] = h.get("state", "")
     for h in history:
         key = (h["entity_id"], h["at"].isoformat(), h["action"])
         if key in held_keys:
@@ -591,24 +647,50 @@ def _plan_bundle(
     payload: Mapping[str, Any],
     now: dt.datetime,
     progress: Progress,
+    sign_key: bytes,
 ) -> _Plan:
     """Decide, without writing, what importing a bundle does with each record."""
     plan = _Plan(m)
+    plan.chain = chainhead.incoming(
+        m.sender, sync_store.get_peer(s, m.sender), m.chain, payload.get("chain"), sign_key
+    )
     _cards_and_events(plan, payload)
     office = _office_history(s, m, payload["history"])
     plan.history = office.entries
     decoded: list[ParticipantRow] = []
+    # From chain rule 2 on (a bundle with a chain head), a record merges only when the
+    # office's own history vouches for exactly its state: no ghosts, no quiet edits.
+    vouched = m.chain is not None
+    unvouched: dict[str, str] = {}
     for obj in payload["participants"]:
         try:
-            decoded.append(decode_record(obj))
+            r = decode_record(obj)
         except RecordError as exc:
             uid, reg = record_ids(obj)
             params = {"field": exc.field}
             plan.items.append(
                 RecordOutcome(uid, reg, "", "", Outcome.REFUSED, "record.malformed", params)
             )
-    register = _read_register(s, ctx.identity.install_code, decoded, office.reactivated)
+            continue
+        if vouched and office.states.get(r["uuid"]) != audit.state_digest(r):
+            unvouched[r["uuid"]] = (
+                "record.unexplained" if r["uuid"] in office.states else "record.no_history"
+            )
+        decoded.append(r)
     check = _Validator(ctx, m.sender, m.kecamatan, now.date()).problem
+    if unvouched:  # refused with the registration rules' reason first, if they have one
+        for r in decoded:
+            code = unvouched.get(r["uuid"])
+            if code is not None:
+                problem = check(r)
+                code, params = problem if problem else (code, {})
+                plan.items.append(
+                    RecordOutcome(
+                        r["uuid"], r["reg_no"], r["name"], r["nik"], Outcome.REFUSED, code, params
+                    )
+                )
+        decoded = [r for r in decoded if r["uuid"] not in unvouched]
+    register = _read_register(s, ctx.identity.install_code, decoded, office.reactivated)
     so_far = SoFar()
     total = len(decoded)
     for i, r in enumerate(decoded):
@@ -685,7 +767,12 @@ def _writes(plan: _Plan, kab: str, actor: str, now: dt.datetime) -> _Writes:
             out.acks.append({"id": row["id"], "ack_revision": d.ack})
         if row is not None and d.erase and r["erased_at"] is not None:
             out.erasures.append((row["id"], r["uuid"], r["erased_at"]))
-        if d.changes:
+        # Every record the register takes or changes gets an entry of its own here: the
+        # entry vouches for the row's state (an office's entries vouch for the office's).
+        touched = d.insert is not None or (
+            row is not None and (d.update is not None or (d.erase and r["erased_at"]))
+        )
+        if d.changes or touched:
             out.history.append(
                 {
                     "at": now,

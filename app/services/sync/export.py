@@ -12,9 +12,11 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from app import __version__
+from app.domain import audit
 from app.domain.install import Identity, Role
+from app.domain.rows import HistoryEntry, StoredParticipant
 from app.errors import Refused
-from app.services import sequences
+from app.services import chainhead, sequences
 from app.services.actor import Actor
 from app.services.actor import Role as AccountRole
 from app.services.context import Context
@@ -37,6 +39,9 @@ class Exported:
     sha256: str
     recipient: str
     counts: dict[str, int]
+    # Registration numbers left out: rows whose history does not explain them (a ghost
+    # without any history, or a row changed outside the application).
+    held_back: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -59,13 +64,36 @@ def _chain(s: Session, ctx: Context) -> _Chain:
     return _Chain(sequence, prev.sha256 if prev else "", base.sequence if base else 0, base)
 
 
+def _explained(
+    records: list[StoredParticipant], history: list[HistoryEntry]
+) -> tuple[list[StoredParticipant], list[str]]:
+    """The records whose newest stamped history entry vouches for their state, and the
+    registration numbers of the others (held back: the kabupaten would refuse them)."""
+    vouched: dict[str, str] = {}
+    for h in history:
+        if h.get("state"):
+            vouched[h["entity_id"]] = h.get("state", "")
+    keep: list[StoredParticipant] = []
+    held: list[str] = []
+    for r in records:
+        if vouched.get(r["uuid"]) == audit.state_digest(r):
+            keep.append(r)
+        else:
+            held.append(r["reg_no"])
+    return keep, held
+
+
 def _payload(
     s: Session, ident: Identity, base: sync_store.SentRecord | None
-) -> tuple[dict[str, list[Any]], dict[str, int]]:
-    """What the bundle carries, and its counts."""
+) -> tuple[dict[str, Any], dict[str, int], list[str]]:
+    """What the bundle carries, its counts, and the records held back."""
     code = ident.install_code
     records = sync_store.participants_to_send(s)
     history = sync_store.history_rows_of(s, code, [r["uuid"] for r in records])
+    records, held_back = _explained(records, history)
+    if held_back:
+        keep = {r["uuid"] for r in records}
+        history = [h for h in history if h["entity_id"] in keep]
     since = base.created_at if base else None
     cursor = base.cursor if base else {}
     cards = sync_store.cards_changed(s, code, cursor.get("card", 0), since)
@@ -83,7 +111,7 @@ def _payload(
         "cards": len(cards),
         "handovers": len(events),
     }
-    return payload, counts
+    return payload, counts, held_back
 
 
 def export_bundle(
@@ -109,14 +137,23 @@ def export_bundle(
     keys = install_keypair(ctx)
     own_id = install_id(ctx)
     progress(0, 1)
-    with ctx.db.session() as s:
+    with ctx.db.read() as s:
         kabs = sync_store.peers(s, role=Role.KABUPATEN.value)
-        if not kabs or not kabs[0].enc_key:
-            raise Refused("bundle.not_enrolled")
-        kab, kab_key = kabs[0], kabs[0].enc_key
+    if not kabs or not kabs[0].enc_key:
+        raise Refused("bundle.not_enrolled")
+    head = chainhead.sign_now(ctx, "bundle_export", now)
+    with ctx.db.session() as s:
+        kab = sync_store.get_peer(s, kabs[0].install_code)
+        assert kab is not None and kab.enc_key is not None
+        kab_key = kab.enc_key
         chain = _chain(s, ctx)
         cursor = sync_store.max_ids(s)
-        payload, counts = _payload(s, ident, chain.base)
+        payload, counts, held_back = _payload(s, ident, chain.base)
+        seen = (kab.chain_count, kab.chain_hash) if kab.chain_hash else None
+        if head is not None:
+            after = chainhead.held_by(s, kab, "bundle")
+            payload["chain"] = chainhead.outgoing(s, after, head)
+            cursor["chain_count"] = head.count
         progress(0, 1)
         assert ident.kecamatan is not None
         manifest = BundleManifest(
@@ -131,6 +168,8 @@ def export_bundle(
             app_version=__version__,
             counts=counts,
             install_id=own_id,
+            chain=head,
+            seen=seen if head is not None else None,
         )
         data = container.build(manifest.to_header(), payload, keys, bytes.fromhex(kab_key))
         digest = sha256(data)
@@ -162,8 +201,19 @@ def export_bundle(
                 action="bundle_export",
                 changes={"sequence": chain.sequence, "file": target.name, "counts": counts},
             )
+            if held_back:
+                repo.add_history(
+                    s,
+                    at=now,
+                    actor=actor.username,
+                    install_code=ident.install_code,
+                    entity="install",
+                    entity_id=ident.install_code,
+                    action="bundle_held_back",
+                    changes={"sequence": chain.sequence, "reg_nos": held_back},
+                )
         except Exception:
             target.unlink(missing_ok=True)
             raise
     progress(1, 1)
-    return Exported(target, chain.sequence, digest, kab.install_code, counts)
+    return Exported(target, chain.sequence, digest, kab.install_code, counts, tuple(held_back))

@@ -12,6 +12,7 @@ from pathlib import Path
 from app.domain.fmt import format_date
 from app.domain.install import Role
 from app.errors import NotFound, Refused, StorageError
+from app.i18n import tr
 from app.services.actor import Actor
 from app.services.actor import Role as AccountRole
 from app.services.context import Context
@@ -51,6 +52,17 @@ class OfficeView:
     other_keys: list[str] = field(default_factory=list)
     revoked_at: dt.datetime | None = None
     install_id: str | None = None
+    # The office's audit chain as this ledger holds it: entries in the head last accepted,
+    # when it was signed, and how it was taken (first_use, extends, "" none yet).
+    chain_count: int = 0
+    chain_at: dt.datetime | None = None
+    chain_trust: str = ""
+    chain_held: list[int] = field(default_factory=list)  # bundles held for their chain
+
+    @property
+    def chain_state(self) -> str:
+        """The chain column of the ledger, in the user's language."""
+        return chain_state(self.chain_trust, self.chain_count, self.chain_held)
 
     @property
     def key_conflict(self) -> bool:
@@ -64,6 +76,20 @@ def _gaps(have: set[int]) -> list[tuple[int, int | None]]:
     return [
         (n, min((x for x in have if x > n), default=None)) for n in range(1, top) if n not in have
     ]
+
+
+def chain_state(trust: str, count: int, held: list[int]) -> str:
+    """How an install's audit chain stands on this ledger: none yet, trusted on first
+    use, extending the last head; and bundles held because theirs does not."""
+    if trust == "first_use":
+        text = tr("{count} entries, trusted on first use", count=count)
+    elif trust == "extends":
+        text = tr("{count} entries, extends the last one", count=count)
+    else:
+        text = tr("none yet")
+    if held:
+        text += "; " + tr("held: {bundles}", bundles=", ".join(f"#{n}" for n in held))
+    return text
 
 
 def ledger(ctx: Context, today: dt.date | None = None) -> list[OfficeView]:
@@ -104,6 +130,14 @@ def ledger(ctx: Context, today: dt.date | None = None) -> list[OfficeView]:
                     ),
                     revoked_at=p.revoked_at,
                     install_id=p.install_id,
+                    chain_count=p.chain_count,
+                    chain_at=p.chain_at,
+                    chain_trust=p.chain_trust,
+                    chain_held=[
+                        r.sequence
+                        for r in received
+                        if r.status == "held" and r.outcome.get("held") == "chain"
+                    ],
                 )
             )
     return out

@@ -22,8 +22,7 @@ from app import __version__
 from app.domain.install import Role
 from app.domain.rows import HistoryEntry, ParticipantRow, StoredParticipant
 from app.errors import NotFound, Refused
-from app.i18n import render
-from app.services import sequences
+from app.services import chainhead, sequences
 from app.services.actor import Actor
 from app.services.actor import Role as AccountRole
 from app.services.context import Context
@@ -91,12 +90,17 @@ def write_receipt(
     require_folder(out_dir)
     now = (now or dt.datetime.now()).replace(microsecond=0)
     keys = install_keypair(ctx)
+    with ctx.db.read() as s:
+        peer = sync_store.get_peer(s, office)
+    if peer is None:
+        raise NotFound("office.unknown", office=office)
+    if peer.confirmed_at is None or not peer.enc_key:
+        raise Refused("office.not_confirmed", office=office)
+    # Each receipt carries the kabupaten's signed head: offices hold it to the same rule.
+    head = chainhead.sign_now(ctx, "receipt", now)
     with ctx.db.session() as s:
         peer = sync_store.get_peer(s, office)
-        if peer is None:
-            raise NotFound("office.unknown", office=office)
-        if peer.confirmed_at is None or not peer.enc_key:
-            raise Refused("office.not_confirmed", office=office)
+        assert peer is not None and peer.enc_key is not None
         received = [r for r in sync_store.received_from(s, office) if r.status == "imported"]
         latest = received[-1] if received else None
         state = sync_store.participants_of_install(s, office)
@@ -107,6 +111,8 @@ def write_receipt(
             "state": [encode_record(r) for r in state],
             "voided_cards": [list(card_key(c)) for c in sync_store.voided_cards(s, office)],
         }
+        if head is not None:
+            payload["chain"] = chainhead.outgoing(s, chainhead.held_by(s, peer, "receipt"), head)
         previous = sync_store.sent(s, "receipt", office)
         sequence = max((x.sequence for x in previous), default=0) + 1
         counts = {"records": len(state), "outcomes": len(outcomes)}
@@ -124,6 +130,8 @@ def write_receipt(
             install_id=install_id(ctx),
             station_install_id=peer.install_id or "",
             station_last_reg=last_reg,
+            chain=head,
+            acked=(peer.chain_count, peer.chain_hash) if head and peer.chain_hash else None,
         )
         data = container.build(manifest.to_header(), payload, keys, bytes.fromhex(peer.enc_key))
         target = write_verified(out_dir / receipt_name(office, sequence), data)
@@ -136,7 +144,7 @@ def write_receipt(
             file_name=target.name,
             created_at=now,
             counts=counts,
-            cursor={},
+            cursor={"chain_count": head.count} if head is not None else {},
             acked_at=None,
         )
         repo.add_history(
@@ -223,6 +231,7 @@ class _ReceiptPayload:
     outcomes: list[Any]
     state: list[Any]
     voided: list[tuple[Any, ...]]
+    chain: Any = None
 
 
 def _read_payload(ctx: Context, box: Container, name: str) -> _ReceiptPayload:
@@ -236,7 +245,11 @@ def _read_payload(ctx: Context, box: Container, name: str) -> _ReceiptPayload:
     if not all(isinstance(x, int) and not isinstance(x, bool) for x in imported):
         raise Refused("bundle.payload", name=name)
     return _ReceiptPayload(
-        imported, list_of(payload, "outcomes", name), list_of(payload, "state", name), voided
+        imported,
+        list_of(payload, "outcomes", name),
+        list_of(payload, "state", name),
+        voided,
+        payload.get("chain"),
     )
 
 
@@ -269,6 +282,16 @@ def import_receipt(
     progress(0, 1)
     payload = _read_payload(ctx, box, name)
     superseded = m.sequence < latest
+    verdict = chainhead.incoming(m.sender, kab, m.chain, payload.chain, box.sender_keys.sign)
+    if verdict.holds and not (superseded and verdict.kind == "behind"):
+        seen_count = verdict.seen[0] if verdict.seen else 0
+        raise Refused(
+            f"chain.receipt_{verdict.kind}",
+            name=name,
+            kabupaten=m.sender,
+            seen=seen_count,
+            count=verdict.head.count if verdict.head else 0,
+        )
     if dry_run:
         with ctx.db.read() as s:
             plan = _plan_receipt(ctx, s, payload, now, actor, m, superseded)
@@ -289,6 +312,12 @@ def import_receipt(
             result.numbers_ahead = (m.station_last_reg, own_last)
         _write_receipt_plan(ctx, s, plan)
         _keep_numbers_above(ctx, s, m.station_last_reg)
+        if not superseded:
+            chainhead.remember(s, m.sender, verdict)
+            if m.acked is not None:
+                sync_store.put_peer(
+                    s, m.sender, chain_seen_count=m.acked[0], chain_seen_hash=m.acked[1]
+                )
         sync_store.add_received(
             s,
             sha256=digest,
@@ -454,7 +483,13 @@ def _plan_receipt(
     # Refusals first: the record goes back to draft with the reason (if not changed since).
     for uid, (revision, code, params) in said.refusals.items():
         row = local.get(uid)
-        if row is not None and row["revision"] == revision and row["status"] != "draft":
+        if row is None:
+            continue
+        if code in UNEXPLAINED:
+            # The kabupaten found the record's state unexplained by its history: it stays
+            # as it is here (an entry of this receipt would vouch for it), shown as refused.
+            plan.item(row, ReceiptOutcome.REFUSED, code, **params)
+        elif row["revision"] == revision and row["status"] != "draft":
             _refused(plan, row, code, params)
     for uid, (_outcome, code, other) in said.pending.items():
         row = local.get(uid)
@@ -469,10 +504,13 @@ def _plan_receipt(
     return plan
 
 
+# Refusals of a record whose state its history does not explain (chain rule 2).
+UNEXPLAINED = ("record.unexplained", "record.no_history")
+
+
 def _refused(plan: _ReceiptPlan, row: StoredParticipant, code: str, params: dict[str, Any]) -> None:
-    # The reason is frozen into the history in this install's language (the stored format
-    # of the history is kept as it is).
-    message = render(code, **params)
+    # From chain rule 2 on the history keeps the message's code and parameters (in the
+    # changes), never text rendered in one language: a reader sees it in theirs.
     values = {
         "status": "draft",
         "status_reason": "refused",
@@ -483,7 +521,7 @@ def _refused(plan: _ReceiptPlan, row: StoredParticipant, code: str, params: dict
     plan.entry(
         row["uuid"],
         {"status": [row["status"], "draft"], "refused": [None, {"code": code, "params": params}]},
-        f"{plan.source}: {message}",
+        plan.source,
     )
     cast(dict[str, Any], row).update(values)  # what follows sees the record as refused
     plan.updates.append({"id": row["id"], **values})

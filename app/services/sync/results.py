@@ -74,8 +74,12 @@ class ImportResult:
     receipt: Path | None = None
     receipt_error: str | None = None
     fingerprint: str | None = None
-    # Why a bundle is held: unconfirmed | other_key (a second key claims the office) | revoked
+    # Why a bundle is held: unconfirmed | other_key (a second key claims the office) |
+    # revoked | chain (its audit chain does not extend the head last seen)
     hold_reason: str = ""
+    # For a bundle held because its chain does not extend the head last seen from its
+    # office ("chain"): what is missing, in the user's language.
+    hold_message: str = ""
     # A receipt whose kabupaten holds registration numbers of this station above the last
     # one this install issued: (theirs, ours). Another PC registers as this station (a
     # clone), or this install lost records; either way it now continues above theirs.
