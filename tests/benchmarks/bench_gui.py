@@ -30,6 +30,10 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from app.services.context import Context
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -51,6 +55,15 @@ def cli(data_dir: Path, *args: str, stdin: str | None = None) -> None:
 
 # The benchmark's administrator: the command line and the GUI sign in with it.
 ACCOUNT = {"LINDUNGI_USER": "admin", "LINDUNGI_PASSWORD": "rahasia-bench"}
+
+
+def open_prepared(data_dir: Path) -> Context:
+    """The data dir :func:`prepare` made, opened as its administrator: its register is
+    encrypted, so the password of :data:`ACCOUNT` unwraps the key."""
+    from app.services import accounts
+
+    ctx, _actor = accounts.sign_in(data_dir, ACCOUNT["LINDUNGI_USER"], ACCOUNT["LINDUNGI_PASSWORD"])
+    return ctx
 
 
 def prepare(data_dir: Path, participants: int) -> None:
@@ -141,7 +154,6 @@ def in_process(data_dir: Path, runs: int) -> None:
     from app.domain.participant import Sex
     from app.services import participants
     from app.services.actor import Actor, Role
-    from app.services.context import open_data_dir
     from app.store.repo import ListQuery
     from app.ui.form import ParticipantForm
     from app.ui.mainwindow import MainWindow
@@ -152,7 +164,7 @@ def in_process(data_dir: Path, runs: int) -> None:
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
     apply_language(app, "id")
-    ctx = open_data_dir(data_dir)
+    ctx = open_prepared(data_dir)
     session = Session(ctx, Actor("admin", Role.ADMIN))
     window = MainWindow(session)
     window.resize(1280, 760)

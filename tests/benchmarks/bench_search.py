@@ -23,7 +23,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
-from tests.benchmarks.bench_gui import parse_args
+from tests.benchmarks.bench_gui import open_prepared, parse_args
 
 PAGE = 200
 CAP = 10_000
@@ -63,11 +63,10 @@ def raw_page(raw: Any, where: str, args: tuple[Any, ...], walk: bool) -> int:
 
 def main() -> int:
     from app.services import participants
-    from app.services.context import open_data_dir
     from app.services.participants import ListQuery
 
     args, data_dir = parse_args(__doc__.splitlines()[0], 15)
-    ctx = open_data_dir(data_dir)
+    ctx = open_prepared(data_dir)
     with ctx.db.read() as s:
         raw = s.connection().connection.driver_connection
         assert raw is not None
