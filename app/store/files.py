@@ -14,7 +14,7 @@ import os
 from pathlib import Path
 
 from app.errors import OsReason, StorageError
-from app.paths import ENV_DATA_DIR
+from app.paths import ENV_DATA_DIR, temp_beside
 
 
 def shared(data_dir: Path) -> bool:
@@ -56,7 +56,7 @@ def write_private(path: Path, data: bytes) -> None:
     Raises:
         StorageError: the file cannot be written.
     """
-    tmp = path.with_name(path.name + ".part")
+    tmp = temp_beside(path, ".part")
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o600)
         with os.fdopen(fd, "wb") as fh:

@@ -5,10 +5,12 @@ before, carried through and killed (SIGKILL) at random moments."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import random
 import shutil
 import signal
+import stat
 import subprocess
 import sys
 import time
@@ -369,6 +371,42 @@ def test_exports_of_people_are_owner_only(kecamatan_ctx: Context, tmp_path: Path
     report = privacy.subject_report(ctx, ADMIN, person, tmp_path / "orang.pdf")
     for path in (listed, report):
         assert path.stat().st_mode & 0o077 == 0, path.name
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+def test_card_sheets_reports_and_lists_are_owner_only_even_under_a_lax_umask(
+    kecamatan_ctx: Context, tmp_path: Path
+) -> None:
+    from app.services import cards, importer, reports
+    from app.services.cards import Selection
+    from app.store.repo import ListQuery
+
+    ctx = kecamatan_ctx
+    demo.generate(ctx, ADMIN, 5, seed=1)
+    out = tmp_path / "exports"
+    out.mkdir()
+    old = os.umask(0o022)  # what a shell usually gives: new files readable by everyone
+    try:
+        sheet = out / "kartu.pdf"
+        assert cards.print_cards(ctx, ADMIN, Selection(everyone=True), sheet).cards == 5
+        year = dt.date.today().year
+        written = [
+            reports.export(ctx, ADMIN, "recap", year, out / f"rekap.{ext}").path
+            for ext in ("pdf", "xlsx")
+        ]
+        listed = out / "daftar.csv"
+        importer.export_list(ctx, ADMIN, ListQuery(), listed, full_nik=True)
+    finally:
+        os.umask(old)
+    for path in (sheet, *written, listed):
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600, path.name
+    # Each went through a temporary name of its own, and none is left behind.
+    assert sorted(p.name for p in out.iterdir()) == [
+        "daftar.csv",
+        "kartu.pdf",
+        "rekap.pdf",
+        "rekap.xlsx",
+    ]
 
 
 def importer_first_reg_no(ctx: Context) -> str:
