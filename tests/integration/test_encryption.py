@@ -5,7 +5,9 @@ before, carried through and killed (SIGKILL) at random moments."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import multiprocessing
 import os
 import random
 import shutil
@@ -15,6 +17,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -407,6 +410,38 @@ def test_card_sheets_reports_and_lists_are_owner_only_even_under_a_lax_umask(
         "rekap.pdf",
         "rekap.xlsx",
     ]
+
+
+def _fail_sign_ins(data_dir: str, times: int, start: Any) -> None:
+    """A process that signs in with a wrong password ``times`` times, once every process
+    passed the ``start`` barrier."""
+    vault.MAX_FAILURES = 10_000  # count every one, never lock
+    start.wait(60)
+    for _ in range(times):
+        with contextlib.suppress(Refused):
+            vault.unlock(Path(data_dir), "ani", "salah-sekali")
+
+
+def test_failed_sign_ins_of_several_processes_at_once_are_all_counted(tmp_path: Path) -> None:
+    key = vault.fresh_key()
+    vault.save(tmp_path, vault.new_vault(key))
+    vault.set_wrap(tmp_path, key, "ani", "benar-sekali-9")
+    spawn = multiprocessing.get_context("spawn")
+    start = spawn.Barrier(4)
+    workers = [
+        spawn.Process(target=_fail_sign_ins, args=(str(tmp_path), 25, start)) for _ in range(4)
+    ]
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join(60)
+        assert w.exitcode == 0
+    stored = vault.load(tmp_path)
+    assert stored is not None
+    # Without a lock between the processes, two reads of the same count lose one failure.
+    assert stored["lockout"]["ani"]["failed"] == 100
+    assert len(stored["attempts"]) == 100
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["vault.json"]
 
 
 def importer_first_reg_no(ctx: Context) -> str:
