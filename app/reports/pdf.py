@@ -38,6 +38,7 @@ from reportlab.platypus import Table as PdfTable
 
 from app import fonts
 from app.fonts import BOLD, REGULAR
+from app.paths import temp_beside
 from app.reports.model import (
     BarChart,
     Kind,
@@ -550,7 +551,7 @@ def write(report: Report, path: Path) -> None:
         OSError: the file cannot be written.
     """
     data = render(report)
-    tmp = path.with_name(path.name + ".part")
+    tmp = temp_beside(path, ".part")
     try:
         tmp.write_bytes(data)
         tmp.replace(path)

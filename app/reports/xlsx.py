@@ -21,6 +21,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from app.paths import temp_beside
 from app.reports.model import BarChart, Kind, Report, Table, labelled_total
 from app.reports.model import Paragraph as TextSection
 
@@ -203,31 +204,31 @@ def render(report: Report) -> Workbook:
     return wb
 
 
-def write(report: Report, path: Path) -> None:
-    """Write the report to ``path`` (through a temporary file and a rename).
+def to_bytes(report: Report) -> bytes:
+    """The report as the bytes of an xlsx file (for a caller that writes them itself)."""
+    return workbook_bytes(render(report))
 
-    Raises:
-        OSError: the file cannot be written.
-    """
-    save_workbook(render(report), path)
+
+def workbook_bytes(wb: Workbook) -> bytes:
+    """``wb`` zipped in memory: openpyxl writing straight to a full disk fails once on
+    writing and again when Python collects its zip file (a traceback on the console)."""
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
 
 
 def save_workbook(wb: Workbook, path: Path) -> None:
-    """Save ``wb`` at ``path`` whole or not at all.
-
-    The workbook is zipped in memory first: openpyxl writing straight to a full disk fails
-    once on writing and again when Python collects its zip file (a traceback on the
-    console). The bytes then go to a temporary name, reach the disk, and take the name.
+    """Save ``wb`` at ``path`` whole or not at all: zipped in memory first
+    (:func:`workbook_bytes`), then to a temporary name, to the disk, and to the name.
 
     Raises:
         OSError: the file cannot be written; nothing is left behind.
     """
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    tmp = path.with_name(path.name + ".part")
+    data = workbook_bytes(wb)
+    tmp = temp_beside(path, ".part")
     try:
         with open(tmp, "wb") as f:
-            f.write(buffer.getbuffer())
+            f.write(data)
             f.flush()
             os.fsync(f.fileno())
         tmp.replace(path)

@@ -41,11 +41,13 @@ from app.domain.progress import Progress, no_progress
 from app.domain.rows import CardRow, HistoryEntry
 from app.errors import AppError, InvalidInput, NotFound, OsReason, Refused, StorageError
 from app.i18n import tr
+from app.paths import temp_beside
 from app.services import keys
 from app.services.actor import Actor, Role
 from app.services.context import Context
 from app.store import cardrepo, repo
 from app.store.cardrepo import CardRecord, CardSubject
+from app.store.files import make_private
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -316,7 +318,7 @@ def _run(
         raise Cancelled("cards.cancelled")
     maker = _FaceMaker(ctx)
     faces = [maker.face(p) for p in job.planned]
-    part = out.with_name(out.name + ".part")
+    part = temp_beside(out, ".part")
     try:
         pages = render_cards(
             faces,
@@ -326,6 +328,7 @@ def _run(
             calibration=calibration(ctx),
             progress=report,
         )
+        make_private(part)  # names, NIKs and photos: only their owner reads the sheets (POSIX)
     except RenderCancelled:
         part.unlink(missing_ok=True)
         raise Cancelled("cards.cancelled") from None

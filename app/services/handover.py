@@ -21,11 +21,13 @@ from app.domain.fmt import format_date, mask_nik
 from app.domain.participant import clean_name, valid_registration_number
 from app.errors import InvalidInput, NotFound, OsReason, Refused, StorageError
 from app.i18n import tr
+from app.paths import temp_beside
 from app.services.actor import Actor, Role
 from app.services.context import Context
 from app.services.verify import Verdict, verify
 from app.store import cardrepo, repo
 from app.store.cardrepo import EventRecord
+from app.store.files import make_private
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -400,9 +402,10 @@ def receipt(ctx: Context, event_id: int, out: Path, now: dt.datetime | None = No
         printed_at=now,
     )
     out = Path(out)
-    part = out.with_name(out.name + ".part")
+    part = temp_beside(out, ".part")
     try:
         pages = render_receipt(head, lines, part)
+        make_private(part)  # who received which card: only its owner reads it (POSIX)
         part.replace(out)
     except OSError as exc:
         raise StorageError("cards.out_unwritable", path=str(out), reason=OsReason(exc)) from exc

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from app.domain.participant import COUNTED, FUNDING, OCCUPATIONS, Status, age_on
 from app.domain.recap import age_band, age_band_labels, percent
-from app.errors import InvalidInput, NotFound, OsReason
+from app.errors import InvalidInput, NotFound, OsReason, StorageError
 from app.i18n import MONTHS, date_in_words, tr
 from app.reports import model as m
 from app.services import desk
@@ -25,6 +25,7 @@ from app.services.actor import Actor, Role
 from app.services.context import Context
 from app.store import desk as desk_store
 from app.store import repo
+from app.store.files import write_private
 
 
 class ReportKind(StrEnum):
@@ -854,17 +855,18 @@ def export(
     if not path.parent.is_dir():
         raise NotFound("file.missing", path=str(path.parent))
     report = build(ctx, kind, year, today)
+    if suffix == ".pdf":
+        from app.reports import pdf
+
+        data = pdf.render(report)
+    else:
+        from app.reports import xlsx
+
+        data = xlsx.to_bytes(report)
     try:
-        if suffix == ".pdf":
-            from app.reports import pdf
-
-            pdf.write(report, path)
-        else:
-            from app.reports import xlsx
-
-            xlsx.write(report, path)
-    except OSError as exc:
-        raise InvalidInput("file.unwritable", path=str(path), reason=OsReason(exc)) from exc
+        write_private(path, data)  # the register in figures: owner-only like every export
+    except StorageError as exc:
+        raise InvalidInput(exc.code, **exc.params) from exc
     with ctx.db.session() as s:
         repo.add_history(
             s,

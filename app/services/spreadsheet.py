@@ -34,6 +34,7 @@ from typing import Any, TypeVar
 
 from app.domain.progress import Progress
 from app.errors import AppError, InvalidInput, NotFound, OsReason
+from app.paths import temp_beside
 from app.services.sheet_facts import BookFacts, ods_facts, xls_facts
 from app.store.files import make_private
 
@@ -427,9 +428,10 @@ def write_csv(path: Path, headers: Sequence[str], rows: Sequence[Sequence[Any]])
                 for v in row
             ]
         )
-    tmp = path.with_name(path.name + ".tmp")
+    tmp = temp_beside(path, ".part")
     try:
         tmp.write_text(buf.getvalue(), encoding="utf-8-sig", newline="")
+        make_private(tmp)  # lists of people: only their owner reads them (POSIX)
         tmp.replace(path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
@@ -600,7 +602,7 @@ def write_xlsx(
                     member.write("".join(chunk).encode("utf-8"))
                     chunk, size = [], 0
             member.write("".join(chunk).encode("utf-8"))
-    tmp = path.with_name(path.name + ".part")
+    tmp = temp_beside(path, ".part")
     try:
         with open(tmp, "wb") as f:
             f.write(buffer.getbuffer())

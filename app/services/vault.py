@@ -18,6 +18,7 @@ administrator's wrap is written.
 from __future__ import annotations
 
 import base64
+import contextlib
 import datetime as dt
 import json
 import logging
@@ -29,7 +30,7 @@ from typing import Any
 
 from app.errors import InvalidInput, OsReason, Refused, StorageError
 from app.store.engine import KEY_BYTES
-from app.store.files import write_private
+from app.store.files import locked, write_private
 
 log = logging.getLogger(__name__)
 
@@ -136,6 +137,12 @@ def load(data_dir: Path) -> dict[str, Any] | None:
     return data
 
 
+def changing(data_dir: Path) -> contextlib.AbstractContextManager[None]:
+    """Hold the vault of ``data_dir`` against other processes for a read-modify-write
+    (two failed sign-ins at once must both be counted)."""
+    return locked(data_dir / (VAULT_FILENAME + ".lock"))
+
+
 def save(data_dir: Path, vault: dict[str, Any]) -> None:
     """Write the vault whole (a crash leaves the old one or the new one, never half)."""
     text = json.dumps(vault, indent=1, sort_keys=True).encode()
@@ -205,10 +212,24 @@ def unlock(data_dir: Path, username: str, password: str, now: dt.datetime | None
     key = unwrap(entry, password, f"account:{name}")
     if key is not None:
         if failed or until:
-            vault["lockout"].pop(name, None)
-            save(data_dir, vault)
+            clear_lock(data_dir, name)
         return key
-    failed += 1
+    with changing(data_dir):
+        # Read again: other sign-ins may have counted while the password was derived.
+        vault = load(data_dir) or vault
+        failed, until = lock_state(vault, name)
+        if until is not None and until > now:  # another attempt locked it meanwhile
+            failed = MAX_FAILURES - 1
+        locked = _count_failure(vault, name, failed + 1, now)
+        save(data_dir, vault)
+    log.warning("failed sign-in of %s (%s)", name, "locked" if locked else failed)
+    if locked:
+        raise Refused("login.locked", minutes=LOCK_MINUTES)
+    raise Refused("login.failed")
+
+
+def _count_failure(vault: dict[str, Any], name: str, failed: int, now: dt.datetime) -> bool:
+    """Note the ``failed``-th failure in a row of ``name`` in ``vault``; True when it locks."""
     locked = failed >= MAX_FAILURES
     vault["lockout"][name] = (
         {"failed": 0, "locked_until": (now + dt.timedelta(minutes=LOCK_MINUTES)).isoformat()}
@@ -218,21 +239,18 @@ def unlock(data_dir: Path, username: str, password: str, now: dt.datetime | None
     attempts = vault.setdefault("attempts", [])
     attempts.append({"name": name, "at": now.isoformat(), "locked": locked})
     del attempts[:-MAX_ATTEMPTS_KEPT]
-    save(data_dir, vault)
-    log.warning("failed sign-in of %s (%s)", name, "locked" if locked else failed)
-    if locked:
-        raise Refused("login.locked", minutes=LOCK_MINUTES)
-    raise Refused("login.failed")
+    return locked
 
 
 def take_attempts(data_dir: Path) -> list[tuple[str, dt.datetime, bool]]:
     """The failed sign-ins counted while the register was closed (name, when, locked
     then), removed from the vault: the caller writes them into the history."""
-    vault = load(data_dir)
-    if vault is None or not vault.get("attempts"):
-        return []
-    attempts = vault.pop("attempts")
-    save(data_dir, vault)
+    with changing(data_dir):
+        vault = load(data_dir)
+        if vault is None or not vault.get("attempts"):
+            return []
+        attempts = vault.pop("attempts")
+        save(data_dir, vault)
     return [(a["name"], dt.datetime.fromisoformat(a["at"]), bool(a["locked"])) for a in attempts]
 
 
@@ -253,11 +271,13 @@ def set_wrap(data_dir: Path, key: bytes, username: str, password: str) -> None:
 
     The first administrator's wrap also claims the key (see the module's note).
     """
-    vault = load(data_dir) or new_vault(key)
-    vault["accounts"][username] = wrap(key, password, f"account:{username}", current_cost())
-    vault["lockout"].pop(username, None)
-    vault["to_reset"] = [n for n in vault["to_reset"] if n != username]
-    save(data_dir, vault)
+    sealed = wrap(key, password, f"account:{username}", current_cost())
+    with changing(data_dir):
+        vault = load(data_dir) or new_vault(key)
+        vault["accounts"][username] = sealed
+        vault["lockout"].pop(username, None)
+        vault["to_reset"] = [n for n in vault["to_reset"] if n != username]
+        save(data_dir, vault)
 
 
 def claim(data_dir: Path, label: str = "", install: str = "") -> None:
@@ -266,16 +286,17 @@ def claim(data_dir: Path, label: str = "", install: str = "") -> None:
     ``label`` (the install's place and code, no personal data) is what the login shows
     before the register is open.
     """
-    vault = load(data_dir)
-    if vault is None:
-        return
-    changed = vault.pop("unclaimed", None) is not None
-    for field, value in (("label", label), ("install", install)):
-        if value and vault.get(field) != value:
-            vault[field] = value
-            changed = True
-    if changed:
-        save(data_dir, vault)
+    with changing(data_dir):
+        vault = load(data_dir)
+        if vault is None:
+            return
+        changed = vault.pop("unclaimed", None) is not None
+        for field, value in (("label", label), ("install", install)):
+            if value and vault.get(field) != value:
+                vault[field] = value
+                changed = True
+        if changed:
+            save(data_dir, vault)
 
 
 def label(data_dir: Path, field: str = "label") -> str:
@@ -290,17 +311,19 @@ def label(data_dir: Path, field: str = "label") -> str:
 
 def drop_wrap(data_dir: Path, username: str) -> None:
     """``username`` can no longer unwrap the key (a deactivated account)."""
-    vault = load(data_dir)
-    if vault is not None and vault["accounts"].pop(username, None) is not None:
-        vault["lockout"].pop(username, None)
-        save(data_dir, vault)
+    with changing(data_dir):
+        vault = load(data_dir)
+        if vault is not None and vault["accounts"].pop(username, None) is not None:
+            vault["lockout"].pop(username, None)
+            save(data_dir, vault)
 
 
 def clear_lock(data_dir: Path, username: str) -> None:
     """Forget ``username``'s failed sign-ins (an administrator unlocked or reset it)."""
-    vault = load(data_dir)
-    if vault is not None and vault["lockout"].pop(username, None) is not None:
-        save(data_dir, vault)
+    with changing(data_dir):
+        vault = load(data_dir)
+        if vault is not None and vault["lockout"].pop(username, None) is not None:
+            save(data_dir, vault)
 
 
 # --- the recovery key (the printed sheet) ----------------------------------------------------
@@ -313,9 +336,11 @@ def make_recovery(data_dir: Path, key: bytes) -> str:
     bits = int.from_bytes(raw, "big")
     chars = "".join(_B32[(bits >> (5 * i)) & 31] for i in reversed(range(24)))
     text = "-".join(chars[i : i + 4] for i in range(0, 24, 4))
-    vault = load(data_dir) or new_vault(key)
-    vault[RECOVERY] = wrap(key, normalise_recovery(text), RECOVERY, current_cost())
-    save(data_dir, vault)
+    sealed = wrap(key, normalise_recovery(text), RECOVERY, current_cost())
+    with changing(data_dir):
+        vault = load(data_dir) or new_vault(key)
+        vault[RECOVERY] = sealed
+        save(data_dir, vault)
     return text
 
 

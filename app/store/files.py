@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import contextlib
 import os
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from app.errors import OsReason, StorageError
-from app.paths import ENV_DATA_DIR
+from app.paths import ENV_DATA_DIR, temp_beside
 
 
 def shared(data_dir: Path) -> bool:
@@ -56,7 +58,7 @@ def write_private(path: Path, data: bytes) -> None:
     Raises:
         StorageError: the file cannot be written.
     """
-    tmp = path.with_name(path.name + ".part")
+    tmp = temp_beside(path, ".part")
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o600)
         with os.fdopen(fd, "wb") as fh:
@@ -76,6 +78,52 @@ def write_private(path: Path, data: bytes) -> None:
                 os.close(dir_fd)
         except OSError:
             pass
+
+
+LOCK_STALE_SECONDS = 10.0  # far longer than any holder keeps it (a read and a write)
+
+
+@contextlib.contextmanager
+def locked(path: Path) -> Iterator[None]:
+    """Hold ``path`` (a lock file) while a read-modify-write of the file beside it runs,
+    against every other process doing the same: the lock is the file's existence
+    (``O_CREAT | O_EXCL``, the same on Windows and POSIX). A lock older than
+    :data:`LOCK_STALE_SECONDS` was left by a process that died holding it and is broken,
+    so the wait is bounded.
+
+    Raises:
+        StorageError: the lock file cannot be created (a read-only folder).
+    """
+    give_up = time.monotonic() + 2 * LOCK_STALE_SECONDS
+    while True:
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except PermissionError as exc:  # Windows: a lock file being deleted refuses a new open
+            if os.name != "nt" or time.monotonic() > give_up:
+                raise StorageError("file.unwritable", path=str(path), reason=OsReason(exc)) from exc
+            time.sleep(0.005)
+            continue
+        except FileExistsError:
+            try:
+                age = time.time() - path.stat().st_mtime
+            except FileNotFoundError:
+                continue  # released between the two calls: try again at once
+            except OSError:
+                age = 0.0
+            if age > LOCK_STALE_SECONDS:
+                path.unlink(missing_ok=True)
+            else:
+                time.sleep(0.005)
+            continue
+        except OSError as exc:
+            raise StorageError("file.unwritable", path=str(path), reason=OsReason(exc)) from exc
+        os.close(fd)
+        break
+    try:
+        yield
+    finally:
+        with contextlib.suppress(OSError):
+            path.unlink()
 
 
 def overwrite_and_remove(path: Path) -> None:

@@ -5,14 +5,19 @@ before, carried through and killed (SIGKILL) at random moments."""
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
+import multiprocessing
 import os
 import random
 import shutil
 import signal
+import stat
 import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -369,6 +374,74 @@ def test_exports_of_people_are_owner_only(kecamatan_ctx: Context, tmp_path: Path
     report = privacy.subject_report(ctx, ADMIN, person, tmp_path / "orang.pdf")
     for path in (listed, report):
         assert path.stat().st_mode & 0o077 == 0, path.name
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+def test_card_sheets_reports_and_lists_are_owner_only_even_under_a_lax_umask(
+    kecamatan_ctx: Context, tmp_path: Path
+) -> None:
+    from app.services import cards, importer, reports
+    from app.services.cards import Selection
+    from app.store.repo import ListQuery
+
+    ctx = kecamatan_ctx
+    demo.generate(ctx, ADMIN, 5, seed=1)
+    out = tmp_path / "exports"
+    out.mkdir()
+    old = os.umask(0o022)  # what a shell usually gives: new files readable by everyone
+    try:
+        sheet = out / "kartu.pdf"
+        assert cards.print_cards(ctx, ADMIN, Selection(everyone=True), sheet).cards == 5
+        year = dt.date.today().year
+        written = [
+            reports.export(ctx, ADMIN, "recap", year, out / f"rekap.{ext}").path
+            for ext in ("pdf", "xlsx")
+        ]
+        listed = out / "daftar.csv"
+        importer.export_list(ctx, ADMIN, ListQuery(), listed, full_nik=True)
+    finally:
+        os.umask(old)
+    for path in (sheet, *written, listed):
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600, path.name
+    # Each went through a temporary name of its own, and none is left behind.
+    assert sorted(p.name for p in out.iterdir()) == [
+        "daftar.csv",
+        "kartu.pdf",
+        "rekap.pdf",
+        "rekap.xlsx",
+    ]
+
+
+def _fail_sign_ins(data_dir: str, times: int, start: Any) -> None:
+    """A process that signs in with a wrong password ``times`` times, once every process
+    passed the ``start`` barrier."""
+    vault.MAX_FAILURES = 10_000  # count every one, never lock
+    start.wait(60)
+    for _ in range(times):
+        with contextlib.suppress(Refused):
+            vault.unlock(Path(data_dir), "ani", "salah-sekali")
+
+
+def test_failed_sign_ins_of_several_processes_at_once_are_all_counted(tmp_path: Path) -> None:
+    key = vault.fresh_key()
+    vault.save(tmp_path, vault.new_vault(key))
+    vault.set_wrap(tmp_path, key, "ani", "benar-sekali-9")
+    spawn = multiprocessing.get_context("spawn")
+    start = spawn.Barrier(4)
+    workers = [
+        spawn.Process(target=_fail_sign_ins, args=(str(tmp_path), 25, start)) for _ in range(4)
+    ]
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join(60)
+        assert w.exitcode == 0
+    stored = vault.load(tmp_path)
+    assert stored is not None
+    # Without a lock between the processes, two reads of the same count lose one failure.
+    assert stored["lockout"]["ani"]["failed"] == 100
+    assert len(stored["attempts"]) == 100
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["vault.json"]
 
 
 def importer_first_reg_no(ctx: Context) -> str:

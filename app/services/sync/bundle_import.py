@@ -76,6 +76,7 @@ from app.services.sync.results import (
 from app.services.trust import own_keypair_for, peer_keys
 from app.store import repo
 from app.store import sync as sync_store
+from app.store.files import shared
 from app.sync.container import Container, FormatError
 from app.sync.manifest import BundleManifest
 from app.sync.records import (
@@ -377,7 +378,7 @@ def _hold(
     entry of its own and never replaces it."""
     held_dir = ctx.data_dir / "held"
     held_name = f"{digest}.lbundle"
-    write_verified(held_dir / held_name, data)
+    write_verified(held_dir / held_name, data, private=not shared(ctx.data_dir))
     keys = box.sender_keys
     with ctx.db.session() as s:
         peer = sync_store.get_peer(s, m.sender)

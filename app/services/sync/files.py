@@ -15,6 +15,8 @@ import os
 from pathlib import Path
 
 from app.errors import NotFound, OsReason, Refused, StorageError
+from app.paths import temp_beside
+from app.store.files import make_private
 from app.sync import container
 from app.sync.container import Container, FormatError
 
@@ -35,20 +37,25 @@ def _fsync_dir(folder: Path) -> None:
             os.close(fd)
 
 
-def write_verified(target: Path, data: bytes, *, is_container: bool = True) -> Path:
+def write_verified(
+    target: Path, data: bytes, *, is_container: bool = True, private: bool = True
+) -> Path:
     """Write ``data`` to ``target`` durably and check it reads back the same (and, for a
-    container, that its signature verifies).
+    container, that its signature verifies). The file is owner-only (POSIX) unless
+    ``private`` is False (a file kept in a data dir shared by several accounts).
 
     Raises:
         StorageError: the folder cannot be written, or the file does not read back.
     """
-    tmp = target.with_name(target.name + ".part")
+    tmp = temp_beside(target, ".part")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         with open(tmp, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
+        if private:
+            make_private(tmp)
         os.replace(tmp, target)
         _fsync_dir(target.parent)
     except OSError as exc:
