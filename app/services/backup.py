@@ -510,6 +510,7 @@ def restore(
     if fresh and recovery:
         _adopt_recovery(ctx, recovery)
     chainhead.sign_now(ctx, "restore")  # the restored chain, with its restore entry
+    restore_journal.close(ctx.data_dir)
     return saved, cand.participants
 
 

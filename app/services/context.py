@@ -177,8 +177,9 @@ def open_data_dir(path: Path, key: bytes | None = None) -> Context:
     ctx = Context(path, db)
     from app.services import chainhead
 
-    if landed:  # a restore an administrator made lands now: its chain is signed as the head
+    if landed is not None:  # a restore that was decided lands now: its chain is the head
         chainhead.sign_now(ctx, "restore")
+        restore_journal.close(path)
     else:  # a database behind the head this install signed last is flagged
         chainhead.check_startup(ctx)
     return ctx

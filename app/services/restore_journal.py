@@ -91,7 +91,8 @@ def finish(data_dir: Path, key: bytes | None = None) -> str | None:
     """Complete a decided restore, or undo one that was never decided.
 
     Returns:
-        The id of the restore completed now, or None.
+        The id of the restore completed now ("" for a marker without one), or None. The
+        marker stays until :func:`close`, after the caller signed the chain head.
 
     Raises:
         StorageError: another process kept the database busy; the restore stays decided
@@ -119,6 +120,12 @@ def finish(data_dir: Path, key: bytes | None = None) -> str | None:
         for file in folder.iterdir():
             os.replace(file, keys / file.name)
     discard(data_dir)
-    marker.unlink()
     log.info("restore %s completed", restore_id or "(no id)")
     return restore_id
+
+
+def close(data_dir: Path) -> None:
+    """End a landed restore's journal, once its chain head is signed: a process killed
+    between the landing and the signing finds the marker at its next start and signs then,
+    rather than seeing its register behind the head it signed before the restore."""
+    (data_dir / MARKER).unlink(missing_ok=True)

@@ -308,7 +308,15 @@ def test_a_restore_killed_at_random_moments_lands_whole_or_not_at_all(tmp_path: 
         proc.send_signal(signal.SIGKILL)
         proc.wait(30)
         # Opening the data dir completes or undoes what the kill left.
-        assert _lindungi(data, "audit", "verify").wait(60) == 0
+        check = subprocess.run(
+            [sys.executable, "-m", "app", "--data-dir", str(data), "audit", "verify"],
+            capture_output=True,
+            text=True,
+            env=dict(os.environ, LINDUNGI_LANG="en"),
+            timeout=60,
+            check=False,
+        )
+        assert check.returncode == 0, check.stdout + check.stderr
         after = state()
         assert after in (before, whole), (before, whole, after)
         outcomes.append(after != before)
