@@ -8,7 +8,19 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from app.catalogue import cards, chain, cli, core, desk, registration, safety, sync, vault, words
+from app.catalogue import (
+    cards,
+    chain,
+    cli,
+    core,
+    desk,
+    registration,
+    safety,
+    server,
+    sync,
+    vault,
+    words,
+)
 
 CATALOGUES: list[ModuleType] = [
     core,
@@ -20,5 +32,6 @@ CATALOGUES: list[ModuleType] = [
     chain,
     cli,
     vault,
+    server,
     words,
 ]
