@@ -116,7 +116,14 @@ def prune(ctx: Context, now: dt.datetime | None = None) -> int:
 
 
 def auto_backup(ctx: Context, reason: str) -> Path:
-    """A backup in the data dir (before an import, daily, on exit), then pruning."""
+    """A backup in the data dir (before an import, daily, on exit), then pruning.
+
+    Raises:
+        Refused: ``pg.backup_by_server``: the register is on a PostgreSQL server, whose
+            backups are made there (docs/postgresql.md), not as a file copy.
+    """
+    if ctx.db.on_server:
+        raise Refused("pg.backup_by_server")
     chainhead.sign_now(ctx, "backup")
     target = _backups_dir(ctx) / backup_name(reason)
     n = 1
@@ -130,7 +137,10 @@ def auto_backup(ctx: Context, reason: str) -> Path:
 
 
 def daily_backup_due(ctx: Context, now: dt.datetime | None = None) -> bool:
-    """True when no backup was taken today."""
+    """True when no backup was taken today (never for a register on a PostgreSQL server,
+    whose backups are the server's)."""
+    if ctx.db.on_server:
+        return False
     now = now or dt.datetime.now()
     return not any(b.taken_at.date() == now.date() for b in list_backups(ctx))
 
