@@ -7,6 +7,8 @@ under CI, where they must run.
 
 from __future__ import annotations
 
+import base64
+import datetime as dt
 import threading
 import time
 from pathlib import Path
@@ -255,5 +257,50 @@ def test_an_owner_who_disables_the_trigger_and_edits_or_deletes_is_still_caught(
             conn.execute(text("DELETE FROM history WHERE id = 4"))
         removed = audit.verify(ctx)
         assert not removed.ok and removed.broken_at is not None and removed.broken_at <= 5
+    finally:
+        ctx.close()
+
+
+def test_sequences_chain_head_and_erasures_live_in_the_server_for_every_desk(
+    pg_url: str, tmp_path: Path, make_participant: MakeParticipant
+) -> None:
+    from app.services import chainhead, erasures, sequences
+    from app.store import ledger
+
+    ctx = _kabupaten_on(pg_url, tmp_path / "kab")
+    try:
+        first = participants.register(ctx, ADMIN, make_participant(serial=1))
+        head = chainhead.sign_now(ctx, "test")
+        assert head is not None
+        erasures.record(ctx.data_dir, first.reg_no, dt.datetime(2026, 12, 7, 9), "test")
+        # Nothing of the ledger is a file of the desk, nor are the kabupaten's private keys
+        # (sealed with the register's key in the server; the head above was signed with one).
+        for name in (sequences.FILENAME, chainhead.FILENAME, erasures.FILENAME):
+            assert not (ctx.data_dir / name).exists(), name
+        assert not list((ctx.data_dir / "keys").glob("*.pem"))
+        from app.services import keys
+
+        [(key_name, pem)] = keys.exported_keys(ctx)
+        assert pem.startswith(b"-----BEGIN PRIVATE KEY")
+        with ctx.db.engine.connect() as conn:
+            stored = conn.execute(
+                text("SELECT body FROM lindungi_ledger WHERE name = :n"),
+                {"n": keys.KEY_DOC + key_name},
+            ).scalar()
+        assert stored and b"PRIVATE KEY" not in base64.b64decode(stored)
+        # … and another desk (another data dir on the same server) reads the same ledger.
+        other = tmp_path / "desk2"
+        other.mkdir()
+        ledger.use_server(other, ctx.db.engine)  # as the second desk's open does
+        assert sequences.read(other)["registration"] == sequences.read(ctx.data_dir)["registration"]
+        found = chainhead.read_file(other)
+        assert found is not None and found[0] == head
+        assert [e.reg_no for e in erasures.entries(other)] == [first.reg_no]
+        # A desk that read an older number never lowers the ledger.
+        sequences.write(other, "registration", 1)
+        assert sequences.read(ctx.data_dir)["registration"] >= 1
+        top = sequences.read(ctx.data_dir)["registration"]
+        sequences.write(other, "registration", top + 5)
+        assert sequences.read(ctx.data_dir)["registration"] == top + 5
     finally:
         ctx.close()
