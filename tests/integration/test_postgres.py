@@ -12,6 +12,7 @@ import datetime as dt
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import text
@@ -303,4 +304,103 @@ def test_sequences_chain_head_and_erasures_live_in_the_server_for_every_desk(
         sequences.write(other, "registration", top + 5)
         assert sequences.read(ctx.data_dir)["registration"] == top + 5
     finally:
+        ctx.close()
+
+
+@pytest.mark.parametrize("wrong", ["password", "database", "address", "kecamatan"])
+def test_setup_on_the_command_line_refuses_clearly_and_leaves_no_folder(
+    pg_server: Server, pg_url: str, tmp_path: Path, cli: Any, cli_account: Any, wrong: str
+) -> None:
+    a = pg_server.address
+    url = {
+        "password": pg.ServerAddress(a.host, a.port, _address(pg_url).database, a.user)
+        .url("wrong")
+        .render_as_string(hide_password=False),
+        "database": pg.ServerAddress(a.host, a.port, "no_such_register", a.user)
+        .url(pg_server.password)
+        .render_as_string(hide_password=False),
+        "address": pg.ServerAddress(a.host, 1, "x", a.user)
+        .url(pg_server.password)
+        .render_as_string(hide_password=False),
+        "kecamatan": pg_url,
+    }[wrong]
+    role = (
+        ["--role", "kecamatan", "--kecamatan", "13.03.06"]
+        if wrong == "kecamatan"
+        else [
+            "--role",
+            "kabupaten",
+        ]
+    )
+    data_dir = tmp_path / "kab"
+    code, _out, err = cli("--data-dir", data_dir, "setup", *role, "--database", url)
+    assert code != 0
+    expected = {
+        "password": "menolak pengguna",
+        "database": "tidak punya basis data bernama no_such_register",
+        "address": "Tidak ada server PostgreSQL yang menjawab",
+        "kecamatan": "hanya untuk kabupaten",
+    }[wrong]
+    assert expected in err
+    assert "wrong" not in err  # the password is never echoed
+    assert not data_dir.exists()
+
+
+def test_setup_on_the_command_line_then_commands_sign_in_and_work(
+    pg_url: str, tmp_path: Path, cli: Any, cli_account: Any
+) -> None:
+    data_dir = tmp_path / "kab"
+    password_file = tmp_path / "db-password"
+    address, password = pg.parse(pg_url)
+    assert password is not None
+    password_file.write_text(password + "\n", encoding="utf-8")
+    bare = address.display()  # no password in the address
+    code, out, err = cli(
+        "--data-dir",
+        data_dir,
+        "setup",
+        "--role",
+        "kabupaten",
+        "--database",
+        bare,
+        "--database-password-file",
+        password_file,
+        "--recovery-sheet",
+        tmp_path / "sheet.pdf",
+    )
+    assert code == 0, err
+    assert "130300-K" in out
+    assert cli("--data-dir", data_dir, "demo", "--participants", "40")[0] == 0
+    code, out, _err = cli("--data-dir", data_dir, "list", "--search", "a")
+    assert code == 0 and "peserta" in out
+    code, out, err = cli("--data-dir", data_dir, "audit", "verify")
+    assert code == 0, err
+
+
+def test_a_server_connection_lost_in_a_write_is_a_clear_message_and_nothing_is_saved(
+    pg_url: str, tmp_path: Path, make_participant: MakeParticipant
+) -> None:
+    ctx = _kabupaten_on(pg_url, tmp_path / "kab")
+    admin = _db(pg_url)
+    try:
+        with ctx.db.read() as s:
+            before = repo.registration_seq(s)
+
+        def write_while_the_server_goes() -> None:
+            with ctx.db.session() as s:
+                pid = s.connection().exec_driver_sql("SELECT pg_backend_pid()").scalar()
+                s.execute(text("UPDATE install SET registration_seq = registration_seq + 1"))
+                with admin.engine.connect() as conn:  # the server ends this desk's session
+                    conn.execute(text("SELECT pg_terminate_backend(:p)"), {"p": pid})
+                s.execute(text("UPDATE install SET registration_seq = registration_seq + 1"))
+
+        with pytest.raises(StorageError) as caught:
+            write_while_the_server_goes()
+        assert caught.value.code == "pg.connection_lost"
+        # The pool replaces the dead connection; nothing of the transaction was saved.
+        with ctx.db.read() as s:
+            assert repo.registration_seq(s) == before
+        assert audit.verify(ctx).ok
+    finally:
+        admin.close()
         ctx.close()
