@@ -256,6 +256,8 @@ def server_error(exc: BaseException, address: ServerAddress) -> StorageError | N
         return StorageError("pg.connection_lost", **where)
     if fault is Fault.DISK_FULL:
         return StorageError("pg.disk_full", **where)
+    if fault is Fault.RETRY:
+        return StorageError("pg.retry")
     return None
 
 
