@@ -123,10 +123,3 @@ def open_database(data_dir: Path, key: bytes | None) -> Database:
     db = Database(data_dir / DB_FILENAME, key, server=locator.address, password=password)
     ledger.use_server(data_dir, db.engine)  # sequences, chain head, erasures: in the server
     return db
-
-
-def describe(data_dir: Path) -> str | None:
-    """Where the register of ``data_dir`` is (the server's address, no password), or None
-    for the SQLite file."""
-    locator = pg.load_locator(data_dir)
-    return None if locator is None else locator.address.display()

@@ -108,11 +108,6 @@ class ServerAddress:
         )
 
 
-def is_server_url(value: str) -> bool:
-    """True when ``value`` names a PostgreSQL server (rather than SQLite)."""
-    return value.split(":", 1)[0].lower() in SCHEMES
-
-
 def parse(value: str) -> tuple[ServerAddress, str | None]:
     """The address and the password (None when the URL has none) of a
     ``postgresql://user[:password]@host[:port]/database[?sslmode=…]`` URL.

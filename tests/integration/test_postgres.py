@@ -148,8 +148,8 @@ def test_setup_refuses_a_database_that_already_holds_a_register(
     assert caught.value.code == "pg.not_empty"
 
 
-def test_the_history_is_append_only_on_the_server(pg_url: str, tmp_path: Path) -> None:
-    ctx = _kabupaten_on(pg_url, tmp_path / "kab")
+def test_the_history_is_append_only_on_the_server(pg_register: str, tmp_path: Path) -> None:
+    ctx = _kabupaten_on(pg_register, tmp_path / "kab")  # a copy of the migrated template
     try:
         with ctx.db.engine.connect() as conn:
             for sql in ("UPDATE history SET actor = 'eve'", "DELETE FROM history"):
