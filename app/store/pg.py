@@ -36,10 +36,10 @@ from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import URL
 
 from app.errors import InvalidInput, StorageError
+from app.store.engine import LOCATOR_FILENAME
 from app.store.faults import Fault, classify
 from app.store.files import write_private
 
-LOCATOR_FILENAME = "database.json"
 LOCATOR_FORMAT = 1
 DEFAULT_PORT = 5432
 SCHEMES = ("postgresql", "postgres", "postgresql+pg8000")
