@@ -92,16 +92,79 @@ def test_an_address_that_is_not_postgresql_or_an_unknown_sslmode_is_refused() ->
         pg.parse("mysql://u@h/db")
     assert caught.value.code == "pg.url"
     with pytest.raises(InvalidInput) as caught:
-        pg.parse("postgresql://u@h/db?sslmode=prefer")
+        pg.parse("postgresql://u@h/db?sslmode=allow")
     assert caught.value.code == "pg.sslmode"
 
 
-def test_a_server_that_refuses_tls_is_named(pg_server: Server, tmp_path: Path) -> None:
+def _tls_ca() -> str:
+    import os
+
+    ca = os.environ.get("LINDUNGI_TEST_PG_CA", "")
+    if not ca:
+        reason = "no TLS certificate of the test server: set LINDUNGI_TEST_PG_CA"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"{reason}; CI must run the TLS tests")
+        pytest.skip(reason)
+    return ca
+
+
+def _tls_in_use(address: pg.ServerAddress, password: str | None) -> bool:
+    engine = pg.make_pg_engine(address, password, busy_timeout_s=5)
+    try:
+        with engine.connect() as conn:
+            return bool(
+                conn.execute(
+                    text("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()")
+                ).scalar()
+            )
+    finally:
+        engine.dispose()
+
+
+@pytest.mark.parametrize("mode", ["prefer", "require", "verify-ca", "verify-full"])
+def test_tls_connects_with_each_sslmode_that_can_trust_the_server(
+    pg_server: Server, mode: str
+) -> None:
     a = pg_server.address
-    tls = pg.ServerAddress(a.host, a.port, a.database, a.user, sslmode="require")
+    tls = pg.ServerAddress(a.host, a.port, a.database, a.user, mode, _tls_ca())
+    assert _tls_in_use(tls, pg_server.password)
+    plain = pg.ServerAddress(a.host, a.port, a.database, a.user, "disable")
+    assert not _tls_in_use(plain, pg_server.password)
+
+
+def test_a_certificate_that_does_not_verify_is_named_and_nothing_is_written(
+    pg_server: Server, tmp_path: Path
+) -> None:
+    _tls_ca()
+    a = pg_server.address
+    # The test server's certificate is self-signed: the system's CAs do not vouch for it.
+    url = (
+        pg.ServerAddress(a.host, a.port, a.database, a.user, "verify-full")
+        .url(pg_server.password)
+        .render_as_string(hide_password=False)
+        + "?sslmode=verify-full"
+    )
+    data_dir = tmp_path / "kab"
+    data_dir.mkdir()
     with pytest.raises(StorageError) as caught:
-        pg.check_connection(tls, pg_server.password)
+        server.attach(data_dir, url, None, b"k" * 32)
     assert caught.value.code == "pg.tls"
+    assert list(data_dir.iterdir()) == []
+
+
+def test_a_register_set_up_over_tls_keeps_using_it(pg_url: str, tmp_path: Path) -> None:
+    ca = _tls_ca()
+    url = f"{pg_url}?sslmode=verify-ca&sslrootcert={ca}"
+    ctx = _kabupaten_on(url, tmp_path / "kab")
+    try:
+        locator = pg.load_locator(ctx.data_dir)
+        assert locator is not None and locator.address.sslmode == "verify-ca"
+        with ctx.db.read() as s:
+            assert s.execute(
+                text("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()")
+            ).scalar()
+    finally:
+        ctx.close()
 
 
 def _kabupaten_on(url: str, data_dir: Path) -> Context:
