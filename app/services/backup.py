@@ -189,8 +189,11 @@ def backup(
     Raises:
         InvalidInput: keys requested without a passphrase.
         StorageError: the target cannot be written.
+        Refused: ``pg.backup_by_server``: the register is on a PostgreSQL server.
     """
     actor.require(Role.ADMIN)
+    if ctx.db.on_server:
+        raise Refused("pg.backup_by_server")
     if with_keys and not passphrase:
         raise InvalidInput("backup.keys_need_passphrase")
     if out is None and not passphrase:
@@ -473,6 +476,8 @@ def restore(
         StorageError: the erasure ledger cannot be read.
     """
     actor.require(Role.ADMIN)
+    if ctx.db.on_server:  # the server's own backups restore it (docs/postgresql.md)
+        raise Refused("pg.backup_by_server")
     from app.services import keys as install_keys
     from app.services import restore_journal, vault
 

@@ -467,3 +467,25 @@ def test_a_server_connection_lost_in_a_write_is_a_clear_message_and_nothing_is_s
     finally:
         admin.close()
         ctx.close()
+
+
+def test_backup_and_restore_of_a_server_register_send_the_user_to_the_server(
+    pg_register: str, tmp_path: Path
+) -> None:
+    from app.errors import Refused
+    from app.services import backup
+
+    ctx = _kabupaten_on(pg_register, tmp_path / "kab")
+    try:
+        for call in (
+            lambda: backup.backup(ctx, ADMIN),
+            lambda: backup.backup(ctx, ADMIN, tmp_path / "out", "a passphrase", True),
+            lambda: backup.auto_backup(ctx, "daily"),
+        ):
+            with pytest.raises(Refused) as caught:
+                call()
+            assert caught.value.code == "pg.backup_by_server"
+        assert not backup.daily_backup_due(ctx)
+        assert not list((tmp_path / "kab" / "backups").iterdir())
+    finally:
+        ctx.close()
