@@ -5,13 +5,14 @@ Not collected by pytest. Each figure inserts the same N demo rows (made up once,
 memory) into a fresh kabupaten data dir opened with the project's own engine, so the
 figures follow whatever the store is (encrypted, chained) when this runs; one transaction,
 WAL with synchronous=FULL, committed:
-- the app: ``repo.bulk_insert_participants`` and the history rows ``demo.generate``
+- the app: ``repo.bulk_register`` of the rows and the history entries ``demo.generate``
   writes with them (its "rows ready → committed"): goal ≤ 2.0 s;
 - the app's participant rows alone (``bulk_insert_participants``, then commit);
 - the bare driver doing the same work as the app's figure on the same engine: the state
   digest of each row and the hash chain of the entries in a plain loop of ``hashlib``,
   then ``executemany`` of the rows (pointing at their entries) and of the entries into
-  the same tables, the name index filled in one statement, commit;
+  the same tables, the name index filled in one statement, commit (the ratio of the
+  app's figure to this one is printed last);
 - the bare driver on the same engine's connection: ``executemany`` of the same rows into
   the same table (its indexes; the name index filled in one statement after, as the app
   does), then commit;
