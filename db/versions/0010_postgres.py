@@ -11,7 +11,7 @@ there too (on SQLite they are sealed files in keys/), so that every desk signs a
 kabupaten.
 
 Revision ID: 0010_postgres
-Revises: 0008_chain_rule
+Revises: 0009_lean_indexes
 Create Date: 2026-12-07 11:00:00
 """
 
@@ -20,7 +20,7 @@ from __future__ import annotations
 from alembic import op
 
 revision = "0010_postgres"
-down_revision = "0008_chain_rule"
+down_revision = "0009_lean_indexes"
 branch_labels = None
 depends_on = None
 
