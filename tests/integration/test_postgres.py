@@ -489,3 +489,22 @@ def test_backup_and_restore_of_a_server_register_send_the_user_to_the_server(
         assert not list((tmp_path / "kab" / "backups").iterdir())
     finally:
         ctx.close()
+
+
+def test_bulk_inserts_of_hundreds_verify_on_the_server(pg_register: str, tmp_path: Path) -> None:
+    from app.services import demo
+
+    ctx = _kabupaten_on(pg_register, tmp_path / "kab")
+    try:
+        demo.generate(ctx, ADMIN, 450, seed=3)  # past the bulk path's 200 rows
+        found = audit.verify(ctx)
+        assert found.ok, found
+        with ctx.db.read() as s:
+            assert repo.count_participants(s) == 450
+            any_name = repo.participant_by_id(s, 1)
+            assert any_name is not None
+            word = any_name.name.split()[0][:4]
+            ids = repo.search_ids(s, repo.ListQuery(search=word))
+            assert 1 in ids
+    finally:
+        ctx.close()
