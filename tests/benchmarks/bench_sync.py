@@ -126,7 +126,7 @@ def app_import(root: Path, bundle: str) -> dict[str, Any]:
     timed on their own."""
     from app.services import backup, participants
     from app.services.context import open_data_dir
-    from app.services.sync import bundle_import
+    from app.services.sync import bundle_import, receipts
     from tests.actors import ADMIN
 
     kab = open_data_dir(root / "kab")
@@ -143,8 +143,8 @@ def app_import(root: Path, bundle: str) -> dict[str, Any]:
         return run
 
     # Timing only: the import calls these through their modules.
-    backup.auto_backup = clocked("backup", backup.auto_backup)  # type: ignore[method-assign]
-    bundle_import.write_receipt = clocked("receipt", bundle_import.write_receipt)
+    setattr(backup, "auto_backup", clocked("backup", backup.auto_backup))  # noqa: B010
+    setattr(bundle_import, "write_receipt", clocked("receipt", receipts.write_receipt))  # noqa: B010
     path = Path(bundle)
     preview, pw, pc = timed(lambda: bundle_import.import_file(kab, ADMIN, path, dry_run=True))
     result, cw, cc = timed(
@@ -209,7 +209,7 @@ def bare_export(root: Path) -> dict[str, Any]:
     """The same rows and history read with the driver; JSON, zlib, AEAD, Ed25519, write,
     fsync, read back and verify."""
     from app.store.engine import DB_FILENAME, connect
-    from app.sync import crypto
+    from app.sync import container, crypto
 
     data_dir = root / "office"
     key, pair, kab_enc = _keys(data_dir)
@@ -228,7 +228,7 @@ def bare_export(root: Path) -> dict[str, Any]:
             chunk = uuids[i : i + _CHUNK]
             history += _select(
                 conn,
-                "SELECT * FROM history WHERE entity = 'participant' AND entity_id IN "  # noqa: S608
+                "SELECT * FROM history WHERE entity = 'participant' AND entity_id IN "
                 f"({', '.join('?' * len(chunk))}) ORDER BY id",
                 chunk,
             )
@@ -238,7 +238,7 @@ def bare_export(root: Path) -> dict[str, Any]:
             separators=(",", ":"),
             ensure_ascii=False,
         ).encode()
-        compressed = zlib.compress(raw, 6)
+        compressed = zlib.compress(raw, container.LEVEL)
         eph = crypto.new_ephemeral()
         prefix = b"BARE" + struct.pack(">Q", len(compressed) + 16)
         body = crypto.seal(compressed, bytes.fromhex(kab_enc), eph, prefix)
@@ -297,15 +297,14 @@ def bare_merge(root: Path, bundle: str) -> dict[str, Any]:
             marks = ", ".join("?" * len(uuids[i : i + _CHUNK]))
             known.update(
                 conn.execute(
-                    f"SELECT uuid, id FROM participant WHERE uuid IN ({marks})",  # noqa: S608
+                    f"SELECT uuid, id FROM participant WHERE uuid IN ({marks})",
                     uuids[i : i + _CHUNK],
                 )
             )
             held.update(
                 n
                 for (n,) in conn.execute(
-                    f"SELECT nik FROM participant WHERE nik IN ({marks}) "  # noqa: S608
-                    "AND status != 'inactive'",
+                    f"SELECT nik FROM participant WHERE nik IN ({marks}) AND status != 'inactive'",
                     niks[i : i + _CHUNK],
                 )
             )
@@ -314,10 +313,9 @@ def bare_merge(root: Path, bundle: str) -> dict[str, Any]:
         new: list[dict[str, Any]] = []
         changed: list[dict[str, Any]] = []
         for h in payload["history"]:
-            entries.append(
-                (h["at"], h["actor"], h["install_code"], h["entity"], h["entity_id"])
-                + (h["action"], json.dumps(h["changes"]), h.get("reason", ""), h["state"])
-            )
+            who = (h["at"], h["actor"], h["install_code"], h["entity"], h["entity_id"])
+            what = (h["action"], json.dumps(h["changes"]), h.get("reason", ""), h["state"])
+            entries.append(who + what)
         for r in records:
             if r["uuid"] not in known and r["nik"] in held:
                 continue  # a duplicate: left for a person
@@ -341,13 +339,13 @@ def bare_merge(root: Path, bundle: str) -> dict[str, Any]:
         )
         cols = [c for c in columns if c in records[0] and c != "id"]
         conn.executemany(
-            f"INSERT INTO participant ({', '.join(cols)}, history_hash) "  # noqa: S608
+            f"INSERT INTO participant ({', '.join(cols)}, history_hash) "
             f"VALUES ({', '.join('?' * len(cols))}, '+')",
             ([r[c] for c in cols] for r in new),
         )
         sets = ", ".join(f"{c} = ?" for c in cols)
         conn.executemany(
-            f"UPDATE participant SET {sets} WHERE id = ?",  # noqa: S608
+            f"UPDATE participant SET {sets} WHERE id = ?",
             ([*(r[c] for c in cols), known[r["uuid"]]] for r in changed),
         )
         conn.execute("COMMIT")
