@@ -10,7 +10,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from typing import Any, NotRequired, TypedDict, cast
 
@@ -63,21 +64,41 @@ _TEMPORAL = [(name, parse) for name, parse in _READ if parse is not None]
 _SELECT = "SELECT " + ", ".join(name for name, _ in _READ) + " FROM participant"  # noqa: S608
 
 
-def _read_participants(s: Session, where: str, args: Sequence[Any]) -> list[StoredParticipant]:
+@contextmanager
+def small_cache(s: Session, megabytes: int = 4) -> Iterator[None]:
+    """A small page cache for reads that pass over tens of thousands of rows once (a
+    receipt: every record of an office, the history up to a head): in the store's large
+    cache those pages would only push the process's memory up by tens of MB. Pages beyond
+    it are let go at once; the connection gets its own size back afterwards."""
+    from app.store.repo import driver
+
+    raw = driver(s)
+    (before,) = raw.execute("PRAGMA cache_size").fetchone()
+    raw.execute(f"PRAGMA cache_size=-{int(megabytes) * 1024}")
+    try:
+        yield
+    finally:
+        with suppress(Exception):  # never in place of the error that ended the block
+            raw.execute(f"PRAGMA cache_size={int(before)}")
+
+
+def _each_participant(s: Session, where: str, args: Sequence[Any]) -> Iterator[StoredParticipant]:
     """Participants read with the driver, as SQLAlchemy would return them (the same Python
     values): for 20,000 rows its per-row result processing costs several times the query."""
     from app.store.repo import driver
 
     names = [name for name, _ in _READ]
-    out: list[StoredParticipant] = []
     for values in driver(s).execute(f"{_SELECT} {where}", tuple(args)):
         row = dict(zip(names, values, strict=True))
         for name, parse in _TEMPORAL:
             v = row[name]
             if v is not None:
                 row[name] = parse(v)
-        out.append(cast(StoredParticipant, row))
-    return out
+        yield cast(StoredParticipant, row)
+
+
+def _read_participants(s: Session, where: str, args: Sequence[Any]) -> list[StoredParticipant]:
+    return list(_each_participant(s, where, args))
 
 
 def participants_to_send(s: Session) -> list[StoredParticipant]:
@@ -121,10 +142,11 @@ def participants_by_uuid(s: Session, uuids: Sequence[str]) -> dict[str, StoredPa
     return out
 
 
-def participants_of_install(s: Session, install_code: str) -> list[StoredParticipant]:
-    """Every record registered by ``install_code`` (its registration numbers' prefix)."""
+def participants_of_install(s: Session, install_code: str) -> Iterator[StoredParticipant]:
+    """Every record registered by ``install_code`` (its registration numbers' prefix), one
+    at a time (a receipt encodes each as it comes: 20,000 are never held twice)."""
     low, high = install_code + "-", install_code + "."  # "." sorts right after "-"
-    return _read_participants(s, "WHERE reg_no >= ? AND reg_no < ? ORDER BY reg_no", (low, high))
+    return _each_participant(s, "WHERE reg_no >= ? AND reg_no < ? ORDER BY reg_no", (low, high))
 
 
 def count_of_install(s: Session, install_code: str) -> int:
