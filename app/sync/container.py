@@ -144,26 +144,28 @@ class Encoded:
         return self.count
 
 
-def _json_pieces(payload: dict[str, Any]) -> Iterator[str]:
+def _json_pieces(value: Any, top: bool = True) -> Iterator[str]:
     """The payload's JSON in pieces, the same text as one ``json.dumps``: a long list goes
     a few thousand items at a time, so that the whole text (26 MB for 20,000 records, twice
     over as text and bytes) is never held at once."""
-    yield "{"
-    for i, (key, value) in enumerate(payload.items()):
-        yield ("," if i else "") + _dumps(key) + ":"
-        if isinstance(value, Encoded):
-            yield "["
-            for j, piece in enumerate(value.pieces):
-                yield ("," if j else "") + piece
-            yield "]"
-        elif isinstance(value, list) and len(value) > _PIECE:
-            yield "["
-            for j in range(0, len(value), _PIECE):
-                yield ("," if j else "") + _dumps(value[j : j + _PIECE])[1:-1]
-            yield "]"
-        else:
-            yield _dumps(value)
-    yield "}"
+    if isinstance(value, Encoded):
+        yield "["
+        for j, piece in enumerate(value.pieces):
+            yield ("," if j else "") + piece
+        yield "]"
+    elif isinstance(value, dict) and (top or any(isinstance(v, Encoded) for v in value.values())):
+        yield "{"
+        for i, (key, item) in enumerate(value.items()):
+            yield ("," if i else "") + _dumps(key) + ":"
+            yield from _json_pieces(item, top=False)
+        yield "}"
+    elif isinstance(value, list) and len(value) > _PIECE:
+        yield "["
+        for j in range(0, len(value), _PIECE):
+            yield ("," if j else "") + _dumps(value[j : j + _PIECE])[1:-1]
+        yield "]"
+    else:
+        yield _dumps(value)
 
 
 def compress(payload: dict[str, Any]) -> tuple[bytes, int]:

@@ -153,6 +153,7 @@ def export_bundle(
         if head is not None:
             after = chainhead.held_by(s, kab, "bundle")
             payload["chain"] = chainhead.outgoing(s, after, head)
+            payload["chain"]["entries"] = container.Encoded(payload["chain"]["entries"])
             cursor["chain_count"] = head.count
         progress(0, 1)
         assert ident.kecamatan is not None
