@@ -271,7 +271,8 @@ _STATE = re.compile(r"^([0-9a-f]{64})?$")
 
 def encode_history(values: Mapping[str, Any]) -> dict[str, Any]:
     """A history entry as JSON values (with the state it vouches for, when it has one)."""
-    out = {name: _plain(values[name]) for name in HISTORY_FIELDS}
+    out = {name: values[name] for name in HISTORY_FIELDS}
+    out["at"] = _plain(out["at"])  # the only field that is not text
     if values.get("state"):
         out["state"] = values["state"]
     return out
