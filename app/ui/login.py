@@ -37,8 +37,19 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# What signing in and the main window need, in the order they import each other.
-STORE_MODULES = ("app.services.context", "app.services.accounts", "app.services.encrypt")
+# What signing in and the main window need below the UI (no Qt), in the order they import
+# each other; the main window's own modules are imported on the GUI thread.
+STORE_MODULES = (
+    "app.services.context",
+    "app.services.accounts",
+    "app.services.encrypt",
+    "app.services.chainhead",
+    "app.services.keys",
+    "app.services.prefs",
+    "app.services.participants",
+    "app.services.importer",
+    "app.services.desk",
+)
 
 _loading: threading.Thread | None = None
 

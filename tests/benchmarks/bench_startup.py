@@ -15,7 +15,9 @@ given with ``--exe``, e.g. ``dist/Lindungi/Lindungi``) with ``LINDUNGI_QUIT_AFTE
 The app's figures are its own (seconds since the process started, from /proc). The
 baseline is a bare PySide6 process that shows one empty window and reports the same way.
 Wall seconds are printed with the children's CPU seconds: on a loaded machine the CPU
-figure is the steadier one.
+figure is the steadier one. The login's CPU is the whole process's: it includes the store's
+modules, which load in the background once the login is painted (the process finishes
+loading them before it exits).
 """
 
 from __future__ import annotations
