@@ -9,7 +9,7 @@ CI (``CI=true``), where they fail: CI must run them.
 - ``pg_register``: a fresh database with this version's schema, copied from a template
   database migrated once per session (a copy takes milliseconds; migrating, a second).
 - ``--pg``: every kabupaten install that ``make_ctx`` sets up keeps its register on the
-  server (a kecamatan's stays SQLite, as in the product), so the store, service and sync
+  server (:func:`attach_test_server`) (a kecamatan's stays SQLite, as in the product), so the store, service and sync
   tests run on PostgreSQL too: ``pytest --pg tests/unit/services ...``.
 """
 
@@ -23,8 +23,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
-from app.services.context import Context, database_key, ensure_writable, open_data_dir
+from app.services.context import database_key, ensure_writable
 from app.store import pg
+from app.store.engine import LOCATOR_FILENAME
 
 ENV = "LINDUNGI_TEST_PG"
 
@@ -166,7 +167,7 @@ def pg_register(pg_server: Server) -> Iterator[str]:
 
 @pytest.fixture(autouse=True)
 def _drop_test_databases() -> Iterator[None]:
-    """Databases that ``open_test_data_dir`` made for a test go when it ends (after its
+    """Databases that ``attach_test_server`` made for a test go when it ends (after its
     data dirs are closed: this fixture is set up first, so it ends last)."""
     before = list(_server.made) if _server is not None else []
     yield
@@ -175,16 +176,20 @@ def _drop_test_databases() -> Iterator[None]:
             _server.drop(name)
 
 
-def open_test_data_dir(path: Path, role: str, request: pytest.FixtureRequest) -> Context:
-    """``open_data_dir(path)``; with ``--pg``, a kabupaten's data dir first records a
-    fresh database on the test server as its register (as ``setup --database`` does)."""
-    if role == "kabupaten" and request.config.getoption("--pg"):
-        from app.services import server
+def attach_test_server(path: Path, role: str, request: pytest.FixtureRequest) -> bool:
+    """With ``--pg``, a new kabupaten data dir at ``path`` records a fresh database on the
+    test server as its register (as ``setup --database`` does) and True is returned; the
+    caller then opens it as usual. False otherwise (nothing done)."""
+    if role != "kabupaten" or not request.config.getoption("--pg"):
+        return False
+    if (path / LOCATOR_FILENAME).exists():
+        return True
+    from app.services import server
 
-        test_server = _the_server()
-        url = test_server.url(test_server.create(test_server.migrated()))
-        ensure_writable(path)
-        key = database_key(path)
-        assert key is not None
-        server.attach(path, url, None, key)
-    return open_data_dir(path)
+    test_server = _the_server()
+    url = test_server.url(test_server.create(test_server.migrated()))
+    ensure_writable(path)
+    key = database_key(path)
+    assert key is not None
+    server.attach(path, url, None, key)
+    return True
