@@ -9,8 +9,9 @@ CI (``CI=true``), where they fail: CI must run them.
 - ``pg_register``: a fresh database with this version's schema, copied from a template
   database migrated once per session (a copy takes milliseconds; migrating, a second).
 - ``--pg``: every kabupaten install that ``make_ctx`` sets up keeps its register on the
-  server (:func:`attach_test_server`) (a kecamatan's stays SQLite, as in the product), so the store, service and sync
-  tests run on PostgreSQL too: ``pytest --pg tests/unit/services ...``.
+  server (:func:`attach_test_server`; a kecamatan's stays SQLite, as in the product), so
+  the store, service and sync tests run on PostgreSQL too:
+  ``pytest --pg tests/unit/services ...``.
 """
 
 from __future__ import annotations
