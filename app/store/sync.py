@@ -69,9 +69,14 @@ def small_cache(s: Session, megabytes: int = 4) -> Iterator[None]:
     """A small page cache for reads that pass over tens of thousands of rows once (a
     receipt: every record of an office, the history up to a head): in the store's large
     cache those pages would only push the process's memory up by tens of MB. Pages beyond
-    it are let go at once; the connection gets its own size back afterwards."""
+    it are let go at once; the connection gets its own size back afterwards. A PostgreSQL
+    server manages its own buffers: nothing to do there."""
+    from app.store.engine import is_server
     from app.store.repo import driver
 
+    if is_server(s):
+        yield
+        return
     raw = driver(s)
     (before,) = raw.execute("PRAGMA cache_size").fetchone()
     raw.execute(f"PRAGMA cache_size=-{int(megabytes) * 1024}")
