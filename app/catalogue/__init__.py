@@ -8,7 +8,19 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from app.catalogue import cards, chain, cli, core, desk, registration, safety, sync, vault, words
+from app.catalogue import (
+    cards,
+    chain,
+    cli,
+    core,
+    desk,
+    desks,
+    registration,
+    safety,
+    sync,
+    vault,
+    words,
+)
 
 CATALOGUES: list[ModuleType] = [
     core,
@@ -21,4 +33,5 @@ CATALOGUES: list[ModuleType] = [
     cli,
     vault,
     words,
+    desks,
 ]
