@@ -18,6 +18,10 @@
   derivation; the key is unwrapped at sign-in (app.services.vault). Every connection has
   a 64 MiB page cache and temporary tables in memory: every page that leaves the cache is
   decrypted again, and SQLCipher encrypts temporary files too (docs/encryption.md).
+- A kabupaten's register may live on a PostgreSQL server instead (app.store.pg): the same
+  :class:`Database` then drives ``pg8000``; a write session takes the register's advisory
+  lock where SQLite takes ``BEGIN IMMEDIATE``, and the key still seals what the install
+  keeps (its private keys, backups, the server's password).
 """
 
 from __future__ import annotations
@@ -27,7 +31,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
@@ -35,6 +39,9 @@ from sqlcipher3 import dbapi2 as sqlcipher
 
 from app.errors import StorageError
 from app.store.faults import Fault, classify
+
+if TYPE_CHECKING:
+    from app.store.pg import ServerAddress
 
 DB_FILENAME = "lindungi.sqlite"
 KEY_BYTES = 32
@@ -158,12 +165,30 @@ def is_busy(exc: BaseException) -> bool:
 
 
 class Database:
-    """An engine and its session factory; ``with db.session() as s`` is one unit of work."""
+    """An engine and its session factory; ``with db.session() as s`` is one unit of work.
 
-    def __init__(self, path: Path, key: bytes | None = None) -> None:
+    ``server`` (with its ``password``) puts the register on that PostgreSQL server;
+    ``path`` is then only where the SQLite file would be (its folder is the data dir).
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        key: bytes | None = None,
+        *,
+        server: ServerAddress | None = None,
+        password: str | None = None,
+    ) -> None:
         self.path = path
         self.key = key
-        self.engine = make_engine(path, key)
+        self.server = server
+        if server is None:
+            self.engine = make_engine(path, key)
+        else:
+            from app.store import pg
+
+            self.engine = pg.make_pg_engine(server, password, busy_timeout_s=BUSY_TIMEOUT_S)
+            pg.write_lock_on_begin(self.engine, WRITE_OPTION)
         self._factory = sessionmaker(self.engine, expire_on_commit=False)
         self._write_factory = sessionmaker(
             self.engine.execution_options(**{WRITE_OPTION: True}), expire_on_commit=False
@@ -183,7 +208,7 @@ class Database:
         """
         s = self._write_factory()
         try:
-            with _disk_errors(self.path), s.begin():
+            with _disk_errors(self), s.begin():
                 yield s
         finally:
             s.close()
@@ -193,11 +218,24 @@ class Database:
         """A session for reading only; nothing it does is committed."""
         s = self._factory()
         try:
-            with _disk_errors(self.path):
+            with _disk_errors(self):
                 yield s
         finally:
             s.rollback()
             s.close()
+
+    @property
+    def on_server(self) -> bool:
+        """True when the register is on a PostgreSQL server."""
+        return self.server is not None
+
+    def refusal(self, exc: BaseException) -> StorageError | None:
+        """The clear refusal for a driver fault of this register, or None."""
+        if self.server is not None:
+            from app.store import pg
+
+            return pg.server_error(exc, self.server) or storage_error(exc, self.path)
+        return storage_error(exc, self.path)
 
     def close(self) -> None:
         """Release every pooled connection (and the WAL file handles)."""
@@ -205,7 +243,7 @@ class Database:
 
 
 @contextmanager
-def _disk_errors(path: Path) -> Iterator[None]:
+def _disk_errors(db: Database) -> Iterator[None]:
     """The driver's faults (app.store.faults) as what the user can act on.
 
     They arrive from the driver directly (bulk inserts use its cursor) or wrapped by
@@ -214,7 +252,7 @@ def _disk_errors(path: Path) -> Iterator[None]:
     try:
         yield
     except Exception as exc:
-        refusal = storage_error(exc, path)
+        refusal = db.refusal(exc)
         if refusal is None:
             raise
         raise refusal from exc

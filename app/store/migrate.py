@@ -5,6 +5,11 @@ imported only when the schema is behind. Before upgrading, the database is backe
 SQLite's backup API; the migration runs in one transaction with foreign keys off (Alembic's
 batch mode rebuilds tables, and dropping a parent table with foreign keys on would cascade
 into its children), and ``PRAGMA foreign_key_check`` must be clean before it commits.
+
+On a PostgreSQL server (a kabupaten's register, app.store.pg) the migration runs in one
+transaction too (PostgreSQL's DDL is transactional) under the register's write lock, so
+that two desks starting a new version at once migrate once; foreign keys stay on. Its
+backups are the server's (pg_dump), not a file copy.
 """
 
 from __future__ import annotations
@@ -108,6 +113,10 @@ def upgrade(
     current = current_revision(engine)
     if current is not None and current not in known_revisions():
         raise StorageError("db.newer", revision=current)
+    if engine.dialect.name == "postgresql":
+        _upgrade_server(engine, target)
+        log.info("database migrated from %s to %s", current, target)
+        return None
     backup = None
     if current is not None:
         backup = backup_file(db_path, backups / backup_name(f"before-migrate-{current}"), key)
@@ -128,6 +137,25 @@ def upgrade(
             raw.execute("PRAGMA foreign_keys=ON")
     log.info("database migrated from %s to %s", current, target)
     return backup
+
+
+def _upgrade_server(engine: Engine, target: str) -> None:
+    """Migrate a register on a PostgreSQL server in one locked transaction; a desk that
+    waited for another desk's migration finds the work done."""
+    from alembic import command
+
+    with engine.connect() as conn:
+        conn.execution_options(**{WRITE_OPTION: True})  # the register's advisory lock
+        with conn.begin():
+            now = (
+                conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+                if (inspect(conn).has_table("alembic_version"))
+                else None
+            )
+            if now is not None and now not in known_revisions():
+                raise StorageError("db.newer", revision=now)
+            if target != "head" or now != head_revision():
+                command.upgrade(_alembic_config(conn), target)
 
 
 _EXPECTED: dict[str, frozenset[SchemaObject]] = {}

@@ -275,6 +275,7 @@ class Card(Base):
             "participant_uuid",
             unique=True,
             sqlite_where=text("kind != 'copy' AND void = 0"),
+            postgresql_where=text("kind != 'copy' AND NOT void"),
         ),
     )
 

@@ -16,7 +16,57 @@ branch_labels = None
 depends_on = None
 
 
+# PostgreSQL (a kabupaten's register on a server): SQLite's NOCASE collation as an ICU
+# collation that ignores case when sorting and comparing names.
+PG_NOCASE = (
+    'CREATE COLLATION IF NOT EXISTS "NOCASE" '
+    "(provider = icu, locale = 'und-u-ks-level2', deterministic = false)"
+)
+# PostgreSQL's name search, in the form SQLite's FTS5 index has from 0005 on (a server
+# register starts at this version): names folded (lower case, without apostrophes and
+# accents) into words in a GIN index, each search word matched as a prefix.
+PG_ACCENTS = (
+    "ÀÁÂÃÄÅàáâãäåÈÉÊËèéêëÌÍÎÏìíîïÒÓÔÕÖòóôõöÙÚÛÜùúûüÝýÿÑñÇç",
+    "AAAAAAaaaaaaEEEEeeeeIIIIiiiiOOOOOoooooUUUUuuuuYyyNnCc",
+)
+# translate() maps letter to letter and drops the apostrophes at the end of the first list.
+PG_FOLD = f"translate($1, E'{PG_ACCENTS[0]}\\'\u2019`', '{PG_ACCENTS[1]}')"
+PG_SEARCH = (
+    "CREATE FUNCTION lindungi_name_words(text) RETURNS tsvector "
+    "LANGUAGE sql IMMUTABLE PARALLEL SAFE AS "
+    f"$$ SELECT to_tsvector('simple'::regconfig, {PG_FOLD}) $$",
+    "CREATE FUNCTION lindungi_name_query(text) RETURNS tsquery "
+    "LANGUAGE sql IMMUTABLE PARALLEL SAFE AS "
+    f"$$ SELECT to_tsquery('simple'::regconfig, {PG_FOLD}) $$",
+    "CREATE INDEX ix_participant_name_words ON participant "
+    "USING gin (lindungi_name_words(name::text))",
+)
+# The history is append-only: a trigger function per rule (replaced by 0005 and 0008).
+PG_NO_UPDATE = (
+    "CREATE OR REPLACE FUNCTION history_no_update() RETURNS trigger LANGUAGE plpgsql AS $$ "
+    "BEGIN RAISE EXCEPTION 'history is append-only' USING ERRCODE = 'restrict_violation'; "
+    "END $$"
+)
+PG_NO_DELETE = (
+    "CREATE OR REPLACE FUNCTION history_no_delete() RETURNS trigger LANGUAGE plpgsql AS $$ "
+    "BEGIN RAISE EXCEPTION 'history is append-only' USING ERRCODE = 'restrict_violation'; "
+    "END $$"
+)
+PG_TRIGGERS = (
+    "CREATE TRIGGER history_no_update BEFORE UPDATE ON history "
+    "FOR EACH ROW EXECUTE FUNCTION history_no_update()",
+    "CREATE TRIGGER history_no_delete BEFORE DELETE ON history "
+    "FOR EACH ROW EXECUTE FUNCTION history_no_delete()",
+)
+
+
+def _on_postgresql() -> bool:
+    return op.get_bind().dialect.name == "postgresql"
+
+
 def upgrade() -> None:
+    if _on_postgresql():
+        op.execute(PG_NOCASE)
     op.create_table(
         "history",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -191,6 +241,10 @@ def upgrade() -> None:
     with op.batch_alter_table("quota", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_quota_year"), ["year"], unique=False)
 
+    if _on_postgresql():
+        for statement in (*PG_SEARCH, PG_NO_UPDATE, PG_NO_DELETE, *PG_TRIGGERS):
+            op.execute(statement)
+        return
     # Names are searched word by word with FTS5 (search-as-you-type over 100,000 rows);
     # the index follows the participant table through triggers. A later migration that
     # rebuilds `participant` in batch mode must recreate these triggers.
@@ -226,15 +280,27 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    for trigger in (
-        "participant_fts_ai",
-        "participant_fts_ad",
-        "participant_fts_au",
-        "history_no_update",
-        "history_no_delete",
-    ):
-        op.execute(f"DROP TRIGGER IF EXISTS {trigger}")
-    op.execute("DROP TABLE IF EXISTS participant_fts")
+    if _on_postgresql():
+        for statement in (
+            "DROP TRIGGER IF EXISTS history_no_update ON history",
+            "DROP TRIGGER IF EXISTS history_no_delete ON history",
+            "DROP FUNCTION IF EXISTS history_no_update()",
+            "DROP FUNCTION IF EXISTS history_no_delete()",
+            "DROP INDEX IF EXISTS ix_participant_name_words",
+            "DROP FUNCTION IF EXISTS lindungi_name_words(text)",
+            "DROP FUNCTION IF EXISTS lindungi_name_query(text)",
+        ):
+            op.execute(statement)
+    else:
+        for trigger in (
+            "participant_fts_ai",
+            "participant_fts_ad",
+            "participant_fts_au",
+            "history_no_update",
+            "history_no_delete",
+        ):
+            op.execute(f"DROP TRIGGER IF EXISTS {trigger}")
+        op.execute("DROP TABLE IF EXISTS participant_fts")
     with op.batch_alter_table("quota", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_quota_year"))
 
@@ -264,3 +330,5 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_history_at"))
 
     op.drop_table("history")
+    if _on_postgresql():
+        op.execute('DROP COLLATION IF EXISTS "NOCASE"')

@@ -36,7 +36,11 @@ def upgrade() -> None:
     )
     # recreate="always" rebuilds the parent table of `quota`; the runner migrates with
     # foreign keys off so that ON DELETE CASCADE does not wipe the quotas (a test checks).
-    with op.batch_alter_table("programme_year", recreate="always") as batch_op:
+    # PostgreSQL adds the column in place.
+    sqlite = op.get_bind().dialect.name == "sqlite"
+    with op.batch_alter_table(
+        "programme_year", recreate="always" if sqlite else "auto"
+    ) as batch_op:
         batch_op.add_column(sa.Column("note", sa.Text(), server_default="", nullable=False))
 
 

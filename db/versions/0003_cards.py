@@ -89,6 +89,7 @@ def upgrade() -> None:
             ["participant_uuid"],
             unique=True,
             sqlite_where=sa.text("kind != 'copy' AND void = 0"),
+            postgresql_where=sa.text("kind != 'copy' AND NOT void"),
         )
         batch_op.create_index("ix_card_install_serial", ["install_code", "serial"], unique=False)
         batch_op.create_index(
@@ -133,7 +134,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_card_reg_no"))
         batch_op.drop_index(batch_op.f("ix_card_participant_uuid"))
         batch_op.drop_index("ix_card_install_serial")
-        batch_op.drop_index("ix_card_current", sqlite_where=sa.text("kind != 'copy' AND void = 0"))
+        batch_op.drop_index("ix_card_current")
 
     op.drop_table("card")
     with op.batch_alter_table("known_key", schema=None) as batch_op:

@@ -56,6 +56,28 @@ FTS = (
 )
 
 
+# PostgreSQL: the same rule as a trigger function (0001 made the triggers). Its name search
+# already has this form (0001).
+PG_NO_UPDATE = (
+    "CREATE OR REPLACE FUNCTION history_no_update() RETURNS trigger LANGUAGE plpgsql AS $$ "
+    "BEGIN IF NOT (NOT old.redacted AND new.redacted AND new.id = old.id "
+    "AND new.hash = old.hash AND new.prev_hash = old.prev_hash "
+    "AND new.content_hash = old.content_hash AND new.at = old.at "
+    "AND new.action = old.action AND new.entity = old.entity) THEN "
+    "RAISE EXCEPTION 'history is append-only' USING ERRCODE = 'restrict_violation'; "
+    "END IF; RETURN new; END $$"
+)
+PG_OLD_NO_UPDATE = (
+    "CREATE OR REPLACE FUNCTION history_no_update() RETURNS trigger LANGUAGE plpgsql AS $$ "
+    "BEGIN RAISE EXCEPTION 'history is append-only' USING ERRCODE = 'restrict_violation'; "
+    "END $$"
+)
+
+
+def _on_postgresql() -> bool:
+    return op.get_bind().dialect.name == "postgresql"
+
+
 def _content_hash(row: dict[str, object]) -> str:
     # The same canonical form as app.domain.audit.content_hash, frozen here (a migration
     # must not change when the app does). Read raw, `at` is SQLite's stored text, which is
@@ -65,7 +87,11 @@ def _content_hash(row: dict[str, object]) -> str:
 
 
 def upgrade() -> None:
-    op.execute("DROP TRIGGER IF EXISTS history_no_update")
+    postgresql = _on_postgresql()
+    if postgresql:
+        op.execute("ALTER TABLE history DISABLE TRIGGER history_no_update")
+    else:
+        op.execute("DROP TRIGGER IF EXISTS history_no_update")
     with op.batch_alter_table("history") as batch_op:
         batch_op.add_column(
             sa.Column("content_hash", sa.String(64), server_default="", nullable=False)
@@ -99,9 +125,15 @@ def upgrade() -> None:
             {"c": content, "p": prev, "h": digest, "id": data["id"]},
         )
         prev = digest
-    op.execute(NO_UPDATE)
+    if postgresql:
+        op.execute(PG_NO_UPDATE)
+        op.execute("ALTER TABLE history ENABLE TRIGGER history_no_update")
+    else:
+        op.execute(NO_UPDATE)
     with op.batch_alter_table("participant") as batch_op:
         batch_op.add_column(sa.Column("erased_at", sa.DateTime(), nullable=True))
+    if postgresql:
+        return
     # The name index holds names without apostrophes, so that typing "nuraini" finds
     # Nur'aini (the tokenizer would split it into "nur" and "aini"). It keeps its own copy
     # of the text (not external content): an erased name then leaves it entirely.
@@ -120,6 +152,12 @@ def upgrade() -> None:
 def downgrade() -> None:
     with op.batch_alter_table("participant") as batch_op:
         batch_op.drop_column("erased_at")
+    if _on_postgresql():
+        with op.batch_alter_table("history") as batch_op:
+            for name in ("redacted", "hash", "prev_hash", "content_hash"):
+                batch_op.drop_column(name)
+        op.execute(PG_OLD_NO_UPDATE)
+        return
     op.execute("DROP TRIGGER IF EXISTS history_no_update")
     with op.batch_alter_table("history") as batch_op:
         batch_op.drop_column("redacted")

@@ -41,7 +41,35 @@ NO_DELETE = (
     "CREATE TRIGGER history_no_delete BEFORE DELETE ON history "
     "BEGIN SELECT RAISE(ABORT, 'history is append-only'); END"
 )
-# 0005's trigger, for a downgrade.
+# PostgreSQL: the same rule in the trigger function (a trigger's WHEN cannot read another
+# table there).
+PG_NO_UPDATE = (
+    "CREATE OR REPLACE FUNCTION history_no_update() RETURNS trigger LANGUAGE plpgsql AS $$ "
+    "BEGIN IF NOT (NOT old.redacted AND new.redacted AND new.id = old.id "
+    "AND new.at IS NOT DISTINCT FROM old.at AND new.actor IS NOT DISTINCT FROM old.actor "
+    "AND new.install_code IS NOT DISTINCT FROM old.install_code "
+    "AND new.entity IS NOT DISTINCT FROM old.entity "
+    "AND new.entity_id IS NOT DISTINCT FROM old.entity_id "
+    "AND new.action IS NOT DISTINCT FROM old.action AND new.rule IS NOT DISTINCT FROM old.rule "
+    "AND new.content_hash IS NOT DISTINCT FROM old.content_hash "
+    "AND new.prev_hash IS NOT DISTINCT FROM old.prev_hash "
+    "AND new.hash IS NOT DISTINCT FROM old.hash "
+    f"AND new.changes = '{REDACTED}' AND new.reason = '' AND new.state = '' "
+    "AND old.entity = 'participant' AND EXISTS (SELECT 1 FROM participant "
+    "WHERE participant.uuid = old.entity_id AND participant.erased_at IS NOT NULL)) THEN "
+    "RAISE EXCEPTION 'history is append-only: only the erasure may blank an entry' "
+    "USING ERRCODE = 'restrict_violation'; END IF; RETURN new; END $$"
+)
+# 0005's trigger, for a downgrade (and its PostgreSQL function).
+PG_OLD_NO_UPDATE = (
+    "CREATE OR REPLACE FUNCTION history_no_update() RETURNS trigger LANGUAGE plpgsql AS $$ "
+    "BEGIN IF NOT (NOT old.redacted AND new.redacted AND new.id = old.id "
+    "AND new.hash = old.hash AND new.prev_hash = old.prev_hash "
+    "AND new.content_hash = old.content_hash AND new.at = old.at "
+    "AND new.action = old.action AND new.entity = old.entity) THEN "
+    "RAISE EXCEPTION 'history is append-only' USING ERRCODE = 'restrict_violation'; "
+    "END IF; RETURN new; END $$"
+)
 OLD_NO_UPDATE = (
     "CREATE TRIGGER history_no_update BEFORE UPDATE ON history "
     "WHEN NOT (old.redacted = 0 AND new.redacted = 1 AND new.id = old.id "
@@ -174,6 +202,11 @@ def upgrade() -> None:
         sa.Column("chain_seen_hash", sa.String(length=64), server_default="", nullable=False),
     ):
         op.add_column("sync_peer", column)
+    if op.get_bind().dialect.name == "postgresql":
+        # The triggers stay; the baseline only inserts, and the function takes the new rule.
+        _baseline(op.get_bind())
+        op.execute(PG_NO_UPDATE)
+        return
     op.execute("DROP TRIGGER IF EXISTS history_no_update")
     op.execute("DROP TRIGGER IF EXISTS history_no_delete")
     _baseline(op.get_bind())
@@ -187,7 +220,9 @@ def downgrade() -> None:
     conn = op.get_bind()
     if conn.execute(sa.text("SELECT count(*) FROM history WHERE rule >= 2")).scalar():
         raise RuntimeError("history entries of chain rule 2 exist; the downgrade would break it")
-    op.execute("DROP TRIGGER IF EXISTS history_no_update")
+    postgresql = conn.dialect.name == "postgresql"
+    if not postgresql:
+        op.execute("DROP TRIGGER IF EXISTS history_no_update")
     with op.batch_alter_table("sync_peer") as batch_op:
         for name in (
             "chain_seen_hash",
@@ -203,6 +238,9 @@ def downgrade() -> None:
     with op.batch_alter_table("history") as batch_op:
         batch_op.drop_column("state")
         batch_op.drop_column("rule")
+    if postgresql:
+        op.execute(PG_OLD_NO_UPDATE)
+        return
     op.execute("DROP TRIGGER IF EXISTS history_no_delete")
     op.execute(OLD_NO_UPDATE)
     op.execute(NO_DELETE)

@@ -1,0 +1,301 @@
+"""The kabupaten's register on a PostgreSQL server, driven by ``pg8000``.
+
+A kecamatan keeps its register in one encrypted SQLite file (app.store.engine); a
+kabupaten may keep it on a PostgreSQL server instead, so that several desks at the Dinas
+work on one register. The same models and migrations serve both; the dialect's own code
+lives here, in app.store.engine and in the migrations.
+
+- **Where the server is** is kept in ``database.json`` in the data dir (:func:`save_locator`):
+  the address without its password, and the password sealed with the register's key (which
+  only a sign-in unwraps, app.services.vault), never as plain text.
+- **TLS** follows libpq's ``sslmode`` words: ``disable`` (the default: a server on this PC
+  or a trusted LAN), ``require`` (encrypted, the server's certificate not checked),
+  ``verify-ca`` (signed by ``sslrootcert``) and ``verify-full`` (and the host name
+  matches). ``prefer`` and ``allow`` are refused: pg8000 cannot fall back, so the choice
+  must be made.
+- **Write sessions are serial**: each takes one transaction-scoped advisory lock
+  (``pg_advisory_xact_lock``) before it writes. Every write appends to the one hash chain
+  of the history and may draw registration numbers, so writes must follow each other
+  exactly as ``BEGIN IMMEDIATE`` makes them on SQLite; reads never wait. The wait is
+  bounded by ``lock_timeout`` (the same seconds as SQLite's busy timeout) and then reads
+  as "busy" (app.store.faults).
+"""
+
+from __future__ import annotations
+
+import json
+import ssl
+import urllib.parse
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.engine import URL
+
+from app.errors import InvalidInput, StorageError
+from app.store.faults import Fault, classify
+from app.store.files import write_private
+
+LOCATOR_FILENAME = "database.json"
+LOCATOR_FORMAT = 1
+DEFAULT_PORT = 5432
+SCHEMES = ("postgresql", "postgres", "postgresql+pg8000")
+SSLMODES = ("disable", "require", "verify-ca", "verify-full")
+# The advisory lock every write transaction takes (any constant: the register's own).
+WRITE_LOCK = 0x4C494E44  # "LIND"
+CONNECT_TIMEOUT_S = 10
+
+
+@dataclass(frozen=True)
+class ServerAddress:
+    """Where the register's server is, without the password."""
+
+    host: str
+    port: int
+    database: str
+    user: str
+    sslmode: str = "disable"
+    sslrootcert: str | None = None
+
+    def display(self) -> str:
+        """The address as the user typed it, without any password."""
+        query = {"sslmode": self.sslmode}
+        if self.sslrootcert:
+            query["sslrootcert"] = self.sslrootcert
+        user = urllib.parse.quote(self.user, safe="")
+        db = urllib.parse.quote(self.database, safe="")
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"postgresql://{user}@{host}:{self.port}/{db}?{urllib.parse.urlencode(query)}"
+
+    def url(self, password: str | None, database: str | None = None) -> URL:
+        """SQLAlchemy's URL for this address (``database`` for another database of the
+        same server, as tests and the connection test use)."""
+        return URL.create(
+            "postgresql+pg8000",
+            username=self.user,
+            password=password,
+            host=self.host,
+            port=self.port,
+            database=database or self.database,
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "host": self.host,
+            "port": self.port,
+            "database": self.database,
+            "user": self.user,
+            "sslmode": self.sslmode,
+            "sslrootcert": self.sslrootcert,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> ServerAddress:
+        return cls(
+            host=str(data["host"]),
+            port=int(data["port"]),
+            database=str(data["database"]),
+            user=str(data["user"]),
+            sslmode=str(data.get("sslmode") or "disable"),
+            sslrootcert=data.get("sslrootcert") or None,
+        )
+
+
+def is_server_url(value: str) -> bool:
+    """True when ``value`` names a PostgreSQL server (rather than SQLite)."""
+    return value.split(":", 1)[0].lower() in SCHEMES
+
+
+def parse(value: str) -> tuple[ServerAddress, str | None]:
+    """The address and the password (None when the URL has none) of a
+    ``postgresql://user[:password]@host[:port]/database[?sslmode=…]`` URL.
+
+    Raises:
+        InvalidInput: ``pg.url``: not such a URL, or an unknown sslmode.
+    """
+    parts = urllib.parse.urlsplit(value.strip())
+    if parts.scheme.lower() not in SCHEMES:
+        raise InvalidInput("pg.url", url=_without_password(value))
+    try:
+        port = parts.port or DEFAULT_PORT
+    except ValueError as exc:
+        raise InvalidInput("pg.url", url=_without_password(value)) from exc
+    database = urllib.parse.unquote(parts.path.lstrip("/"))
+    user = urllib.parse.unquote(parts.username or "")
+    if not parts.hostname or not database or not user or "/" in database:
+        raise InvalidInput("pg.url", url=_without_password(value))
+    query = dict(urllib.parse.parse_qsl(parts.query))
+    sslmode = query.pop("sslmode", "disable")
+    sslrootcert = query.pop("sslrootcert", None)
+    if sslmode not in SSLMODES:
+        raise InvalidInput("pg.sslmode", mode=sslmode, modes=", ".join(SSLMODES))
+    if query:
+        raise InvalidInput("pg.url_option", option=", ".join(sorted(query)))
+    password = None if parts.password is None else urllib.parse.unquote(parts.password)
+    address = ServerAddress(parts.hostname, port, database, user, sslmode, sslrootcert)
+    return address, password
+
+
+def _without_password(value: str) -> str:
+    """``value`` with any password replaced, fit for a message or a log."""
+    try:
+        parts = urllib.parse.urlsplit(value.strip())
+        if parts.password is None:
+            return value.strip()
+        netloc = parts.netloc.replace(f":{parts.password}@", ":***@", 1)
+        return urllib.parse.urlunsplit(parts._replace(netloc=netloc))
+    except ValueError:
+        return "postgresql://…"
+
+
+def ssl_context(address: ServerAddress) -> ssl.SSLContext | None:
+    """The TLS settings that ``address.sslmode`` asks for (None: no TLS)."""
+    if address.sslmode == "disable":
+        return None
+    ctx = ssl.create_default_context(cafile=address.sslrootcert)
+    if address.sslmode == "require":
+        ctx.check_hostname = False
+        ctx.verify_mode = ssl.CERT_NONE
+    elif address.sslmode == "verify-ca":
+        ctx.check_hostname = False
+    return ctx
+
+
+def connect_args(address: ServerAddress) -> dict[str, Any]:
+    """pg8000's connection arguments: TLS and a connect timeout."""
+    args: dict[str, Any] = {"timeout": CONNECT_TIMEOUT_S, "application_name": "lindungi"}
+    context = ssl_context(address)
+    if context is not None:
+        args["ssl_context"] = context
+    return args
+
+
+def make_pg_engine(
+    address: ServerAddress,
+    password: str | None,
+    *,
+    busy_timeout_s: int,
+    database: str | None = None,
+) -> Engine:
+    """An engine for the register on the server at ``address``.
+
+    Every connection waits at most ``busy_timeout_s`` for a lock (then "busy"), keeps
+    timestamps as written (no time zone conversion), and statements are never logged with
+    their parameters (NIKs and names stay out of the logs).
+    """
+    engine = create_engine(
+        address.url(password, database),
+        hide_parameters=True,
+        pool_pre_ping=True,
+        connect_args=connect_args(address),
+    )
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        cur = dbapi_conn.cursor()
+        cur.execute(f"SET lock_timeout = '{int(busy_timeout_s)}s'")
+        cur.execute("SET TIME ZONE 'UTC'")
+        cur.close()
+        dbapi_conn.commit()
+
+    return engine
+
+
+def write_lock_on_begin(engine: Engine, option: str) -> None:
+    """Every transaction begun on a connection with the execution option ``option`` (the
+    store's write sessions and migrations) first takes the register's advisory lock: it is
+    the only writer until it ends (see the module's docstring)."""
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        if conn.get_execution_options().get(option, False):
+            conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
+
+
+def check_connection(address: ServerAddress, password: str | None) -> str:
+    """Connect once and return the server's version text.
+
+    Raises:
+        StorageError: the server cannot be reached, refuses the password, has no such
+            database, or refuses TLS; each with its own message.
+    """
+    engine = make_pg_engine(address, password, busy_timeout_s=5)
+    try:
+        with engine.connect() as conn:
+            return str(conn.execute(text("SHOW server_version")).scalar())
+    except Exception as exc:
+        refusal = server_error(exc, address)
+        if refusal is None:
+            raise
+        raise refusal from exc
+    finally:
+        engine.dispose()
+
+
+def server_error(exc: BaseException, address: ServerAddress) -> StorageError | None:
+    """The clear refusal for a server fault, or None when ``exc`` is none."""
+    fault = classify(exc)
+    where = {"host": address.host, "port": address.port}
+    if fault is Fault.SERVER_UNREACHABLE:
+        return StorageError("pg.unreachable", **where)
+    if fault is Fault.AUTH_FAILED:
+        return StorageError("pg.auth", user=address.user, **where)
+    if fault is Fault.NO_DATABASE:
+        return StorageError("pg.no_database", database=address.database, **where)
+    if fault is Fault.TLS:
+        return StorageError("pg.tls", mode=address.sslmode, **where)
+    if fault is Fault.CONNECTION_LOST:
+        return StorageError("pg.connection_lost", **where)
+    if fault is Fault.DISK_FULL:
+        return StorageError("pg.disk_full", **where)
+    return None
+
+
+# --- where the server is: database.json in the data dir ---------------------------------
+
+
+@dataclass(frozen=True)
+class Locator:
+    """The data dir's record of its register's server; the password stays sealed."""
+
+    address: ServerAddress
+    sealed_password: dict[str, str] | None
+
+
+def locator_path(data_dir: Path) -> Path:
+    return data_dir / LOCATOR_FILENAME
+
+
+def load_locator(data_dir: Path) -> Locator | None:
+    """The data dir's server record, or None when its register is the SQLite file.
+
+    Raises:
+        StorageError: the record exists but cannot be read.
+    """
+    path = locator_path(data_dir)
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise StorageError("pg.locator", path=str(path)) from exc
+    try:
+        data = json.loads(raw)
+        if data.get("engine") != "postgresql" or int(data.get("format", 0)) > LOCATOR_FORMAT:
+            raise ValueError(data.get("engine"))
+        sealed = data.get("password")
+        return Locator(ServerAddress.from_json(data["server"]), sealed or None)
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise StorageError("pg.locator", path=str(path)) from exc
+
+
+def save_locator(data_dir: Path, locator: Locator) -> None:
+    """Write the data dir's server record (owner-only, replaced in one rename)."""
+    data = {
+        "format": LOCATOR_FORMAT,
+        "engine": "postgresql",
+        "server": locator.address.to_json(),
+        "password": locator.sealed_password,
+    }
+    write_private(locator_path(data_dir), json.dumps(data, indent=2).encode("utf-8"))
