@@ -7,11 +7,6 @@ MESSAGES: dict[str, str] = {
         "Other desks kept meeting this change on the register; it was tried {attempts} "
         "times and nothing was saved. Try again in a moment."
     ),
-    "db.server_lost": (
-        "The connection to the database server was lost before the change was saved: "
-        "nothing of it was saved (the server keeps a change whole or not at all). When the "
-        "server is back, do it again."
-    ),
     "office.confirmed_meanwhile": (
         "Office {office} was confirmed meanwhile by {by} at another desk ({at}): nothing "
         "more was done here. Its held bundles are merged by that desk."
@@ -38,6 +33,21 @@ MESSAGES: dict[str, str] = {
         "Nothing was changed."
     ),
     "pgbackup.not_dump": "{name} is not a backup of a register kept on PostgreSQL.",
+    "pgbackup.not_server": "This register is kept on this PC, not on a PostgreSQL server.",
+    "pgbackup.audit": (
+        "{name} was restored into a new database, but its audit trail does not check out "
+        "(entry {entry}, or records its history does not explain): the new database was "
+        "emptied again and the register was not changed."
+    ),
+    "pgbackup.no_passphrase": (
+        "A register kept on a PostgreSQL server is backed up with its own key only (a "
+        "replacement PC restores it with the recovery sheet): leave out the passphrase."
+    ),
+    "pgbackup.restore_into": (
+        "A register kept on a PostgreSQL server is restored into a new, empty database of "
+        "that server (the current one is kept as it is): create one, then give its name "
+        "with --into-database NAME. Nothing was changed."
+    ),
     "move.not_kabupaten": (
         "Only the kabupaten's register can move to a PostgreSQL server; a kecamatan office "
         "keeps its register on this PC."
@@ -71,11 +81,6 @@ ID: dict[str, str] = {
         "Perubahan ini terus bertabrakan dengan meja lain di register; sudah dicoba "
         "{attempts} kali dan tidak ada yang disimpan. Coba lagi sebentar lagi."
     ),
-    MESSAGES["db.server_lost"]: (
-        "Sambungan ke server basis data terputus sebelum perubahan tersimpan: tidak ada "
-        "bagiannya yang tersimpan (server menyimpan perubahan utuh atau tidak sama sekali). "
-        "Setelah server kembali, ulangi."
-    ),
     MESSAGES["office.confirmed_meanwhile"]: (
         "Kantor {office} sementara itu sudah dikonfirmasi oleh {by} di meja lain ({at}): "
         "tidak ada lagi yang dilakukan di sini. Bundel yang ditahan digabung oleh meja itu."
@@ -104,6 +109,23 @@ ID: dict[str, str] = {
         "Tidak ada yang diubah."
     ),
     MESSAGES["pgbackup.not_dump"]: "{name} bukan cadangan register yang disimpan di PostgreSQL.",
+    MESSAGES["pgbackup.not_server"]: (
+        "Register ini disimpan di PC ini, bukan di server PostgreSQL."
+    ),
+    MESSAGES["pgbackup.audit"]: (
+        "{name} sudah dipulihkan ke basis data baru, tetapi jejak auditnya tidak lolos "
+        "pemeriksaan (entri {entry}, atau catatan yang tidak dijelaskan riwayatnya): basis "
+        "data baru dikosongkan lagi dan register tidak diubah."
+    ),
+    MESSAGES["pgbackup.no_passphrase"]: (
+        "Register yang disimpan di server PostgreSQL dicadangkan dengan kuncinya sendiri "
+        "saja (PC pengganti memulihkannya dengan lembar pemulihan): jangan beri frasa sandi."
+    ),
+    MESSAGES["pgbackup.restore_into"]: (
+        "Register yang disimpan di server PostgreSQL dipulihkan ke basis data baru yang "
+        "kosong di server itu (basis data sekarang tetap seperti adanya): buat satu, lalu "
+        "sebutkan namanya dengan --into-database NAMA. Tidak ada yang diubah."
+    ),
     MESSAGES["move.not_kabupaten"]: (
         "Hanya register kabupaten yang dapat dipindah ke server PostgreSQL; kantor "
         "kecamatan menyimpan registernya di PC ini."

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.errors import InvalidInput, OsReason, Refused, StorageError
-from app.services import chainhead
+from app.services import chainhead, pgbackup
 from app.services.actor import Actor, Role
 from app.services.context import Context
 from app.store import backup as store_backup
@@ -85,7 +85,11 @@ def _backups_dir(ctx: Context) -> Path:
 def list_backups(ctx: Context) -> list[BackupInfo]:
     """Backups in the data dir, newest first."""
     out = []
-    for p in _backups_dir(ctx).glob("lindungi-*.sqlite"):
+    found = [
+        *_backups_dir(ctx).glob("lindungi-*.sqlite"),
+        *_backups_dir(ctx).glob("lindungi-*.pgdump"),
+    ]
+    for p in found:
         parts = p.stem.split("-", 3)  # lindungi-YYYYmmdd-HHMMSS-reason
         try:
             when = dt.datetime.strptime(parts[1] + parts[2], "%Y%m%d%H%M%S")
@@ -115,8 +119,20 @@ def prune(ctx: Context, now: dt.datetime | None = None) -> int:
     return removed
 
 
-def auto_backup(ctx: Context, reason: str) -> Path:
-    """A backup in the data dir (before an import, daily, on exit), then pruning."""
+def auto_backup(ctx: Context, reason: str) -> Path | None:
+    """A backup in the data dir (before an import, daily, on exit), then pruning; on a
+    server, only what app.services.pgbackup takes (None when it takes none)."""
+    if pgbackup.on_server(ctx):
+        name = backup_name(reason).removesuffix(".sqlite") + pgbackup.SUFFIX
+        taken = pgbackup.automatic(ctx, _backups_dir(ctx), name, reason)
+        if taken is not None:
+            prune(ctx)
+        return taken
+    return _file_backup(ctx, reason)
+
+
+def _file_backup(ctx: Context, reason: str) -> Path:
+    """A backup of the SQLite register into the backups folder, then pruning."""
     chainhead.sign_now(ctx, "backup")
     target = _backups_dir(ctx) / backup_name(reason)
     n = 1
@@ -132,6 +148,8 @@ def auto_backup(ctx: Context, reason: str) -> Path:
 def daily_backup_due(ctx: Context, now: dt.datetime | None = None) -> bool:
     """True when no backup was taken today."""
     now = now or dt.datetime.now()
+    if pgbackup.on_server(ctx) and not pgbackup.tools_present():
+        return False  # the server's own backups (said when a backup is asked for)
     return not any(b.taken_at.date() == now.date() for b in list_backups(ctx))
 
 
@@ -183,8 +201,15 @@ def backup(
     actor.require(Role.ADMIN)
     if with_keys and not passphrase:
         raise InvalidInput("backup.keys_need_passphrase")
-    if out is None and not passphrase:
-        path = auto_backup(ctx, "manual")
+    if pgbackup.on_server(ctx):
+        if passphrase:
+            raise Refused("pgbackup.no_passphrase")
+        target = out or _backups_dir(ctx)
+        if target.is_dir():
+            target = target / (backup_name("manual").removesuffix(".sqlite") + pgbackup.SUFFIX)
+        path = pgbackup.dump(ctx, target)
+    elif out is None and not passphrase:
+        path = _file_backup(ctx, "manual")
     else:
         chainhead.sign_now(ctx, "backup")
         path = write_backup_file(ctx, out, passphrase, with_keys)
@@ -463,6 +488,8 @@ def restore(
         StorageError: the erasure ledger cannot be read.
     """
     actor.require(Role.ADMIN)
+    if pgbackup.on_server(ctx):
+        raise Refused("pgbackup.restore_into")
     from app.services import keys as install_keys
     from app.services import restore_journal, vault
 
@@ -474,7 +501,7 @@ def restore(
             raise Refused(
                 "backup.other_install", code=cand.install_code, ours=ctx.identity.install_code
             )
-        saved = auto_backup(ctx, "before-restore")
+        saved = _file_backup(ctx, "before-restore")
         restore_journal.discard(ctx.data_dir)
         staged = restore_journal.staged_path(ctx.data_dir)
         try:
@@ -536,7 +563,6 @@ def _prepare(
     ctx: Context, actor: Actor, staged: Path, scratch: Path, changes: dict[str, object]
 ) -> None:
     """Bring the staged copy to what the live database will be after the restore."""
-    from app.services import privacy, sequences
     from app.store.engine import Database
     from app.store.migrate import needs_upgrade, upgrade
 
@@ -544,20 +570,29 @@ def _prepare(
     try:
         if needs_upgrade(db.engine):
             upgrade(db.engine, staged, scratch, key=ctx.db.key)
-        staged_ctx = Context(ctx.data_dir, db)
-        reapplied = privacy.reapply_erasures(staged_ctx, actor)
-        identity = staged_ctx.identity
-        with db.session() as s:
-            sequences.reconcile(s, ctx.data_dir)
-            repo.add_history(
-                s,
-                at=dt.datetime.now(),
-                actor=actor.username,
-                install_code=identity.install_code,
-                entity="install",
-                entity_id=identity.install_code,
-                action="restore",
-                changes=changes | {"erasures_reapplied": len(reapplied)},
-            )
+        prepare_restored(Context(ctx.data_dir, db), actor, changes)
     finally:
         db.close()
+
+
+def prepare_restored(restored: Context, actor: Actor, changes: dict[str, object]) -> None:
+    """What every restore does to the restored register before it becomes the live one
+    (a staged SQLite copy, or a database restored on the server): every erasure of the
+    ledger re-applied, sequences moved past the ones already issued, and its ``restore``
+    entry written."""
+    from app.services import privacy, sequences
+
+    reapplied = privacy.reapply_erasures(restored, actor)
+    identity = restored.identity
+    with restored.db.session() as s:
+        sequences.reconcile(s, restored.data_dir)
+        repo.add_history(
+            s,
+            at=dt.datetime.now(),
+            actor=actor.username,
+            install_code=identity.install_code,
+            entity="install",
+            entity_id=identity.install_code,
+            action="restore",
+            changes=changes | {"erasures_reapplied": len(reapplied)},
+        )

@@ -22,21 +22,21 @@ import random
 import time
 import zlib
 from collections.abc import Callable
-from typing import Any, ParamSpec, TypeVar
+from typing import ParamSpec, TypeVar
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from app.errors import StorageError
+from app.store.faults import sqlstate
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 P = ParamSpec("P")
 
-SERIALIZATION_FAILURE = "40001"
-DEADLOCK_DETECTED = "40P01"
-RETRYABLE = frozenset({SERIALIZATION_FAILURE, DEADLOCK_DETECTED})
+# SQLSTATE: serialization_failure, deadlock_detected.
+RETRYABLE = frozenset({"40001", "40P01"})
 ATTEMPTS = 6
 # The advisory lock's first key: Lindungi's own space ("LD"), so that another program's
 # advisory locks on the same server never collide with ours.
@@ -45,21 +45,6 @@ LOCK_SPACE = 0x4C44
 MERGE = "merge"
 CONFIRM = "confirm"
 CONFLICT = "conflict"
-
-
-def sqlstate(exc: BaseException) -> str | None:
-    """The SQLSTATE of a PostgreSQL error (bare from the driver or wrapped by SQLAlchemy),
-    or None for anything else."""
-    inner: Any = getattr(exc, "orig", None) or exc
-    code = getattr(inner, "sqlstate", None) or getattr(inner, "pgcode", None)
-    if isinstance(code, str):
-        return code
-    # pg8000 gives the server's fields as a dict in its first argument ("C": the code).
-    args = getattr(inner, "args", ())
-    if args and isinstance(args[0], dict):
-        found = args[0].get("C")
-        return found if isinstance(found, str) else None
-    return None
 
 
 def is_retryable(exc: BaseException) -> bool:

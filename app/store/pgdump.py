@@ -29,6 +29,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from sqlalchemy import Engine, text
 
 from app.errors import StorageError
 from app.paths import temp_beside
@@ -291,3 +292,66 @@ def restore(source: Path, key: bytes, server: Server, database: str) -> None:
         code = proc.wait()
     if code != 0:
         raise StorageError("pgbackup.restore_failed", name=source.name, reason=_last_line(err))
+
+
+# --- the database a backup is restored into ------------------------------------------
+
+# One schema object of a PostgreSQL database: (kind, table, name, definition).
+PgObject = tuple[str, str, str, str]
+
+
+def user_tables(engine: Engine) -> list[str]:
+    """The tables in the database's ``public`` schema (an empty database has none)."""
+    with engine.connect() as conn:
+        rows = conn.execute(
+            text("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1")
+        )
+        return [str(r[0]) for r in rows]
+
+
+def schema(engine: Engine) -> frozenset[PgObject]:
+    """Every column, constraint, index, trigger and function of the ``public`` schema, in
+    the server's own words, so that a restored register can be compared with one that this
+    version's migrations built."""
+    queries = {
+        "column": (
+            "SELECT table_name, column_name, data_type || ':' || is_nullable || ':' || "
+            "coalesce(column_default, '') FROM information_schema.columns "
+            "WHERE table_schema = 'public'"
+        ),
+        "constraint": (
+            "SELECT c.conrelid::regclass::text, c.conname, pg_get_constraintdef(c.oid) "
+            "FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace "
+            "WHERE n.nspname = 'public'"
+        ),
+        "index": (
+            "SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = 'public'"
+        ),
+        "trigger": (
+            "SELECT t.tgrelid::regclass::text, t.tgname, pg_get_triggerdef(t.oid) "
+            "FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+            "JOIN pg_namespace n ON n.oid = c.relnamespace "
+            "WHERE n.nspname = 'public' AND NOT t.tgisinternal"
+        ),
+        "function": (
+            "SELECT '', p.proname, md5(pg_get_functiondef(p.oid)) FROM pg_proc p "
+            "JOIN pg_namespace n ON n.oid = p.pronamespace "
+            "WHERE n.nspname = 'public' AND p.prokind IN ('f', 'p')"
+        ),
+        "rule": (
+            "SELECT tablename, rulename, definition FROM pg_rules WHERE schemaname = 'public'"
+        ),
+    }
+    out: set[PgObject] = set()
+    with engine.connect() as conn:
+        for kind, sql in queries.items():
+            for table, name, definition in conn.execute(text(sql)):
+                out.add((kind, str(table), str(name), str(definition)))
+    return frozenset(out)
+
+
+def empty_out(engine: Engine) -> None:
+    """Remove everything a failed restore put into its (formerly empty) database."""
+    with engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA public CASCADE"))
+        conn.execute(text("CREATE SCHEMA public"))

@@ -20,7 +20,8 @@ from app.services.actor import Actor, Role
 from app.services.context import Context, open_data_dir
 from app.services.sync import offices
 from app.store import concurrency
-from app.store.concurrency import is_retryable, lock_key, retrying, sqlstate
+from app.store.concurrency import is_retryable, lock_key, retrying
+from app.store.faults import sqlstate
 from tests.actors import ADMIN
 from tests.integration.sync_world import World, person
 
