@@ -17,6 +17,7 @@ from app.catalogue import (
     desks,
     registration,
     safety,
+    server,
     sync,
     vault,
     words,
@@ -32,6 +33,7 @@ CATALOGUES: list[ModuleType] = [
     chain,
     cli,
     vault,
+    server,
     words,
     desks,
 ]

@@ -101,10 +101,10 @@ def context(args: argparse.Namespace, *, set_up: bool = True, sign_in: bool = Tr
     from app.paths import data_dir
     from app.services import accounts
     from app.services.context import open_data_dir
-    from app.store.engine import DB_FILENAME
+    from app.services.server import register_exists
 
     path = data_dir(args.data_dir)
-    if set_up and not (path / DB_FILENAME).is_file():
+    if set_up and not register_exists(path):
         # Refused before anything is created: no database, keys, backups or logs.
         raise AppError("setup.needed", path=str(path))
     if not sign_in and accounts.opens_with_sign_in(path):

@@ -57,6 +57,16 @@ def register(sub: Any) -> dict[str, Callable[[argparse.Namespace], int]]:
     )
     s.add_argument("--password-file", metavar="F", help=tr("the administrator's password"))
     s.add_argument(
+        "--database",
+        metavar="postgresql://USER@HOST/DB",
+        help=tr("kabupaten only: keep the register on this PostgreSQL server"),
+    )
+    s.add_argument(
+        "--database-password-file",
+        metavar="F",
+        help=tr("the PostgreSQL user's password (or put it in the --database address)"),
+    )
+    s.add_argument(
         "--recovery-sheet",
         type=user_path,
         metavar="FILE.pdf",
@@ -145,7 +155,11 @@ def cmd_setup(args: argparse.Namespace) -> int:
     from app.cli.signin import first_admin_credentials
 
     admin, password = first_admin_credentials(args)
+    server_url = getattr(args, "database", None)
     with setting_up(args):
+        if server_url:
+            _check_server_choice(args)
+            _attach_server(args)
         ctx = context(args, set_up=False, sign_in=False)
         try:
             ident = setup_install(
@@ -172,6 +186,41 @@ def cmd_setup(args: argparse.Namespace) -> int:
         )
     )
     return EXIT_OK
+
+
+def _server_password(args: argparse.Namespace) -> str | None:
+    from app.cli.common import first_line
+
+    password_file = getattr(args, "database_password_file", None)
+    return first_line(password_file) if password_file else None
+
+
+def _check_server_choice(args: argparse.Namespace) -> None:
+    """Before anything is written: only a kabupaten, a data dir with no register yet, and
+    a server that answers with an empty database (app.services.server.check_target)."""
+    from app.errors import Refused
+    from app.paths import data_dir
+    from app.services import server, vault
+
+    if args.role != InstallRole.KABUPATEN.value:
+        raise InvalidInput("pg.kecamatan")
+    path = data_dir(args.data_dir)
+    if server.register_exists(path):
+        raise Refused("setup.already", code=vault.label(path, "install") or str(path))
+    server.check_url(args.database, _server_password(args))
+
+
+def _attach_server(args: argparse.Namespace) -> None:
+    """The data dir records the server, its password sealed with the register's new key."""
+    from app.paths import data_dir
+    from app.services import server
+    from app.services.context import database_key, ensure_writable
+
+    path = data_dir(args.data_dir)
+    ensure_writable(path)
+    key = database_key(path)
+    assert key is not None  # a new data dir's fresh key
+    server.attach(path, args.database, _server_password(args), key)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:

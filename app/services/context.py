@@ -108,11 +108,13 @@ def database_key(path: Path) -> bytes | None:
         StorageError: a key vault without its register.
     """
     from app.errors import Refused
-    from app.services import vault
+    from app.services import server, vault
 
     db_path = path / DB_FILENAME
     stored = vault.load(path)
-    exists = db_path.is_file() and db_path.stat().st_size > 0
+    if server.uses_server(path) and stored is None:
+        raise StorageError("vault.missing", path=str(path))
+    exists = (db_path.is_file() and db_path.stat().st_size > 0) or server.uses_server(path)
     if exists and is_plaintext(db_path):
         return None
     unclaimed = vault.unclaimed_key(stored)
@@ -149,9 +151,15 @@ def open_data_dir(path: Path, key: bytes | None = None) -> Context:
     # A restore that a killed process left half way lands now, or is undone.
     if key is None:
         key = database_key(path)
-    landed = restore_journal.finish(path, key)
+    from app.services import server
+
     db_path = path / DB_FILENAME
-    db = Database(db_path, key)
+    if server.uses_server(path):  # the kabupaten's register on PostgreSQL
+        landed = None
+        db = server.open_database(path, key)
+    else:
+        landed = restore_journal.finish(path, key)
+        db = Database(db_path, key)
     try:
         if needs_upgrade(db.engine):
             upgrade(db.engine, db_path, path / "backups", key=key)
@@ -161,6 +169,9 @@ def open_data_dir(path: Path, key: bytes | None = None) -> Context:
     except Exception as exc:
         db.close()
         # The driver's errors, bare or as SQLAlchemy wraps them; the store tells them apart.
+        refusal = db.refusal(exc) if db.on_server else None
+        if refusal is not None:
+            raise refusal from exc
         if is_damage(exc):
             raise StorageError("db.damaged", path=str(db_path)) from exc
         raise

@@ -376,3 +376,40 @@ def has_recovery(data_dir: Path) -> bool:
     """True when a recovery key was made for this data dir."""
     vault = load(data_dir)
     return vault is not None and RECOVERY in vault
+
+
+def _subkey(key: bytes, purpose: str) -> bytes:
+    """A key of its own for ``purpose``, derived from the register's key (HKDF-SHA256)."""
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+    info = f"lindungi:{purpose}".encode()
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=info).derive(key)
+
+
+def seal_secret(key: bytes, secret: str, purpose: str) -> dict[str, str]:
+    """``secret`` (a server's password) sealed with the register's ``key``: it opens only
+    after a sign-in (or the recovery key) unwrapped that key."""
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    nonce = os.urandom(12)
+    sealed = AESGCM(_subkey(key, purpose)).encrypt(nonce, secret.encode(), purpose.encode())
+    return {"nonce": _b64(nonce), "sealed": _b64(sealed)}
+
+
+def open_secret(key: bytes, entry: dict[str, str], purpose: str) -> str:
+    """The secret that :func:`seal_secret` sealed.
+
+    Raises:
+        StorageError: ``vault.secret``: it was sealed with another key, or is damaged.
+    """
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    try:
+        plain = AESGCM(_subkey(key, purpose)).decrypt(
+            base64.b64decode(entry["nonce"]), base64.b64decode(entry["sealed"]), purpose.encode()
+        )
+        return plain.decode()
+    except (InvalidTag, KeyError, ValueError, TypeError) as exc:
+        raise StorageError("vault.secret", purpose=purpose) from exc

@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.store import tables as t
+from app.store.engine import is_server, raw_connection
 
 
 def raw_chain(s: Session) -> Iterator[tuple[Any, ...]]:
@@ -17,19 +18,24 @@ def raw_chain(s: Session) -> Iterator[tuple[Any, ...]]:
     oldest first, streamed: the fast input of ``audit verify``."""
     from app.domain.audit import RAW_FIELDS
 
-    raw = s.connection().connection.driver_connection
-    assert raw is not None
+    raw = raw_connection(s)
     cur = raw.execute(f"SELECT {', '.join(RAW_FIELDS)} FROM history ORDER BY id")  # noqa: S608
     while batch := cur.fetchmany(5000):
         yield from batch
 
 
-def state_text_sql() -> str:
+def state_text_sql(s: Session) -> str:
     """SQL of a participant's compared columns as the text its state digest is taken of
-    (the same as :func:`app.domain.audit.state_digest` joins in Python)."""
+    (the same as :func:`app.domain.audit.state_digest` joins in Python). On PostgreSQL each
+    column is first written as SQLite stores it (dates and times as text)."""
     from app.domain.audit import COMPARED
 
-    return " || char(31) || ".join(f"coalesce({c}, '')" for c in COMPARED)
+    if not is_server(s):
+        return " || char(31) || ".join(f"coalesce({c}, '')" for c in COMPARED)
+    from app.store.pg import text_of
+
+    kinds = {c.name: type(c.type).__name__.lower() for c in t.Participant.__table__.columns}
+    return " || chr(31) || ".join(f"coalesce({text_of(c, kinds[c])}, '')" for c in COMPARED)
 
 
 def participant_states(s: Session) -> Iterator[tuple[str, str, str, str]]:
@@ -37,11 +43,10 @@ def participant_states(s: Session) -> Iterator[tuple[str, str, str, str]]:
     as stored, streamed."""
     import hashlib
 
-    raw = s.connection().connection.driver_connection
-    assert raw is not None
+    raw = raw_connection(s)
     sha = hashlib.sha256
     cur = raw.execute(
-        f"SELECT uuid, reg_no, history_hash, {state_text_sql()} FROM participant"  # noqa: S608
+        f"SELECT uuid, reg_no, history_hash, {state_text_sql(s)} FROM participant"  # noqa: S608
     )
     while batch := cur.fetchmany(5000):
         for uid, reg_no, pointer, text in batch:
@@ -112,8 +117,7 @@ def segment(s: Session, after: int, upto: int) -> tuple[str, list[tuple[Any, ...
     (the genesis for ``after`` = 0)."""
     from app.domain.audit import GENESIS
 
-    raw = s.connection().connection.driver_connection
-    assert raw is not None
+    raw = raw_connection(s)
     start = GENESIS
     if after > 0:
         found = raw.execute(

@@ -158,6 +158,24 @@ def begin_modes(engine: Engine) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
+def raw_connection(s: Session) -> Any:
+    """The driver's own connection inside the session's transaction (bulk inserts and
+    streamed reads; app.store.repo.driver): sqlite3's calls (``execute``, ``executemany``,
+    ``?`` placeholders, dates as text) on either engine."""
+    raw = s.connection().connection.driver_connection
+    assert raw is not None
+    if is_server(s):
+        from app.store.pg import RawConnection
+
+        return RawConnection(raw)
+    return raw
+
+
+def is_server(s: Session) -> bool:
+    """True when the session's register is on a PostgreSQL server."""
+    return s.get_bind().dialect.name == "postgresql"
+
+
 def is_busy(exc: BaseException) -> bool:
     """True when ``exc`` (the driver's, or as SQLAlchemy wraps it) says another process
     holds the database ("database is locked"/"database is busy") after the busy timeout."""

@@ -23,9 +23,11 @@ lives here, in app.store.engine and in the migrations.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import ssl
 import urllib.parse
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -299,3 +301,70 @@ def save_locator(data_dir: Path, locator: Locator) -> None:
         "password": locator.sealed_password,
     }
     write_private(locator_path(data_dir), json.dumps(data, indent=2).encode("utf-8"))
+
+
+# --- the store's raw driver paths (bulk inserts, streamed reads) on PostgreSQL -----------
+
+
+def _as_sqlite_text(value: Any) -> Any:
+    """Dates and times in the text forms SQLite stores them in (app.store.engine's
+    adapters): raw reads then give the hash chain and the state digests the same input on
+    both engines."""
+    if isinstance(value, dt.datetime):
+        return value.isoformat(" ", "microseconds")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+class _Rows:
+    """A pg8000 cursor read like sqlite3's: iteration, fetchone, fetchmany, fetchall."""
+
+    def __init__(self, cursor: Any) -> None:
+        self._cursor = cursor
+
+    @staticmethod
+    def _row(row: Any) -> tuple[Any, ...]:
+        return tuple(_as_sqlite_text(v) for v in row)
+
+    def fetchone(self) -> tuple[Any, ...] | None:
+        row = self._cursor.fetchone()
+        return None if row is None else self._row(row)
+
+    def fetchmany(self, size: int) -> list[tuple[Any, ...]]:
+        return [self._row(r) for r in self._cursor.fetchmany(size)]
+
+    def fetchall(self) -> list[tuple[Any, ...]]:
+        return [self._row(r) for r in self._cursor.fetchall()]
+
+    def __iter__(self) -> Iterator[tuple[Any, ...]]:
+        while batch := self.fetchmany(1000):
+            yield from batch
+
+
+class RawConnection:
+    """pg8000's connection with the calls the store makes on sqlite3's: ``execute`` and
+    ``executemany`` with ``?`` placeholders (as pg8000's ``%s``)."""
+
+    def __init__(self, conn: Any) -> None:
+        self._conn = conn
+
+    @staticmethod
+    def _sql(sql: str) -> str:
+        return sql.replace("%", "%%").replace("?", "%s")
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> _Rows:
+        cursor = self._conn.cursor()
+        cursor.execute(self._sql(sql), tuple(params))
+        return _Rows(cursor)
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        cursor = self._conn.cursor()
+        cursor.executemany(self._sql(sql), [tuple(r) for r in rows])
+
+
+def text_of(column: str, kind: str) -> str:
+    """SQL of ``column`` as the text SQLite stores (``kind``: date, datetime or other)."""
+    if kind == "datetime":
+        return f"to_char({column}, 'YYYY-MM-DD HH24:MI:SS.US')"
+    return f"{column}::text"

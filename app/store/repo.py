@@ -23,6 +23,7 @@ from app.domain.rates import Cohort, RateRule
 from app.domain.regions import Region as RegionData
 from app.domain.rows import HistoryEntry, ParticipantChanges, ParticipantRow
 from app.store import tables as t
+from app.store.engine import is_server, raw_connection
 from app.store.records import HistoryRecord, ListRow, ParticipantRecord
 
 _FIELDS = [f.name for f in dataclasses.fields(ParticipantRecord)]
@@ -180,17 +181,20 @@ def insert_participant(s: Session, values: ParticipantRow) -> int:
 def driver(s: Session) -> Any:
     """The driver's own connection, inside the session's transaction: for tens of
     thousands of rows, SQLAlchemy's per-row processing costs more than SQLite's work.
-    Dates go through the adapters registered in app.store.engine."""
-    raw = s.connection().connection.driver_connection
-    assert raw is not None
-    return raw
+    Dates go through the adapters registered in app.store.engine. On a PostgreSQL server
+    the same calls go through app.store.pg.RawConnection."""
+    return raw_connection(s)
 
 
 @contextmanager
 def large_cache(s: Session, megabytes: int = 32) -> Iterator[None]:
     """A larger page cache for one bulk write (65,000 updates and history rows): with the
     default 2 MB, SQLite spills half-written pages to the WAL and reads them back. The
-    connection gets its own size back afterwards (it returns to the pool)."""
+    connection gets its own size back afterwards (it returns to the pool). A PostgreSQL
+    server manages its own buffers: nothing to do there."""
+    if is_server(s):
+        yield
+        return
     raw = driver(s)
     (before,) = raw.execute("PRAGMA cache_size").fetchone()
     # Never smaller than the connection's own (the store gives every connection 64 MiB:
@@ -239,9 +243,11 @@ def bulk_insert_participants(s: Session, rows: Sequence[ParticipantRow]) -> None
         s.execute(insert(t.Participant), marked)
         return
     conn = s.connection()
-    trigger = conn.exec_driver_sql(
-        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'participant_fts_ai'"
-    ).scalar()
+    trigger = None
+    if not is_server(s):  # PostgreSQL's name index follows the table by itself
+        trigger = conn.exec_driver_sql(
+            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'participant_fts_ai'"
+        ).scalar()
     last = conn.exec_driver_sql("SELECT coalesce(max(id), 0) FROM participant").scalar()
     if trigger:
         conn.exec_driver_sql("DROP TRIGGER participant_fts_ai")
@@ -337,9 +343,15 @@ def _fts_query(words: list[str]) -> str:
     return " ".join('"' + w.replace('"', "") + '"*' for w in words)
 
 
-def _matching(q: ListQuery) -> tuple[Select[tuple[int]], bool]:
+def _tsquery(words: list[str]) -> str:
+    # Each word as a prefix, all of them: siti:* & aminah:* (words are \w+ only).
+    return " & ".join(w.replace("_", "") + ":*" for w in words if w.replace("_", ""))
+
+
+def _matching(q: ListQuery, server: bool = False) -> tuple[Select[tuple[int]], bool]:
     """``SELECT id`` with the conditions of ``q``, unordered, and whether the conditions
-    use an index of their own (a search term) rather than a plain scan."""
+    use an index of their own (a search term) rather than a plain scan; ``server``: the
+    register is on PostgreSQL, whose name index replaces SQLite's FTS5."""
     p = t.Participant
     stmt = select(p.id)
     ranged = False
@@ -360,7 +372,14 @@ def _matching(q: ListQuery) -> tuple[Select[tuple[int]], bool]:
             ranged = True
         else:
             words = re.findall(r"\w+", re.sub("['\u2019`]", "", term))
-            if words:
+            if words and server:  # PostgreSQL: the GIN word index of migration 0001
+                stmt = stmt.where(
+                    func.lindungi_name_words(p.name).op("@@")(
+                        func.lindungi_name_query(_tsquery(words))
+                    )
+                )
+                ranged = True
+            elif words:
                 stmt = stmt.where(
                     p.id.in_(
                         select(text("rowid"))
@@ -395,6 +414,8 @@ def _raw_ids(s: Session, stmt: Select[Any], indexed_by: str | None = None) -> li
     """The first column of every row, through the driver's cursor (five times faster than
     ORM scalars for 100,000 ids); ``indexed_by`` makes SQLite read participants through
     that index (SQLAlchemy's SQLite dialect renders no table hints)."""
+    if is_server(s):  # PostgreSQL plans its own index use
+        return list(s.execute(stmt).scalars())
     compiled = stmt.compile(dialect=s.get_bind().dialect)
     params = [compiled.params[name] for name in compiled.positiontup or []]
     sql = str(compiled)
@@ -412,7 +433,7 @@ def search_ids(s: Session, q: ListQuery, limit: int | None = None) -> list[int]:
     Digits search NIK, KPJ and registration-number prefixes through their indexes; words
     search names through the FTS5 index, each word as a prefix.
     """
-    stmt = _ordered(_matching(q)[0], q)
+    stmt = _ordered(_matching(q, is_server(s))[0], q)
     if limit is not None:
         stmt = stmt.limit(limit)
     return _raw_ids(s, stmt)
@@ -445,7 +466,7 @@ def search_first(s: Session, q: ListQuery, limit: int, cap: int, whole_up_to: in
     """The first ``limit`` ids of a list and its count (exact up to ``cap``), fast at any
     size: the count stops at ``cap`` + 1 and reads only the search's own indexes. A list of
     at most ``whole_up_to`` matches comes whole (sorting that few costs a few ms)."""
-    matching, ranged = _matching(q)
+    matching, ranged = _matching(q, is_server(s))
     counted = select(func.count()).select_from(matching.limit(cap + 1).subquery())
     count = int(_raw_ids(s, counted)[0])
     if count <= whole_up_to:
@@ -564,11 +585,10 @@ def participant_states(s: Session, uuids: Sequence[str]) -> dict[str, tuple[str,
 
     from app.store.audit import state_text_sql
 
-    raw = s.connection().connection.driver_connection
-    assert raw is not None
+    raw = driver(s)
     out: dict[str, tuple[str, str, int]] = {}
     sha = hashlib.sha256
-    text_sql = state_text_sql()
+    text_sql = state_text_sql(s)
     unique = list(dict.fromkeys(uuids))
     for i in range(0, len(unique), 900):
         chunk = unique[i : i + 900]
@@ -613,9 +633,7 @@ def _point_rows(s: Session, pairs: Sequence[tuple[str, int]]) -> None:
     """Each participant's ``history_hash`` names the entry that vouches for it."""
     if not pairs:
         return
-    raw = s.connection().connection.driver_connection
-    assert raw is not None
-    raw.executemany("UPDATE participant SET history_hash = ? WHERE id = ?", pairs)
+    driver(s).executemany("UPDATE participant SET history_hash = ? WHERE id = ?", pairs)
 
 
 def add_history(

@@ -1,0 +1,100 @@
+"""Messages of the kabupaten's register on a PostgreSQL server: its address, the
+connection test at setup, a server that stops, the sealed password."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, str] = {
+    "pg.url": (
+        "'{url}' is not a PostgreSQL address: write "
+        "postgresql://USER@HOST:PORT/DATABASE?sslmode=require"
+    ),
+    "pg.sslmode": "sslmode={mode} is not supported: use one of {modes}.",
+    "pg.url_option": "The PostgreSQL address has options Lindungi does not know: {option}.",
+    "pg.unreachable": (
+        "No PostgreSQL server answers at {host} port {port}: check the address and that "
+        "the server is running and reachable from this PC. Nothing was changed."
+    ),
+    "pg.auth": (
+        "The PostgreSQL server at {host} port {port} refused the user {user} or its "
+        "password. Nothing was changed."
+    ),
+    "pg.no_database": (
+        "The PostgreSQL server at {host} port {port} has no database named {database}: "
+        "ask its administrator to create it (createdb). Nothing was changed."
+    ),
+    "pg.tls": (
+        "The TLS connection (sslmode={mode}) to the PostgreSQL server at {host} port "
+        "{port} failed: the server refuses TLS or its certificate was not accepted."
+    ),
+    "pg.connection_lost": (
+        "The connection to the PostgreSQL server at {host} port {port} was lost (the "
+        "server stopped or the network broke): what was being saved was not saved. Try "
+        "again when the server is back."
+    ),
+    "pg.disk_full": (
+        "The PostgreSQL server at {host} port {port} has run out of disk space: nothing "
+        "was saved. Tell the server's administrator."
+    ),
+    "pg.locator": "The record of the register's server, {path}, is damaged or unreadable.",
+    "pg.not_empty": (
+        "The PostgreSQL database {database} already holds the register of install {code}: "
+        "choose an empty database."
+    ),
+    "pg.kecamatan": (
+        "A kecamatan keeps its register on this PC: a PostgreSQL server is only for the "
+        "kabupaten (--role kabupaten)."
+    ),
+    "vault.secret": (
+        "The sealed {purpose} of this data dir does not open with its key: the data dir's "
+        "files do not belong together."
+    ),
+}
+
+ID: dict[str, str] = {
+    MESSAGES["pg.url"]: (
+        "'{url}' bukan alamat PostgreSQL: tulis "
+        "postgresql://PENGGUNA@HOST:PORT/BASISDATA?sslmode=require"
+    ),
+    MESSAGES["pg.sslmode"]: "sslmode={mode} tidak didukung: pakai salah satu dari {modes}.",
+    MESSAGES["pg.url_option"]: (
+        "Alamat PostgreSQL memuat opsi yang tidak dikenal Lindungi: {option}."
+    ),
+    MESSAGES["pg.unreachable"]: (
+        "Tidak ada server PostgreSQL yang menjawab di {host} port {port}: periksa alamatnya "
+        "dan pastikan server berjalan dan dapat dijangkau dari PC ini. Tidak ada yang diubah."
+    ),
+    MESSAGES["pg.auth"]: (
+        "Server PostgreSQL di {host} port {port} menolak pengguna {user} atau kata sandinya. "
+        "Tidak ada yang diubah."
+    ),
+    MESSAGES["pg.no_database"]: (
+        "Server PostgreSQL di {host} port {port} tidak punya basis data bernama {database}: "
+        "minta pengelolanya membuatnya (createdb). Tidak ada yang diubah."
+    ),
+    MESSAGES["pg.tls"]: (
+        "Sambungan TLS (sslmode={mode}) ke server PostgreSQL di {host} port {port} gagal: "
+        "server menolak TLS atau sertifikatnya tidak diterima."
+    ),
+    MESSAGES["pg.connection_lost"]: (
+        "Sambungan ke server PostgreSQL di {host} port {port} terputus (server berhenti atau "
+        "jaringan putus): yang sedang disimpan tidak tersimpan. Coba lagi setelah server "
+        "kembali."
+    ),
+    MESSAGES["pg.disk_full"]: (
+        "Disk server PostgreSQL di {host} port {port} penuh: tidak ada yang disimpan. "
+        "Beri tahu pengelola server."
+    ),
+    MESSAGES["pg.locator"]: "Catatan server register, {path}, rusak atau tidak terbaca.",
+    MESSAGES["pg.not_empty"]: (
+        "Basis data PostgreSQL {database} sudah memuat register instalasi {code}: pilih "
+        "basis data yang kosong."
+    ),
+    MESSAGES["pg.kecamatan"]: (
+        "Kecamatan menyimpan registernya di PC ini: server PostgreSQL hanya untuk kabupaten "
+        "(--role kabupaten)."
+    ),
+    MESSAGES["vault.secret"]: (
+        "{purpose} yang disegel di folder data ini tidak terbuka dengan kuncinya: berkas-berkas "
+        "folder data ini bukan pasangan yang sama."
+    ),
+}

@@ -1,0 +1,130 @@
+"""A kabupaten's register on a PostgreSQL server: attaching a data dir to it at setup,
+and opening it after a sign-in.
+
+The data dir stays on the desk's PC and keeps what a sign-in needs before the register
+opens (the key vault, logs, the install's sealed keys); ``database.json`` there says where
+the server is. The server's password is sealed with the register's key (app.services.vault),
+which only a sign-in or the recovery key unwraps: no plain file holds it. Only the
+kabupaten may choose a server; a kecamatan's register stays the encrypted SQLite file.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from sqlalchemy import inspect, text
+
+from app.errors import Refused, StorageError
+from app.store import pg
+from app.store.engine import DB_FILENAME, Database
+from app.store.migrate import known_revisions
+
+log = logging.getLogger(__name__)
+
+PASSWORD_PURPOSE = "server-password"  # noqa: S105 (a label, not a password)
+
+
+def uses_server(data_dir: Path) -> bool:
+    """True when the register of ``data_dir`` is on a PostgreSQL server."""
+    return pg.locator_path(data_dir).is_file()
+
+
+def register_exists(data_dir: Path) -> bool:
+    """True when ``data_dir`` has a register: its SQLite file, or a server's record."""
+    return (data_dir / DB_FILENAME).is_file() or uses_server(data_dir)
+
+
+def check_target(address: pg.ServerAddress, password: str | None) -> None:
+    """Before setup writes anything: the server answers, takes the password, has the
+    database, and that database holds no register yet (nor one of a newer Lindungi).
+
+    Raises:
+        StorageError: an unreachable server, a refused password, no such database, TLS
+            refused, or a register of a newer version.
+        Refused: ``pg.not_empty``: the database already holds a register.
+    """
+    pg.check_connection(address, password)
+    engine = pg.make_pg_engine(address, password, busy_timeout_s=5)
+    try:
+        with engine.connect() as conn:
+            if not inspect(conn).has_table("alembic_version"):
+                return
+            current = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+            if current is not None and current not in known_revisions():
+                raise StorageError("db.newer", revision=current)
+            install = None
+            if inspect(conn).has_table("install"):
+                install = conn.execute(text("SELECT install_code FROM install")).scalar()
+            if install is not None:
+                raise Refused("pg.not_empty", database=address.database, code=install)
+    except (StorageError, Refused):
+        raise
+    except Exception as exc:
+        refusal = pg.server_error(exc, address)
+        if refusal is None:
+            raise
+        raise refusal from exc
+    finally:
+        engine.dispose()
+
+
+def check_url(url: str, password: str | None) -> pg.ServerAddress:
+    """:func:`check_target` for the server at ``url`` (``password``, when given, in place of
+    the URL's own).
+
+    Raises:
+        InvalidInput: not a PostgreSQL URL.
+        StorageError, Refused: see :func:`check_target`.
+    """
+    address, in_url = pg.parse(url)
+    check_target(address, in_url if password is None else password)
+    return address
+
+
+def attach(data_dir: Path, url: str, password: str | None, key: bytes) -> pg.ServerAddress:
+    """Record in ``data_dir`` that its register is on the server at ``url`` (checked
+    first with :func:`check_target`; nothing is written when that fails), the password
+    sealed with the register's ``key``.
+
+    Raises:
+        InvalidInput: not a PostgreSQL URL.
+        StorageError, Refused: see :func:`check_target`.
+    """
+    from app.services import vault
+
+    address, in_url = pg.parse(url)
+    password = in_url if password is None else password
+    check_target(address, password)
+    sealed = None if password is None else vault.seal_secret(key, password, PASSWORD_PURPOSE)
+    pg.save_locator(data_dir, pg.Locator(address, sealed))
+    log.info("register on the server %s", address.display())
+    return address
+
+
+def open_database(data_dir: Path, key: bytes | None) -> Database:
+    """The register on the server that ``data_dir`` records, with the password the
+    register's ``key`` unseals.
+
+    Raises:
+        Refused: ``signin.needed``: no key (the password stays sealed without a sign-in).
+        StorageError: the record is damaged, or the password was sealed with another key.
+    """
+    from app.services import vault
+
+    locator = pg.load_locator(data_dir)
+    if locator is None:
+        raise StorageError("pg.locator", path=str(pg.locator_path(data_dir)))
+    password = None
+    if locator.sealed_password is not None:
+        if key is None:
+            raise Refused("signin.needed", path=str(data_dir))
+        password = vault.open_secret(key, locator.sealed_password, PASSWORD_PURPOSE)
+    return Database(data_dir / DB_FILENAME, key, server=locator.address, password=password)
+
+
+def describe(data_dir: Path) -> str | None:
+    """Where the register of ``data_dir`` is (the server's address, no password), or None
+    for the SQLite file."""
+    locator = pg.load_locator(data_dir)
+    return None if locator is None else locator.address.display()
