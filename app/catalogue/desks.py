@@ -52,11 +52,11 @@ MESSAGES: dict[str, str] = {
         "Only the kabupaten's register can move to a PostgreSQL server; a kecamatan office "
         "keeps its register on this PC."
     ),
-    "move.already": "This register is already kept on a PostgreSQL server. Nothing was changed.",
-    "move.bad_url": (
-        "{url} is not a PostgreSQL address: write it as "
-        "postgresql://USER@HOST:PORT/DATABASE. Nothing was changed."
+    "move.desks": (
+        "Still signed in to this register: {names}. Ask them to close Lindungi first, "
+        "then move it. Nothing was changed."
     ),
+    "move.already": "This register is already kept on a PostgreSQL server. Nothing was changed.",
     "move.not_empty": (
         "Database {database} on the server already holds tables ({tables}): the register "
         "moves only into an empty database. Nothing was changed."
@@ -130,12 +130,12 @@ ID: dict[str, str] = {
         "Hanya register kabupaten yang dapat dipindah ke server PostgreSQL; kantor "
         "kecamatan menyimpan registernya di PC ini."
     ),
+    MESSAGES["move.desks"]: (
+        "Masih masuk ke register ini: {names}. Minta mereka menutup Lindungi dulu, lalu "
+        "pindahkan. Tidak ada yang diubah."
+    ),
     MESSAGES["move.already"]: (
         "Register ini sudah disimpan di server PostgreSQL. Tidak ada yang diubah."
-    ),
-    MESSAGES["move.bad_url"]: (
-        "{url} bukan alamat PostgreSQL: tulis sebagai "
-        "postgresql://PENGGUNA@HOST:PORT/BASISDATA. Tidak ada yang diubah."
     ),
     MESSAGES["move.not_empty"]: (
         "Basis data {database} di server sudah berisi tabel ({tables}): register hanya "
@@ -154,4 +154,17 @@ ID: dict[str, str] = {
         "di basis data {database} di {host}; setiap baris sudah dibandingkan dan "
         "pemeriksaan audit lolos. Berkas SQLite disimpan sebagai cadangan: {backup}."
     ),
+    # The command line's help and results.
+    "where the register is kept": "tempat register disimpan",
+    "show where the register is kept": "tampilkan tempat register disimpan",
+    "move the kabupaten's register onto an empty PostgreSQL database": (
+        "pindahkan register kabupaten ke basis data PostgreSQL yang kosong"
+    ),
+    "the PostgreSQL user's password (or put it in the --to address)": (
+        "kata sandi pengguna PostgreSQL (atau tulis di alamat --to)"
+    ),
+    "a register on PostgreSQL: the new, empty database to restore into": (
+        "register di PostgreSQL: basis data baru yang kosong, tujuan pemulihan"
+    ),
+    "The register is now database {name}": "Register kini berada di basis data {name}",
 }
