@@ -89,3 +89,10 @@ def pg_kabupaten(pg_database: ServerAddress, tmp_path: Path) -> Iterator[Context
     setup_install(ctx, ADMIN, role=Role.KABUPATEN)
     yield ctx
     ctx.close()
+
+
+def url_of(address: ServerAddress) -> str:
+    """The ``postgresql://`` address of a test database, with the test server's password."""
+    _address, password = server()
+    secret = f":{password}" if password else ""
+    return f"postgresql://{address.user}{secret}@{address.host}:{address.port}/{address.database}"
