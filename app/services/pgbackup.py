@@ -36,9 +36,10 @@ from app.store.pg import Locator, ServerAddress, load_locator, save_locator
 log = logging.getLogger(__name__)
 
 SUFFIX = ".pgdump"
-# Automatic backups taken on a server: once a day. The "before an import" copies of a
-# SQLite register are its transactions' job here (see the module's docstring).
-AUTOMATIC = ("daily", "exit")
+# Automatic backups taken on a server: once a day, on a worker thread after the day's first
+# sign-in. The "before an import" copies of a SQLite register are its transactions' job here
+# (see the module's docstring), and a province's dump is too long to wait for at closing.
+AUTOMATIC = ("daily",)
 
 
 def on_server(ctx: Context) -> bool:
