@@ -49,8 +49,16 @@ CONFLICT = "conflict"
 
 def is_retryable(exc: BaseException) -> bool:
     """True when the server rolled the transaction back only because another one met it
-    (a deadlock, a serialisation failure): running it again is the answer."""
-    return sqlstate(exc) in RETRYABLE
+    (a deadlock, a serialisation failure): running it again is the answer. The server's
+    error may arrive wrapped (SQLAlchemy's, or a refusal raised from it)."""
+    seen: BaseException | None = exc
+    for _ in range(4):
+        if seen is None:
+            return False
+        if sqlstate(seen) in RETRYABLE:
+            return True
+        seen = seen.__cause__
+    return False
 
 
 def retrying(

@@ -128,15 +128,6 @@ def read_header(path: Path) -> dict[str, Any]:
         return _read_header(fh)
 
 
-def is_dump(path: Path) -> bool:
-    """True when the file at ``path`` starts like a PostgreSQL backup of Lindungi."""
-    try:
-        with open(path, "rb") as fh:
-            return fh.read(len(MAGIC)) == MAGIC
-    except OSError:
-        return False
-
-
 def _read_header(fh: IO[bytes]) -> dict[str, Any]:
     if fh.read(len(MAGIC)) != MAGIC:
         raise DumpUnreadable("not a Lindungi PostgreSQL backup")

@@ -25,9 +25,6 @@ from app.store.pg import ServerAddress, make_pg_engine, parse
 from tests.actors import ADMIN
 
 PG_URL = os.environ.get("LINDUNGI_TEST_PG", "")
-needs_pg = pytest.mark.skipif(
-    not PG_URL, reason="no PostgreSQL server given: set LINDUNGI_TEST_PG (see README)"
-)
 KEY = bytes(range(32))
 
 
