@@ -21,9 +21,11 @@ from app.domain.install import Role
 from app.domain.nik import make_nik
 from app.domain.participant import ParticipantData, Sex
 from app.services import accounts
-from app.services.context import Context, open_data_dir
+from app.services.context import Context
 from app.services.setup import setup_install
 from tests.actors import ADMIN
+
+pytest_plugins = ["tests.pg"]  # PostgreSQL: the server, its databases, --pg
 
 # GUI tests of every tree run headless (nothing imported above touches Qt), on the screen
 # the app is made for: a 1366×768 laptop, of which a taskbar leaves 1366×728.
@@ -96,7 +98,9 @@ def make_ctx(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[MakeCtx
         setup: bool = True,
         **options: Any,
     ) -> Context:
-        ctx = open_data_dir(tmp_path / (name or role))
+        from tests.pg import open_test_data_dir  # open_data_dir, or on the server with --pg
+
+        ctx = open_test_data_dir(tmp_path / (name or role), role, request)
         opened.append(ctx)
         if setup:
             if role == "kecamatan":

@@ -44,6 +44,10 @@ MESSAGES: dict[str, str] = {
         "A kecamatan keeps its register on this PC: a PostgreSQL server is only for the "
         "kabupaten (--role kabupaten)."
     ),
+    "pg.backup_by_server": (
+        "This register is on a PostgreSQL server: its backups are made on the server "
+        "(pg_dump), not by copying a file. See docs/postgresql.md."
+    ),
     "vault.secret": (
         "The sealed {purpose} of this data dir does not open with its key: the data dir's "
         "files do not belong together."
@@ -92,6 +96,10 @@ ID: dict[str, str] = {
     MESSAGES["pg.kecamatan"]: (
         "Kecamatan menyimpan registernya di PC ini: server PostgreSQL hanya untuk kabupaten "
         "(--role kabupaten)."
+    ),
+    MESSAGES["pg.backup_by_server"]: (
+        "Register ini ada di server PostgreSQL: cadangannya dibuat di server (pg_dump), "
+        "bukan dengan menyalin berkas. Lihat docs/postgresql.md."
     ),
     MESSAGES["vault.secret"]: (
         "{purpose} yang disegel di folder data ini tidak terbuka dengan kuncinya: berkas-berkas "

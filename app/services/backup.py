@@ -146,7 +146,8 @@ def _file_backup(ctx: Context, reason: str) -> Path:
 
 
 def daily_backup_due(ctx: Context, now: dt.datetime | None = None) -> bool:
-    """True when no backup was taken today."""
+    """True when no backup was taken today (on a PostgreSQL server, only when pg_dump is
+    here to take it: otherwise backups are the server's)."""
     now = now or dt.datetime.now()
     if pgbackup.on_server(ctx) and not pgbackup.tools_present():
         return False  # the server's own backups (said when a backup is asked for)

@@ -17,7 +17,11 @@ log = logging.getLogger(__name__)
 
 
 def quick_check(ctx: Context) -> bool:
-    """True when SQLite's ``quick_check`` finds the database sound."""
+    """True when SQLite's ``quick_check`` finds the database sound (a register on a
+    PostgreSQL server checks its own pages: there it is sound when it answers)."""
+    if ctx.db.on_server:
+        with ctx.db.read() as s:
+            return s.connection().exec_driver_sql("SELECT 1").scalar() == 1
     return _file_ok(ctx.db.path, ctx.db.key, quick=True)
 
 

@@ -1119,7 +1119,8 @@ def commit(
     if good:
         from app.services.backup import auto_backup
 
-        auto_backup(ctx, "before-import")
+        if not ctx.db.on_server:  # a server's backups are its own (docs/postgresql.md)
+            auto_backup(ctx, "before-import")
     with ctx.db.session() as s:
         taken = repo.existing_niks(s, [r.nik for r in good])
         fresh = [r for r in good if r.nik not in taken]

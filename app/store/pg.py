@@ -46,7 +46,11 @@ SCHEMES = ("postgresql", "postgres", "postgresql+pg8000")
 SSLMODES = ("disable", "require", "verify-ca", "verify-full")
 # The advisory lock every write transaction takes (any constant: the register's own).
 WRITE_LOCK = 0x4C494E44  # "LIND"
+# pg8000's timeout is the socket's, for every read: the connection test at setup gives up
+# after CONNECT_TIMEOUT_S, the register's engine only after SOCKET_TIMEOUT_S (longer than
+# any lock wait or report; a server that vanished mid-statement is then reported).
 CONNECT_TIMEOUT_S = 10
+SOCKET_TIMEOUT_S = 300
 
 
 @dataclass(frozen=True)
@@ -164,9 +168,9 @@ def ssl_context(address: ServerAddress) -> ssl.SSLContext | None:
     return ctx
 
 
-def connect_args(address: ServerAddress) -> dict[str, Any]:
-    """pg8000's connection arguments: TLS and a connect timeout."""
-    args: dict[str, Any] = {"timeout": CONNECT_TIMEOUT_S, "application_name": "lindungi"}
+def connect_args(address: ServerAddress, timeout: int = SOCKET_TIMEOUT_S) -> dict[str, Any]:
+    """pg8000's connection arguments: TLS and the socket's timeout."""
+    args: dict[str, Any] = {"timeout": timeout, "application_name": "lindungi"}
     context = ssl_context(address)
     if context is not None:
         args["ssl_context"] = context
@@ -179,6 +183,7 @@ def make_pg_engine(
     *,
     busy_timeout_s: int,
     database: str | None = None,
+    socket_timeout_s: int = SOCKET_TIMEOUT_S,
 ) -> Engine:
     """An engine for the register on the server at ``address``.
 
@@ -190,7 +195,7 @@ def make_pg_engine(
         address.url(password, database),
         hide_parameters=True,
         pool_pre_ping=True,
-        connect_args=connect_args(address),
+        connect_args=connect_args(address, socket_timeout_s),
     )
 
     @event.listens_for(engine, "connect")
@@ -222,7 +227,7 @@ def check_connection(address: ServerAddress, password: str | None) -> str:
         StorageError: the server cannot be reached, refuses the password, has no such
             database, or refuses TLS; each with its own message.
     """
-    engine = make_pg_engine(address, password, busy_timeout_s=5)
+    engine = make_pg_engine(address, password, busy_timeout_s=5, socket_timeout_s=CONNECT_TIMEOUT_S)
     try:
         with engine.connect() as conn:
             return str(conn.execute(text("SHOW server_version")).scalar())

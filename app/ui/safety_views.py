@@ -101,8 +101,9 @@ def _system_admin(session: Session) -> Actor:
 
 
 def backup_on_exit(session: Session) -> None:
-    """A backup when the window closes (skipped for the throw-away demo)."""
-    if session.demo:
+    """A backup when the window closes (skipped for the throw-away demo, and for a
+    register on a PostgreSQL server, whose backups are the server's)."""
+    if session.demo or session.ctx.db.on_server:
         return
     try:
         backup.auto_backup(session.ctx, "exit")

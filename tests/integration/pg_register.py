@@ -1,53 +1,40 @@
-"""A kabupaten register on the PostgreSQL server given in ``LINDUNGI_TEST_PG`` (tests of
-several desks, backups and the move skip without one).
+"""Desks on a kabupaten register on the test server (tests/pg.py: ``LINDUNGI_TEST_PG``;
+skipped without one, required under CI).
 
-``LINDUNGI_TEST_PG`` is a ``postgresql://user[:password]@host:port/database`` URL of an
-account that may create databases (scripts/pg-test-server.sh prints one); each test gets
-a database of its own, dropped afterwards.
+Each test gets an empty database of its own (dropped afterwards); :func:`open_register`
+opens a desk on it directly, with its own engine and sessions, as a second program at
+the Dinas would.
 """
 
 from __future__ import annotations
 
-import os
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
 
 from app.domain.install import Role
 from app.services.context import Context
 from app.services.setup import setup_install
-from app.store.engine import BUSY_TIMEOUT_S, DB_FILENAME, Database
+from app.store.engine import DB_FILENAME, Database
 from app.store.migrate import upgrade
-from app.store.pg import ServerAddress, make_pg_engine, parse
+from app.store.pg import ServerAddress
 from tests.actors import ADMIN
+from tests.pg import _the_server
 
-PG_URL = os.environ.get("LINDUNGI_TEST_PG", "")
 KEY = bytes(range(32))
 
 
 def server() -> tuple[ServerAddress, str | None]:
     """The test server's address and password."""
-    return parse(PG_URL)
-
-
-def _admin(sql: str) -> None:
-    address, password = server()
-    engine = make_pg_engine(address, password, busy_timeout_s=BUSY_TIMEOUT_S)
-    try:
-        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-            conn.execute(text(sql))
-    finally:
-        engine.dispose()
+    test_server = _the_server()
+    return test_server.address, test_server.password
 
 
 def create_database() -> ServerAddress:
     """A new, empty database on the test server; its address."""
     address, _password = server()
-    name = f"lindungi_t_{uuid.uuid4().hex[:12]}"
-    _admin(f'CREATE DATABASE "{name}"')
+    name = _the_server().create()
     return ServerAddress(
         address.host, address.port, name, address.user, address.sslmode, address.sslrootcert
     )
@@ -55,7 +42,7 @@ def create_database() -> ServerAddress:
 
 def drop_database(address: ServerAddress) -> None:
     """Remove a test database (and end the sessions still on it)."""
-    _admin(f'DROP DATABASE IF EXISTS "{address.database}" WITH (FORCE)')
+    _the_server().drop(address.database)
 
 
 def open_register(data_dir: Path, address: ServerAddress) -> Context:
@@ -69,11 +56,14 @@ def open_register(data_dir: Path, address: ServerAddress) -> Context:
     return Context(data_dir, db)
 
 
+def url_of(address: ServerAddress) -> str:
+    """The ``postgresql://`` address of a test database, with the test server's password."""
+    return _the_server().url(address.database)
+
+
 @pytest.fixture
 def pg_database() -> Iterator[ServerAddress]:
     """An empty database of its own on the test server."""
-    if not PG_URL:
-        pytest.skip("no PostgreSQL server given: set LINDUNGI_TEST_PG (see README)")
     address = create_database()
     yield address
     drop_database(address)
@@ -86,10 +76,3 @@ def pg_kabupaten(pg_database: ServerAddress, tmp_path: Path) -> Iterator[Context
     setup_install(ctx, ADMIN, role=Role.KABUPATEN)
     yield ctx
     ctx.close()
-
-
-def url_of(address: ServerAddress) -> str:
-    """The ``postgresql://`` address of a test database, with the test server's password."""
-    _address, password = server()
-    secret = f":{password}" if password else ""
-    return f"postgresql://{address.user}{secret}@{address.host}:{address.port}/{address.database}"

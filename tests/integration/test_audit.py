@@ -24,6 +24,7 @@ def _raw(ctx_path: Path) -> Any:
     return raw(ctx_path / "lindungi.sqlite", key_of(ctx_path))
 
 
+@pytest.mark.sqlite_file
 def test_chain_verifies_after_real_work_and_breaks_on_any_edit(make_ctx, capsys) -> None:
     ctx = make_ctx("kabupaten")
     before = audit.verify(ctx).entries  # the set-up
@@ -50,6 +51,7 @@ def test_chain_verifies_after_real_work_and_breaks_on_any_edit(make_ctx, capsys)
     assert "5" in capsys.readouterr().err
 
 
+@pytest.mark.sqlite_file
 def test_a_removed_entry_breaks_the_chain(make_ctx) -> None:
     ctx = make_ctx("kabupaten")
     demo.generate(ctx, ADMIN, 10, seed=2)

@@ -289,7 +289,8 @@ def import_bundle(
         payload = _payload(ctx, box, name, progress)
     from app.services.backup import auto_backup
 
-    auto_backup(ctx, "before-bundle-import")
+    if not ctx.db.on_server:  # a server's backups are its own (docs/postgresql.md)
+        auto_backup(ctx, "before-bundle-import")
     with ctx.db.session() as s:
         office_lock(s, m.sender)  # one office's bundles merge one at a time, in order
         _check_chain(s, m, fingerprint, digest, name)

@@ -506,6 +506,7 @@ def test_the_dashboard_shows_each_offices_exchange(kabupaten_ctx: Context) -> No
     assert states["130304-A"].days_since_bundle is None and states["130304-A"].held == 0
 
 
+@pytest.mark.sqlite_file
 def test_a_bulk_writes_larger_cache_is_given_back_even_when_it_fails(demo_ctx: Context) -> None:
     """The connection returns to the pool with SQLite's own cache size."""
     from app.store import repo
