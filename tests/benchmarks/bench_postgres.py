@@ -64,7 +64,6 @@ T = TypeVar("T")
 PAGE = 200
 SEARCH_GOAL = 0.050
 BENCH_DB = "lindungi_bench"
-KEY = os.urandom(32)
 NOW = dt.datetime(2024, 1, 15, 9, 0, 0)
 SLICE = 100_000
 COLUMNS = [
@@ -330,43 +329,77 @@ def searches(ctx: Context) -> list[tuple[str, str]]:
     ]
 
 
+def attempt(side: Side, what: str, fn: Callable[[], tuple[float, str]]) -> None:
+    """One measure; a failure (a timeout, a refusal) is a figure too, never the end."""
+    try:
+        seconds, note = fn()
+    except Exception as exc:
+        side.put(what, float("inf"), f"failed: {type(exc).__name__}: {str(exc)[:80]}")
+        print(f"  {side.label}: {what} failed: {exc!r}"[:300], flush=True)
+        return
+    side.put(what, seconds, note)
+    print(f"  {side.label}: {what}: {show(seconds)} ({note})", flush=True)
+
+
 def measure(side: Side, ctx: Context, office: Context, usb: Path, out: Path, runs: int) -> None:
     side.count = participants.count(ctx)
     for label, term in searches(ctx):
-        query = ListQuery(search=term)
 
-        def page(query: ListQuery = query) -> Any:
-            first = participants.first_page(ctx, query, PAGE, participants.WHOLE_UP_TO)
-            participants.rows(ctx, first.ids[:PAGE])
-            return first
+        def search(term: str = term) -> tuple[float, str]:
+            query = ListQuery(search=term)
 
-        page()  # warm: the first query of a kind plans and reads its pages
-        wall, first = median(runs, page)
-        count = f"{'> ' if first.capped else ''}{first.count:,}".replace(",", ".")
-        side.put(f"search: {label}", wall, f"{term[:16]!r}: {count}")
-    wall, dash = median(runs, lambda: desk.dashboard(ctx))
-    side.put("dashboard", wall, f"{dash.participants:,} in {dash.year}")
+            def page() -> Any:
+                first = participants.first_page(ctx, query, PAGE, participants.WHOLE_UP_TO)
+                participants.rows(ctx, first.ids[:PAGE])
+                return first
+
+            page()  # warm: the first query of a kind plans and reads its pages
+            wall, first = median(runs, page)
+            count = f"{'> ' if first.capped else ''}{first.count:,}".replace(",", ".")
+            return wall, f"{term[:16]!r}: {count}"
+
+        attempt(side, f"search: {label}", search)
+
+    def dashboard() -> tuple[float, str]:
+        wall, dash = median(runs, lambda: desk.dashboard(ctx))
+        return wall, f"{dash.participants:,} in {dash.year}"
+
+    attempt(side, "dashboard", dashboard)
     sent = export.export_bundle(office, ADMIN, usb)
-    wall, merged = timed(lambda: bundle_import.import_file(ctx, ADMIN, sent.path))
-    side.put(
-        f"merge a bundle of {sent.counts['participants']:,}",
-        wall,
-        f"{merged.status}: {merged.counts.get('new', 0):,} new",
-    )
+
+    def merge() -> tuple[float, str]:
+        wall, merged = timed(lambda: bundle_import.import_file(ctx, ADMIN, sent.path))
+        return wall, f"{merged.status}: {merged.counts.get('new', 0):,} new"
+
+    attempt(side, f"merge a bundle of {sent.counts['participants']:,}", merge)
     path = out / f"recap-{side.label.split()[0]}.xlsx"
-    wall, _ = median(max(1, runs // 2), lambda: reports.export(ctx, ADMIN, "recap", 2023, path))
-    side.put("recap report 2023 (xlsx)", wall, f"{path.stat().st_size / 1024:,.0f} KB")
+
+    def recap() -> tuple[float, str]:
+        wall, _ = median(max(1, runs // 2), lambda: reports.export(ctx, ADMIN, "recap", 2023, path))
+        return wall, f"{path.stat().st_size / 1024:,.0f} KB"
+
+    attempt(side, "recap report 2023 (xlsx)", recap)
 
 
 def office_for(kab: Context, folder: Path, usb: Path, bundle: int) -> Context:
-    """Station B of Kamang Baru, enrolled and confirmed, with ``bundle`` approved records
-    waiting to be sent."""
-    enrol = trust.write_enrolment(kab, ADMIN, "13.03.06", "B", usb)
+    """A new station of Kamang Baru (B, or the next letter free in a reused register),
+    enrolled and confirmed, with ``bundle`` approved records waiting to be sent."""
+    from app.errors import Refused
+
+    for station in "BDEFGHJKLMNPQRSTUVWXY":
+        try:
+            enrol = trust.write_enrolment(kab, ADMIN, "13.03.06", station, usb)
+            break
+        except Refused:
+            continue
+    else:
+        raise SystemExit("no station letter left at 13.03.06: start from a new register")
     office = open_data_dir(folder)
     trust.setup_from_enrolment(office, ADMIN, enrol.path)
     first = export.export_bundle(office, ADMIN, usb)
     bundle_import.import_file(kab, ADMIN, first.path)
-    offices.confirm_office(kab, ADMIN, "130306-B", trust.whoami(office).fingerprint, usb)
+    code = office.identity.install_code
+    offices.confirm_office(kab, ADMIN, code, trust.whoami(office).fingerprint, usb)
     demo.generate(office, ADMIN, bundle, seed=7)
     return office
 
@@ -380,30 +413,40 @@ def admin_sql(address: ServerAddress, password: str | None, sql: str) -> None:
         engine.dispose()
 
 
-def postgres_side(args: argparse.Namespace, root: Path) -> Side:
+def postgres_side(args: argparse.Namespace, root: Path, scratch: Path) -> Side:
     admin, password = parse(args.pg)
     target = ServerAddress(
         admin.host, admin.port, BENCH_DB, admin.user, admin.sslmode, admin.sslrootcert
     )
     side = Side(f"PostgreSQL {args.pg_participants:,}".replace(",", "."))
-    admin_sql(admin, password, f"DROP DATABASE IF EXISTS {BENCH_DB} WITH (FORCE)")
-    admin_sql(admin, password, f"CREATE DATABASE {BENCH_DB}")
     data = root / "pg-kab"
-    data.mkdir()
-    db = Database(data / DB_FILENAME, KEY, server=target, password=password)
+    ready = root / "pg-ready"
+    reuse = ready.exists()
+    if not reuse:
+        admin_sql(admin, password, f"DROP DATABASE IF EXISTS {BENCH_DB} WITH (FORCE)")
+        admin_sql(admin, password, f"CREATE DATABASE {BENCH_DB}")
+        data.mkdir(parents=True)
+        (data / "bench.key").write_bytes(os.urandom(32))
+    key = (data / "bench.key").read_bytes()
+    db = Database(data / DB_FILENAME, key, server=target, password=password)
     upgrade(db.engine, db.path, data)
     ctx = Context(data, db)
     try:
-        setup_install(ctx, ADMIN, role=Role.KABUPATEN)
-        print(f"PostgreSQL: COPY of {args.pg_participants:,} participants …", flush=True)
-        wall, _ = timed(lambda: copy_in(ctx, args.pg_participants))
-        side.put("load", wall, "COPY, then VACUUM ANALYZE")
-        desk.add_year(ctx, ADMIN, 2023, copy_from=2022)
-        usb = root / "pg-usb"
+        if reuse:
+            side.put("load", float("nan"), "reused from an earlier run (--keep)")
+        else:
+            setup_install(ctx, ADMIN, role=Role.KABUPATEN)
+            print(f"PostgreSQL: COPY of {args.pg_participants:,} participants …", flush=True)
+            wall, _ = timed(lambda: copy_in(ctx, args.pg_participants))
+            side.put("load", wall, "COPY, then VACUUM ANALYZE")
+            desk.add_year(ctx, ADMIN, 2023, copy_from=2022)
+            if args.keep:
+                ready.write_text("ok", encoding="utf-8")
+        usb = scratch / "pg-usb"
         usb.mkdir()
-        office = office_for(ctx, root / "pg-office", usb, args.bundle)
+        office = office_for(ctx, scratch / "pg-office", usb, args.bundle)
         try:
-            measure(side, ctx, office, usb, root, args.runs)
+            measure(side, ctx, office, usb, scratch, args.runs)
         finally:
             office.close()
     finally:
@@ -413,21 +456,28 @@ def postgres_side(args: argparse.Namespace, root: Path) -> Side:
     return side
 
 
-def sqlite_side(args: argparse.Namespace, root: Path) -> Side:
+def sqlite_side(args: argparse.Namespace, root: Path, scratch: Path) -> Side:
     side = Side(f"SQLite {args.sqlite_participants:,}".replace(",", "."))
+    ready = root / "sqlite-ready"
+    reuse = ready.exists()
     ctx = open_data_dir(root / "sqlite-kab")
     try:
-        setup_install(ctx, ADMIN, role=Role.KABUPATEN)
-        print(f"SQLite: {args.sqlite_participants:,} participants …", flush=True)
-        wall, _ = timed(lambda: demo.generate(ctx, ADMIN, args.sqlite_participants, seed=1))
-        vary(ctx)
-        side.put("load", wall, "the app's bulk insert")
-        desk.add_year(ctx, ADMIN, 2023, copy_from=2022)
-        usb = root / "sqlite-usb"
+        if reuse:
+            side.put("load", float("nan"), "reused from an earlier run (--keep)")
+        else:
+            setup_install(ctx, ADMIN, role=Role.KABUPATEN)
+            print(f"SQLite: {args.sqlite_participants:,} participants …", flush=True)
+            wall, _ = timed(lambda: demo.generate(ctx, ADMIN, args.sqlite_participants, seed=1))
+            vary(ctx)
+            side.put("load", wall, "the app's bulk insert")
+            desk.add_year(ctx, ADMIN, 2023, copy_from=2022)
+            if args.keep:
+                ready.write_text("ok", encoding="utf-8")
+        usb = scratch / "sqlite-usb"
         usb.mkdir()
-        office = office_for(ctx, root / "sqlite-office", usb, args.bundle)
+        office = office_for(ctx, scratch / "sqlite-office", usb, args.bundle)
         try:
-            measure(side, ctx, office, usb, root, args.runs)
+            measure(side, ctx, office, usb, scratch, args.runs)
         finally:
             office.close()
     finally:
@@ -450,6 +500,10 @@ def goal_of(what: str) -> float | None:
 
 
 def show(seconds: float) -> str:
+    if seconds != seconds:  # not measured (NaN)
+        return "-"
+    if seconds == float("inf"):
+        return "failed"
     return f"{seconds * 1000:,.1f} ms" if seconds < 10 else f"{seconds:,.1f} s"
 
 
@@ -487,15 +541,22 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sqlite-participants", type=int, default=100_000)
     ap.add_argument("--bundle", type=int, default=20_000)
     ap.add_argument("--runs", type=int, default=5)
-    ap.add_argument("--keep", action="store_true", help="keep the lindungi_bench database")
+    ap.add_argument(
+        "--keep",
+        type=Path,
+        metavar="DIR",
+        help="build the registers here (and the lindungi_bench database) and keep them; "
+        "a later run with the same DIR reuses them and skips the load",
+    )
     args = ap.parse_args(argv)
     if not args.pg:
         print("give a server: --pg postgresql://USER@HOST:PORT/postgres (or LINDUNGI_TEST_PG)")
         return 2
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     with tempfile.TemporaryDirectory(prefix="lindungi-bench-pg-") as tmp:
-        root = Path(tmp)
-        sides = [postgres_side(args, root), sqlite_side(args, root)]
+        scratch = Path(tmp)
+        root = args.keep or scratch / "registers"
+        sides = [postgres_side(args, root, scratch), sqlite_side(args, root, scratch)]
     after = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print()
     print(
