@@ -230,6 +230,7 @@ def test_a_real_deadlock_is_retried_not_shown_as_a_crash(
             crossing(pg_kabupaten, "one", "x", "y"), crossing(other, "two", "y", "x")
         )
         assert (one, two) == ("one", "two")
-        assert sorted(tries.values()) == [1, 2]  # the server chose one victim; it ran again
+        # The server chose one victim, which ran again (on a busy machine maybe twice).
+        assert min(tries.values()) == 1 and max(tries.values()) >= 2
     finally:
         other.close()
