@@ -75,6 +75,13 @@ _no_widget_outlives_its_test
 _close_logs
 no_data_dir  # by name, in @pytest.mark.usefixtures (tests/unit/test_windows_process.py)
 pytestmark
+# The PostgreSQL plugin (tests/pg.py): pytest's hooks and its autouse fixture, by name.
+pytest_plugins
+pytest_addoption
+pytest_configure
+pytest_collection_modifyitems
+pytest_sessionfinish
+_drop_test_databases
 
 # Areas other work is changing now; each goes when that work lands:
 set_password  # accounts: the sign-in work decides whether a password setter stays

@@ -89,9 +89,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     needs_dir = args.command not in ("check-nik", "selftest")
     folder = data_dir(args.data_dir) if needs_dir else None
     if folder is not None and args.command not in ("setup", "restore"):
-        from app.store.engine import DB_FILENAME
+        from app.store.engine import DB_FILENAME, LOCATOR_FILENAME
 
-        if not (folder / DB_FILENAME).is_file():
+        if not (folder / DB_FILENAME).is_file() and not (folder / LOCATOR_FILENAME).is_file():
             # Never set up: the command is refused, and no logs folder is left behind.
             folder = None
     log_path = logsetup.configure(folder, args.verbose)

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # A throwaway PostgreSQL cluster for the tests: `start` makes a cluster in a temporary
-# folder, run by an unprivileged user, listening on 127.0.0.1 only, and prints the URL to
-# give the tests (LINDUNGI_TEST_PG); `stop` stops it and removes the folder.
+# folder, run by an unprivileged user, listening on 127.0.0.1 only (with TLS, a self-signed
+# certificate made by openssl), and prints the URL to give the tests (LINDUNGI_TEST_PG) and
+# the certificate (LINDUNGI_TEST_PG_CA); `stop` stops it and removes the folder.
 #
-#   eval "$(bash scripts/pg-test-server.sh start)"   # exports LINDUNGI_TEST_PG
+#   eval "$(bash scripts/pg-test-server.sh start)"   # exports LINDUNGI_TEST_PG(_CA)
 #   QT_QPA_PLATFORM=offscreen python -m pytest -q -p no:cacheprovider
 #   bash scripts/pg-test-server.sh stop
 #
@@ -59,14 +60,25 @@ start() {
   fi
   chmod 700 "$dir"
   printf '%s\n' "$password" >"$dir/pwfile"
-  [ "$(id -u)" = 0 ] && chown "$(stat -c %U "$dir")" "$dir/pwfile"
+  # A self-signed certificate for 127.0.0.1, so that the TLS settings (sslmode) are tested
+  # against a server that speaks TLS; it is also the CA a verify-ca test trusts.
+  openssl req -new -x509 -days 2 -nodes -subj "/CN=127.0.0.1" \
+    -addext "subjectAltName=IP:127.0.0.1" \
+    -keyout "$dir/server.key" -out "$dir/server.crt" >/dev/null 2>&1 ||
+    { echo "openssl could not make the test certificate" >&2; exit 1; }
+  chmod 600 "$dir/server.key"
+  chmod 644 "$dir/server.crt"
+  if [ "$(id -u)" = 0 ]; then
+    chown "$(stat -c %U "$dir")" "$dir/pwfile" "$dir/server.key" "$dir/server.crt"
+  fi
   as_owner "$bin/initdb" -D "$dir/data" -U lindungi --pwfile="$dir/pwfile" \
     --auth=scram-sha-256 -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 ||
     { cat "$dir/initdb.log" >&2; exit 1; }
   as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start -o \
-    "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+    "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 -c ssl=on -c ssl_cert_file=$dir/server.crt -c ssl_key_file=$dir/server.key" \
     >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
   echo "export LINDUNGI_TEST_PG='postgresql+pg8000://lindungi:$password@127.0.0.1:$port/postgres'"
+  echo "export LINDUNGI_TEST_PG_CA='$dir/server.crt'"
 }
 
 stop() {

@@ -46,12 +46,23 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """With ``--pg``, only the tests that set up data dirs (``make_ctx`` and the fixtures
+    built on it) or use the server run: the others have nothing on the server to test."""
     if not config.getoption("--pg"):
         return
     skip = pytest.mark.skip(reason="opens the SQLite file itself; --pg puts it on the server")
+    kept, dropped = [], []
     for item in items:
+        names = getattr(item, "fixturenames", ())
+        if "make_ctx" not in names and "pg_server" not in names:
+            dropped.append(item)
+            continue
         if item.get_closest_marker("sqlite_file") is not None:
             item.add_marker(skip)
+        kept.append(item)
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = kept
 
 
 class Server:

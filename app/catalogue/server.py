@@ -35,6 +35,9 @@ MESSAGES: dict[str, str] = {
         "The PostgreSQL server at {host} port {port} has run out of disk space: nothing "
         "was saved. Tell the server's administrator."
     ),
+    "pg.retry": (
+        "Another desk changed the same records at the same moment: nothing was saved. Try again."
+    ),
     "pg.locator": "The record of the register's server, {path}, is damaged or unreadable.",
     "pg.not_empty": (
         "The PostgreSQL database {database} already holds the register of install {code}: "
@@ -55,6 +58,13 @@ MESSAGES: dict[str, str] = {
 }
 
 ID: dict[str, str] = {
+    # setup's options
+    "kabupaten only: keep the register on this PostgreSQL server": (
+        "khusus kabupaten: simpan register di server PostgreSQL ini"
+    ),
+    "the PostgreSQL user's password (or put it in the --database address)": (
+        "kata sandi pengguna PostgreSQL (atau tulis di alamat --database)"
+    ),
     MESSAGES["pg.url"]: (
         "'{url}' bukan alamat PostgreSQL: tulis "
         "postgresql://PENGGUNA@HOST:PORT/BASISDATA?sslmode=require"
@@ -87,6 +97,9 @@ ID: dict[str, str] = {
     MESSAGES["pg.disk_full"]: (
         "Disk server PostgreSQL di {host} port {port} penuh: tidak ada yang disimpan. "
         "Beri tahu pengelola server."
+    ),
+    MESSAGES["pg.retry"]: (
+        "Meja lain mengubah data yang sama pada saat yang sama: tidak ada yang disimpan. Coba lagi."
     ),
     MESSAGES["pg.locator"]: "Catatan server register, {path}, rusak atau tidak terbaca.",
     MESSAGES["pg.not_empty"]: (

@@ -198,6 +198,7 @@ def backup(
     Raises:
         InvalidInput: keys requested without a passphrase.
         StorageError: the target cannot be written.
+        Refused: a passphrase for a register on a PostgreSQL server.
     """
     actor.require(Role.ADMIN)
     if with_keys and not passphrase:

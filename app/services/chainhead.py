@@ -19,8 +19,6 @@ import contextlib
 import datetime as dt
 import json
 import logging
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -34,7 +32,7 @@ from app.errors import AppError, InvalidInput, Refused
 from app.services.actor import Actor, Role
 from app.services.context import Context
 from app.store import audit as audit_store
-from app.store import repo
+from app.store import ledger, repo
 from app.store import sync as sync_store
 from app.sync.container import FormatError
 from app.sync.manifest import ChainHead
@@ -57,32 +55,20 @@ def read_file(data_dir: Path) -> tuple[ChainHead, int] | None:
     """The head in the file and the id of its newest entry (None when missing or
     unreadable)."""
     try:
-        raw = json.loads(_path(data_dir).read_text(encoding="utf-8"))
+        body = ledger.read(data_dir, FILENAME)
+        if body is None:
+            return None
+        raw = json.loads(body)
         return ChainHead.from_json(raw), int(raw["last_id"])
     except (OSError, ValueError, KeyError, TypeError, FormatError):
         return None
 
 
 def _write_file(data_dir: Path, head: ChainHead, last_id: int) -> None:
-    """Replace the file durably: a unique temporary name, fsync, atomic rename."""
+    """Replace the ledger's head durably (a file: a unique temporary name, fsync, atomic
+    rename; a server: its ledger row, app.store.ledger)."""
     text = json.dumps(head.to_json() | {"last_id": last_id})
-    fd, tmp = tempfile.mkstemp(prefix=FILENAME + ".", suffix=".tmp", dir=data_dir)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, _path(data_dir))
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    if os.name == "posix":  # the rename itself reaches the disk
-        dir_fd = os.open(data_dir, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
+    ledger.update(data_dir, FILENAME, lambda _old: text)
 
 
 def last_signed(s: Session) -> ChainHead | None:

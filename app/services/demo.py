@@ -282,8 +282,7 @@ def generate(
             rows = [r for r in rows if r["nik"] not in existing]
             keep = {r["uuid"] for r in rows}
             history = [h for h in history if h["entity_id"] in keep]
-        repo.bulk_insert_participants(s, rows)
-        repo.bulk_history(s, history)
+        repo.bulk_register(s, rows, history)
     out: dict[str, int] = {}
     for r in rows:
         out[r["kecamatan_code"]] = out.get(r["kecamatan_code"], 0) + 1

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.errors import StorageError
-from app.services.sequences import write_json
+from app.store import ledger
 
 FILENAME = "erasures.json"
 
@@ -46,31 +46,48 @@ def entries(data_dir: Path) -> list[Erased]:
         StorageError: the ledger exists but cannot be read; a restore must not go on
             without it.
     """
-    path = _path(data_dir)
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-        return [
-            Erased(str(e["reg_no"]), dt.datetime.fromisoformat(e["at"]), str(e["reason"]))
-            for e in raw["erased"]
-        ]
-    except FileNotFoundError:
-        return []
+        return _parse(ledger.read(data_dir, FILENAME))
     except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise StorageError("erasures.unreadable", path=str(path)) from exc
+        raise StorageError("erasures.unreadable", path=str(_path(data_dir))) from exc
+
+
+def _parse(body: str | None) -> list[Erased]:
+    if body is None:
+        return []
+    raw = json.loads(body)
+    return [
+        Erased(str(e["reg_no"]), dt.datetime.fromisoformat(e["at"]), str(e["reason"]))
+        for e in raw["erased"]
+    ]
 
 
 def record(data_dir: Path, reg_no: str, at: dt.datetime, reason: str) -> None:
-    """Add an erasure to the ledger (written durably; once per registration number)."""
-    known = entries(data_dir)
-    if any(e.reg_no == reg_no for e in known):
-        return
-    known.append(Erased(reg_no, at, reason))
-    write_json(
-        _path(data_dir),
-        {
-            "erased": [
-                {"reg_no": e.reg_no, "at": e.at.isoformat(timespec="seconds"), "reason": e.reason}
-                for e in known
-            ]
-        },
-    )
+    """Add an erasure to the ledger (written durably; once per registration number).
+
+    Raises:
+        StorageError: the ledger exists but cannot be read.
+    """
+
+    def add(body: str | None) -> str | None:
+        try:
+            known = _parse(body)
+        except (ValueError, KeyError, TypeError) as exc:
+            raise StorageError("erasures.unreadable", path=str(_path(data_dir))) from exc
+        if any(e.reg_no == reg_no for e in known):
+            return None
+        known.append(Erased(reg_no, at, reason))
+        return json.dumps(
+            {
+                "erased": [
+                    {
+                        "reg_no": e.reg_no,
+                        "at": e.at.isoformat(timespec="seconds"),
+                        "reason": e.reason,
+                    }
+                    for e in known
+                ]
+            }
+        )
+
+    ledger.update(data_dir, FILENAME, add)

@@ -1152,8 +1152,7 @@ def commit(
                 }
             )
         with repo.large_cache(s):
-            repo.bulk_insert_participants(s, rows)
-            repo.bulk_history(s, history)
+            repo.bulk_register(s, rows, history)
         repo.add_history(
             s,
             at=now,

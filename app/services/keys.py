@@ -15,6 +15,7 @@ gets a new key, and its old public key stays known so that its old cards still v
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import hashlib
 import logging
@@ -33,7 +34,7 @@ from app.errors import InvalidInput, OsReason, Refused, StorageError
 from app.paths import temp_beside
 from app.services.actor import Actor, Role
 from app.services.context import Context
-from app.store import cardrepo, repo
+from app.store import cardrepo, ledger, repo
 from app.sync.crypto import KeyPair
 
 log = logging.getLogger(__name__)
@@ -117,13 +118,46 @@ def unseal(db_key: bytes | None, data: bytes) -> bytes | None:
         return None
 
 
+# On a PostgreSQL server the sealed keys are documents of the server's ledger (every desk
+# signs as the kabupaten), named after the file they would be on SQLite.
+KEY_DOC = "key/"
+
+
+def _stored(ctx: Context, path: Path) -> bytes:
+    """The sealed key stored as ``path`` (a file, or the server ledger's document).
+
+    Raises:
+        OSError: there is no such key, or it cannot be read.
+    """
+    if ledger.on_server(ctx.data_dir):
+        body = ledger.read(ctx.data_dir, KEY_DOC + path.name)
+        if body is None:
+            raise FileNotFoundError(path.name)
+        return base64.b64decode(body)
+    return path.read_bytes()
+
+
+def _stored_names(ctx: Context) -> list[Path]:
+    """Where each of this install's keys is stored (``keys/NAME.pem``)."""
+    if ledger.on_server(ctx.data_dir):
+        return [
+            _keys_dir(ctx) / name.removeprefix(KEY_DOC)
+            for name in ledger.names(ctx.data_dir, KEY_DOC)
+        ]
+    return sorted(_keys_dir(ctx).glob("*.pem"))
+
+
 def write_key_file(ctx: Context, path: Path, key: Ed25519PrivateKey) -> None:
     """Write the key sealed with the register's key, so that only its owner can ever read
-    the file (no window of wider access)."""
+    the file (no window of wider access); on a server, into its ledger."""
     pem = key.private_bytes(
         serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
     )
     data = seal(ctx.db.key, pem)
+    if ledger.on_server(ctx.data_dir):
+        body = base64.b64encode(data).decode("ascii")
+        ledger.update(ctx.data_dir, KEY_DOC + path.name, lambda _old: body)
+        return
     tmp = temp_beside(path)
     flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0)
     fd = os.open(tmp, flags, 0o600)
@@ -156,8 +190,8 @@ def _read_private(
             key is never mistaken for a lost one (which would make a new key).
     """
     try:
-        raw = path.read_bytes()
-    except OSError:
+        raw = _stored(ctx, path)
+    except (OSError, ValueError):
         return None
     data = unseal(ctx.db.key, raw)
     if data is None:
@@ -400,8 +434,8 @@ def exported_keys(ctx: Context) -> list[tuple[str, bytes]]:
     backup for another PC (file name, PEM): unsealed, since that PC has another register
     key (the restore seals them with its own)."""
     out = []
-    for path in sorted(_keys_dir(ctx).glob("*.pem")):
-        pem = unseal(ctx.db.key, path.read_bytes())
+    for path in _stored_names(ctx):
+        pem = unseal(ctx.db.key, _stored(ctx, path))
         if pem is not None:
             out.append((path.name, pem))
     return out
@@ -411,6 +445,8 @@ def seal_files(ctx: Context) -> int:
     """Seal every plain PEM key file of an earlier release (the register was just
     encrypted); one protected by a passphrase waits for that passphrase. Returns how many."""
     sealed = 0
+    if ledger.on_server(ctx.data_dir):  # a server's keys were sealed from the start
+        return 0
     for path in sorted(_keys_dir(ctx).glob("*.pem")):
         data = path.read_bytes()
         if data.startswith(SEALED) or b"ENCRYPTED PRIVATE KEY" in data:

@@ -25,9 +25,9 @@ import os
 import shutil
 from pathlib import Path
 
-from app.services.sequences import write_json
 from app.store import backup as store_backup
 from app.store.engine import DB_FILENAME
+from app.store.ledger import write_file
 
 log = logging.getLogger(__name__)
 
@@ -78,7 +78,7 @@ def discard(data_dir: Path) -> bool:
 
 def decide(data_dir: Path, restore_id: str) -> None:
     """Write the marker: the staged restore is complete and must land."""
-    write_json(data_dir / MARKER, {"id": restore_id})
+    write_file(data_dir / MARKER, json.dumps({"id": restore_id}))
 
 
 def undo(data_dir: Path) -> None:

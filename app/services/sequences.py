@@ -3,66 +3,57 @@
 A registration number or a bundle sequence that left this PC (on a card, in a bundle) must
 never be issued again, even after the database is restored from an older backup. Each is
 therefore also written to ``sequences.json`` beside the database, before the transaction
-that uses it commits; at start-up the database continues past the higher of the two.
+that uses it commits; at start-up the database continues past the higher of the two. On a
+PostgreSQL server the same document is a row of the server's ledger (app.store.ledger),
+shared by every desk.
 """
 
 from __future__ import annotations
 
 import json
 import logging
-import os
 from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from app.paths import temp_beside
-from app.store import repo
+from app.store import ledger, repo
 
 log = logging.getLogger(__name__)
 
 FILENAME = "sequences.json"
 
 
-def _path(data_dir: Path) -> Path:
-    return data_dir / FILENAME
-
-
-def read(data_dir: Path) -> dict[str, int]:
-    """The numbers in the file (empty when missing or unreadable)."""
+def _numbers(body: str | None) -> dict[str, int]:
     try:
-        raw = json.loads(_path(data_dir).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        raw = json.loads(body or "{}")
+    except ValueError:
+        return {}
+    if not isinstance(raw, dict):
         return {}
     return {k: int(v) for k, v in raw.items() if isinstance(v, int)}
 
 
-def write(data_dir: Path, key: str, value: int) -> None:
-    """Raise ``key`` in the file to at least ``value`` (written durably: temp, fsync, rename)."""
-    current = read(data_dir)
-    if current.get(key, 0) >= value:
-        return
-    current[key] = value
-    write_json(_path(data_dir), current)
-
-
-def write_json(path: Path, value: object) -> None:
-    """Replace the file at ``path`` with ``value`` as JSON, durably: a temporary file of a
-    name no other process uses, fsync, then a rename over the old one."""
-    tmp = temp_beside(path)
+def read(data_dir: Path) -> dict[str, int]:
+    """The numbers in the ledger (empty when missing or unreadable)."""
     try:
-        with open(tmp, "w", encoding="utf-8") as fh:
-            json.dump(value, fh)
-            fh.flush()
-            os.fsync(fh.fileno())
-        tmp.replace(path)
-        if os.name == "posix":  # the rename itself, durably
-            fd = os.open(path.parent, os.O_RDONLY)
-            try:
-                os.fsync(fd)
-            finally:
-                os.close(fd)
-    finally:
-        tmp.unlink(missing_ok=True)
+        return _numbers(ledger.read(data_dir, FILENAME))
+    except OSError:
+        return {}
+
+
+def write(data_dir: Path, key: str, value: int) -> None:
+    """Raise ``key`` in the ledger to at least ``value`` (written durably; never lowered,
+    even by a desk that read it before another desk raised it)."""
+
+    def raise_to(body: str | None) -> str | None:
+        current = _numbers(body)
+        if current.get(key, 0) >= value:
+            return None
+        return json.dumps(current | {key: value})
+
+    if read(data_dir).get(key, 0) >= value:
+        return
+    ledger.update(data_dir, FILENAME, raise_to)
 
 
 def reserve_registrations(s: Session, data_dir: Path, count: int = 1) -> int:

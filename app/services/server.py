@@ -16,7 +16,7 @@ from pathlib import Path
 from sqlalchemy import inspect, text
 
 from app.errors import Refused, StorageError
-from app.store import pg
+from app.store import ledger, pg
 from app.store.engine import DB_FILENAME, Database
 from app.store.migrate import known_revisions
 
@@ -120,11 +120,6 @@ def open_database(data_dir: Path, key: bytes | None) -> Database:
         if key is None:
             raise Refused("signin.needed", path=str(data_dir))
         password = vault.open_secret(key, locator.sealed_password, PASSWORD_PURPOSE)
-    return Database(data_dir / DB_FILENAME, key, server=locator.address, password=password)
-
-
-def describe(data_dir: Path) -> str | None:
-    """Where the register of ``data_dir`` is (the server's address, no password), or None
-    for the SQLite file."""
-    locator = pg.load_locator(data_dir)
-    return None if locator is None else locator.address.display()
+    db = Database(data_dir / DB_FILENAME, key, server=locator.address, password=password)
+    ledger.use_server(data_dir, db.engine)  # sequences, chain head, erasures: in the server
+    return db

@@ -44,6 +44,8 @@ if TYPE_CHECKING:
     from app.store.pg import ServerAddress
 
 DB_FILENAME = "lindungi.sqlite"
+# A kabupaten's register on a PostgreSQL server: where the server is (app.store.pg).
+LOCATOR_FILENAME = "database.json"
 KEY_BYTES = 32
 CACHE_KIB = 64 * 1024
 PLAIN_HEADER = b"SQLite format 3\x00"

@@ -16,7 +16,6 @@ import sqlite3
 import ssl
 from typing import Any
 
-import pg8000.exceptions as pg
 from sqlcipher3 import dbapi2 as sqlcipher
 
 
@@ -58,8 +57,10 @@ _SQLSTATES: dict[str, Fault] = {
 }
 
 
-# Both drivers' error classes, for ``except`` clauses outside SQLAlchemy.
-DRIVER_ERRORS: tuple[type[Exception], ...] = (sqlite3.Error, sqlcipher.Error, pg.Error)
+# Both SQLite drivers' error classes, for ``except`` clauses outside SQLAlchemy. pg8000's
+# are told by their module (:func:`_is_server_error`): importing pg8000 costs 80 ms, which
+# only a register on a server should pay.
+DRIVER_ERRORS: tuple[type[Exception], ...] = (sqlite3.Error, sqlcipher.Error)
 DATABASE_ERRORS: tuple[type[Exception], ...] = (sqlite3.DatabaseError, sqlcipher.DatabaseError)
 
 
@@ -67,8 +68,8 @@ def classify(exc: BaseException) -> Fault | None:
     """The fault behind ``exc`` (a driver error, bare or as SQLAlchemy wraps it), or None
     when it is none of the above (a bug, a constraint, …)."""
     orig = getattr(exc, "orig", None)
-    inner = orig if isinstance(orig, (*DRIVER_ERRORS, ssl.SSLError)) else exc
-    if isinstance(inner, (pg.Error, ssl.SSLError)):
+    inner = orig if orig is not None and _is_driver_error(orig) else exc
+    if isinstance(inner, ssl.SSLError) or _is_server_error(inner):
         return _server_fault(inner)
     if not isinstance(inner, DRIVER_ERRORS):
         return None
@@ -84,6 +85,15 @@ def classify(exc: BaseException) -> Fault | None:
     if "malformed" in text or "database corrupt" in text:
         return Fault.DAMAGED
     return None
+
+
+def _is_server_error(exc: BaseException) -> bool:
+    """True for pg8000's own errors (without importing pg8000)."""
+    return type(exc).__module__.startswith("pg8000")
+
+
+def _is_driver_error(exc: BaseException) -> bool:
+    return isinstance(exc, (*DRIVER_ERRORS, ssl.SSLError)) or _is_server_error(exc)
 
 
 def sqlstate(exc: BaseException) -> str | None:

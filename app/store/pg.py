@@ -8,11 +8,11 @@ lives here, in app.store.engine and in the migrations.
 - **Where the server is** is kept in ``database.json`` in the data dir (:func:`save_locator`):
   the address without its password, and the password sealed with the register's key (which
   only a sign-in unwraps, app.services.vault), never as plain text.
-- **TLS** follows libpq's ``sslmode`` words: ``disable`` (the default: a server on this PC
-  or a trusted LAN), ``require`` (encrypted, the server's certificate not checked),
-  ``verify-ca`` (signed by ``sslrootcert``) and ``verify-full`` (and the host name
-  matches). ``prefer`` and ``allow`` are refused: pg8000 cannot fall back, so the choice
-  must be made.
+- **TLS** follows libpq's ``sslmode`` words: ``disable`` (never), ``prefer`` (libpq's
+  default too: TLS when the server offers it, its certificate not checked), ``require``
+  (encrypted, the certificate not checked), ``verify-ca`` (signed by ``sslrootcert``) and
+  ``verify-full`` (and the host name matches). ``allow`` (plain text first) is refused:
+  pg8000 cannot do that.
 - **Write sessions are serial**: each takes one transaction-scoped advisory lock
   (``pg_advisory_xact_lock``) before it writes. Every write appends to the one hash chain
   of the history and may draw registration numbers, so writes must follow each other
@@ -36,14 +36,14 @@ from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import URL
 
 from app.errors import InvalidInput, StorageError
+from app.store.engine import LOCATOR_FILENAME
 from app.store.faults import Fault, classify
 from app.store.files import write_private
 
-LOCATOR_FILENAME = "database.json"
 LOCATOR_FORMAT = 1
 DEFAULT_PORT = 5432
 SCHEMES = ("postgresql", "postgres", "postgresql+pg8000")
-SSLMODES = ("disable", "require", "verify-ca", "verify-full")
+SSLMODES = ("disable", "prefer", "require", "verify-ca", "verify-full")
 # The advisory lock every write transaction takes (any constant: the register's own).
 WRITE_LOCK = 0x4C494E44  # "LIND"
 # pg8000's timeout is the socket's, for every read: the connection test at setup gives up
@@ -61,7 +61,7 @@ class ServerAddress:
     port: int
     database: str
     user: str
-    sslmode: str = "disable"
+    sslmode: str = "prefer"
     sslrootcert: str | None = None
 
     def display(self) -> str:
@@ -103,14 +103,9 @@ class ServerAddress:
             port=int(data["port"]),
             database=str(data["database"]),
             user=str(data["user"]),
-            sslmode=str(data.get("sslmode") or "disable"),
+            sslmode=str(data.get("sslmode") or "prefer"),
             sslrootcert=data.get("sslrootcert") or None,
         )
-
-
-def is_server_url(value: str) -> bool:
-    """True when ``value`` names a PostgreSQL server (rather than SQLite)."""
-    return value.split(":", 1)[0].lower() in SCHEMES
 
 
 def parse(value: str) -> tuple[ServerAddress, str | None]:
@@ -132,7 +127,7 @@ def parse(value: str) -> tuple[ServerAddress, str | None]:
     if not parts.hostname or not database or not user or "/" in database:
         raise InvalidInput("pg.url", url=_without_password(value))
     query = dict(urllib.parse.parse_qsl(parts.query))
-    sslmode = query.pop("sslmode", "disable")
+    sslmode = query.pop("sslmode", "prefer")
     sslrootcert = query.pop("sslrootcert", None)
     if sslmode not in SSLMODES:
         raise InvalidInput("pg.sslmode", mode=sslmode, modes=", ".join(SSLMODES))
@@ -155,9 +150,13 @@ def _without_password(value: str) -> str:
         return "postgresql://…"
 
 
-def ssl_context(address: ServerAddress) -> ssl.SSLContext | None:
-    """The TLS settings that ``address.sslmode`` asks for (None: no TLS)."""
+def ssl_context(address: ServerAddress) -> ssl.SSLContext | bool | None:
+    """pg8000's ``ssl_context`` for ``address.sslmode``: False (no TLS), None (TLS when the
+    server offers it, unverified: pg8000's own "prefer") or the context that checks what
+    the mode asks."""
     if address.sslmode == "disable":
+        return False
+    if address.sslmode == "prefer":
         return None
     ctx = ssl.create_default_context(cafile=address.sslrootcert)
     if address.sslmode == "require":
@@ -170,11 +169,11 @@ def ssl_context(address: ServerAddress) -> ssl.SSLContext | None:
 
 def connect_args(address: ServerAddress, timeout: int = SOCKET_TIMEOUT_S) -> dict[str, Any]:
     """pg8000's connection arguments: TLS and the socket's timeout."""
-    args: dict[str, Any] = {"timeout": timeout, "application_name": "lindungi"}
-    context = ssl_context(address)
-    if context is not None:
-        args["ssl_context"] = context
-    return args
+    return {
+        "timeout": timeout,
+        "application_name": "lindungi",
+        "ssl_context": ssl_context(address),
+    }
 
 
 def make_pg_engine(
@@ -256,6 +255,8 @@ def server_error(exc: BaseException, address: ServerAddress) -> StorageError | N
         return StorageError("pg.connection_lost", **where)
     if fault is Fault.DISK_FULL:
         return StorageError("pg.disk_full", **where)
+    if fault is Fault.RETRY:
+        return StorageError("pg.retry")
     return None
 
 

@@ -235,13 +235,22 @@ def bulk_insert_participants(s: Session, rows: Sequence[ParticipantRow]) -> None
 
     The per-row trigger that feeds the name index is set aside while the rows go in, and
     the index is filled in one statement after: the same result, several times faster.
+    Rows inserted together with the entries that create them: :func:`bulk_register`.
     """
-    if not rows:
+    _insert_marked(s, [{**r, "history_hash": NEW_ROW} for r in rows])
+
+
+def _insert_marked(s: Session, marked: list[dict[str, Any]]) -> None:
+    """The rows of :func:`bulk_insert_participants`, their ``history_hash`` set."""
+    if not marked:
         return
-    marked: list[dict[str, Any]] = [{**r, "history_hash": NEW_ROW} for r in rows]
     if len(marked) < 200:
         s.execute(insert(t.Participant), marked)
         return
+    for r in marked:  # one moment for the whole batch: its text made once (see stamp)
+        for key in ("created_at", "updated_at"):
+            if type(r[key]) is dt.datetime:
+                r[key] = stamp(r[key])
     conn = s.connection()
     trigger = None
     if not is_server(s):  # PostgreSQL's name index follows the table by itself
@@ -263,6 +272,67 @@ def bulk_insert_participants(s: Session, rows: Sequence[ParticipantRow]) -> None
             (last,),
         )
         conn.exec_driver_sql(str(trigger))
+
+
+# The Python type of each compared column, as the table declares it (str, int, date,
+# datetime): a value of exactly that type (or None) is stored as it is, so the digest of
+# the Python value is the digest ``audit verify`` takes of the stored row.
+_STORED_TYPES = {c: t.Participant.__table__.c[c].type.python_type for c in audit.COMPARED}
+
+
+def _python_states(rows: Sequence[Mapping[str, Any]]) -> dict[str, str] | None:
+    """uuid → state digest of new rows from their Python values, or None when a value
+    might not read back as it went in (another type than its column's, a missing column):
+    then the rows are read back after the insert instead."""
+    compared = itemgetter(*_STORED_TYPES)
+    stored = tuple(_STORED_TYPES.values())
+    none = type(None)
+    fine: set[tuple[type, ...]] = set()
+    digest = audit.state_digest
+    out: dict[str, str] = {}
+    try:
+        for r in rows:
+            kinds = tuple(map(type, compared(r)))
+            if kinds not in fine:
+                if not all(k is want or k is none for k, want in zip(kinds, stored, strict=True)):
+                    return None
+                fine.add(kinds)
+            out[r["uuid"]] = digest(r)
+    except KeyError:
+        return None
+    return out
+
+
+def bulk_register(
+    s: Session, rows: Sequence[ParticipantRow], history: Sequence[HistoryEntry]
+) -> None:
+    """Insert new participants and the history entries that create them (demo data,
+    imports): the same rows, entries, hash chain, state digests and pointers as
+    :func:`bulk_insert_participants` then :func:`bulk_history`, in one pass.
+
+    The entries' state digests are taken of the rows' Python values before they are
+    written (the digest of the same text; see :func:`_python_states`), so each row goes in
+    pointing at its entry: nothing is read back and no row is written twice.
+    """
+    states = _python_states(rows) if len(rows) >= 200 else None
+    entries: list[dict[str, Any]] = [dict(e) for e in history]
+    last: dict[str, int] = {}
+    for i, e in enumerate(entries):
+        if e["entity"] == "participant" and "state" not in e:
+            last[e["entity_id"]] = i
+    if states is None or not last.keys() <= states.keys():
+        # Small batches, unusual values, or entries about other participants.
+        bulk_insert_participants(s, rows)
+        bulk_history(s, history)
+        return
+    for e in entries:
+        e.setdefault("state", "")
+    for uid, i in last.items():
+        entries[i]["state"] = states[uid]
+    _chain(s, entries)
+    pointer = {uid: str(entries[i]["hash"]) for uid, i in last.items()}
+    _insert_marked(s, [{**r, "history_hash": pointer.get(r["uuid"], NEW_ROW)} for r in rows])
+    _insert_entries(s, entries)
 
 
 def update_participant(s: Session, pid: int, values: ParticipantChanges) -> None:
@@ -683,16 +753,24 @@ def bulk_history(s: Session, rows: Sequence[HistoryEntry]) -> None:
         return
     entries = [dict(r) for r in rows]
     stamped = _seal(s, entries)
-    chained = entries
+    _chain(s, entries)
+    _insert_entries(s, entries)
+    _point_rows(s, [(str(entries[i]["hash"]), pid) for pid, i in stamped])
+
+
+def _chain(s: Session, entries: list[dict[str, Any]]) -> None:
+    """Link ``entries`` (each with its ``state``), in order, after the newest entry."""
     for e, links in zip(entries, audit.chain_many(_last_hash(s), entries), strict=True):
         e.update(links)
+
+
+def _insert_entries(s: Session, chained: list[dict[str, Any]]) -> None:
     if len(chained) < 200:
         s.execute(insert(t.History), chained)
-    else:
-        for entry in chained:
-            entry["at"] = stamp(entry["at"])
-        _raw_insert(s, "history", chained)
-    _point_rows(s, [(str(chained[i]["hash"]), pid) for pid, i in stamped])
+        return
+    for entry in chained:
+        entry["at"] = stamp(entry["at"])
+    _raw_insert(s, "history", chained)
 
 
 def history_of(s: Session, entity_id: str) -> list[HistoryRecord]:

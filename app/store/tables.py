@@ -185,7 +185,7 @@ class History(Base):
     __tablename__ = "history"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    at: Mapped[dt.datetime] = mapped_column(DateTime, index=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime)
     actor: Mapped[str] = mapped_column(String(64))
     install_code: Mapped[str] = mapped_column(String(10))
     entity: Mapped[str] = mapped_column(String(32))

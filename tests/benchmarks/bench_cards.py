@@ -15,7 +15,9 @@ What is measured, each against its goal:
 - the 2025 size, 16,590 cards, one job: ≤ 10 s.
 Wall-clock seconds are what the user waits; CPU seconds of this process are steadier on a
 busy machine, and both are printed (a job's CPU includes its second process); the
-per-code figures use CPU time.
+per-code figures use CPU time. Half a job's CPU is the least it can take on two idle
+cores (printed as "two idle cores: ≥"): when that is above the goal, no sharing of the
+work between the cores can reach it.
 
 The database goes through the project's own engine (``open_data_dir``), so the figures
 follow whatever the store is (encrypted, chained) when this runs. The module imports the
@@ -211,6 +213,7 @@ def main(argv: list[str] | None = None) -> int:
                 cpu,
                 2 * floor,
                 f"{wall / floor:.2f}× the floor (wall), {cpu / floor_cpu:.2f}× (CPU); "
+                f"two idle cores: ≥ {cpu / 2:.2f} s; "
                 f"{size_mb:.2f} MB (goal ≤ 5 MB: {'ok' if size_mb <= 5 else 'MISSED'})",
             )
         )
@@ -262,6 +265,7 @@ def main(argv: list[str] | None = None) -> int:
                     wall,
                     cpu,
                     10.0,
+                    f"two idle cores: ≥ {cpu / 2:.1f} s; "
                     f"{pdf.stat().st_size / 1e6:.1f} MB; {len(steps)} progress reports; "
                     f"peak memory {peak:.0f} MB",
                 )

@@ -32,7 +32,7 @@ from typing import TypeVar
 from sqlalchemy.orm import Session
 
 from app.domain.install import Role
-from app.domain.rows import ParticipantRow
+from app.domain.rows import HistoryEntry, ParticipantRow
 from app.services import demo, participants
 from app.services.context import Context, open_data_dir
 from app.services.desk import budget_detail
@@ -102,18 +102,20 @@ def print_table(figures: list[Figure]) -> None:
 def generate(ctx: Context, count: int) -> tuple[Figure, Figure]:
     """The demo (rows made up in Python, then inserted), and the insert alone."""
     marks: dict[str, float] = {}
-    inserts = repo.bulk_insert_participants
+    inserts = repo.bulk_register
 
-    def insert_marked(s: Session, rows: Sequence[ParticipantRow]) -> None:
+    def insert_marked(
+        s: Session, rows: Sequence[ParticipantRow], history: Sequence[HistoryEntry]
+    ) -> None:
         marks["wall"], marks["cpu"] = time.perf_counter(), time.process_time()
-        inserts(s, rows)
+        inserts(s, rows, history)
 
-    repo.bulk_insert_participants = insert_marked
+    repo.bulk_register = insert_marked
     try:
         wall, cpu, per_kec = timed(lambda: demo.generate(ctx, ADMIN, count, seed=1))
         end_wall, end_cpu = time.perf_counter(), time.process_time()
     finally:
-        repo.bulk_insert_participants = inserts
+        repo.bulk_register = inserts
     added = sum(per_kec.values())
     insert_wall, insert_cpu = end_wall - marks["wall"], end_cpu - marks["cpu"]
     return (

@@ -367,6 +367,7 @@ def test_a_rewritten_office_chain_is_held_naming_what_is_missing(
     office.close()
 
 
+@pytest.mark.sqlite_file
 def test_a_receipt_from_a_kabupaten_whose_chain_went_back_is_refused(
     make_ctx: MakeCtx, tmp_path: Path
 ) -> None:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import io
-from concurrent.futures.process import BrokenProcessPool
+import time
+from collections.abc import Sequence
 
 import pytest
 
 from app.cards import qrpool
 from app.cards.qr import qr_bits
 from app.cards.sheets import render_cards
+from tests.unit.cards import dying_helper
 from tests.unit.cards.test_sheets import TEXTS, face
 
 NAMES = ["Yusnimar Wati", "Ñoño Ümlaut", "李小龍", "O\xa0Brien", "Back\\slash (Uni)"]
@@ -38,17 +40,11 @@ def test_every_code_arrives_in_order_from_both_processes(monkeypatch: pytest.Mon
     assert got == [qr_bits(p) for p in payloads]
 
 
-class _Broken:
-    """A process pool whose process died at start."""
+class _Unstartable:
+    """A second process that cannot be started (no resources, a frozen app without it)."""
 
-    def __init__(self, *_args: object, **_kwargs: object) -> None:
-        pass
-
-    def submit(self, *_args: object) -> object:
-        raise BrokenProcessPool("the process died")
-
-    def shutdown(self, **_kwargs: object) -> None:
-        pass
+    def __init__(self, *_args: object) -> None:
+        raise OSError("no process for you")
 
 
 def test_a_second_process_that_cannot_start_changes_nothing(
@@ -57,5 +53,31 @@ def test_a_second_process_that_cannot_start_changes_nothing(
     serial = cards_pdf(21)
     monkeypatch.setattr(qrpool, "PARALLEL_FROM", 1)
     monkeypatch.setattr(qrpool, "_second_core", lambda: True)
-    monkeypatch.setattr(qrpool, "ProcessPoolExecutor", _Broken)
+    monkeypatch.setattr(qrpool, "_Helper", _Unstartable)
     assert cards_pdf(21) == serial
+
+
+class _Started(qrpool._Helper):
+    """The helper, once it has taken its first chunks (this process waits for it)."""
+
+    def __init__(self, chunks: Sequence[Sequence[str]]) -> None:
+        super().__init__(chunks)
+        deadline = time.monotonic() + 60
+        while self.bounds[0] < 3 and time.monotonic() < deadline:
+            time.sleep(0.01)
+
+
+def test_a_second_process_that_dies_half_way_changes_nothing(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    # The helper takes three chunks from the front and dies after sending the first: this
+    # process encodes what it did not deliver.
+    monkeypatch.setattr(qrpool, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(qrpool, "_second_core", lambda: True)
+    monkeypatch.setattr(qrpool, "_work", dying_helper.work)
+    monkeypatch.setattr(qrpool, "_Helper", _Started)
+    payloads = [face(i).payload for i in range(95)]
+    with qrpool.encoded(payloads) as codes:
+        got = list(codes)
+    assert got == [qr_bits(p) for p in payloads]
+    assert "QR codes encoded in this process" in caplog.text
