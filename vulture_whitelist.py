@@ -72,6 +72,7 @@ _isolated
 _small_disk
 _indonesian_ui
 _no_widget_outlives_its_test
+_heap_unfrozen_at_exit
 _close_logs
 no_data_dir  # by name, in @pytest.mark.usefixtures (tests/unit/test_windows_process.py)
 pytestmark

@@ -1,14 +1,17 @@
 """Fixtures shared by every test tree: set-up data dirs and valid participants.
 
-A data dir costs about 60 ms to create, migrate and set up, so each test gets its own
-(no state leaks between tests). The message language is global state in ``app.i18n``;
-it is put back to Indonesian after every test.
+Each test gets its own data dirs (no state leaks between tests). Creating the register and
+running every migration is done once per test process (:func:`_blank_register`); each data
+dir starts as a copy of that blank register under a key of its own, then is opened and set
+up through the app. The message language is global state in ``app.i18n``; it is put back
+to Indonesian after every test.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -20,10 +23,12 @@ from app import i18n
 from app.domain.install import Role
 from app.domain.nik import make_nik
 from app.domain.participant import ParticipantData, Sex
-from app.services import accounts
-from app.services.context import Context
+from app.services import accounts, vault
+from app.services.context import Context, database_key, open_data_dir
 from app.services.setup import setup_install
+from app.store.engine import DB_FILENAME
 from tests.actors import ADMIN
+from tests.opening import raw
 
 pytest_plugins = ["tests.pg"]  # PostgreSQL: the server, its databases, --pg
 
@@ -79,8 +84,37 @@ def cli_account(monkeypatch: pytest.MonkeyPatch) -> tuple[str, str]:
     return CLI_USER, CLI_PASSWORD
 
 
+# --- data dirs ------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def _blank_register(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A data dir as ``open_data_dir`` leaves a new one: an empty encrypted register with
+    every migration applied, its key unclaimed in the vault. Made once per test process."""
+    path = tmp_path_factory.mktemp("blank") / "data"
+    open_data_dir(path).close()
+    return path
+
+
+def _new_data_dir(blank: Path, path: Path) -> None:
+    """``path`` as a new data dir: a copy of the blank register, re-encrypted under a fresh
+    key of its own (two data dirs of a test never share a key)."""
+    path.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(blank / DB_FILENAME, path / DB_FILENAME)
+    key = vault.fresh_key()
+    con = raw(path / DB_FILENAME, database_key(blank))
+    try:
+        con.isolation_level = None
+        con.execute(f"PRAGMA rekey = \"x'{key.hex()}'\"")
+    finally:
+        con.close()
+    vault.save(path, vault.new_vault(key))
+
+
 @pytest.fixture
-def make_ctx(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[MakeCtx]:
+def make_ctx(
+    tmp_path: Path, request: pytest.FixtureRequest, _blank_register: Path
+) -> Iterator[MakeCtx]:
     """A factory of set-up data dirs under ``tmp_path``, closed at the end of the test.
 
     ``make_ctx("kecamatan", kecamatan="13.03.06", station="A")`` or ``make_ctx("kabupaten")``;
@@ -100,7 +134,11 @@ def make_ctx(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[MakeCtx
     ) -> Context:
         from tests.pg import open_test_data_dir  # open_data_dir, or on the server with --pg
 
-        ctx = open_test_data_dir(tmp_path / (name or role), role, request)
+        path = tmp_path / (name or role)
+        on_server = role == "kabupaten" and request.config.getoption("--pg")
+        if not on_server and not (path / DB_FILENAME).exists() and vault.load(path) is None:
+            _new_data_dir(_blank_register, path)
+        ctx = open_test_data_dir(path, role, request)
         opened.append(ctx)
         if setup:
             if role == "kecamatan":

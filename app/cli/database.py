@@ -36,12 +36,10 @@ def cmd_database(args: argparse.Namespace) -> int:
 
 
 def _where(args: argparse.Namespace) -> int:
-    from app.services import server
-
     ctx = context(args)
     try:
-        place = server.describe(ctx.data_dir)
-        out(place if place is not None else str(ctx.db.path))
+        server = ctx.db.server  # the address only: the password stays sealed
+        out(server.display() if server is not None else str(ctx.db.path))
     finally:
         ctx.close()
     return EXIT_OK

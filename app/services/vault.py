@@ -29,7 +29,6 @@ from pathlib import Path
 from typing import Any
 
 from app.errors import InvalidInput, OsReason, Refused, StorageError
-from app.store.engine import KEY_BYTES
 from app.store.files import locked, write_private
 
 log = logging.getLogger(__name__)
@@ -104,6 +103,8 @@ def unwrap(entry: dict[str, Any], secret: str, label: str) -> bytes | None:
         )
     except (InvalidTag, KeyError, ValueError, TypeError):
         return None
+    from app.store.engine import KEY_BYTES  # not at the top: the login shows before the store loads
+
     return key if len(key) == KEY_BYTES else None
 
 
@@ -163,6 +164,8 @@ def new_vault(key: bytes) -> dict[str, Any]:
 
 def fresh_key() -> bytes:
     """A random database key."""
+    from app.store.engine import KEY_BYTES
+
     return secrets.token_bytes(KEY_BYTES)
 
 

@@ -1,11 +1,18 @@
 """Signing in: at start, on the lock screen (after a pause or by hand, where another
 account may sign in instead), and choosing a new password after an administrator's reset.
-Five wrong passwords lock the account, the same count as on the command line."""
+Five wrong passwords lock the account, the same count as on the command line.
+
+The login at start shows before the register's modules (SQLAlchemy, the store, the
+accounts service) are imported: it needs only the key vault. :func:`load_store_meanwhile`
+imports them in a background thread while the user types; signing in waits for it.
+"""
 
 from __future__ import annotations
 
 import logging
+import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -19,15 +26,59 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import AppError
-from app.services import accounts, vault
+from app.services import vault
 from app.services.actor import Actor
-from app.services.context import Context
 from app.ui import common
-from app.ui.accountform import AccountForm
 from app.ui.common import set_message, translate_buttons
 from app.ui.idle import BY_HAND, IDLE
 
+if TYPE_CHECKING:
+    from app.services.context import Context
+
 log = logging.getLogger(__name__)
+
+# What signing in and the main window need below the UI (no Qt), in the order they import
+# each other; the main window's own modules are imported on the GUI thread.
+STORE_MODULES = (
+    "app.services.context",
+    "app.services.accounts",
+    "app.services.encrypt",
+    "app.services.chainhead",
+    "app.services.keys",
+    "app.services.prefs",
+    "app.services.participants",
+    "app.services.importer",
+    "app.services.desk",
+)
+
+_loading: threading.Thread | None = None
+
+
+def _import_store() -> None:
+    import importlib
+
+    for name in STORE_MODULES:
+        try:
+            importlib.import_module(name)
+        except Exception:  # the sign-in imports it again and reports what fails
+            log.exception("importing %s in the background failed", name)
+            return
+
+
+def load_store_meanwhile() -> None:
+    """Import the register's modules in a background thread (the login is shown; the
+    user types meanwhile). Nothing Qt: widgets are made on the GUI thread only."""
+    global _loading
+    if _loading is None:
+        _loading = threading.Thread(target=_import_store, name="load-store")
+        _loading.start()
+
+
+def store_loaded() -> None:
+    """Wait for the background import, if one runs, before importing any of its modules:
+    two threads importing the same modules at once could see each other's half-made ones."""
+    if _loading is not None:
+        _loading.join()
 
 
 class LoginDialog(QDialog):
@@ -51,8 +102,8 @@ class LoginDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         # An open register (the lock screen), or the folder of one that the sign-in opens.
-        self.ctx: Context | None = ctx if isinstance(ctx, Context) else None
         self._path = ctx if isinstance(ctx, Path) else None
+        self.ctx: Context | None = None if isinstance(ctx, Path) else ctx
         self.actor: Actor | None = None
         self.setObjectName("LoginDialog")
         locked = locked or (IDLE if username is not None else "")
@@ -60,7 +111,9 @@ class LoginDialog(QDialog):
             self.tr("Lindungi — locked") if locked else self.tr("Lindungi — log in")
         )
         if self.ctx is not None:
-            place = accounts.place_label(self.ctx)
+            from app.services.accounts import place_label
+
+            place = place_label(self.ctx)
         else:
             assert self._path is not None
             place = vault.label(self._path) or str(self._path)
@@ -131,6 +184,9 @@ class LoginDialog(QDialog):
 
     def try_login(self) -> None:
         """Check the password; on success close with the actor, else say why."""
+        store_loaded()
+        from app.services import accounts
+
         try:
             if self._path is not None:
                 self.ctx, actor = accounts.sign_in(
@@ -170,6 +226,8 @@ class ChangePasswordDialog(QDialog):
     def __init__(
         self, ctx: Context, actor: Actor, parent: QWidget | None = None, *, forced: bool = False
     ) -> None:
+        from app.ui.accountform import AccountForm
+
         super().__init__(parent)
         self._ctx = ctx
         self._actor = actor
@@ -201,6 +259,8 @@ class ChangePasswordDialog(QDialog):
         new = self.form.new_password()
         if new is None:
             return
+        from app.services import accounts
+
         try:
             accounts.change_password(self._ctx, self._actor, self.form.current.text(), new)
         except AppError as exc:

@@ -33,18 +33,17 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import i18n, logsetup, settings
-from app.domain.install import Role as InstallRole
 from app.errors import AppError
 from app.paths import data_dir, resource
-from app.services import accounts, prefs
+from app.services import vault
 from app.services.actor import DEMO_ADMIN, Actor
-from app.services.context import Context, open_data_dir
 from app.ui import common
 from app.ui.bus import Changes, bus
-from app.ui.session import Session
 
 if TYPE_CHECKING:
+    from app.services.context import Context
     from app.ui.mainwindow import MainWindow
+    from app.ui.session import Session
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +67,8 @@ def choose_language(args: argparse.Namespace, ctx: Context | None) -> str:
     if env in i18n.LANGUAGES:
         return str(env)
     if ctx is not None and "language" in settings.SETTINGS and ctx.is_set_up:
+        from app.services import prefs
+
         value = prefs.get(ctx, "language")
         if value in i18n.LANGUAGES:
             return str(value)
@@ -164,7 +165,9 @@ def _report_and_quit(app: QApplication, what: str) -> None:
 
 def make_demo(path: Path) -> Context:
     """A fresh data dir at ``path``: the kabupaten with the 1,333 participants of 2022."""
+    from app.domain.install import Role as InstallRole
     from app.services import demo  # only for the demo: not imported before a login shows
+    from app.services.context import open_data_dir
     from app.services.setup import setup_install
 
     ctx = open_data_dir(path)
@@ -183,19 +186,24 @@ def _credentials_submitted() -> None:
 def sign_in_flow(path: Path) -> tuple[Context, Actor] | None:
     """The sign-in that opens an encrypted register: the automation sign-in, else the
     login; None when the user quits."""
-    from app.ui.login import LoginDialog
+    from app.ui.login import LoginDialog, load_store_meanwhile, store_loaded
 
     problem = ""
     name = os.environ.get(USER_ENV, "").strip()
     secret = os.environ.get(PASSWORD_ENV, "")
     if name and secret and os.environ.get(QUIT_AFTER_SHOW) != "login":
         _credentials_submitted()
+        store_loaded()
+        from app.services import accounts
+
         try:
             return accounts.sign_in(path, name, secret)
         except AppError as exc:
             log.warning("automation sign-in of %s refused: %s", name, exc.code)
             problem = str(exc)
     dialog = LoginDialog(path, message=problem)
+    # Once the login is painted, while the user types: the modules that signing in needs.
+    QTimer.singleShot(0, load_store_meanwhile)
     common.run_modal(dialog)
     if dialog.actor is None or dialog.ctx is None:
         return None
@@ -205,6 +213,7 @@ def sign_in_flow(path: Path) -> tuple[Context, Actor] | None:
 def _after_sign_in(ctx: Context, actor: Actor) -> Actor | None:
     """A new password first when an administrator reset it; accounts waiting for a reset
     since the register was encrypted are named to an administrator."""
+    from app.services import accounts
     from app.services.actor import Role
     from app.ui.login import ChangePasswordDialog
 
@@ -219,6 +228,7 @@ def _after_sign_in(ctx: Context, actor: Actor) -> Actor | None:
 def login_flow(ctx: Context) -> Actor | None:
     """First run (wizard), a missing administrator, the automation sign-in, or the login
     (then a new password when an administrator reset it); None when the user quits."""
+    from app.services import accounts
     from app.ui.login import ChangePasswordDialog, LoginDialog
 
     if not ctx.is_set_up or not accounts.has_admin(ctx):
@@ -241,6 +251,16 @@ def login_flow(ctx: Context) -> Actor | None:
     if actor is not None and accounts.must_change(ctx, actor.username):
         return ChangePasswordDialog.ask(ctx, actor)
     return actor
+
+
+def _opens_with_sign_in(path: Path) -> bool:
+    """Whether the register opens only through a sign-in; the usual case (an encrypted
+    register with accounts) is read from the key vault alone, without importing the store."""
+    if vault.needs_sign_in(path):
+        return True
+    from app.services import accounts
+
+    return accounts.opens_with_sign_in(path)
 
 
 def run_gui(args: argparse.Namespace) -> int:
@@ -268,7 +288,7 @@ def run_gui(args: argparse.Namespace) -> int:
         if temp_dir:
             ctx = make_demo(path)
             actor = DEMO_ADMIN
-        elif accounts.opens_with_sign_in(path):
+        elif _opens_with_sign_in(path):
             # The password unwraps the register's key: the login comes before it opens.
             if quit_after == "login":
                 QTimer.singleShot(0, lambda: _report_and_quit(app, "login"))
@@ -277,6 +297,8 @@ def run_gui(args: argparse.Namespace) -> int:
                 return 0
             ctx, actor = signed
         else:
+            from app.services.context import open_data_dir
+
             ctx = open_data_dir(path)
     except AppError as exc:
         log.error("cannot open the data dir: %s", exc.code)
@@ -294,6 +316,8 @@ def run_gui(args: argparse.Namespace) -> int:
             actor = _after_sign_in(ctx, actor)
         if actor is None:
             return 0
+        from app.ui.session import Session
+
         session = Session(ctx, actor, demo=temp_dir is not None)
         if not quit_after:
             from app.ui.safety_views import unlock_key
@@ -316,9 +340,11 @@ class _Current:
 
 
 def _main_window(app: QApplication, session: Session, quit_after: str) -> int:
+    from app.services import prefs
     from app.ui.idle import IdleLock
     from app.ui.login import LoginDialog
     from app.ui.mainwindow import MainWindow
+    from app.ui.session import Session
 
     current = _Current(MainWindow(session), session)
     idle: IdleLock | None = None
@@ -373,6 +399,9 @@ def _main_window(app: QApplication, session: Session, quit_after: str) -> int:
     code = app.exec()
     if idle is not None:
         idle.stop()
+    from app.ui.tasks import finish_all
+
+    finish_all()  # e.g. the dashboard's figures, when the window closes at once
     if not quit_after:
         from app.ui.safety_views import backup_on_exit
 

@@ -75,6 +75,15 @@ def running() -> int:
     return len(_running)
 
 
+def finish_all() -> None:
+    """Ask every running task to stop and wait until its thread has ended (the application
+    is quitting: a thread still running when Python exits takes the process down)."""
+    for task in list(_running):
+        task.cancel()
+    for task in list(_running):
+        task.wait()
+
+
 class TaskRunner:
     """One background task at a time for a view: a progress bar, a message, buttons off.
 

@@ -304,6 +304,35 @@ def test_the_real_cost_is_owasps() -> None:
     assert "environ" not in source  # nothing outside the code changes it
 
 
+def test_the_app_signs_in_at_the_real_cost(tmp_path: Path) -> None:
+    """The shipped cost at work: an administrator made by the real program (not this
+    test process, whose cost is lowered) is wrapped at 19 MiB and two passes, and that
+    wrap opens with the password."""
+    import json
+    import subprocess
+    import sys
+
+    from app.services import vault
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LINDUNGI_")}
+    env.update(LINDUNGI_USER=CLI_USER, LINDUNGI_PASSWORD=CLI_PASSWORD)
+    path = tmp_path / "kec"
+    setup = ["setup", "--role", "kecamatan", "--kecamatan", "13.03.06"]
+    done = subprocess.run(
+        [sys.executable, "-m", "app", "--data-dir", str(path), *setup],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    entry = json.loads((path / "vault.json").read_text(encoding="utf-8"))["accounts"][CLI_USER]
+    assert (entry["kdf"], entry["m"], entry["t"], entry["p"]) == ("argon2id", 19 * 1024, 2, 1)
+    assert len(vault.unlock(path, CLI_USER, CLI_PASSWORD)) == 32
+    with pytest.raises(Refused):
+        vault.unlock(path, CLI_USER, CLI_PASSWORD + "x")
+
+
 def test_the_password_rule_comes_from_the_service() -> None:
     assert accounts.password_rule() == msg("user.password_rule", min=accounts.MIN_PASSWORD)
     assert str(accounts.MIN_PASSWORD) in accounts.password_rule()

@@ -31,6 +31,14 @@ def _indonesian_ui(qapp: QApplication) -> Iterator[None]:
     apply_language(qapp, "id")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _heap_unfrozen_at_exit() -> Iterator[None]:
+    """Give back to the collector what :func:`_no_widget_outlives_its_test` froze, so that
+    the interpreter's clean-up at exit sees every object (extension modules check)."""
+    yield
+    gc.unfreeze()
+
+
 @pytest.fixture(autouse=True)
 def _no_widget_outlives_its_test(qapp: QApplication) -> Iterator[None]:
     """Delete every top-level widget a test left behind, as the application does at exit.
@@ -42,6 +50,10 @@ def _no_widget_outlives_its_test(qapp: QApplication) -> Iterator[None]:
     yield
     common.dispose_windows(qapp)
     gc.collect()
+    # What survives is long-lived (modules, caches): frozen, the next test's collection scans
+    # only what that test made. Unfrozen, each one scanned the whole heap, half a million
+    # objects after the other trees had run: over a second per GUI test.
+    gc.freeze()
 
 
 @dataclass

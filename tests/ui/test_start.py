@@ -46,11 +46,13 @@ def run_app(
     quit_after: str,
     data_dir: Path | None = None,
     extra: dict[str, str] | None = None,
+    script: str = "",
 ) -> str:
+    """The output of ``python -m app`` (or of ``script``, which calls app.main itself)."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", LINDUNGI_QUIT_AFTER_SHOW=quit_after)
     env.pop("LINDUNGI_LANG", None)
     env.update(extra or {})
-    cmd = [sys.executable, "-m", "app"]
+    cmd = [sys.executable, "-c", script] if script else [sys.executable, "-m", "app"]
     if data_dir is not None:
         cmd += ["--data-dir", str(data_dir)]
     done = subprocess.run(
@@ -71,6 +73,40 @@ def test_a_set_up_data_dir_starts_with_the_login(make_ctx: MakeCtx, tmp_path: Pa
     ctx.close()
     out = run_app(quit_after="login", data_dir=tmp_path / "office")
     assert "login shown after" in out
+
+
+# Runs the real start (app.main) and notes which modules were loaded when the login showed.
+_LOADED_AT_LOGIN = """
+import sys
+from app.ui import start
+
+seen = []
+report = start._report_and_quit
+
+
+def noting(app, what):
+    seen.extend(sorted(m for m in ("sqlalchemy", "app.store.engine", "app.services.accounts")
+                       if m in sys.modules))
+    report(app, what)
+
+
+start._report_and_quit = noting
+from app.main import main
+
+code = main(sys.argv[1:])
+print("loaded at login:", " ".join(seen) or "-")
+sys.exit(code)
+"""
+
+
+def test_the_login_shows_before_the_store_is_imported(make_ctx: MakeCtx, tmp_path: Path) -> None:
+    """The login needs only the key vault: SQLAlchemy and the store load after it shows."""
+    ctx = make_ctx("kecamatan", name="office")
+    accounts.first_admin(ctx, "rina", "rahasia-123")
+    ctx.close()
+    out = run_app(quit_after="login", data_dir=tmp_path / "office", script=_LOADED_AT_LOGIN)
+    assert "login shown after" in out
+    assert "loaded at login: -" in out, out
 
 
 def test_automation_signs_in_from_the_environment(make_ctx: MakeCtx, tmp_path: Path) -> None:

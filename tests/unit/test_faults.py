@@ -76,7 +76,11 @@ def test_other_errors_pass_through() -> None:
     assert storage_error(RuntimeError("x"), Path("x")) is None
 
 
-@pytest.mark.parametrize("content", [os.urandom(100), b"not a database at all" * 300])
+@pytest.mark.parametrize(
+    "content",
+    [os.urandom(100), b"not a database at all" * 300],
+    ids=["random-bytes", "text"],  # the same names in every test process (pytest -n 2)
+)
 def test_a_file_that_is_no_database_is_named(tmp_path: Path, content: bytes) -> None:
     db = tmp_path / "r.sqlite"
     db.write_bytes(content)
