@@ -2,7 +2,7 @@
 see who else is at work on it
 
 Revision ID: 0011_desks
-Revises: 0008_chain_rule
+Revises: 0010_postgres
 Create Date: 2026-12-07 11:00:00
 """
 
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0011_desks"
-down_revision = "0008_chain_rule"
+down_revision = "0010_postgres"
 branch_labels = None
 depends_on = None
 
