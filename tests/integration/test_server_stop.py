@@ -67,7 +67,8 @@ def own_server() -> Iterator[dict[str, Any]]:
         )
         if started.returncode != 0:
             pytest.fail(f"no PostgreSQL cluster could start: {started.stderr.strip()[-300:]}")
-        url = started.stdout.strip().split("=", 1)[1].strip("'")
+        exported = [ln for ln in started.stdout.splitlines() if "LINDUNGI_TEST_PG=" in ln]
+        url = exported[0].split("=", 1)[1].strip("'")
         _create_database(url, "lindungi")
         owner = folder.stat().st_uid
 
