@@ -10,11 +10,12 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from typing import Any, NotRequired, TypedDict, cast
 
-from sqlalchemy import Table, bindparam, delete, func, insert, select, update
+from sqlalchemy import Date, DateTime, Table, bindparam, delete, func, select, update
 from sqlalchemy.orm import Session
 from typing_extensions import Unpack
 
@@ -23,6 +24,7 @@ from app.domain.rows import (
     CardRow,
     HandoverEventRow,
     HistoryEntry,
+    ParticipantRow,
     ReceivedHandoverItem,
     SentHandoverItem,
     StoredParticipant,
@@ -47,8 +49,56 @@ def _rows(result: Any) -> list[dict[str, Any]]:
 # --- participants in bulk -------------------------------------------------------------
 
 
-def _participants(result: Any) -> list[StoredParticipant]:
-    return [cast(StoredParticipant, dict(r._mapping)) for r in result]
+def _parser(column: Any) -> Callable[[Any], Any] | None:
+    if isinstance(column.type, DateTime):
+        return dt.datetime.fromisoformat
+    if isinstance(column.type, Date):
+        return dt.date.fromisoformat
+    return None
+
+
+# (name, parser of its stored text) of every participant column: the dates and times are
+# the text forms SQLAlchemy's SQLite dialect writes and reads back (app.store.engine).
+_READ = [(c.name, _parser(c)) for c in _PCOLS]
+_TEMPORAL = [(name, parse) for name, parse in _READ if parse is not None]
+_SELECT = "SELECT " + ", ".join(name for name, _ in _READ) + " FROM participant"  # noqa: S608
+
+
+@contextmanager
+def small_cache(s: Session, megabytes: int = 4) -> Iterator[None]:
+    """A small page cache for reads that pass over tens of thousands of rows once (a
+    receipt: every record of an office, the history up to a head): in the store's large
+    cache those pages would only push the process's memory up by tens of MB. Pages beyond
+    it are let go at once; the connection gets its own size back afterwards."""
+    from app.store.repo import driver
+
+    raw = driver(s)
+    (before,) = raw.execute("PRAGMA cache_size").fetchone()
+    raw.execute(f"PRAGMA cache_size=-{int(megabytes) * 1024}")
+    try:
+        yield
+    finally:
+        with suppress(Exception):  # never in place of the error that ended the block
+            raw.execute(f"PRAGMA cache_size={int(before)}")
+
+
+def _each_participant(s: Session, where: str, args: Sequence[Any]) -> Iterator[StoredParticipant]:
+    """Participants read with the driver, as SQLAlchemy would return them (the same Python
+    values): for 20,000 rows its per-row result processing costs several times the query."""
+    from app.store.repo import driver
+
+    names = [name for name, _ in _READ]
+    for values in driver(s).execute(f"{_SELECT} {where}", tuple(args)):
+        row = dict(zip(names, values, strict=True))
+        for name, parse in _TEMPORAL:
+            v = row[name]
+            if v is not None:
+                row[name] = parse(v)
+        yield cast(StoredParticipant, row)
+
+
+def _read_participants(s: Session, where: str, args: Sequence[Any]) -> list[StoredParticipant]:
+    return list(_each_participant(s, where, args))
 
 
 def participants_to_send(s: Session) -> list[StoredParticipant]:
@@ -57,13 +107,12 @@ def participants_to_send(s: Session) -> list[StoredParticipant]:
     Inactive records go unless they never left draft (a draft that was deactivated never
     leaves the office): registered as a draft and never approved.
     """
-    stmt = (
-        select(*_PCOLS)
-        .where(P.revision > P.ack_revision)
-        .where(P.status.in_(("approved", "accepted", "active", "inactive")))
-        .order_by(P.id)
+    rows = _read_participants(
+        s,
+        "WHERE revision > ack_revision AND status IN ('approved', 'accepted', 'active', "
+        "'inactive') ORDER BY id",
+        (),
     )
-    rows = _participants(s.execute(stmt))
     maybe_draft = [r["uuid"] for r in rows if r["status"] == "inactive" and r["ack_revision"] == 0]
     if not maybe_draft:
         return rows
@@ -87,16 +136,17 @@ def participants_by_uuid(s: Session, uuids: Sequence[str]) -> dict[str, StoredPa
     """uuid → every column, for those of ``uuids`` that exist."""
     out: dict[str, StoredParticipant] = {}
     for chunk in _chunks(list(uuids)):
-        for row in _participants(s.execute(select(*_PCOLS).where(P.uuid.in_(chunk)))):
+        marks = ", ".join("?" * len(chunk))
+        for row in _read_participants(s, f"WHERE uuid IN ({marks})", chunk):
             out[row["uuid"]] = row
     return out
 
 
-def participants_of_install(s: Session, install_code: str) -> list[StoredParticipant]:
-    """Every record registered by ``install_code`` (its registration numbers' prefix)."""
+def participants_of_install(s: Session, install_code: str) -> Iterator[StoredParticipant]:
+    """Every record registered by ``install_code`` (its registration numbers' prefix), one
+    at a time (a receipt encodes each as it comes: 20,000 are never held twice)."""
     low, high = install_code + "-", install_code + "."  # "." sorts right after "-"
-    stmt = select(*_PCOLS).where(P.reg_no >= low, P.reg_no < high).order_by(P.reg_no)
-    return _participants(s.execute(stmt))
+    return _each_participant(s, "WHERE reg_no >= ? AND reg_no < ? ORDER BY reg_no", (low, high))
 
 
 def count_of_install(s: Session, install_code: str) -> int:
@@ -140,11 +190,11 @@ def holders_of_niks(s: Session, niks: Sequence[str]) -> dict[str, list[NikHolder
 
 
 def insert_participants(s: Session, rows: Sequence[Mapping[str, Any]]) -> None:
-    """Insert many full records."""
-    if rows:  # Core, not the ORM's bulk path: several times faster for 20,000 rows
-        from app.store.repo import NEW_ROW
+    """Insert many full records, in the caller's transaction: the registration area's bulk
+    path (the driver's ``executemany``, the name index filled in one statement after)."""
+    from app.store.repo import bulk_insert_participants
 
-        s.connection().execute(insert(_PTABLE), [{**r, "history_hash": NEW_ROW} for r in rows])
+    bulk_insert_participants(s, cast(Sequence[ParticipantRow], rows))
 
 
 def update_participants(s: Session, rows: Sequence[dict[str, Any]]) -> None:
@@ -174,17 +224,23 @@ def max_registration_seq(s: Session, install_code: str) -> int:
 
 def history_rows_of(s: Session, install_code: str, uuids: Sequence[str]) -> list[HistoryEntry]:
     """Every history entry written at ``install_code`` about the participants ``uuids``."""
-    h = t.History
+    from app.store.repo import driver
+
+    raw = driver(s)
+    names = ["at", "actor", "install_code", "entity", "entity_id", "action", "changes"]
+    names += ["reason", "state"]
+    parse = dt.datetime.fromisoformat
     out: list[HistoryEntry] = []
     for chunk in _chunks(list(uuids)):
-        stmt = (
-            select(h.at, h.actor, h.install_code, h.entity, h.entity_id, h.action, h.changes)
-            .add_columns(h.reason, h.state)
-            .where(h.install_code == install_code, h.entity_id.in_(chunk))
-            .where(h.entity == "participant")
-            .order_by(h.id)
+        sql = (
+            f"SELECT {', '.join(names)} FROM history WHERE install_code = ? "  # noqa: S608
+            f"AND entity = 'participant' AND entity_id IN ({', '.join('?' * len(chunk))}) "
+            "ORDER BY id"
         )
-        out.extend(cast(HistoryEntry, dict(r._mapping)) for r in s.execute(stmt))
+        for values in raw.execute(sql, (install_code, *chunk)):
+            entry = dict(zip(names, values, strict=True))
+            entry["at"] = parse(entry["at"])
+            out.append(cast(HistoryEntry, entry))
     return out
 
 

@@ -40,6 +40,7 @@ from __future__ import annotations
 import json
 import struct
 import zlib
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -106,10 +107,78 @@ def _canonical(obj: dict[str, Any]) -> bytes:
     )
 
 
+# zlib's fastest level: a payload of 20,000 records (26 MB of JSON, much of it hashes that do
+# not compress) packs to 4.5 MB in 0.12 s CPU, against 4.0 MB in 0.27 s at the default 6.
+LEVEL = 1
+
+
+_PIECE = 2000  # items of a long list serialised at a time
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+
+
+class Encoded:
+    """A long list of a payload already serialised, a few thousand items at a time: 20,000
+    records are held as about 16 MB of text rather than as 20,000 dicts until they are
+    compressed. Its JSON is the same as the list's."""
+
+    def __init__(self, items: Iterable[Any]) -> None:
+        self.pieces: list[str] = []
+        self.count = 0
+        batch: list[Any] = []
+        for item in items:
+            batch.append(item)
+            if len(batch) == _PIECE:
+                self._add(batch)
+                batch = []
+        if batch:
+            self._add(batch)
+
+    def _add(self, batch: list[Any]) -> None:
+        self.pieces.append(_dumps(batch)[1:-1])
+        self.count += len(batch)
+
+    def __len__(self) -> int:
+        return self.count
+
+
+def _json_pieces(value: Any, top: bool = True) -> Iterator[str]:
+    """The payload's JSON in pieces, the same text as one ``json.dumps``: a long list goes
+    a few thousand items at a time, so that the whole text (26 MB for 20,000 records, twice
+    over as text and bytes) is never held at once."""
+    if isinstance(value, Encoded):
+        yield "["
+        for j, piece in enumerate(value.pieces):
+            yield ("," if j else "") + piece
+        yield "]"
+    elif isinstance(value, dict) and (top or any(isinstance(v, Encoded) for v in value.values())):
+        yield "{"
+        for i, (key, item) in enumerate(value.items()):
+            yield ("," if i else "") + _dumps(key) + ":"
+            yield from _json_pieces(item, top=False)
+        yield "}"
+    elif isinstance(value, list) and len(value) > _PIECE:
+        yield "["
+        for j in range(0, len(value), _PIECE):
+            yield ("," if j else "") + _dumps(value[j : j + _PIECE])[1:-1]
+        yield "]"
+    else:
+        yield _dumps(value)
+
+
 def compress(payload: dict[str, Any]) -> tuple[bytes, int]:
-    """JSON then zlib; returns the compressed bytes and the JSON's size."""
-    raw = json.dumps(payload, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
-    return zlib.compress(raw, 6), len(raw)
+    """JSON then zlib, streamed; returns the compressed bytes and the JSON's size."""
+    z = zlib.compressobj(LEVEL)
+    parts: list[bytes] = []
+    size = 0
+    for piece in _json_pieces(payload):
+        raw = piece.encode("utf-8")
+        size += len(raw)
+        parts.append(z.compress(raw))
+    parts.append(z.flush())
+    return b"".join(parts), size
 
 
 def build(
@@ -323,15 +392,15 @@ def parse_payload(text: str) -> dict[str, Any]:
 
 
 def _depth(value: Any) -> int:
-    """How deep arrays and objects nest in a parsed payload (without recursion)."""
+    """How deep arrays and objects nest in a parsed payload (without recursion): one level
+    at a time, stopping as soon as it is past the ceiling."""
     deepest = 0
-    stack: list[tuple[Any, int]] = [(value, 1)]
-    while stack:
-        item, level = stack.pop()
-        if level > deepest:
-            deepest = level
-            if deepest > MAX_DEPTH:
-                break
-        children = item.values() if isinstance(item, dict) else item
-        stack.extend((c, level + 1) for c in children if isinstance(c, (dict, list)))
+    level = [value] if isinstance(value, (dict, list)) else []
+    while level and deepest <= MAX_DEPTH:
+        deepest += 1
+        below: list[Any] = []
+        for item in level:
+            children = item.values() if type(item) is dict else item
+            below += [c for c in children if type(c) is dict or type(c) is list]
+        level = below
     return deepest

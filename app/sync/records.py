@@ -75,15 +75,19 @@ class RecordError(ValueError):
         self.field = field
 
 
-def _text(max_len: int, pattern: re.Pattern[str] | None = None) -> Callable[[Any], Any]:
-    def check(v: Any) -> Any:
-        if not isinstance(v, str) or len(v) > max_len:
+class _Text:
+    """A string of at most ``max_len`` characters (matching ``pattern``, when given)."""
+
+    def __init__(self, max_len: int, pattern: re.Pattern[str] | None = None) -> None:
+        self.max_len = max_len
+        self.pattern = pattern
+
+    def __call__(self, v: Any) -> Any:
+        if not isinstance(v, str) or len(v) > self.max_len:
             raise ValueError
-        if pattern is not None and not pattern.match(v):
+        if self.pattern is not None and not self.pattern.match(v):
             raise ValueError
         return v
-
-    return check
 
 
 def _opt(inner: Callable[[Any], Any]) -> Callable[[Any], Any]:
@@ -127,39 +131,46 @@ def _choice(*values: str) -> Callable[[Any], Any]:
 
 
 _CHECKS: dict[str, Callable[[Any], Any]] = {
-    "uuid": _text(36, _UUID),
-    "reg_no": _text(20, _REG_NO),
+    "uuid": _Text(36, _UUID),
+    "reg_no": _Text(20, _REG_NO),
     "revision": _int(1, 2**40),
     "ack_revision": _int(0, 2**40),
     "created_at": _datetime,
-    "created_by": _text(64),
-    "created_install": _text(10, _INSTALL),
+    "created_by": _Text(64),
+    "created_install": _Text(10, _INSTALL),
     "updated_at": _datetime,
-    "updated_by": _text(64),
-    "updated_install": _text(10),
-    "nik": _text(16),
-    "name": _text(200),
-    "birth_place": _text(100),
+    "updated_by": _Text(64),
+    "updated_install": _Text(10),
+    "nik": _Text(16),
+    "name": _Text(200),
+    "birth_place": _Text(100),
     "birth_date": _date,
     "sex": _choice("L", "P"),
-    "address": _text(500),
-    "jorong": _text(100),
-    "nagari_code": _text(16),
-    "kecamatan_code": _text(16),
-    "occupation": _text(32),
-    "phone": _text(20),
+    "address": _Text(500),
+    "jorong": _Text(100),
+    "nagari_code": _Text(16),
+    "kecamatan_code": _Text(16),
+    "occupation": _Text(32),
+    "phone": _Text(20),
     "income": _int(0, 10**12),
-    "funding": _text(16),
-    "programmes": _text(16),
+    "funding": _Text(16),
+    "programmes": _Text(16),
     "coverage_start": _date,
     "coverage_end": _opt(_date),
-    "override_reason": _text(1000),
+    "override_reason": _Text(1000),
     "status": _choice(*STATUSES),
-    "status_reason": _text(20),
+    "status_reason": _Text(20),
     "status_date": _opt(_date),
-    "kpj": _opt(_text(11)),
-    "duplicate_of": _opt(_text(20)),
+    "kpj": _opt(_Text(11)),
+    "duplicate_of": _opt(_Text(20)),
 }
+
+
+# (field, the length limit of a plain string or 0, its check), in the order of FIELDS.
+_SPEC = [
+    (name, c.max_len if isinstance(c, _Text) and c.pattern is None else 0, c)
+    for name, c in ((name, _CHECKS[name]) for name in FIELDS)
+]
 
 
 def _plain(value: Any) -> Any:
@@ -203,13 +214,18 @@ def decode_record(obj: Any) -> ParticipantRow:
     if not isinstance(obj, dict):
         raise RecordError("record")
     out: dict[str, Any] = {}
-    for name in FIELDS:
-        if name not in obj:
-            raise RecordError(name)
-        try:
-            out[name] = _CHECKS[name](obj[name])
-        except (ValueError, TypeError):
-            raise RecordError(name) from None
+    name = ""
+    try:
+        for name, limit, check in _SPEC:
+            v = obj[name]
+            if limit:  # a plain string, checked here: 20,000 records have 16 each
+                if not isinstance(v, str) or len(v) > limit:
+                    raise ValueError
+                out[name] = v
+            else:
+                out[name] = check(v)
+    except (KeyError, ValueError, TypeError):
+        raise RecordError(name) from None
     try:  # optional: bundles written before erasure travelled do not carry it
         out["erased_at"] = _opt(_datetime)(obj.get("erased_at"))
     except (ValueError, TypeError):
@@ -240,13 +256,13 @@ HISTORY_FIELDS = (
 )
 _HISTORY_CHECKS: dict[str, Callable[[Any], Any]] = {
     "at": _datetime,
-    "actor": _text(64),
-    "install_code": _text(10),
-    "entity": _text(32),
-    "entity_id": _text(36),
-    "action": _text(32),
-    "changes": _text(200_000),
-    "reason": _text(10_000),
+    "actor": _Text(64),
+    "install_code": _Text(10),
+    "entity": _Text(32),
+    "entity_id": _Text(36),
+    "action": _Text(32),
+    "changes": _Text(200_000),
+    "reason": _Text(10_000),
 }
 
 
@@ -255,7 +271,8 @@ _STATE = re.compile(r"^([0-9a-f]{64})?$")
 
 def encode_history(values: Mapping[str, Any]) -> dict[str, Any]:
     """A history entry as JSON values (with the state it vouches for, when it has one)."""
-    out = {name: _plain(values[name]) for name in HISTORY_FIELDS}
+    out = {name: values[name] for name in HISTORY_FIELDS}
+    out["at"] = _plain(out["at"])  # the only field that is not text
     if values.get("state"):
         out["state"] = values["state"]
     return out
@@ -312,16 +329,16 @@ def _bool(v: Any) -> bool:
 
 
 _CARD_CHECKS: dict[str, Callable[[Any], Any]] = {
-    "participant_uuid": _text(36, _UUID),
-    "reg_no": _text(20, _REG_NO),
+    "participant_uuid": _Text(36, _UUID),
+    "reg_no": _Text(20, _REG_NO),
     "serial": _int(1, 10**9),
     "version": _int(1, 10**4),
     "kind": _choice("print", "copy", "reprint"),
-    "reason": _text(1000),
-    "kpj": _opt(_text(11)),
+    "reason": _Text(1000),
+    "kpj": _opt(_Text(11)),
     "printed_at": _datetime,
-    "printed_by": _text(64),
-    "install_code": _text(10, _INSTALL),
+    "printed_by": _Text(64),
+    "install_code": _Text(10, _INSTALL),
     "void": _bool,
     "voided_at": _opt(_datetime),
 }
@@ -373,20 +390,20 @@ EVENT_FIELDS = (
 )
 _EVENT_CHECKS: dict[str, Callable[[Any], Any]] = {
     "date": _date,
-    "place": _text(200),
-    "officials": _text(2000),
-    "install_code": _text(10, _INSTALL),
-    "opened_by": _text(64),
+    "place": _Text(200),
+    "officials": _Text(2000),
+    "install_code": _Text(10, _INSTALL),
+    "opened_by": _Text(64),
     "opened_at": _datetime,
     "closed_at": _opt(_datetime),
-    "closed_by": _opt(_text(64)),
+    "closed_by": _opt(_Text(64)),
 }
 ITEM_FIELDS = ("proxy_name", "at", "by", "via")
 _ITEM_CHECKS: dict[str, Callable[[Any], Any]] = {
-    "proxy_name": _text(200),
+    "proxy_name": _Text(200),
     "at": _datetime,
-    "by": _text(64),
-    "via": _text(8),
+    "by": _Text(64),
+    "via": _Text(8),
 }
 
 

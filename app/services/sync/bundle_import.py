@@ -19,8 +19,10 @@ merge.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -127,7 +129,23 @@ def import_file(
     out = receipt_out if receipt_out is not None else path.parent
     prepared = preview.prepared if preview is not None else None
     reuse = prepared if isinstance(prepared, Prepared) else None
-    return import_bundle(ctx, actor, data, path.name, box, dry_run, out, now, progress, reuse)
+    with collector_paused():
+        return import_bundle(ctx, actor, data, path.name, box, dry_run, out, now, progress, reuse)
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cycle collector held off while a bundle is parsed, planned and merged: the
+    millions of objects of 20,000 records all live on (none is garbage), and its full
+    passes over them cost about a tenth of the import."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 # --- checks of the file ---------------------------------------------------------------
@@ -711,7 +729,9 @@ def _plan_bundle(
         so_far.seen.add(uid)
         if d.claim is not None:
             so_far.claims[d.claim[0]] = d.claim[1]
-        plan.decided.append((r, held.row, d))
+        # A new record is kept once, as it will be stored (the same uuid and erasure): 20,000
+        # decoded copies beside their inserts were a third of the plan's memory.
+        plan.decided.append((r if d.insert is None else d.insert, held.row, d))
         plan.items.append(
             RecordOutcome(
                 uid,

@@ -99,8 +99,8 @@ def _payload(
     cards = sync_store.cards_changed(s, code, cursor.get("card", 0), since)
     events = sync_store.events_changed(s, code, cursor.get("event", 0), since)
     payload = {
-        "participants": [encode_record(r) for r in records],
-        "history": [encode_history(h) for h in history],
+        "participants": container.Encoded(encode_record(r) for r in records),
+        "history": container.Encoded(encode_history(h) for h in history),
         "cards": [encode_card(c) for c in cards],
         "handovers": [encode_event(e, items) for e, items in events],
     }
@@ -153,6 +153,7 @@ def export_bundle(
         if head is not None:
             after = chainhead.held_by(s, kab, "bundle")
             payload["chain"] = chainhead.outgoing(s, after, head)
+            payload["chain"]["entries"] = container.Encoded(payload["chain"]["entries"])
             cursor["chain_count"] = head.count
         progress(0, 1)
         assert ident.kecamatan is not None
