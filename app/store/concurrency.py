@@ -28,6 +28,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from app.errors import StorageError
+from app.store.engine import is_server
 from app.store.faults import sqlstate
 
 log = logging.getLogger(__name__)
@@ -106,16 +107,11 @@ def lock_key(purpose: str, office: str) -> int:
     return value - 2**32 if value >= 2**31 else value
 
 
-def is_postgres(s: Session) -> bool:
-    """True when the session's register is on PostgreSQL."""
-    return s.get_bind().dialect.name == "postgresql"
-
-
 def office_lock(s: Session, office: str, purpose: str = MERGE) -> None:
     """Hold the lock for ``purpose`` on ``office`` (an office's code, or the id of what is
     decided, e.g. a conflict) until the transaction of ``s`` ends (PostgreSQL; on SQLite
     the write lock already serialises every writer)."""
-    if is_postgres(s):
+    if is_server(s):
         s.execute(
             text("SELECT pg_advisory_xact_lock(:space, :key)"),
             {"space": LOCK_SPACE, "key": lock_key(purpose, office)},

@@ -70,8 +70,12 @@ def small_cache(s: Session, megabytes: int = 4) -> Iterator[None]:
     receipt: every record of an office, the history up to a head): in the store's large
     cache those pages would only push the process's memory up by tens of MB. Pages beyond
     it are let go at once; the connection gets its own size back afterwards."""
+    from app.store.engine import is_server
     from app.store.repo import driver
 
+    if is_server(s):  # PostgreSQL's buffers are the server's, not this process's
+        yield
+        return
     raw = driver(s)
     (before,) = raw.execute("PRAGMA cache_size").fetchone()
     raw.execute(f"PRAGMA cache_size=-{int(megabytes) * 1024}")
