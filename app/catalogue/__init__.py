@@ -14,6 +14,7 @@ from app.catalogue import (
     cli,
     core,
     desk,
+    desks,
     registration,
     safety,
     server,
@@ -34,4 +35,5 @@ CATALOGUES: list[ModuleType] = [
     vault,
     server,
     words,
+    desks,
 ]

@@ -13,7 +13,7 @@ from types import ModuleType
 from typing import Any
 
 from app import __version__
-from app.cli import cards, core, desk, registration, safety, sync
+from app.cli import cards, core, database, desk, registration, safety, sync
 from app.cli.common import err
 from app.errors import AppError, ValidationFailed
 from app.i18n import tr
@@ -99,7 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 # Each area of the command line lives in its own module with a ``register(sub)`` that adds
 # its subcommands and returns their handlers.
-AREAS: list[ModuleType] = [core, registration, safety, desk, cards, sync]
+AREAS: list[ModuleType] = [core, registration, safety, desk, cards, sync, database]
 handlers: dict[str, Callable[[argparse.Namespace], int]] = {}
 
 

@@ -31,6 +31,11 @@ def register(sub: Any) -> dict[str, Callable[[argparse.Namespace], int]]:
         metavar="F",
         help=tr("a backup of this install on a replacement PC: the recovery key"),
     )
+    s.add_argument(
+        "--into-database",
+        metavar="NAME",
+        help=tr("a register on PostgreSQL: the new, empty database to restore into"),
+    )
 
     s = sub.add_parser("recover", help=tr("every password forgotten: a new administrator password"))
     s.add_argument("--recovery-key-file", metavar="F", required=True)
@@ -137,6 +142,13 @@ def cmd_restore(args: argparse.Namespace) -> int:
         from app.services.actor import Actor, Role
 
         who = getattr(args, "actor", None) or Actor(account_name(args) or "-", Role.ADMIN)
+        if args.into_database:
+            from app.services import pgbackup
+
+            count = pgbackup.restore(ctx, who, Path(args.file), args.into_database)
+            out(tr("Restored {count} participants from {path}", count=count, path=args.file))
+            out(tr("The register is now database {name}", name=args.into_database))
+            return EXIT_OK
         saved, count = backup.restore(
             ctx,
             who,

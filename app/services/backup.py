@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.errors import InvalidInput, OsReason, Refused, StorageError
-from app.services import chainhead
+from app.services import chainhead, pgbackup
 from app.services.actor import Actor, Role
 from app.services.context import Context
 from app.store import backup as store_backup
@@ -85,7 +85,11 @@ def _backups_dir(ctx: Context) -> Path:
 def list_backups(ctx: Context) -> list[BackupInfo]:
     """Backups in the data dir, newest first."""
     out = []
-    for p in _backups_dir(ctx).glob("lindungi-*.sqlite"):
+    found = [
+        *_backups_dir(ctx).glob("lindungi-*.sqlite"),
+        *_backups_dir(ctx).glob("lindungi-*.pgdump"),
+    ]
+    for p in found:
         parts = p.stem.split("-", 3)  # lindungi-YYYYmmdd-HHMMSS-reason
         try:
             when = dt.datetime.strptime(parts[1] + parts[2], "%Y%m%d%H%M%S")
@@ -115,15 +119,20 @@ def prune(ctx: Context, now: dt.datetime | None = None) -> int:
     return removed
 
 
-def auto_backup(ctx: Context, reason: str) -> Path:
-    """A backup in the data dir (before an import, daily, on exit), then pruning.
+def auto_backup(ctx: Context, reason: str) -> Path | None:
+    """A backup in the data dir (before an import, daily, on exit), then pruning; on a
+    server, only what app.services.pgbackup takes (None when it takes none)."""
+    if pgbackup.on_server(ctx):
+        name = backup_name(reason).removesuffix(".sqlite") + pgbackup.SUFFIX
+        taken = pgbackup.automatic(ctx, _backups_dir(ctx), name, reason)
+        if taken is not None:
+            prune(ctx)
+        return taken
+    return _file_backup(ctx, reason)
 
-    Raises:
-        Refused: ``pg.backup_by_server``: the register is on a PostgreSQL server, whose
-            backups are made there (docs/postgresql.md), not as a file copy.
-    """
-    if ctx.db.on_server:
-        raise Refused("pg.backup_by_server")
+
+def _file_backup(ctx: Context, reason: str) -> Path:
+    """A backup of the SQLite register into the backups folder, then pruning."""
     chainhead.sign_now(ctx, "backup")
     target = _backups_dir(ctx) / backup_name(reason)
     n = 1
@@ -137,11 +146,11 @@ def auto_backup(ctx: Context, reason: str) -> Path:
 
 
 def daily_backup_due(ctx: Context, now: dt.datetime | None = None) -> bool:
-    """True when no backup was taken today (never for a register on a PostgreSQL server,
-    whose backups are the server's)."""
-    if ctx.db.on_server:
-        return False
+    """True when no backup was taken today (on a PostgreSQL server, only when pg_dump is
+    here to take it: otherwise backups are the server's)."""
     now = now or dt.datetime.now()
+    if pgbackup.on_server(ctx) and not pgbackup.tools_present():
+        return False  # the server's own backups (said when a backup is asked for)
     return not any(b.taken_at.date() == now.date() for b in list_backups(ctx))
 
 
@@ -189,15 +198,20 @@ def backup(
     Raises:
         InvalidInput: keys requested without a passphrase.
         StorageError: the target cannot be written.
-        Refused: ``pg.backup_by_server``: the register is on a PostgreSQL server.
+        Refused: a passphrase for a register on a PostgreSQL server.
     """
     actor.require(Role.ADMIN)
-    if ctx.db.on_server:
-        raise Refused("pg.backup_by_server")
     if with_keys and not passphrase:
         raise InvalidInput("backup.keys_need_passphrase")
-    if out is None and not passphrase:
-        path = auto_backup(ctx, "manual")
+    if pgbackup.on_server(ctx):
+        if passphrase:
+            raise Refused("pgbackup.no_passphrase")
+        target = out or _backups_dir(ctx)
+        if target.is_dir():
+            target = target / (backup_name("manual").removesuffix(".sqlite") + pgbackup.SUFFIX)
+        path = pgbackup.dump(ctx, target)
+    elif out is None and not passphrase:
+        path = _file_backup(ctx, "manual")
     else:
         chainhead.sign_now(ctx, "backup")
         path = write_backup_file(ctx, out, passphrase, with_keys)
@@ -476,8 +490,8 @@ def restore(
         StorageError: the erasure ledger cannot be read.
     """
     actor.require(Role.ADMIN)
-    if ctx.db.on_server:  # the server's own backups restore it (docs/postgresql.md)
-        raise Refused("pg.backup_by_server")
+    if pgbackup.on_server(ctx):
+        raise Refused("pgbackup.restore_into")
     from app.services import keys as install_keys
     from app.services import restore_journal, vault
 
@@ -489,7 +503,7 @@ def restore(
             raise Refused(
                 "backup.other_install", code=cand.install_code, ours=ctx.identity.install_code
             )
-        saved = auto_backup(ctx, "before-restore")
+        saved = _file_backup(ctx, "before-restore")
         restore_journal.discard(ctx.data_dir)
         staged = restore_journal.staged_path(ctx.data_dir)
         try:
@@ -551,7 +565,6 @@ def _prepare(
     ctx: Context, actor: Actor, staged: Path, scratch: Path, changes: dict[str, object]
 ) -> None:
     """Bring the staged copy to what the live database will be after the restore."""
-    from app.services import privacy, sequences
     from app.store.engine import Database
     from app.store.migrate import needs_upgrade, upgrade
 
@@ -559,20 +572,29 @@ def _prepare(
     try:
         if needs_upgrade(db.engine):
             upgrade(db.engine, staged, scratch, key=ctx.db.key)
-        staged_ctx = Context(ctx.data_dir, db)
-        reapplied = privacy.reapply_erasures(staged_ctx, actor)
-        identity = staged_ctx.identity
-        with db.session() as s:
-            sequences.reconcile(s, ctx.data_dir)
-            repo.add_history(
-                s,
-                at=dt.datetime.now(),
-                actor=actor.username,
-                install_code=identity.install_code,
-                entity="install",
-                entity_id=identity.install_code,
-                action="restore",
-                changes=changes | {"erasures_reapplied": len(reapplied)},
-            )
+        prepare_restored(Context(ctx.data_dir, db), actor, changes)
     finally:
         db.close()
+
+
+def prepare_restored(restored: Context, actor: Actor, changes: dict[str, object]) -> None:
+    """What every restore does to the restored register before it becomes the live one
+    (a staged SQLite copy, or a database restored on the server): every erasure of the
+    ledger re-applied, sequences moved past the ones already issued, and its ``restore``
+    entry written."""
+    from app.services import privacy, sequences
+
+    reapplied = privacy.reapply_erasures(restored, actor)
+    identity = restored.identity
+    with restored.db.session() as s:
+        sequences.reconcile(s, restored.data_dir)
+        repo.add_history(
+            s,
+            at=dt.datetime.now(),
+            actor=actor.username,
+            install_code=identity.install_code,
+            entity="install",
+            entity_id=identity.install_code,
+            action="restore",
+            changes=changes | {"erasures_reapplied": len(reapplied)},
+        )

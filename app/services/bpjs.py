@@ -45,6 +45,7 @@ from app.services.spreadsheet import (
 )
 from app.store import desk as store
 from app.store import repo
+from app.store.concurrency import retried
 
 # --- the export's columns ------------------------------------------------------------
 
@@ -424,6 +425,7 @@ def preview(ctx: Context, path: Path, progress: RowProgress | None = None) -> Kp
         return _analyse(s, path.name, rows)
 
 
+@retried
 def commit(ctx: Context, actor: Actor, shown: KpjPreview) -> KpjPreview:
     """Save the matches of a preview: each gets its KPJ and becomes active.
 

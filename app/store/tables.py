@@ -447,3 +447,16 @@ class SyncConflict(Base):
     decided_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     decided_by: Mapped[str | None] = mapped_column(String(64))
     note: Mapped[str] = mapped_column(Text, default="")
+
+
+class DeskPresence(Base):
+    """A desk (one signed-in program) at work on this register: a heartbeat row that the
+    desk refreshes while it runs; a row not seen for two minutes is a desk gone."""
+
+    __tablename__ = "desk_presence"
+
+    desk_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    account: Mapped[str] = mapped_column(String(64))
+    host: Mapped[str] = mapped_column(String(128))
+    started_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    seen_at: Mapped[dt.datetime] = mapped_column(DateTime, index=True)

@@ -41,6 +41,7 @@ from app.ui.bus import Changes, bus
 from app.ui.chain_banner import ChainBanner
 from app.ui.common import fmt_int, role_label, status_label
 from app.ui.dashboard import DashboardWidget
+from app.ui.desks import DesksLabel
 from app.ui.listmodel import ParticipantListModel
 from app.ui.screen import ScreenDialog
 from app.ui.session import Session
@@ -507,6 +508,9 @@ class MainWindow(QMainWindow):
         self.user_label = QLabel()
         self.user_label.setObjectName("user")
         self.statusBar().addWidget(self.count_label, 1)
+        # The other desks at work on this register (and their changes refresh this one).
+        self.desks = DesksLabel(self._ctx, self.session.actor, self)
+        self.statusBar().addPermanentWidget(self.desks)
         self.statusBar().addPermanentWidget(self.user_label)
         self.update_user()
 
@@ -811,6 +815,7 @@ class MainWindow(QMainWindow):
 
     @override
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.desks.stop()
         if not self.session.demo:
             state = self._state()
             state.setValue("main/geometry", self.saveGeometry())

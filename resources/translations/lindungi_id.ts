@@ -780,6 +780,17 @@
     </message>
 </context>
 <context>
+    <name>DesksLabel</name>
+    <message>
+        <source>Also signed in: {names}</source>
+        <translation>Juga masuk: {names}</translation>
+    </message>
+    <message>
+        <source>{account} on {host}, since {time}</source>
+        <translation>{account} di {host}, sejak {time}</translation>
+    </message>
+</context>
+<context>
     <name>DrivePicker</name>
     <message>
         <source>Refresh</source>

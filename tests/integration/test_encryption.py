@@ -192,6 +192,7 @@ def test_register_backup_and_key_files_show_no_nik_name_or_key(
     needles = [r[0].encode() for r in rows] + [r[1].encode() for r in rows]
     needles += [r[0][:12].encode() for r in rows]
     auto = backup.auto_backup(ctx, "daily")
+    assert auto is not None  # a SQLite register's backup is a file
     stick = backup.backup(ctx, ADMIN, tmp_path / "stick.sqlite")
     files = [ctx.db.path, auto, stick, vault.path_of(ctx.data_dir)]
     files += list((ctx.data_dir / "keys").glob("*"))
@@ -248,6 +249,7 @@ def test_a_backup_of_another_install_needs_its_recovery_key(make_ctx, tmp_path: 
     two = make_ctx("kecamatan", name="two", station="B")
     demo.generate(two, ADMIN, 10, seed=1)
     foreign = backup.auto_backup(two, "daily")
+    assert foreign is not None  # a SQLite register's backup is a file
     with pytest.raises(Refused) as other:
         backup.restore(one, ADMIN, foreign)
     assert other.value.code == "backup.other_key"
@@ -338,6 +340,7 @@ def test_a_replacement_pc_restores_with_the_recovery_sheet(
     key_file.write_text(_sheet_key(sheet) + "\n", encoding="utf-8")
     stick = backup.backup(old, ADMIN, tmp_path / "stick.sqlite")
     auto = backup.auto_backup(old, "daily")
+    assert auto is not None  # a SQLite register's backup is a file
     old.close()
     copied = tmp_path / "copied"
     shutil.copytree(old.data_dir, copied)

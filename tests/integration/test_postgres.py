@@ -470,21 +470,26 @@ def test_a_server_connection_lost_in_a_write_is_a_clear_message_and_nothing_is_s
 
 
 def test_backup_and_restore_of_a_server_register_send_the_user_to_the_server(
-    pg_register: str, tmp_path: Path
+    pg_register: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from app.errors import Refused
+    """Without pg_dump on this PC, backups are the server's (with pg_dump, they are
+    encrypted dumps: tests/integration/test_pg_backup.py)."""
+    from app.errors import Refused, StorageError
     from app.services import backup
 
+    monkeypatch.setenv("PATH", str(tmp_path / "no-tools"))
     ctx = _kabupaten_on(pg_register, tmp_path / "kab")
     try:
-        for call in (
-            lambda: backup.backup(ctx, ADMIN),
-            lambda: backup.backup(ctx, ADMIN, tmp_path / "out", "a passphrase", True),
-            lambda: backup.auto_backup(ctx, "daily"),
-        ):
-            with pytest.raises(Refused) as caught:
-                call()
-            assert caught.value.code == "pg.backup_by_server"
+        with pytest.raises(StorageError) as told:
+            backup.backup(ctx, ADMIN)
+        assert told.value.code == "pgbackup.no_tool"
+        with pytest.raises(Refused) as refused:
+            backup.backup(ctx, ADMIN, tmp_path / "out", "a passphrase", True)
+        assert refused.value.code == "pgbackup.no_passphrase"
+        with pytest.raises(Refused) as refused:
+            backup.restore(ctx, ADMIN, tmp_path / "x.sqlite")
+        assert refused.value.code == "pgbackup.restore_into"
+        assert backup.auto_backup(ctx, "daily") is None
         assert not backup.daily_backup_due(ctx)
         assert not list((tmp_path / "kab" / "backups").iterdir())
     finally:

@@ -136,6 +136,7 @@ def test_a_restore_brings_back_nobody_who_was_erased(
     erased = participants.register(ctx, ADMIN, make_participant(serial=2, name="Rosna Dewi")).reg_no
     nik = participants.get(ctx, erased).nik
     older = backup.auto_backup(ctx, "daily")  # an automatic backup, before the request
+    assert older is not None  # a SQLite register's backup is a file
     privacy.erase(ctx, ADMIN, erased, reason="request")
     # The ledger beside the database knows the erasure, and holds no personal data.
     ledger = (ctx.data_dir / erasures.FILENAME).read_text(encoding="utf-8")

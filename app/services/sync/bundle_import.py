@@ -78,6 +78,7 @@ from app.services.sync.results import (
 from app.services.trust import own_keypair_for, peer_keys
 from app.store import repo
 from app.store import sync as sync_store
+from app.store.concurrency import office_lock, retried
 from app.store.files import shared
 from app.sync.container import Container, FormatError
 from app.sync.manifest import BundleManifest
@@ -94,6 +95,7 @@ from app.sync.records import (
 log = logging.getLogger(__name__)
 
 
+@retried
 def import_file(
     ctx: Context,
     actor: Actor,
@@ -308,6 +310,7 @@ def import_bundle(
     if not ctx.db.on_server:  # a server's backups are its own (docs/postgresql.md)
         auto_backup(ctx, "before-bundle-import")
     with ctx.db.session() as s:
+        office_lock(s, m.sender)  # one office's bundles merge one at a time, in order
         _check_chain(s, m, fingerprint, digest, name)
         if prepared is not None and prepared.token == register_token(ctx, s, now):
             plan = prepared.plan  # the same file (its hash) and the same register

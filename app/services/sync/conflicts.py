@@ -29,6 +29,7 @@ from app.services.actor import Actor, Role
 from app.services.context import Context
 from app.services.sync.decision import ConflictKind
 from app.store import sync as sync_store
+from app.store.concurrency import CONFLICT, office_lock, retried
 from app.sync.records import OFFICE_FIELDS, RecordError, decode_record, encode_record
 
 
@@ -165,6 +166,7 @@ def _check_nik_free(s: Session, nik: str, allowed: set[str]) -> None:
             raise Refused("conflict.nik_taken", nik=nik, reg_no=h.reg_no)
 
 
+@retried
 def resolve(
     ctx: Context,
     actor: Actor,
@@ -186,6 +188,7 @@ def resolve(
     if (keep is None) == (moved_to is None):
         raise InvalidInput("conflict.choice")
     with ctx.db.session() as s:
+        office_lock(s, str(cid), CONFLICT)  # two desks deciding it: the second is told
         c = sync_store.get_conflict(s, cid)
         if c is None:
             raise NotFound("conflict.not_found", id=cid)

@@ -23,6 +23,7 @@ from app.services.sync.results import ImportResult, Progress, noop
 from app.services.trust import normalise_fingerprint
 from app.store import cardrepo, repo
 from app.store import sync as sync_store
+from app.store.concurrency import CONFIRM, office_lock
 
 log = logging.getLogger(__name__)
 
@@ -186,6 +187,17 @@ def confirm_office(
         keys = other
     if peer.confirmed_at is None:
         with ctx.db.session() as s:
+            # Two desks confirming the same office at once: the first wins, the other is
+            # told (the lock makes the second wait for the first to commit).
+            office_lock(s, office, CONFIRM)
+            now_peer = sync_store.get_peer(s, office)
+            if now_peer is not None and now_peer.confirmed_at is not None:
+                raise Refused(
+                    "office.confirmed_meanwhile",
+                    office=office,
+                    by=now_peer.confirmed_by or "?",
+                    at=f"{format_date(now_peer.confirmed_at)} {now_peer.confirmed_at:%H:%M}",
+                )
             sync_store.put_peer(
                 s,
                 office,
