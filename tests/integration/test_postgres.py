@@ -252,6 +252,12 @@ def test_name_search_finds_the_same_people_on_both_engines(
             "elise": ["Élise"],
             "zzz": [],
         }
+        # The list's first page: in name order with its count, also when the server takes
+        # the matches first and sorts them (a count under the cap).
+        with ctx.db.read() as s:
+            first = repo.search_first(s, repo.ListQuery(search="riz"), limit=1, cap=10)
+            names = [repo.participant_by_id(s, i).name for i in first.ids]  # type: ignore[union-attr]
+        assert (names, first.count, first.capped) == (["Muhammad Rizki"], 2, False)
         assert audit.verify(ctx).ok
     finally:
         ctx.close()
