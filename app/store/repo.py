@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Select, func, insert, select, text
+from sqlalchemy import Select, case, func, insert, literal_column, select, text
 from sqlalchemy.orm import Session
 
 from app.domain import audit
@@ -646,6 +646,53 @@ def inactive_cohorts(s: Session, year: int) -> list[Cohort]:
         programmes = tuple(Programme(x) for x in progs.split(",") if x)
         out.append(Cohort(kec, funding, income, programmes, start, end, count))
     return out
+
+
+def dashboard_cohorts(
+    s: Session, statuses: Sequence[str], year: int
+) -> tuple[dict[str, int], list[Cohort], list[Cohort]]:
+    """In one pass over the table: the count of each status, :func:`cohorts` of
+    ``statuses`` and :func:`inactive_cohorts`, of ``year`` (on a server, where each full
+    count of a province's register reads the whole table again)."""
+    p = t.Participant
+    # A literal, not a parameter: the same expression in SELECT and GROUP BY.
+    inactive_now = p.status == literal_column("'inactive'")
+    left = case((inactive_now, func.coalesce(p.status_date, p.coverage_end)))
+    keys = (
+        p.status,
+        p.kecamatan_code,
+        p.funding,
+        p.income,
+        p.programmes,
+        p.coverage_start,
+        p.coverage_end,
+        left,
+    )
+    end_of_year = dt.date(year, 12, 31)
+    counted = set(statuses)
+    per_status: dict[str, int] = {}
+    current: dict[tuple[Any, ...], int] = {}
+    inactive: dict[tuple[Any, ...], int] = {}
+    for status, kec, funding, income, progs, start, end, gone, count in s.execute(
+        select(*keys, func.count()).group_by(*keys)
+    ):
+        per_status[status] = per_status.get(status, 0) + count
+        if start > end_of_year:
+            continue
+        if status in counted:
+            key = (kec, funding, income, progs, start, end)
+            current[key] = current.get(key, 0) + count
+        if status == "inactive" and gone is not None and gone.year >= year:
+            key = (kec, funding, income, progs, start, gone)
+            inactive[key] = inactive.get(key, 0) + count
+
+    def made(groups: dict[tuple[Any, ...], int]) -> list[Cohort]:
+        return [
+            Cohort(kec, f, i, tuple(Programme(x) for x in progs.split(",") if x), a, b, n)
+            for (kec, f, i, progs, a, b), n in groups.items()
+        ]
+
+    return per_status, made(current), made(inactive)
 
 
 # --- history --------------------------------------------------------------------------

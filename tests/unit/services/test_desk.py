@@ -385,6 +385,36 @@ def test_the_dashboard_counts_against_the_quota(demo_ctx: Context) -> None:
     assert later.year == 2022 and later.participants == 1333  # counted by another query
 
 
+def test_the_servers_one_pass_counts_what_the_three_counts_do(demo_ctx: Context) -> None:
+    """The dashboard on a server reads statuses, the year's cohorts and the inactive ones in
+    one pass: the same figures as the three separate counts, whatever the statuses."""
+    from sqlalchemy import update
+
+    from app.domain.participant import COUNTED
+    from app.store import tables as t
+
+    p = t.Participant
+    with demo_ctx.db.session() as s:
+        s.execute(update(p).where(p.id % 5 == 0).values(status="active"))
+        s.execute(update(p).where(p.id % 11 == 0).values(status="draft"))
+        gone = {"status": "inactive", "status_date": dt.date(2023, 3, 1)}
+        s.execute(update(p).where(p.id % 7 == 0).values(**gone))
+        ended = {"status": "inactive", "coverage_end": dt.date(2022, 9, 30)}
+        s.execute(update(p).where(p.id % 13 == 0).values(**ended))
+
+    def key(c: object) -> str:
+        return repr(c)
+
+    with demo_ctx.db.read() as s:
+        for year in (2021, 2022, 2023):
+            statuses, current, inactive = repo.dashboard_cohorts(s, COUNTED, year)
+            assert statuses == dict(desk_store.group_counts(s, ["status"]))
+            assert sorted(current, key=key) == sorted(repo.cohorts(s, COUNTED, year), key=key)
+            expected = repo.inactive_cohorts(s, year)
+            assert sorted(inactive, key=key) == sorted(expected, key=key)
+        assert statuses["inactive"] > 0 and inactive
+
+
 # --- the domain helpers --------------------------------------------------------------
 
 
