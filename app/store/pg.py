@@ -28,7 +28,7 @@ import json
 import re
 import ssl
 import urllib.parse
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -367,17 +367,15 @@ class RawConnection:
 
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         """pg8000's ``executemany`` is one round trip per row (20,000 inserts of a merge
-        took 20 s): an ``INSERT … VALUES (?, …)`` goes as one multi-row ``VALUES`` per
-        batch instead, an ``UPDATE t SET a = ?, … WHERE id = ?`` of distinct ids as one
-        ``UPDATE … FROM (VALUES …)`` per batch: the same rows, values and triggers."""
+        took 20 s). An ``INSERT INTO t (a, …) VALUES (?, …)``, or an ``UPDATE t SET a = ?,
+        … WHERE id = ?`` of distinct ids, goes instead as one statement per
+        :data:`_PER_STATEMENT` rows that takes each column as one array (``unnest``), the
+        rows in their order: the same rows, values, ids and triggers."""
         batch = [tuple(r) for r in rows]
         if not batch:
             return
         cursor = self._conn.cursor()
-        many = _many_values(sql, len(batch[0])) or _many_updates(cursor, sql, batch)
-        if many is not None:
-            for sql_n, params in many(batch):
-                cursor.execute(sql_n, params)
+        if _as_arrays(cursor, sql, batch):
             return
         cursor.executemany(self._sql(sql), batch)
 
@@ -385,74 +383,98 @@ class RawConnection:
 _INSERT_VALUES = re.compile(
     r"\s*INSERT INTO (\w+) \(([\w, ]+)\)\s+VALUES \((\?(?:,\s*\?)*)\)\s*", re.IGNORECASE
 )
-# pg8000 counts a statement's parameters in 16 bits (signed): at most 32,767 of them.
-_MAX_PARAMS = 32_767
-_MAX_ROWS = 1_000
-
-
-def _many_values(
-    sql: str, width: int
-) -> Callable[[list[tuple[Any, ...]]], Iterator[tuple[str, tuple[Any, ...]]]] | None:
-    """For an ``INSERT INTO t (a, b) VALUES (?, ?)``: a function that turns rows into
-    (statement, parameters) of multi-row ``VALUES`` (PostgreSQL gives every row of an
-    ``INSERT``'s ``VALUES`` the table's column types, as one row gets them); None for any
-    other statement."""
-    m = _INSERT_VALUES.fullmatch(sql)
-    if m is None or m[3].count("?") != width:
-        return None
-    head = f"INSERT INTO {m[1]} ({m[2]}) VALUES "  # noqa: S608 (names of the store's own SQL)
-    one = "(" + ", ".join(["%s"] * width) + ")"
-    per = max(1, min(_MAX_ROWS, _MAX_PARAMS // max(1, width)))
-
-    def split(rows: list[tuple[Any, ...]]) -> Iterator[tuple[str, tuple[Any, ...]]]:
-        for i in range(0, len(rows), per):
-            chunk = rows[i : i + per]
-            values = ", ".join([one] * len(chunk))
-            yield head + values, tuple(v for r in chunk for v in r)
-
-    return split
-
-
 _UPDATE_BY_ID = re.compile(
     r"\s*UPDATE (\w+) SET (\w+ = \?(?:,\s*\w+ = \?)*) WHERE id = \?\s*", re.IGNORECASE
 )
+_PER_STATEMENT = 10_000
 
 
-def _many_updates(
-    cursor: Any, sql: str, rows: list[tuple[Any, ...]]
-) -> Callable[[list[tuple[Any, ...]]], Iterator[tuple[str, tuple[Any, ...]]]] | None:
-    """For an ``UPDATE t SET a = ?, b = ? WHERE id = ?`` whose rows name each id once: a
-    function that turns rows into (statement, parameters) of ``UPDATE t SET a = v.a …
-    FROM (VALUES …) AS v WHERE t.id = v.id``, every value cast to its column's type (read
-    from the catalogue); None for any other statement (or an id named twice, where the
-    order of the updates decides)."""
-    m = _UPDATE_BY_ID.fullmatch(sql)
-    if m is None:
-        return None
-    columns = [c.split("=")[0].strip() for c in m[2].split(",")]
-    width = len(columns) + 1
-    if any(len(r) != width for r in rows) or len({r[-1] for r in rows}) != len(rows):
-        return None
+def _array_text(value: Any) -> str | None:
+    """A value as the text its column's type reads (None stays NULL); ValueError for a
+    value whose text might read otherwise than the driver would send it."""
+    if value is None or type(value) is str:
+        return value
+    if type(value) is bool:
+        return "true" if value else "false"
+    if type(value) in (int, float, dt.date):
+        return str(value)
+    if type(value) is dt.datetime and value.tzinfo is None:
+        return value.isoformat(" ")
+    raise ValueError(type(value).__name__)
+
+
+def _column_types(cursor: Any, table: str) -> dict[str, str]:
     cursor.execute(
         "SELECT attname, format_type(atttypid, atttypmod) FROM pg_attribute "
         "WHERE attrelid = to_regclass(%s) AND attnum > 0 AND NOT attisdropped",
-        (m[1],),
+        (table,),
     )
-    types = dict(cursor.fetchall())
-    if not all(c in types for c in [*columns, "id"]):
-        return None
-    names = [*columns, "id"]
-    one = "(" + ", ".join(f"CAST(%s AS {types[c]})" for c in names) + ")"
-    head = f"UPDATE {m[1]} SET {', '.join(f'{c} = v.{c}' for c in columns)} FROM (VALUES "  # noqa: S608
-    tail = f") AS v({', '.join(names)}) WHERE {m[1]}.id = v.id"
-    per = max(1, min(_MAX_ROWS, _MAX_PARAMS // width))
+    return dict(cursor.fetchall())
 
-    def split(rows: list[tuple[Any, ...]]) -> Iterator[tuple[str, tuple[Any, ...]]]:
-        for i in range(0, len(rows), per):
-            chunk = rows[i : i + per]
-            yield head + ", ".join([one] * len(chunk)) + tail, tuple(v for r in chunk for v in r)
 
-    return split
+def _as_arrays(cursor: Any, sql: str, rows: list[tuple[Any, ...]]) -> bool:
+    """Run ``sql`` for ``rows`` as ``INSERT … SELECT … FROM unnest(…)`` or ``UPDATE … FROM
+    unnest(…)``, every column sent as one text array and cast to its column's type (read
+    from the catalogue); False (nothing done) for any other statement, an id named twice
+    (where the order of the updates decides) or a value of another kind."""
+    insert = _INSERT_VALUES.fullmatch(sql)
+    update = None if insert else _UPDATE_BY_ID.fullmatch(sql)
+    if insert is not None:
+        table = insert[1]
+        columns = [c.strip() for c in insert[2].split(",")]
+        if insert[3].count("?") != len(columns):
+            return False
+    elif update is not None:
+        table = update[1]
+        columns = [c.split("=")[0].strip() for c in update[2].split(",")] + ["id"]
+        if len({r[-1] for r in rows}) != len(rows):
+            return False
+    else:
+        return False
+    width = len(columns)
+    if any(len(r) != width for r in rows):
+        return False
+    try:
+        texts = [[_array_text(v) for v in r] for r in rows]
+    except ValueError:
+        return False
+    types = _column_types(cursor, table)
+    if not all(c in types for c in columns):
+        return False
+    names = [f"c{i}" for i in range(width)]
+    arrays = ", ".join(["CAST(%s AS text[])"] * width)
+    cast = [f"CAST(v.{n} AS {types[c]})" for n, c in zip(names, columns, strict=True)]
+    source = f"unnest({arrays}) WITH ORDINALITY AS v({', '.join(names)}, n)"
+    if insert is not None:
+        statement = (
+            f"INSERT INTO {table} ({', '.join(columns)}) "  # noqa: S608 (the store's own names)
+            f"SELECT {', '.join(cast)} FROM {source} ORDER BY v.n"
+        )
+    else:
+        sets = ", ".join(f"{c} = {x}" for c, x in zip(columns[:-1], cast, strict=False))
+        statement = (
+            f"UPDATE {table} SET {sets} FROM {source} "  # noqa: S608 (the store's own names)
+            f"WHERE {table}.id = {cast[-1]}"
+        )
+    for i in range(0, len(texts), _PER_STATEMENT):
+        chunk = texts[i : i + _PER_STATEMENT]
+        cursor.execute(
+            statement, tuple(_array_literal([r[k] for r in chunk]) for k in range(width))
+        )
+    return True
+
+
+def _array_literal(values: list[str | None]) -> str:
+    """``values`` as PostgreSQL's text of a ``text[]`` (pg8000 escapes an array's strings
+    character by character in Python: seconds for a merge's columns)."""
+    return (
+        "{"
+        + ",".join(
+            "NULL" if v is None else '"' + v.replace("\\", "\\\\").replace('"', '\\"') + '"'
+            for v in values
+        )
+        + "}"
+    )
 
 
 def text_of(column: str, kind: str) -> str:
