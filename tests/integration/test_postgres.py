@@ -519,3 +519,42 @@ def test_bulk_inserts_of_hundreds_verify_on_the_server(pg_register: str, tmp_pat
             assert 1 in ids
     finally:
         ctx.close()
+
+
+def test_many_rows_written_at_once_read_back_exactly_as_given(
+    pg_register: str, tmp_path: Path
+) -> None:
+    """The server's bulk path (each column as one array) keeps every value, NULL, quote,
+    backslash, brace and comma as the row-by-row path does, the rows in their order; an
+    id named twice is updated in order, as one by one."""
+    ctx = _kabupaten_on(pg_register, tmp_path / "kab")
+    odd = ['a "quoted" {word}, or two', "back\\slash", "NULL", "", "Élise’s\nline", None]
+    try:
+        with ctx.db.session() as s:
+            raw = repo.driver(s)
+            raw.execute(
+                "CREATE TEMP TABLE bulk (id serial PRIMARY KEY, a text, b date, "
+                "c timestamp, d boolean, e integer)"
+            )
+            rows = [
+                (
+                    odd[i % len(odd)],
+                    dt.date(2024, 1, 1 + i % 28),
+                    dt.datetime(2024, 2, 3, 4, 5, 6, i),
+                    i % 2 == 0,
+                    None if i % 5 == 0 else i,
+                )
+                for i in range(25_000)  # more than one statement's share
+            ]
+            raw.executemany("INSERT INTO bulk (a, b, c, d, e) VALUES (?, ?, ?, ?, ?)", rows)
+            back = raw.execute("SELECT a, b, c, d, e FROM bulk ORDER BY id").fetchall()
+            assert [r[0] for r in back] == [r[0] for r in rows]
+            assert [r[4] for r in back] == [r[4] for r in rows]
+            assert back[7][1:4] == ("2024-01-08", "2024-02-03 04:05:06.000007", False)
+            raw.executemany("UPDATE bulk SET a = ?, e = ? WHERE id = ?", [("x", 1, 1), ("y", 2, 2)])
+            raw.executemany("UPDATE bulk SET a = ? WHERE id = ?", [("first", 3), ("last", 3)])
+            top = raw.execute("SELECT a, e FROM bulk WHERE id <= 3 ORDER BY id").fetchall()
+            assert top == [("x", 1), ("y", 2), ("last", 2)]
+            raw.execute("DROP TABLE bulk")
+    finally:
+        ctx.close()
