@@ -692,30 +692,37 @@ def dashboard_year(ctx: Context, today: dt.date) -> int:
     return max(earlier) if earlier else today.year
 
 
+def _counted(s: Session, current: list[Cohort], year: int, today: dt.date) -> dict[str, int]:
+    """Participants counted in ``year`` per kecamatan (SQLite's path of the dashboard)."""
+    counted: dict[str, int] = {}
+    if year == today.year:  # the cohorts already hold the year's count: no second scan
+        first = dt.date(year, 1, 1)
+        for c in current:
+            if c.end is None or c.end >= first:
+                counted[c.kecamatan] = counted.get(c.kecamatan, 0) + c.count
+        return counted
+    per_kec = desk_store.group_counts(s, ["kecamatan"], year=year, statuses=COUNTED)
+    return {k: n for k, n in per_kec}
+
+
 def dashboard(ctx: Context, today: dt.date | None = None) -> Dashboard:
     """Participants per kecamatan against the quota, statuses, cards, offices, this month."""
     today = today or dt.date.today()
     year = dashboard_year(ctx, today)
     with ctx.db.read() as s:
-        if ctx.db.on_server:  # a province's register: one pass over it, not three
-            statuses, current, inactive = repo.dashboard_cohorts(s, COUNTED, today.year)
+        quotas = desk_store.quota_rows(s, year)
+        rows = desk_store.rate_rows(s)
+        optional = desk_store.optional_state(s, today)
+        if ctx.db.on_server:  # a province's register: one pass over it, not three or four
+            statuses, current, inactive, counted = repo.dashboard_cohorts(
+                s, COUNTED, today.year, year
+            )
         else:
             statuses = dict(desk_store.group_counts(s, ["status"]))
             current = repo.cohorts(s, COUNTED, today.year)
             inactive = repo.inactive_cohorts(s, today.year)
-        quotas = desk_store.quota_rows(s, year)
-        rows = desk_store.rate_rows(s)
-        cohorts = current + inactive
-        counted: dict[str, int] = {}
-        if year == today.year:  # the cohorts already hold the year's count: no second scan
-            first = dt.date(year, 1, 1)
-            for c in current:
-                if c.end is None or c.end >= first:
-                    counted[c.kecamatan] = counted.get(c.kecamatan, 0) + c.count
-        else:
-            per_kec = desk_store.group_counts(s, ["kecamatan"], year=year, statuses=COUNTED)
-            counted = {k: n for k, n in per_kec}
-        optional = desk_store.optional_state(s, today)
+            counted = _counted(s, current, year, today)
+    cohorts = current + inactive
     quota: dict[str, int] = {}
     for _y, kec, _f, q in quotas:
         quota[kec] = quota.get(kec, 0) + q

@@ -649,10 +649,11 @@ def inactive_cohorts(s: Session, year: int) -> list[Cohort]:
 
 
 def dashboard_cohorts(
-    s: Session, statuses: Sequence[str], year: int
-) -> tuple[dict[str, int], list[Cohort], list[Cohort]]:
+    s: Session, statuses: Sequence[str], year: int, shown: int
+) -> tuple[dict[str, int], list[Cohort], list[Cohort], dict[str, int]]:
     """In one pass over the table: the count of each status, :func:`cohorts` of
-    ``statuses`` and :func:`inactive_cohorts`, of ``year`` (on a server, where each full
+    ``statuses`` and :func:`inactive_cohorts`, of ``year``, and per kecamatan those of
+    ``statuses`` covered at some time in the year ``shown`` (on a server, where each full
     count of a province's register reads the whole table again)."""
     p = t.Participant
     # A literal, not a parameter: the same expression in SELECT and GROUP BY.
@@ -673,10 +674,14 @@ def dashboard_cohorts(
     per_status: dict[str, int] = {}
     current: dict[tuple[Any, ...], int] = {}
     inactive: dict[tuple[Any, ...], int] = {}
+    per_kec: dict[str, int] = {}
+    first_shown, last_shown = dt.date(shown, 1, 1), dt.date(shown, 12, 31)
     for status, kec, funding, income, progs, start, end, gone, count in s.execute(
         select(*keys, func.count()).group_by(*keys)
     ):
         per_status[status] = per_status.get(status, 0) + count
+        if status in counted and start <= last_shown and (end is None or end >= first_shown):
+            per_kec[kec] = per_kec.get(kec, 0) + count
         if start > end_of_year:
             continue
         if status in counted:
@@ -692,7 +697,7 @@ def dashboard_cohorts(
             for (kec, f, i, progs, a, b), n in groups.items()
         ]
 
-    return per_status, made(current), made(inactive)
+    return per_status, made(current), made(inactive), per_kec
 
 
 # --- history --------------------------------------------------------------------------

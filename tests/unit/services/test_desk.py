@@ -407,8 +407,10 @@ def test_the_servers_one_pass_counts_what_the_three_counts_do(demo_ctx: Context)
 
     with demo_ctx.db.read() as s:
         for year in (2021, 2022, 2023):
-            statuses, current, inactive = repo.dashboard_cohorts(s, COUNTED, year)
+            statuses, current, inactive, per_kec = repo.dashboard_cohorts(s, COUNTED, year, year)
             assert statuses == dict(desk_store.group_counts(s, ["status"]))
+            counts = desk_store.group_counts(s, ["kecamatan"], year=year, statuses=COUNTED)
+            assert per_kec == dict(counts)
             assert sorted(current, key=key) == sorted(repo.cohorts(s, COUNTED, year), key=key)
             expected = repo.inactive_cohorts(s, year)
             assert sorted(inactive, key=key) == sorted(expected, key=key)
