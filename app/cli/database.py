@@ -57,10 +57,12 @@ def _join(args: argparse.Namespace) -> int:
     from app.services import join
 
     db_password = first_line(args.database_password_file) if args.database_password_file else None
+    path = data_dir(args.data_dir)
+    join.check_new(path)  # before the data dir is touched at all
     name = account_name_or_ask(args)
     secret = password(args, name)
     with setting_up(args):
-        ctx, _actor = join.join(data_dir(args.data_dir), args.url, db_password, name, secret)
+        ctx, _actor = join.join(path, args.url, db_password, name, secret)
     try:
         ident = ctx.identity
         server = ctx.db.server

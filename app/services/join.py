@@ -63,6 +63,16 @@ def shared_vault(address: pg.ServerAddress, password: str | None) -> dict[str, A
     return common
 
 
+def check_new(data_dir: Path) -> None:
+    """A desk joins with a new data dir only.
+
+    Raises:
+        Refused: ``setup.already``: ``data_dir`` holds a register or a key vault.
+    """
+    if server.register_exists(data_dir) or vault.path_of(data_dir).exists():
+        raise Refused("setup.already", code=vault.label(data_dir, "install") or str(data_dir))
+
+
 def join(
     data_dir: Path, url: str, db_password: str | None, username: str, password: str
 ) -> tuple[Context, Actor]:
@@ -77,8 +87,7 @@ def join(
         InvalidInput: not a PostgreSQL URL.
         StorageError: as :func:`shared_vault`.
     """
-    if server.register_exists(data_dir) or vault.path_of(data_dir).exists():
-        raise Refused("setup.already", code=vault.label(data_dir, "install") or str(data_dir))
+    check_new(data_dir)
     address, in_url = pg.parse(url)
     db_password = in_url if db_password is None else db_password
     common = shared_vault(address, db_password)

@@ -211,3 +211,19 @@ def test_a_kecamatan_register_on_a_server_is_refused(
     assert code != 0
     assert "register kecamatan" in err, err
     assert not b.exists()
+
+
+def test_join_refuses_a_data_dir_that_has_a_register_or_an_address_that_is_none(
+    tmp_path: Path, cli: Any, cli_account: Any
+) -> None:
+    """Without a server: these are refused before anything is reached or written."""
+    kec = tmp_path / "kec"
+    assert cli("--data-dir", kec, "setup", "--role", "kecamatan", "--kecamatan", "13.03.06")[0] == 0
+    before = sorted(p.name for p in kec.iterdir())
+    code, _out, err = cli("--data-dir", kec, "database", "join", "postgresql://u@h/db")
+    assert code != 0 and "sudah disiapkan" in err, err
+    assert sorted(p.name for p in kec.iterdir()) == before
+    new = tmp_path / "new"
+    code, _out, err = cli("--data-dir", new, "database", "join", "http://nowhere")
+    assert code != 0 and "bukan alamat PostgreSQL" in err, err
+    assert not new.exists()
