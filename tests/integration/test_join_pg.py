@@ -227,3 +227,28 @@ def test_join_refuses_a_data_dir_that_has_a_register_or_an_address_that_is_none(
     code, _out, err = cli("--data-dir", new, "database", "join", "http://nowhere")
     assert code != 0 and "bukan alamat PostgreSQL" in err, err
     assert not new.exists()
+
+
+def test_a_register_without_shared_wraps_gets_them_at_the_first_desks_next_sign_in(
+    desk_a: tuple[Path, str, Path], pg_url: str, tmp_path: Path, cli: Any
+) -> None:
+    """A register set up or moved onto the server by an earlier release has no shared
+    wraps: join says to sign in at the first desk once, and that sign-in puts them there."""
+    from sqlalchemy import create_engine, text
+
+    a, bare, db_pw = desk_a
+    engine = create_engine(pg_url)
+    try:
+        with engine.begin() as conn:
+            conn.execute(text("DELETE FROM lindungi_ledger WHERE name = 'vault'"))
+    finally:
+        engine.dispose()
+    b = tmp_path / "desk-b"
+    rina_pw = _write(tmp_path / "rina-pw", RINA_PW)
+    code, _out, err = _join(cli, b, bare, db_pw, "rina", rina_pw)
+    assert code != 0 and "masuk sekali di meja pertama" in err, err
+    assert not b.exists()
+    ctx_a, _admin = accounts.sign_in(a, CLI_USER, CLI_PASSWORD)
+    ctx_a.close()
+    code, _out, err = _join(cli, b, bare, db_pw, "rina", rina_pw)
+    assert code == 0, err
