@@ -55,9 +55,55 @@ MESSAGES: dict[str, str] = {
         "The sealed {purpose} of this data dir does not open with its key: the data dir's "
         "files do not belong together."
     ),
+    "vault.shared_damaged": (
+        "The server's copy of the register's key file is damaged: ask the administrator to "
+        "sign in at the first desk and change a password (that writes it anew)."
+    ),
+    "join.not_register": (
+        "The PostgreSQL database {database} holds no Lindungi register: give the database "
+        "that the first desk set up. Nothing was written."
+    ),
+    "join.kecamatan": (
+        "The PostgreSQL database {database} holds a kecamatan's register: only the "
+        "kabupaten's register has several desks. Nothing was written."
+    ),
+    "join.no_vault": (
+        "The register in the PostgreSQL database {database} does not share its sign-ins with "
+        "other desks yet: sign in once at the first desk, then join again. Nothing was written."
+    ),
+    "join.done": (
+        "This PC is now a desk of install {code}: its register is database {database} on "
+        "{host}, its data folder {path}."
+    ),
 }
 
 ID: dict[str, str] = {
+    "make this PC another desk of the kabupaten's register on PostgreSQL": (
+        "jadikan PC ini meja lain dari register kabupaten di PostgreSQL"
+    ),
+    "the PostgreSQL user's password (or put it in the address)": (
+        "kata sandi pengguna PostgreSQL (atau tulis di alamatnya)"
+    ),
+    MESSAGES["vault.shared_damaged"]: (
+        "Salinan berkas kunci register di server rusak: minta administrator masuk di meja "
+        "pertama dan mengganti sebuah kata sandi (itu menulisnya kembali)."
+    ),
+    MESSAGES["join.not_register"]: (
+        "Basis data PostgreSQL {database} tidak memuat register Lindungi: berikan basis data "
+        "yang disiapkan meja pertama. Tidak ada yang ditulis."
+    ),
+    MESSAGES["join.kecamatan"]: (
+        "Basis data PostgreSQL {database} memuat register kecamatan: hanya register kabupaten "
+        "yang punya beberapa meja. Tidak ada yang ditulis."
+    ),
+    MESSAGES["join.no_vault"]: (
+        "Register di basis data PostgreSQL {database} belum berbagi akun masuk dengan meja "
+        "lain: masuk sekali di meja pertama, lalu gabung lagi. Tidak ada yang ditulis."
+    ),
+    MESSAGES["join.done"]: (
+        "PC ini kini menjadi meja instalasi {code}: registernya basis data {database} di "
+        "{host}, folder datanya {path}."
+    ),
     # setup's options
     "kabupaten only: keep the register on this PostgreSQL server": (
         "khusus kabupaten: simpan register di server PostgreSQL ini"

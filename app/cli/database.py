@@ -1,4 +1,5 @@
-"""Where the register is kept: ``database where`` and ``database move --to URL``."""
+"""Where the register is kept: ``database where``, ``database move --to URL`` and
+``database join URL`` (another desk of a register on a server)."""
 
 from __future__ import annotations
 
@@ -26,13 +27,58 @@ def register(sub: Any) -> dict[str, Callable[[argparse.Namespace], int]]:
         metavar="F",
         help=tr("the PostgreSQL user's password (or put it in the --to address)"),
     )
+    jn = db.add_parser(
+        "join",
+        help=tr("make this PC another desk of the kabupaten's register on PostgreSQL"),
+    )
+    jn.add_argument("url", metavar="postgresql://USER@HOST/DB")
+    jn.add_argument(
+        "--database-password-file",
+        metavar="F",
+        help=tr("the PostgreSQL user's password (or put it in the address)"),
+    )
     return {"database": cmd_database}
 
 
 def cmd_database(args: argparse.Namespace) -> int:
     if args.database_command == "where":
         return _where(args)
+    if args.database_command == "join":
+        return _join(args)
     return _move(args)
+
+
+def _join(args: argparse.Namespace) -> int:
+    """A new desk: the wraps come from the server, an account's sign-in proves them, and
+    only then does the data dir record the server (app.services.join)."""
+    from app.cli.common import setting_up
+    from app.cli.signin import account_name_or_ask, password
+    from app.paths import data_dir
+    from app.services import join
+
+    db_password = first_line(args.database_password_file) if args.database_password_file else None
+    path = data_dir(args.data_dir)
+    join.check_new(path)  # before the data dir is touched at all
+    name = account_name_or_ask(args)
+    secret = password(args, name)
+    with setting_up(args):
+        ctx, _actor = join.join(path, args.url, db_password, name, secret)
+    try:
+        ident = ctx.identity
+        server = ctx.db.server
+        assert server is not None
+        out(
+            render(
+                "join.done",
+                code=ident.install_code,
+                database=server.database,
+                host=f"{server.host}:{server.port}",
+                path=str(ctx.data_dir),
+            )
+        )
+    finally:
+        ctx.close()
+    return EXIT_OK
 
 
 def _where(args: argparse.Namespace) -> int:

@@ -64,7 +64,7 @@ def sign_in(args: argparse.Namespace, ctx: Context) -> Actor:
             name or password, a locked account, or a password reset by an administrator
             that must be changed first (only ``user passwd`` may run then).
     """
-    name = _name(args)
+    name = account_name_or_ask(args)
     secret = password(args, name)
     actor = accounts.login(ctx, name, secret)
     _after_sign_in(args, ctx, actor, secret)
@@ -79,7 +79,7 @@ def sign_in_first(args: argparse.Namespace, path: Path) -> Context:
     Raises:
         Refused: as :func:`sign_in`.
     """
-    name = _name(args)
+    name = account_name_or_ask(args)
     secret = password(args, name)
     ctx, actor = accounts.sign_in(path, name, secret)
     try:
@@ -94,7 +94,12 @@ def sign_in_first(args: argparse.Namespace, path: Path) -> Context:
     return ctx
 
 
-def _name(args: argparse.Namespace) -> str:
+def account_name_or_ask(args: argparse.Namespace) -> str:
+    """The account that signs in: ``--user``, ``LINDUNGI_USER``, or asked at a terminal.
+
+    Raises:
+        Refused: ``signin.user_needed`` without any.
+    """
     name = account_name(args)
     if not name:
         if not _interactive():

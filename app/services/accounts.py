@@ -300,6 +300,7 @@ def sign_in(
     encrypt.remove_leftovers(data_dir)  # an encryption interrupted after its switch
     ctx = open_data_dir(data_dir, key)
     try:
+        _refreshed(ctx, username.strip().lower(), password)
         actor = _signed_in(ctx, username.strip().lower(), now or dt.datetime.now())
         from app.services import chainhead
 
@@ -308,6 +309,24 @@ def sign_in(
         ctx.close()
         raise
     return ctx, actor
+
+
+def _refreshed(ctx: Context, name: str, password: str) -> None:
+    """On a server register, this desk's vault takes the server's copy (docs/postgresql.md,
+    "adding a desk"): an account added, a password changed or an account deactivated at
+    another desk counts here from now on. A password that only this desk's older copy
+    still took (changed at another desk since) is refused now.
+
+    Raises:
+        Refused: ``login.failed``: the server's copy no longer takes ``password``.
+    """
+    before = (vault.load(ctx.data_dir) or {}).get("accounts", {}).get(name)
+    vault.refresh(ctx.data_dir)
+    after = (vault.load(ctx.data_dir) or {}).get("accounts", {}).get(name)
+    if after == before:
+        return
+    if after is None or vault.unwrap(after, password, f"account:{name}") != ctx.db.key:
+        raise Refused("login.failed")
 
 
 def _signed_in(ctx: Context, name: str, now: dt.datetime) -> Actor:
@@ -356,6 +375,7 @@ def _login(ctx: Context, username: str, password: str, now: dt.datetime | None =
     now = now or dt.datetime.now()
     name = username.strip().lower()
     if ctx.db.key is not None:
+        vault.refresh(ctx.data_dir)  # another desk's changes count at this lock screen too
         try:
             key = vault.unlock(ctx.data_dir, name, password, now)
         except Refused as exc:
@@ -495,16 +515,7 @@ def set_active(ctx: Context, actor: Actor, username: str, active: bool) -> None:
     if not active:
         vault.drop_wrap(ctx.data_dir, name)
     elif ctx.db.key is not None:
-        _mark_for_reset(ctx.data_dir, name)
-
-
-def _mark_for_reset(data_dir: Path, name: str) -> None:
-    """A reactivated account's wrap went with its deactivation: it signs in again once an
-    administrator resets its password."""
-    stored = vault.load(data_dir)
-    if stored is not None and name not in stored["to_reset"]:
-        stored["to_reset"] = sorted([*stored["to_reset"], name])
-        vault.save(data_dir, stored)
+        vault.mark_for_reset(ctx.data_dir, name)
 
 
 def recover(data_dir: Path, recovery: str, username: str, password: str) -> Context:

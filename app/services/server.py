@@ -11,9 +11,11 @@ kabupaten may choose a server; a kecamatan's register stays the encrypted SQLite
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import inspect, text
+from sqlalchemy import Connection, inspect, text
 
 from app.errors import Refused, StorageError
 from app.store import ledger, pg
@@ -45,19 +47,31 @@ def check_target(address: pg.ServerAddress, password: str | None) -> None:
         Refused: ``pg.not_empty``: the database already holds a register.
     """
     pg.check_connection(address, password)
+    with connected(address, password) as conn:
+        if not inspect(conn).has_table("alembic_version"):
+            return
+        current = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        if current is not None and current not in known_revisions():
+            raise StorageError("db.newer", revision=current)
+        install = None
+        if inspect(conn).has_table("install"):
+            install = conn.execute(text("SELECT install_code FROM install")).scalar()
+        if install is not None:
+            raise Refused("pg.not_empty", database=address.database, code=install)
+
+
+@contextmanager
+def connected(address: pg.ServerAddress, password: str | None) -> Iterator[Connection]:
+    """A short connection to the database at ``address`` for a check before anything is
+    written; the server's faults come out as their clear refusals.
+
+    Raises:
+        StorageError: see :func:`app.store.pg.server_error`.
+    """
     engine = pg.make_pg_engine(address, password, busy_timeout_s=5)
     try:
         with engine.connect() as conn:
-            if not inspect(conn).has_table("alembic_version"):
-                return
-            current = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
-            if current is not None and current not in known_revisions():
-                raise StorageError("db.newer", revision=current)
-            install = None
-            if inspect(conn).has_table("install"):
-                install = conn.execute(text("SELECT install_code FROM install")).scalar()
-            if install is not None:
-                raise Refused("pg.not_empty", database=address.database, code=install)
+            yield conn
     except (StorageError, Refused):
         raise
     except Exception as exc:

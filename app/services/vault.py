@@ -13,6 +13,14 @@ derivation (19 MiB and two passes per guess), and a long password.
 Only one key is ever unwrapped in the clear before the first administrator exists (a data
 dir being set up holds no personal data yet): ``unclaimed``, dropped when the first
 administrator's wrap is written.
+
+On a kabupaten whose register is on a PostgreSQL server, several desks share one register
+key: the wraps (not the lockout counter, which stays per desk) are also kept in the server,
+as the ledger document ``vault`` (app.store.ledger). Every change of the wraps is made to
+the server's copy under the ledger's lock and then written to this desk's file
+(:func:`_change`), so that a desk whose file is behind never undoes another's change; a
+sign-in refreshes the file from the server's copy (:func:`refresh`); ``database join``
+starts a new desk's file from it (docs/postgresql.md).
 """
 
 from __future__ import annotations
@@ -40,6 +48,10 @@ LOCK_MINUTES = 5
 RECOVERY = "recovery"
 MAX_ATTEMPTS_KEPT = 1000  # failed sign-ins waiting to go into the history
 _B32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
+# The ledger document of a server register's shared vault, and what of a vault it holds:
+# everything but this desk's lockout counter and its failed sign-ins not yet in the history.
+SHARED_DOC = "vault"
+LOCAL_ONLY = ("lockout", "attempts")
 
 
 @dataclass(frozen=True)
@@ -275,12 +287,14 @@ def set_wrap(data_dir: Path, key: bytes, username: str, password: str) -> None:
     The first administrator's wrap also claims the key (see the module's note).
     """
     sealed = wrap(key, password, f"account:{username}", current_cost())
-    with changing(data_dir):
-        vault = load(data_dir) or new_vault(key)
+
+    def change(vault: dict[str, Any]) -> bool:
         vault["accounts"][username] = sealed
         vault["lockout"].pop(username, None)
         vault["to_reset"] = [n for n in vault["to_reset"] if n != username]
-        save(data_dir, vault)
+        return True
+
+    _change(data_dir, change, key)
 
 
 def claim(data_dir: Path, label: str = "", install: str = "") -> None:
@@ -289,17 +303,16 @@ def claim(data_dir: Path, label: str = "", install: str = "") -> None:
     ``label`` (the install's place and code, no personal data) is what the login shows
     before the register is open.
     """
-    with changing(data_dir):
-        vault = load(data_dir)
-        if vault is None:
-            return
+
+    def change(vault: dict[str, Any]) -> bool:
         changed = vault.pop("unclaimed", None) is not None
         for field, value in (("label", label), ("install", install)):
             if value and vault.get(field) != value:
                 vault[field] = value
                 changed = True
-        if changed:
-            save(data_dir, vault)
+        return changed
+
+    _change(data_dir, change)
 
 
 def label(data_dir: Path, field: str = "label") -> str:
@@ -314,11 +327,117 @@ def label(data_dir: Path, field: str = "label") -> str:
 
 def drop_wrap(data_dir: Path, username: str) -> None:
     """``username`` can no longer unwrap the key (a deactivated account)."""
+
+    def change(vault: dict[str, Any]) -> bool:
+        if vault["accounts"].pop(username, None) is None:
+            return False
+        vault["lockout"].pop(username, None)
+        return True
+
+    _change(data_dir, change)
+
+
+def mark_for_reset(data_dir: Path, username: str) -> None:
+    """``username`` signs in again only after an administrator gives it a password (a
+    reactivated account, whose wrap went with its deactivation)."""
+
+    def change(vault: dict[str, Any]) -> bool:
+        if username in vault["to_reset"]:
+            return False
+        vault["to_reset"] = sorted([*vault["to_reset"], username])
+        return True
+
+    _change(data_dir, change)
+
+
+def shared(vault: dict[str, Any]) -> dict[str, Any]:
+    """What of ``vault`` every desk of a server register shares (not the lockout)."""
+    return {k: v for k, v in vault.items() if k not in LOCAL_ONLY}
+
+
+def with_shared(local: dict[str, Any] | None, common: dict[str, Any]) -> dict[str, Any]:
+    """This desk's vault with the shared part replaced by ``common`` (its lockout kept,
+    a deactivated account's count dropped with its wrap)."""
+    merged = dict(common)
+    merged.setdefault("accounts", {})
+    merged.setdefault("to_reset", [])
+    lockout = dict((local or {}).get("lockout", {}))
+    merged["lockout"] = {n: v for n, v in lockout.items() if n in merged["accounts"]}
+    if (local or {}).get("attempts"):
+        merged["attempts"] = local["attempts"]  # type: ignore[index]
+    return merged
+
+
+def _parse_shared(body: str | None) -> dict[str, Any] | None:
+    if body is None:
+        return None
+    try:
+        data = json.loads(body)
+        if not isinstance(data, dict) or data.get("format") != FORMAT:
+            raise ValueError(SHARED_DOC)
+    except ValueError:
+        raise StorageError("vault.shared_damaged") from None
+    return data
+
+
+def _change(data_dir: Path, change: Any, key: bytes | None = None) -> None:
+    """Apply ``change`` (a function that edits a vault and says whether it changed it) to
+    the vault of ``data_dir``: on a server register to the server's copy first, under the
+    ledger's lock, and this desk's file then becomes that copy with its own lockout."""
     with changing(data_dir):
-        vault = load(data_dir)
-        if vault is not None and vault["accounts"].pop(username, None) is not None:
-            vault["lockout"].pop(username, None)
-            save(data_dir, vault)
+        local = load(data_dir)
+        if not _on_server(data_dir):
+            vault = local if local is not None else (new_vault(key) if key else None)
+            if vault is not None and change(vault):
+                save(data_dir, vault)
+            return
+        from app.store import ledger  # not at the top: the login shows before the store loads
+
+        result: dict[str, Any] = {}
+
+        def on_server(body: str | None) -> str | None:
+            common = _parse_shared(body)
+            base = with_shared(local, common) if common is not None else local
+            if base is None:
+                if key is None:
+                    return None
+                base = new_vault(key)
+            changed = change(base)
+            result["vault"] = base
+            # A server without a copy yet (a register moved there) gets this desk's whole.
+            return json.dumps(shared(base), sort_keys=True) if changed or body is None else None
+
+        ledger.update(data_dir, SHARED_DOC, on_server)
+        if "vault" in result:
+            save(data_dir, result["vault"])
+
+
+def _on_server(data_dir: Path) -> bool:
+    """True when ``data_dir``'s register is open on a server (its ledger is there)."""
+    import sys
+
+    ledger = sys.modules.get("app.store.ledger")  # not loaded: nothing is open yet
+    return ledger is not None and bool(ledger.on_server(data_dir))
+
+
+def refresh(data_dir: Path) -> None:
+    """On a server register: this desk's file takes the server's shared copy (accounts
+    added, passwords changed, accounts deactivated at another desk), its lockout kept.
+    A server that holds no copy yet (a register set up or moved there by an earlier
+    release) gets this desk's. Nothing for a register in a file."""
+    if not _on_server(data_dir):
+        return
+    from app.store import ledger
+
+    common = _parse_shared(ledger.read(data_dir, SHARED_DOC))
+    if common is None:
+        _change(data_dir, lambda _vault: False)
+        return
+    with changing(data_dir):
+        local = load(data_dir)
+        if local is not None and shared(local) == common:
+            return
+        save(data_dir, with_shared(local, common))
 
 
 def clear_lock(data_dir: Path, username: str) -> None:
@@ -340,10 +459,12 @@ def make_recovery(data_dir: Path, key: bytes) -> str:
     chars = "".join(_B32[(bits >> (5 * i)) & 31] for i in reversed(range(24)))
     text = "-".join(chars[i : i + 4] for i in range(0, 24, 4))
     sealed = wrap(key, normalise_recovery(text), RECOVERY, current_cost())
-    with changing(data_dir):
-        vault = load(data_dir) or new_vault(key)
+
+    def change(vault: dict[str, Any]) -> bool:
         vault[RECOVERY] = sealed
-        save(data_dir, vault)
+        return True
+
+    _change(data_dir, change, key)
     return text
 
 
