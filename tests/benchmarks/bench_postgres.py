@@ -387,7 +387,8 @@ def office_for(kab: Context, folder: Path, usb: Path, bundle: int) -> Context:
     enrolled and confirmed, with ``bundle`` approved records waiting to be sent."""
     from app.errors import Refused
 
-    for n, station in enumerate("BDEFGHJKLMNPQRSTUVWXY"):
+    stations = "BDEFGHJKLMNPQRSTUVWXY"
+    for station in stations:
         try:
             enrol = trust.write_enrolment(kab, ADMIN, "13.03.06", station, usb)
             break
@@ -402,7 +403,7 @@ def office_for(kab: Context, folder: Path, usb: Path, bundle: int) -> Context:
     code = office.identity.install_code
     offices.confirm_office(kab, ADMIN, code, trust.whoami(office).fingerprint, usb)
     # Other people at each station: a reused register's next office brings new records.
-    demo.generate(office, ADMIN, bundle, seed=7 + n)
+    demo.generate(office, ADMIN, bundle, seed=7 + stations.index(station))
     return office
 
 
