@@ -8,7 +8,7 @@ import functools
 import json
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager, suppress
+from contextlib import AbstractContextManager, contextmanager, suppress
 from dataclasses import dataclass
 from operator import itemgetter
 from typing import Any
@@ -186,20 +186,27 @@ def driver(s: Session) -> Any:
     return raw_connection(s)
 
 
-@contextmanager
-def large_cache(s: Session, megabytes: int = 32) -> Iterator[None]:
+def large_cache(s: Session, megabytes: int = 32) -> AbstractContextManager[None]:
     """A larger page cache for one bulk write (65,000 updates and history rows): with the
-    default 2 MB, SQLite spills half-written pages to the WAL and reads them back. The
-    connection gets its own size back afterwards (it returns to the pool). A PostgreSQL
-    server manages its own buffers: nothing to do there."""
+    default 2 MB, SQLite spills half-written pages to the WAL and reads them back. Never
+    smaller than the connection's own (the store gives every connection 64 MiB:
+    app.store.engine)."""
+    return page_cache(s, megabytes, shrink=False)
+
+
+@contextmanager
+def page_cache(s: Session, megabytes: int, *, shrink: bool) -> Iterator[None]:
+    """SQLite's page cache at ``megabytes`` for the block (only ever larger unless
+    ``shrink``); the connection gets its own size back afterwards (it returns to the pool).
+    A PostgreSQL server manages its own buffers: nothing to do there."""
     if is_server(s):
         yield
         return
     raw = driver(s)
     (before,) = raw.execute("PRAGMA cache_size").fetchone()
-    # Never smaller than the connection's own (the store gives every connection 64 MiB:
-    # app.store.engine); a negative size is in KiB.
-    wanted = max(int(megabytes) * 1024, -int(before) if int(before) < 0 else 0)
+    wanted = int(megabytes) * 1024  # a negative size is in KiB
+    if not shrink:
+        wanted = max(wanted, -int(before) if int(before) < 0 else 0)
     raw.execute(f"PRAGMA cache_size=-{wanted}")
     try:
         yield

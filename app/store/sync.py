@@ -11,7 +11,7 @@ import dataclasses
 import datetime as dt
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager, suppress
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any, NotRequired, TypedDict, cast
 
@@ -64,27 +64,14 @@ _TEMPORAL = [(name, parse) for name, parse in _READ if parse is not None]
 _SELECT = "SELECT " + ", ".join(name for name, _ in _READ) + " FROM participant"  # noqa: S608
 
 
-@contextmanager
-def small_cache(s: Session, megabytes: int = 4) -> Iterator[None]:
+def small_cache(s: Session, megabytes: int = 4) -> AbstractContextManager[None]:
     """A small page cache for reads that pass over tens of thousands of rows once (a
     receipt: every record of an office, the history up to a head): in the store's large
     cache those pages would only push the process's memory up by tens of MB. Pages beyond
-    it are let go at once; the connection gets its own size back afterwards. A PostgreSQL
-    server manages its own buffers: nothing to do there."""
-    from app.store.engine import is_server
-    from app.store.repo import driver
+    it are let go at once."""
+    from app.store.repo import page_cache
 
-    if is_server(s):
-        yield
-        return
-    raw = driver(s)
-    (before,) = raw.execute("PRAGMA cache_size").fetchone()
-    raw.execute(f"PRAGMA cache_size=-{int(megabytes) * 1024}")
-    try:
-        yield
-    finally:
-        with suppress(Exception):  # never in place of the error that ended the block
-            raw.execute(f"PRAGMA cache_size={int(before)}")
+    return page_cache(s, megabytes, shrink=True)
 
 
 def _each_participant(s: Session, where: str, args: Sequence[Any]) -> Iterator[StoredParticipant]:
