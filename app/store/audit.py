@@ -150,8 +150,13 @@ def _server_segment(raw: Any, after: int, upto: int) -> tuple[str, list[tuple[An
         if found is None:
             return GENESIS, []
         after_id, start = int(found[0]), found[1]
+    from app.store.pg import text_of
+
+    # The time as the text SQLite stores: pg8000 parses a timestamp with ``strptime``
+    # (40,000 of them after a merge were a second of its receipt).
+    fields = [text_of(f, "datetime") if f == "at" else f for f in LINK_FIELDS]
     rows = raw.execute(
-        f"SELECT {', '.join(LINK_FIELDS)} FROM history WHERE id > ? "  # noqa: S608 (fixed)
+        f"SELECT {', '.join(fields)} FROM history WHERE id > ? "  # noqa: S608 (fixed)
         "ORDER BY id LIMIT ?",
         (after_id, max(upto - after, 0)),
     ).fetchall()

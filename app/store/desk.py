@@ -295,18 +295,27 @@ def _in_chunks(s: Session, sql: str, values: Iterable[Any]) -> Iterator[tuple[An
 # The one statement that gives a participant its KPJ: it becomes active and its revision
 # goes up, so that the change travels to its office with the next receipt.
 _ASSIGN_KPJ = (
-    "UPDATE participant SET kpj = ?, status = 'active', revision = ?, updated_at = ?, "
+    "UPDATE participant SET kpj = ?, status = ?, revision = ?, updated_at = ?, "
     "updated_by = ?, updated_install = ? WHERE id = ?"
 )
 
 
 def assign_kpjs(s: Session, rows: Sequence[KpjAssignment]) -> None:
     """Give each ``{"pid", "new_kpj", "new_revision", "at", "by", "install"}`` its KPJ
-    (one ``executemany`` on the driver)."""
+    (one ``executemany`` on the driver: every value a parameter, so that on a server it
+    goes as one statement of arrays, app.store.pg, not a round trip per record)."""
     repo.driver(s).executemany(
         _ASSIGN_KPJ,
         (
-            (r["new_kpj"], r["new_revision"], repo.stamp(r["at"]), r["by"], r["install"], r["pid"])
+            (
+                r["new_kpj"],
+                "active",
+                r["new_revision"],
+                repo.stamp(r["at"]),
+                r["by"],
+                r["install"],
+                r["pid"],
+            )
             for r in rows
         ),
     )

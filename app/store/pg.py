@@ -324,6 +324,9 @@ def _as_sqlite_text(value: Any) -> Any:
     return value
 
 
+_TEMPORAL = frozenset((dt.datetime, dt.date))
+
+
 class _Rows:
     """A pg8000 cursor read like sqlite3's: iteration, fetchone, fetchmany, fetchall."""
 
@@ -332,6 +335,8 @@ class _Rows:
 
     @staticmethod
     def _row(row: Any) -> tuple[Any, ...]:
+        if _TEMPORAL.isdisjoint(map(type, row)):  # most rows: nothing to convert
+            return tuple(row)
         return tuple(_as_sqlite_text(v) for v in row)
 
     def fetchone(self) -> tuple[Any, ...] | None:
@@ -435,7 +440,7 @@ def _as_arrays(cursor: Any, sql: str, rows: list[tuple[Any, ...]]) -> bool:
     if any(len(r) != width for r in rows):
         return False
     try:
-        texts = [[_array_text(v) for v in r] for r in rows]
+        texts = [_column_text([r[k] for r in rows]) for k in range(width)]
     except ValueError:
         return False
     types = _column_types(cursor, table)
@@ -456,17 +461,30 @@ def _as_arrays(cursor: Any, sql: str, rows: list[tuple[Any, ...]]) -> bool:
             f"UPDATE {table} SET {sets} FROM {source} "  # noqa: S608 (the store's own names)
             f"WHERE {table}.id = {cast[-1]}"
         )
-    for i in range(0, len(texts), _PER_STATEMENT):
-        chunk = texts[i : i + _PER_STATEMENT]
-        cursor.execute(
-            statement, tuple(_array_literal([r[k] for r in chunk]) for k in range(width))
-        )
+    for i in range(0, len(rows), _PER_STATEMENT):
+        chunk = slice(i, i + _PER_STATEMENT)
+        cursor.execute(statement, tuple(array_literal(column[chunk]) for column in texts))
     return True
 
 
-def _array_literal(values: list[str | None]) -> str:
+_PLAIN = frozenset((str, type(None)))
+
+
+def _column_text(values: list[Any]) -> list[str | None]:
+    """:func:`_array_text` of a column's values (a column of strings as it is)."""
+    if _PLAIN.issuperset(map(type, values)):
+        return values
+    return [_array_text(v) for v in values]
+
+
+def array_literal(values: list[str | None]) -> str:
     """``values`` as PostgreSQL's text of a ``text[]`` (pg8000 escapes an array's strings
     character by character in Python: seconds for a merge's columns)."""
+    if None not in values:
+        strings = [v for v in values if v is not None]
+        joined = "\x00".join(strings)
+        if "\\" not in joined and '"' not in joined:  # most columns: nothing to escape
+            return '{"' + '","'.join(strings) + '"}' if strings else "{}"
     return (
         "{"
         + ",".join(

@@ -313,33 +313,45 @@ def _python_states(rows: Sequence[Mapping[str, Any]]) -> dict[str, str] | None:
 def bulk_register(
     s: Session, rows: Sequence[ParticipantRow], history: Sequence[HistoryEntry]
 ) -> None:
-    """Insert new participants and the history entries that create them (demo data,
-    imports): the same rows, entries, hash chain, state digests and pointers as
-    :func:`bulk_insert_participants` then :func:`bulk_history`, in one pass.
+    """Insert new participants and the history entries about them and others (demo data,
+    imports, a bundle's merge): the same rows, entries, hash chain, state digests and
+    pointers as :func:`bulk_insert_participants` then :func:`bulk_history`, in one pass.
 
-    The entries' state digests are taken of the rows' Python values before they are
-    written (the digest of the same text; see :func:`_python_states`), so each row goes in
-    pointing at its entry: nothing is read back and no row is written twice.
+    The entries' state digests of the new rows are taken of their Python values before
+    they are written (the digest of the same text; see :func:`_python_states`), so each
+    row goes in pointing at its entry: nothing of them is read back and no row is written
+    twice. Entries about rows written before (changed in this transaction) record those
+    rows as stored, as :func:`bulk_history` does.
     """
     states = _python_states(rows) if len(rows) >= 200 else None
+    if states is None:  # small batches, or unusual values
+        bulk_insert_participants(s, rows)
+        bulk_history(s, history)
+        return
     entries: list[dict[str, Any]] = [dict(e) for e in history]
     last: dict[str, int] = {}
     for i, e in enumerate(entries):
         if e["entity"] == "participant" and "state" not in e:
             last[e["entity_id"]] = i
-    if states is None or not last.keys() <= states.keys():
-        # Small batches, unusual values, or entries about other participants.
-        bulk_insert_participants(s, rows)
-        bulk_history(s, history)
-        return
     for e in entries:
         e.setdefault("state", "")
+    others = [uid for uid in last if uid not in states]
+    s.flush()
+    stored = participant_states(s, others) if others else {}
+    pointed: list[tuple[int, int]] = []  # (row id, entry) of rows written before
     for uid, i in last.items():
-        entries[i]["state"] = states[uid]
+        if uid in states:
+            entries[i]["state"] = states[uid]
+            continue
+        found = stored.get(uid)
+        if found is not None and found[1]:  # as _seal: inserted by the application
+            entries[i]["state"] = found[0]
+            pointed.append((found[2], i))
     _chain(s, entries)
-    pointer = {uid: str(entries[i]["hash"]) for uid, i in last.items()}
+    pointer = {uid: str(entries[i]["hash"]) for uid, i in last.items() if uid in states}
     _insert_marked(s, [{**r, "history_hash": pointer.get(r["uuid"], NEW_ROW)} for r in rows])
     _insert_entries(s, entries)
+    _point_rows(s, [(str(entries[i]["hash"]), pid) for pid, i in pointed])
 
 
 def update_participant(s: Session, pid: int, values: ParticipantChanges) -> None:

@@ -15,7 +15,19 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any, NotRequired, TypedDict, cast
 
-from sqlalchemy import Date, DateTime, Table, bindparam, delete, func, select, update
+from sqlalchemy import (
+    ARRAY,
+    Date,
+    DateTime,
+    Table,
+    Text,
+    delete,
+    func,
+    literal,
+    select,
+    update,
+)
+from sqlalchemy import cast as cast_
 from sqlalchemy.orm import Session
 from typing_extensions import Unpack
 
@@ -30,6 +42,7 @@ from app.domain.rows import (
     StoredParticipant,
 )
 from app.store import tables as t
+from app.store.engine import is_server
 
 _CHUNK = 500
 P = t.Participant
@@ -40,6 +53,36 @@ _PCOLS = list(_PTABLE.columns)
 def _chunks(items: Sequence[Any]) -> Iterable[Sequence[Any]]:
     for i in range(0, len(items), _CHUNK):
         yield items[i : i + _CHUNK]
+
+
+def _in(s: Session, values: Sequence[str]) -> Iterator[tuple[str, tuple[Any, ...]]]:
+    """(SQL, parameters) of a driver's ``IN`` over ``values`` (strings): on SQLite, chunks
+    of ``?`` marks; on a server one array, whatever the count (through pg8000 each
+    statement costs a round trip and the parsing of its every parameter: 20,000 values in
+    chunks were seconds of a merge's plan)."""
+    if not values:
+        return
+    if is_server(s):
+        from app.store.pg import array_literal
+
+        yield "= ANY(CAST(? AS text[]))", (array_literal(list(values)),)
+        return
+    for chunk in _chunks(values):
+        yield f"IN ({', '.join('?' * len(chunk))})", tuple(chunk)
+
+
+def _among(s: Session, column: Any, values: Sequence[str]) -> Iterator[Any]:
+    """SQLAlchemy's conditions ``column IN values``, as :func:`_in` sends them."""
+    if not values:
+        return
+    if is_server(s):
+        from app.store.pg import array_literal
+
+        text_array = cast_(literal(array_literal(list(values))), ARRAY(Text))
+        yield column == func.any(text_array)
+        return
+    for chunk in _chunks(values):
+        yield column.in_(chunk)
 
 
 def _rows(result: Any) -> list[dict[str, Any]]:
@@ -64,6 +107,17 @@ _TEMPORAL = [(name, parse) for name, parse in _READ if parse is not None]
 _SELECT = "SELECT " + ", ".join(name for name, _ in _READ) + " FROM participant"  # noqa: S608
 
 
+def _server_select() -> str:
+    """:data:`_SELECT` on a server: dates and times read as the text SQLite stores (pg8000
+    parses a timestamp with ``strptime``: three per record, seconds for 20,000)."""
+    from app.store.pg import text_of
+
+    kinds = {c.name: "datetime" if isinstance(c.type, DateTime) else "date" for c in _PCOLS}
+    temporal = {name for name, _ in _TEMPORAL}
+    cols = [text_of(name, kinds[name]) if name in temporal else name for name, _ in _READ]
+    return "SELECT " + ", ".join(cols) + " FROM participant"  # noqa: S608
+
+
 def small_cache(s: Session, megabytes: int = 4) -> AbstractContextManager[None]:
     """A small page cache for reads that pass over tens of thousands of rows once (a
     receipt: every record of an office, the history up to a head): in the store's large
@@ -80,7 +134,8 @@ def _each_participant(s: Session, where: str, args: Sequence[Any]) -> Iterator[S
     from app.store.repo import driver
 
     names = [name for name, _ in _READ]
-    for values in driver(s).execute(f"{_SELECT} {where}", tuple(args)):
+    select_sql = _server_select() if is_server(s) else _SELECT
+    for values in driver(s).execute(f"{select_sql} {where}", tuple(args)):
         row = dict(zip(names, values, strict=True))
         for name, parse in _TEMPORAL:
             v = row[name]
@@ -127,9 +182,8 @@ def participants_to_send(s: Session) -> list[StoredParticipant]:
 def participants_by_uuid(s: Session, uuids: Sequence[str]) -> dict[str, StoredParticipant]:
     """uuid → every column, for those of ``uuids`` that exist."""
     out: dict[str, StoredParticipant] = {}
-    for chunk in _chunks(list(uuids)):
-        marks = ", ".join("?" * len(chunk))
-        for row in _read_participants(s, f"WHERE uuid IN ({marks})", chunk):
+    for marks, args in _in(s, list(uuids)):
+        for row in _each_participant(s, f"WHERE uuid {marks}", args):
             out[row["uuid"]] = row
     return out
 
@@ -150,9 +204,13 @@ def count_of_install(s: Session, install_code: str) -> int:
 
 def uuids_by_reg_no(s: Session, reg_nos: Sequence[str]) -> dict[str, str]:
     """reg_no → uuid, for those of ``reg_nos`` that exist."""
+    from app.store.repo import driver
+
     out: dict[str, str] = {}
-    for chunk in _chunks(list(set(reg_nos))):
-        for reg, uid in s.execute(select(P.reg_no, P.uuid).where(P.reg_no.in_(chunk))):
+    raw = driver(s)
+    for marks, args in _in(s, list(set(reg_nos))):
+        sql = f"SELECT reg_no, uuid FROM participant WHERE reg_no {marks}"  # noqa: S608
+        for reg, uid in raw.execute(sql, args):
             out[reg] = uid
     return out
 
@@ -171,12 +229,16 @@ class NikHolder:
 
 def holders_of_niks(s: Session, niks: Sequence[str]) -> dict[str, list[NikHolder]]:
     """NIK → records that are not inactive and hold it."""
+    from app.store.repo import driver
+
     out: dict[str, list[NikHolder]] = {}
-    for chunk in _chunks(list(set(niks))):
-        stmt = select(
-            P.nik, P.uuid, P.reg_no, P.name, P.status, P.kecamatan_code, P.created_install
-        ).where(P.nik.in_(chunk), P.status != "inactive")
-        for nik, *rest in s.execute(stmt):
+    raw = driver(s)
+    for marks, args in _in(s, list(set(niks))):
+        sql = (
+            "SELECT nik, uuid, reg_no, name, status, kecamatan_code, created_install "  # noqa: S608
+            f"FROM participant WHERE nik {marks} AND status != 'inactive'"
+        )
+        for nik, *rest in raw.execute(sql, args):
             out.setdefault(nik, []).append(NikHolder(*rest))
     return out
 
@@ -189,19 +251,36 @@ def insert_participants(s: Session, rows: Sequence[Mapping[str, Any]]) -> None:
     bulk_insert_participants(s, cast(Sequence[ParticipantRow], rows))
 
 
+def insert_with_history(
+    s: Session, rows: Sequence[Mapping[str, Any]], history: Sequence[HistoryEntry]
+) -> None:
+    """Insert many full records and append many history entries (about them and about
+    records changed before in the same transaction), linked into the hash chain: the
+    registration area's combined bulk path (each new row written once, pointing at its
+    entry)."""
+    from app.store.repo import bulk_register
+
+    bulk_register(s, cast(Sequence[ParticipantRow], rows), history)
+
+
 def update_participants(s: Session, rows: Sequence[dict[str, Any]]) -> None:
-    """Update many records by id; every dict must have the same keys (one of them ``id``)."""
+    """Update many records by id; every dict must have the same keys (one of them ``id``).
+
+    One ``executemany`` on the driver: on a server the store sends it as one statement
+    (app.store.pg, ``unnest``) where SQLAlchemy's would be a round trip per record."""
     if not rows:
         return
+    from app.store.repo import driver
+
     keys = [k for k in rows[0] if k != "id"]
-    stmt = (
-        update(P)
-        .where(P.id == bindparam("_id"))
-        .values({k: bindparam("_" + k) for k in keys})
-        .execution_options(synchronize_session=False)
+    unknown = [k for k in keys if k not in _PTABLE.c]
+    if unknown:
+        raise ValueError(f"not a participant column: {unknown}")
+    sets = ", ".join(f"{k} = ?" for k in keys)
+    driver(s).executemany(
+        f"UPDATE participant SET {sets} WHERE id = ?",  # noqa: S608 (the table's own names)
+        ([*(r[k] for k in keys), r["id"]] for r in rows),
     )
-    params = [{"_" + k: v for k, v in r.items()} for r in rows]
-    s.connection().execute(stmt, params)
 
 
 def max_registration_seq(s: Session, install_code: str) -> int:
@@ -244,15 +323,29 @@ def max_history_id(s: Session) -> int:
 def history_keys(s: Session, install_code: str, uuids: Sequence[str]) -> set[tuple[str, str, str]]:
     """(entity id, time ISO, action) of history written at ``install_code`` about ``uuids``:
     what an import already holds, so that entries sent twice are stored once."""
-    h = t.History
+    from app.store.repo import driver
+
+    raw = driver(s)
+    at_sql = _text_at(s)
+    parse = dt.datetime.fromisoformat
     out: set[tuple[str, str, str]] = set()
-    for chunk in _chunks(list(uuids)):
-        stmt = select(h.entity_id, h.at, h.action).where(
-            h.install_code == install_code, h.entity_id.in_(chunk)
+    for marks, args in _in(s, list(uuids)):
+        sql = (
+            f"SELECT entity_id, {at_sql}, action FROM history "  # noqa: S608 (fixed)
+            f"WHERE install_code = ? AND entity_id {marks}"
         )
-        for uid, at, action in s.execute(stmt):
-            out.add((uid, at.isoformat(), action))
+        for uid, at, action in raw.execute(sql, (install_code, *args)):
+            out.add((uid, parse(at).isoformat(), action))
     return out
+
+
+def _text_at(s: Session) -> str:
+    """SQL of the history's time as the text SQLite stores (as :func:`_server_select`)."""
+    if not is_server(s):
+        return "at"
+    from app.store.pg import text_of
+
+    return text_of("at", "datetime")
 
 
 def local_history(
@@ -260,15 +353,16 @@ def local_history(
 ) -> dict[str, list[tuple[str, str]]]:
     """uuid → (action, changes JSON) of participant history written at ``install_code``,
     oldest first."""
-    h = t.History
+    from app.store.repo import driver
+
+    raw = driver(s)
     out: dict[str, list[tuple[str, str]]] = {}
-    for chunk in _chunks(list(uuids)):
-        stmt = (
-            select(h.entity_id, h.action, h.changes)
-            .where(h.install_code == install_code, h.entity_id.in_(chunk))
-            .order_by(h.id)
+    for marks, args in _in(s, list(uuids)):
+        sql = (
+            "SELECT entity_id, action, changes FROM history "  # noqa: S608 (fixed)
+            f"WHERE install_code = ? AND entity_id {marks} ORDER BY id"
         )
-        for uid, action, changes in s.execute(stmt):
+        for uid, action, changes in raw.execute(sql, (install_code, *args)):
             out.setdefault(uid, []).append((action, changes))
     return out
 
@@ -674,10 +768,8 @@ def get_conflict(s: Session, cid: int) -> ConflictRecord | None:
 def open_conflicts_of(s: Session, uuids: Sequence[str]) -> dict[str, ConflictRecord]:
     """b uuid → its open conflict, for ``uuids``."""
     out: dict[str, ConflictRecord] = {}
-    for chunk in _chunks(list(uuids)):
-        stmt = select(t.SyncConflict).where(
-            t.SyncConflict.b_uuid.in_(chunk), t.SyncConflict.decision.is_(None)
-        )
+    for among in _among(s, t.SyncConflict.b_uuid, list(uuids)):
+        stmt = select(t.SyncConflict).where(among, t.SyncConflict.decision.is_(None))
         for r in s.scalars(stmt):
             out[r.b_uuid] = _conflict(r)
     return out

@@ -866,14 +866,15 @@ def _commit(
 ) -> dict[str, int]:
     m = plan.manifest
     w = _writes(plan, ctx.identity.install_code, actor.username, now)
-    sync_store.insert_participants(s, w.inserts)
     for group in by_keys(w.updates):
         sync_store.update_participants(s, group)
     sync_store.update_participants(s, w.acks)
     for pid, uid, erased_at in w.erasures:
         repo.erase_participant(s, pid, erased_at, ERASED_DATE)
         repo.redact_history(s, uid)
-    sync_store.add_history_rows(s, w.history)
+    # The new records go in with their entries: each pointing at the entry that vouches
+    # for it, the entries stamped with their Python values' state (nothing read back).
+    sync_store.insert_with_history(s, w.inserts, w.history)
     for c in w.new_conflicts:
         sync_store.add_conflict(s, c, now)
     for cid, values in w.conflict_updates:
