@@ -276,7 +276,7 @@ def outgoing(s: Session, after: tuple[int, str] | None, head: ChainHead) -> dict
     entries after the head the recipient holds, up to ``head`` (none when the recipient
     holds no head of this install yet, or one this chain does not pass through)."""
     if after is not None and after[0] <= head.count:
-        start, entries = audit_store.segment(s, after[0], head.count)
+        start, entries = audit_store.segment(s, after[0], head.count, head.hash)
         if start == after[1]:
             return {
                 "start": [after[0], start],

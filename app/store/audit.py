@@ -111,15 +111,27 @@ LINK_FIELDS = (
 )
 
 
-def segment(s: Session, after: int, upto: int) -> tuple[str, list[tuple[Any, ...]]]:
+def segment(
+    s: Session, after: int, upto: int, newest: str | None = None
+) -> tuple[str, list[tuple[Any, ...]]]:
     """The link fields (:data:`LINK_FIELDS`, as stored) of the entries after the first
     ``after`` ones up to the ``upto``-th, oldest first, and the hash they continue from
-    (the genesis for ``after`` = 0)."""
+    (the genesis for ``after`` = 0).
+
+    ``newest``: the hash of the ``upto``-th entry, when the caller knows it (a head just
+    signed). While that entry is still the newest, the ``upto``-th is the last and the
+    segment is the end of the history: read backwards in one pass, without stepping over
+    every entry before it (a receipt after a merge: 40,000 entries instead of 120,000 read
+    twice)."""
     from app.domain.audit import GENESIS
 
     raw = raw_connection(s)
+    if newest is not None:
+        found = _tail_segment(s, raw, after, upto, newest)
+        if found is not None:
+            return found
     if is_server(s):
-        return _server_segment(raw, after, upto)
+        return _server_segment(raw, after, upto, _link_fields(s))
     start = GENESIS
     if after > 0:
         found = raw.execute(
@@ -134,7 +146,42 @@ def segment(s: Session, after: int, upto: int) -> tuple[str, list[tuple[Any, ...
     return start, rows
 
 
-def _server_segment(raw: Any, after: int, upto: int) -> tuple[str, list[tuple[Any, ...]]]:
+def _link_fields(s: Session) -> list[str]:
+    """:data:`LINK_FIELDS` in SQL; on a server the time as the text SQLite stores (pg8000
+    parses a timestamp with ``strptime``: 40,000 of them were a second of a receipt)."""
+    if not is_server(s):
+        return list(LINK_FIELDS)
+    from app.store.pg import text_of
+
+    return [text_of(f, "datetime") if f == "at" else f for f in LINK_FIELDS]
+
+
+def _tail_segment(
+    s: Session, raw: Any, after: int, upto: int, newest: str
+) -> tuple[str, list[tuple[Any, ...]]] | None:
+    """:func:`segment` read from the newest entry backwards, or None when the newest
+    entry is not the one of ``newest`` (entries written since) or there are fewer."""
+    from app.domain.audit import GENESIS
+
+    wanted = upto - after + (1 if after > 0 else 0)  # and the entry they continue from
+    if after < 0 or wanted <= 0:
+        return None
+    rows = raw.execute(
+        f"SELECT hash, {', '.join(_link_fields(s))} FROM history "  # noqa: S608 (fixed)
+        "ORDER BY id DESC LIMIT ?",
+        (wanted,),
+    ).fetchall()
+    if len(rows) != wanted or rows[0][0] != newest:
+        return None
+    rows.reverse()
+    if after == 0:
+        return GENESIS, [tuple(r[1:]) for r in rows]
+    return rows[0][0], [tuple(r[1:]) for r in rows[1:]]
+
+
+def _server_segment(
+    raw: Any, after: int, upto: int, fields: list[str]
+) -> tuple[str, list[tuple[Any, ...]]]:
     """:func:`segment` on a server: the ``after``-th entry's id is counted off the primary
     key alone (an index-only scan, where ``OFFSET`` on the rows read every skipped row of
     a province's history from the table), and the entries after it are read by id."""
@@ -150,11 +197,6 @@ def _server_segment(raw: Any, after: int, upto: int) -> tuple[str, list[tuple[An
         if found is None:
             return GENESIS, []
         after_id, start = int(found[0]), found[1]
-    from app.store.pg import text_of
-
-    # The time as the text SQLite stores: pg8000 parses a timestamp with ``strptime``
-    # (40,000 of them after a merge were a second of its receipt).
-    fields = [text_of(f, "datetime") if f == "at" else f for f in LINK_FIELDS]
     rows = raw.execute(
         f"SELECT {', '.join(fields)} FROM history WHERE id > ? "  # noqa: S608 (fixed)
         "ORDER BY id LIMIT ?",

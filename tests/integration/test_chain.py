@@ -435,3 +435,34 @@ def test_cli_verify_json_names_no_ghosts_on_a_clean_install(
     ctx = make_ctx("kecamatan")
     code, out, _err = cli("--data-dir", ctx.data_dir, "audit", "verify", "--json")
     assert code == 0 and '"ghosts": []' in out and '"behind": false' in out
+
+
+# --- the segment a file carries, read from the end ------------------------------------
+
+
+def test_a_segment_read_from_the_newest_entry_is_the_one_counted_from_the_first(
+    make_ctx: MakeCtx, make_participant: MakeParticipant
+) -> None:
+    """A receipt reads its segment backwards from the head it has just signed: the same
+    entries and start as counting from the first entry; once an entry is written after
+    the head, it counts from the first again."""
+    from app.store import audit as audit_store
+
+    ctx = make_ctx("kabupaten")
+    for i in range(4):
+        participants.register(ctx, ADMIN, make_participant(serial=i + 1))
+    with ctx.db.read() as s:
+        count, _last, newest = audit_store.head(s)
+        assert count > 5
+        for after in (0, 1, 2, count - 3, count - 1, count):
+            counted = audit_store.segment(s, after, count)
+            assert audit_store.segment(s, after, count, newest) == counted
+            assert counted[0] == (audit_store.segment(s, after, after)[0])
+            assert len(counted[1]) == count - after
+        # The head before the newest entry: counted from the first.
+        before = audit_store.segment(s, count - 1, count - 1)[0]
+        assert audit_store.segment(s, 2, count - 1, before) == audit_store.segment(s, 2, count - 1)
+    participants.register(ctx, ADMIN, make_participant(serial=9))
+    with ctx.db.read() as s:
+        assert audit_store.segment(s, 2, count, newest) == audit_store.segment(s, 2, count)
+    ctx.close()
