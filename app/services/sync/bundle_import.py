@@ -553,10 +553,22 @@ class _OfficeHistory:
     """The office's history entries new to the register, and what they say."""
 
     entries: list[HistoryEntry]
-    changed: dict[str, frozenset[str]]  # uuid → office fields changed
+    changes: dict[str, list[str]]  # uuid → the changes (JSON) of its entries that say some
     reactivated: set[str]
     # uuid → the state the office's newest stamped entry vouches for (chain rule 2).
     states: dict[str, str] = field(default_factory=dict)
+
+    def changed(self, uid: str) -> frozenset[str] | None:
+        """The office fields its entries changed (None when none says): read only for the
+        records the register holds (a new record's 20,000 ``create`` entries are never
+        compared)."""
+        found = self.changes.get(uid)
+        if found is None:
+            return None
+        out: frozenset[str] = frozenset()
+        for changes in found:
+            out |= office_changed_fields(changes)
+        return out
 
 
 def _office_history(s: Session, m: BundleManifest, raw: Sequence[Any]) -> _OfficeHistory:
@@ -584,8 +596,7 @@ def _office_history(s: Session, m: BundleManifest, raw: Sequence[Any]) -> _Offic
             continue
         if h["action"] == "reactivate":
             out.reactivated.add(h["entity_id"])
-        uid = h["entity_id"]
-        out.changed[uid] = out.changed.get(uid, frozenset()) | office_changed_fields(h["changes"])
+        out.changes.setdefault(h["entity_id"], []).append(h["changes"])
     return out
 
 
@@ -720,11 +731,12 @@ def _plan_bundle(
         if i % 2000 == 0:
             progress(i, total)
         uid = r["uuid"]
-        changed = office.changed.get(uid)
+        held = register.held(r)
+        # What the office changed is compared only with a record the register holds.
+        changed = office.changed(uid) if held.row is not None else None
         reactivated = uid in office.reactivated
         news = changed is not None or reactivated
         says = OfficeSays(changed, reactivated) if news else _NO_HISTORY
-        held = register.held(r)
         d = decide(r, held, says, so_far, check)
         so_far.seen.add(uid)
         if d.claim is not None:
