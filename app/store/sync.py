@@ -16,18 +16,14 @@ from dataclasses import dataclass
 from typing import Any, NotRequired, TypedDict, cast
 
 from sqlalchemy import (
-    ARRAY,
     Date,
     DateTime,
     Table,
-    Text,
     delete,
     func,
-    literal,
     select,
     update,
 )
-from sqlalchemy import cast as cast_
 from sqlalchemy.orm import Session
 from typing_extensions import Unpack
 
@@ -69,20 +65,6 @@ def _in(s: Session, values: Sequence[str]) -> Iterator[tuple[str, tuple[Any, ...
         return
     for chunk in _chunks(values):
         yield f"IN ({', '.join('?' * len(chunk))})", tuple(chunk)
-
-
-def _among(s: Session, column: Any, values: Sequence[str]) -> Iterator[Any]:
-    """SQLAlchemy's conditions ``column IN values``, as :func:`_in` sends them."""
-    if not values:
-        return
-    if is_server(s):
-        from app.store.pg import array_literal
-
-        text_array = cast_(literal(array_literal(list(values))), ARRAY(Text))
-        yield column == func.any(text_array)
-        return
-    for chunk in _chunks(values):
-        yield column.in_(chunk)
 
 
 def _rows(result: Any) -> list[dict[str, Any]]:
@@ -766,11 +748,18 @@ def get_conflict(s: Session, cid: int) -> ConflictRecord | None:
 
 
 def open_conflicts_of(s: Session, uuids: Sequence[str]) -> dict[str, ConflictRecord]:
-    """b uuid → its open conflict, for ``uuids``."""
+    """b uuid → its open conflict, for ``uuids`` (the few that have one found with the
+    driver, then read whole)."""
+    from app.store.repo import driver
+
+    raw = driver(s)
+    ids: list[int] = []
+    for marks, args in _in(s, list(uuids)):
+        sql = f"SELECT id FROM sync_conflict WHERE decision IS NULL AND b_uuid {marks}"  # noqa: S608
+        ids += [int(cid) for (cid,) in raw.execute(sql, args)]
     out: dict[str, ConflictRecord] = {}
-    for among in _among(s, t.SyncConflict.b_uuid, list(uuids)):
-        stmt = select(t.SyncConflict).where(among, t.SyncConflict.decision.is_(None))
-        for r in s.scalars(stmt):
+    for chunk in _chunks(ids):
+        for r in s.scalars(select(t.SyncConflict).where(t.SyncConflict.id.in_(chunk))):
             out[r.b_uuid] = _conflict(r)
     return out
 
