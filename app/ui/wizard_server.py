@@ -356,8 +356,8 @@ class JoinPage(QWizardPage):
         self.setTitle(self.tr("Sign in to the register on the server"))
         self.setSubTitle(
             self.tr(
-                "With an account that an administrator made for you at the first desk (Users "
-                "and roles). This PC then works on the same register."
+                "With an account that an administrator made for you at the first desk "
+                "(Administration ▸ Users). This PC then works on the same register."
             )
         )
         self.username = QLineEdit()
