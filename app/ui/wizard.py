@@ -395,6 +395,8 @@ class FirstRunWizard(QWizard):
         for which, text in texts.items():
             self.setButtonText(which, text)
         self.setMinimumWidth(560)
+        if fresh:  # the storage page's fields with a two-line message under them
+            self.setMinimumHeight(540)
 
     @override
     def nextId(self) -> int:

@@ -118,6 +118,7 @@ class ServerFields(QWidget):
         root.addLayout(form)
         root.addLayout(test_row)
         root.addWidget(self.result)
+        root.addStretch(1)
         self.runner = TaskRunner(self.progress, self.result, [self.test_button])
         for line in (self.host, self.database, self.user, self.password, self.ca_file):
             line.textEdited.connect(self._edited)
