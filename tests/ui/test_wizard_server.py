@@ -377,3 +377,59 @@ def test_joining_a_database_without_a_register_is_refused_by_the_test(
     assert wizard.currentPage() is wizard.storage
     assert "tidak memuat register Lindungi" in wizard.storage.fields.result.text()
     assert listing(ctx.data_dir) == before
+
+
+def test_a_setup_that_fails_on_the_server_leaves_this_pc_as_it_was(
+    qtbot: QtBot,
+    make_ctx: MakeCtx,
+    pg_server: Server,
+    pg_url: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from app.errors import StorageError
+    from app.services import setup
+    from app.store import ledger
+
+    ctx = fresh(make_ctx)
+    before = listing(ctx.data_dir)
+    wizard = to_storage(qtbot, ctx)
+    wizard.storage.on_server.setChecked(True)
+    fill(wizard.storage.fields, pg_url)
+    wizard.next()
+    finished(qtbot, wizard.storage.fields)
+    admin = wizard.admin
+    admin.username.setText("admin")
+    admin.password.setText(PASSWORD)
+    admin.password2.setText(PASSWORD)
+
+    # The server stops answering between the test and the administrator's page.
+    real_setup = setup.setup_install
+
+    def server_gone(*args: object, **kwargs: object) -> object:
+        raise StorageError("pg.connection_lost", host="127.0.0.1", port=1)
+
+    monkeypatch.setattr(setup, "setup_install", server_gone)
+    wizard.next()
+    assert wizard.currentPage() is admin
+    assert admin.error.text().startswith(
+        "Sambungan ke server PostgreSQL di 127.0.0.1 port 1 terputus"
+    )
+    assert listing(ctx.data_dir) == before and not ctx.is_set_up
+    assert ctx.db.server is None and not ledger.on_server(ctx.data_dir)
+
+    # The database is gone before the next try: said on the same page, nothing written.
+    monkeypatch.setattr(setup, "setup_install", real_setup)
+    pg_server.drop(pg.parse(pg_url)[0].database)
+    wizard.next()
+    assert wizard.currentPage() is admin
+    assert "tidak punya basis data" in admin.error.text()
+    assert listing(ctx.data_dir) == before
+
+    # Back, on this PC instead: the setup goes through on SQLite.
+    wizard.back()
+    wizard.storage.local.setChecked(True)
+    wizard.next()
+    make_admin(wizard, tmp_path)
+    assert ctx.identity.install_code == "130300-K" and ctx.db.server is None
+    assert not (ctx.data_dir / LOCATOR_FILENAME).exists()
