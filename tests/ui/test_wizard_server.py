@@ -30,6 +30,7 @@ from app.ui.wizard import AdminPage, FirstRunWizard, RecoveryPage
 from app.ui.wizard_server import JoinPage, ServerFields, StoragePage
 from tests.conftest import MakeCtx, MakeParticipant
 from tests.pg import Server
+from tests.ui.conftest import Messages
 from tests.ui.test_start import mnemonics
 
 PASSWORD = "rahasia-123"
@@ -433,3 +434,22 @@ def test_a_setup_that_fails_on_the_server_leaves_this_pc_as_it_was(
     make_admin(wizard, tmp_path)
     assert ctx.identity.install_code == "130300-K" and ctx.db.server is None
     assert not (ctx.data_dir / LOCATOR_FILENAME).exists()
+
+
+def test_cancelling_while_a_test_runs_writes_nothing_and_reports_to_nobody(
+    qtbot: QtBot, make_ctx: MakeCtx, messages: Messages
+) -> None:
+    ctx = fresh(make_ctx)
+    before = listing(ctx.data_dir)
+    wizard = to_storage(qtbot, ctx)
+    wizard.storage.on_server.setChecked(True)
+    fields = wizard.storage.fields
+    # An address nothing answers at: the test waits (up to its timeout) or fails at once.
+    fill(fields, "postgresql://lindungi@10.255.255.1:5432/lindungi")
+    fields.test_button.click()
+    wizard.reject()
+    assert not fields.runner.busy  # abandoned: its end is shown nowhere
+    tasks.finish_all()
+    qtbot.wait(50)  # the finished task's signals, delivered to nobody
+    assert fields.result.text() == "" and messages.errors == []
+    assert listing(ctx.data_dir) == before
