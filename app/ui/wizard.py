@@ -431,4 +431,10 @@ class FirstRunWizard(QWizard):
         wizard = cls(ctx, parent)
         common.run_modal(wizard)
         finish_all()  # a connection test still running ends before the wizard is gone
+        joined = wizard.joining.actor
+        if joined is not None and accounts.must_change(ctx, joined.username):
+            # As at a login: an administrator reset this account's password at another desk.
+            from app.ui.login import ChangePasswordDialog
+
+            return ChangePasswordDialog.ask(ctx, joined)
         return wizard.actor

@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 
 from app.domain.install import Role as InstallRole
 from app.services import accounts, participants
-from app.services.actor import Role
+from app.services.actor import Actor, Role
 from app.services.context import Context
 from app.store import pg
 from app.store.engine import DB_FILENAME, LOCATOR_FILENAME
@@ -453,3 +453,54 @@ def test_cancelling_while_a_test_runs_writes_nothing_and_reports_to_nobody(
     qtbot.wait(50)  # the finished task's signals, delivered to nobody
     assert fields.result.text() == "" and messages.errors == []
     assert listing(ctx.data_dir) == before
+
+
+def test_a_desk_joining_with_a_reset_password_is_asked_for_a_new_one_first(
+    qtbot: QtBot,
+    make_ctx: MakeCtx,
+    pg_url: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from app.ui import common
+    from app.ui.login import ChangePasswordDialog
+
+    first = fresh(make_ctx, "desk-a")
+    wizard = to_storage(qtbot, first)
+    wizard.storage.on_server.setChecked(True)
+    fill(wizard.storage.fields, pg_url)
+    wizard.next()
+    finished(qtbot, wizard.storage.fields)
+    make_admin(wizard, tmp_path)
+    admin = wizard.actor
+    assert admin is not None
+    accounts.add_user(first, admin, "rina", Role.SUPERVISOR, "awal-sandi-123")
+    accounts.reset_password(first, admin, "rina", RINA_PW)
+
+    def the_user(dialog: object) -> int:
+        """What the user does in the wizard that ``ask`` shows: join as rina."""
+        assert isinstance(dialog, FirstRunWizard)
+        dialog.show()
+        dialog.place.kabupaten_office.setChecked(True)
+        dialog.next()
+        dialog.storage.joining.setChecked(True)
+        fill(dialog.storage.fields, pg_url)
+        dialog.next()
+        finished(qtbot, dialog.storage.fields)
+        dialog.joining.username.setText("rina")
+        dialog.joining.password.setText(RINA_PW)
+        dialog.next()
+        return 1
+
+    asked: list[str] = []
+
+    def change(_cls: object, ctx: Context, actor: Actor) -> Actor | None:
+        asked.append(actor.username)
+        return None  # the user gave up: no main window
+
+    second = fresh(make_ctx, "desk-b")
+    monkeypatch.setattr(common, "run_modal", the_user)
+    monkeypatch.setattr(ChangePasswordDialog, "ask", classmethod(change))
+    assert FirstRunWizard.ask(second) is None
+    assert asked == ["rina"]
+    assert second.db.server is not None  # joined: the new password is asked as at a login
