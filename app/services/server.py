@@ -213,9 +213,10 @@ def attach_fresh(ctx: Context, url: str, password: str | None) -> pg.ServerAddre
 
 
 def detach_fresh(ctx: Context, *, opened: bool = True) -> None:
-    """Undo :func:`attach_fresh` when the setup that followed it failed: the data dir no
-    longer records the server, and ``ctx`` is on an empty register on this PC again. The
-    server's database keeps the tables (a second attempt finds it still without a register).
+    """Undo :func:`attach_fresh` when the setup that followed it failed (or a desk's join
+    that failed): the data dir no longer records the server, and ``ctx`` is on an empty
+    register on this PC again. The server's database keeps the tables the attempt made (a
+    second attempt finds it still without a register).
     """
     if opened:
         ctx.db.close()

@@ -1,5 +1,6 @@
 """The first run: what this PC is (a kecamatan office's station, or the kabupaten) and who
-administers it. The GUI face of ``lindungi setup``; a data dir already set up never sees it."""
+administers it. The GUI face of ``lindungi setup`` (and, for the kabupaten's register on a
+server, of ``database join``: app.ui.wizard_server); a data dir already set up never sees it."""
 
 from __future__ import annotations
 
