@@ -390,7 +390,7 @@ def office_for(kab: Context, folder: Path, usb: Path, bundle: int) -> Context:
     enrolled and confirmed, with ``bundle`` approved records waiting to be sent."""
     from app.errors import Refused
 
-    stations = "BDEFGHJKLMNPQRSTUVWXY"
+    stations = "BDEFGHJLMNPQRSTUVWXY"  # K is the kabupaten's
     for station in stations:
         try:
             enrol = trust.write_enrolment(kab, ADMIN, "13.03.06", station, usb)

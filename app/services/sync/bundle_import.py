@@ -791,6 +791,9 @@ class _Writes:
     conflict_updates: list[tuple[int, sync_store.ConflictChanges]] = field(default_factory=list)
 
 
+_NO_CHANGES = history_json({})  # a new record's entry: made once, not 20,000 times
+
+
 def _writes(plan: _Plan, kab: str, actor: str, now: dt.datetime) -> _Writes:
     m = plan.manifest
     source = f"{m.sender} #{m.sequence}"
@@ -818,7 +821,9 @@ def _writes(plan: _Plan, kab: str, actor: str, now: dt.datetime) -> _Writes:
                     "entity": "participant",
                     "entity_id": r["uuid"],
                     "action": "bundle_merge",
-                    "changes": history_json({k: list(v) for k, v in d.changes.items()}),
+                    "changes": history_json({k: list(v) for k, v in d.changes.items()})
+                    if d.changes
+                    else _NO_CHANGES,
                     "reason": source,
                 }
             )
