@@ -159,24 +159,30 @@ def _link_fields(s: Session) -> list[str]:
 def _tail_segment(
     s: Session, raw: Any, after: int, upto: int, newest: str
 ) -> tuple[str, list[tuple[Any, ...]]] | None:
-    """:func:`segment` read from the newest entry backwards, or None when the newest
+    """:func:`segment` counted from the newest entry backwards, or None when the newest
     entry is not the one of ``newest`` (entries written since) or there are fewer."""
     from app.domain.audit import GENESIS
 
-    wanted = upto - after + (1 if after > 0 else 0)  # and the entry they continue from
-    if after < 0 or wanted <= 0:
+    wanted = upto - after
+    if after < 0 or wanted < 0:
         return None
+    top = raw.execute("SELECT hash FROM history ORDER BY id DESC LIMIT 1").fetchone()
+    if top is None or top[0] != newest:
+        return None
+    start, after_id = GENESIS, 0
+    if after > 0:
+        found = raw.execute(
+            "SELECT id, hash FROM history ORDER BY id DESC LIMIT 1 OFFSET ?", (wanted,)
+        ).fetchone()
+        if found is None:
+            return None
+        after_id, start = int(found[0]), found[1]
     rows = raw.execute(
-        f"SELECT hash, {', '.join(_link_fields(s))} FROM history "  # noqa: S608 (fixed)
-        "ORDER BY id DESC LIMIT ?",
-        (wanted,),
+        f"SELECT {', '.join(_link_fields(s))} FROM history WHERE id > ? "  # noqa: S608 (fixed)
+        "ORDER BY id LIMIT ?",
+        (after_id, wanted + 1),
     ).fetchall()
-    if len(rows) != wanted or rows[0][0] != newest:
-        return None
-    rows.reverse()
-    if after == 0:
-        return GENESIS, [tuple(r[1:]) for r in rows]
-    return rows[0][0], [tuple(r[1:]) for r in rows[1:]]
+    return (start, rows) if len(rows) == wanted else None
 
 
 def _server_segment(

@@ -98,21 +98,14 @@ def write_receipt(
         raise Refused("office.not_confirmed", office=office)
     # Each receipt carries the kabupaten's signed head: offices hold it to the same rule.
     head = chainhead.sign_now(ctx, "receipt", now)
-    with ctx.db.session() as s:
+    with ctx.db.session() as s, sync_store.small_cache(s):
         peer = sync_store.get_peer(s, office)
         assert peer is not None and peer.enc_key is not None
-        chain = None
-        if head is not None:
-            # The newest entries first, in the connection's own cache: a merge just wrote
-            # them (40,000 after 20,000 records), their pages are still there.
-            chain = chainhead.outgoing(s, chainhead.held_by(s, peer, "receipt"), head)
-            chain["entries"] = container.Encoded(chain["entries"])  # as text until packed
         received = [r for r in sync_store.received_from(s, office) if r.status == "imported"]
         latest = received[-1] if received else None
-        with sync_store.small_cache(s):
-            state = container.Encoded(
-                encode_record(r) for r in sync_store.participants_of_install(s, office)
-            )
+        state = container.Encoded(
+            encode_record(r) for r in sync_store.participants_of_install(s, office)
+        )
         outcomes = latest.outcome.get("records", []) if latest else []
         payload = {
             "imported": [r.sequence for r in received],
@@ -120,7 +113,9 @@ def write_receipt(
             "state": state,
             "voided_cards": [list(card_key(c)) for c in sync_store.voided_cards(s, office)],
         }
-        if chain is not None:
+        if head is not None:
+            chain = chainhead.outgoing(s, chainhead.held_by(s, peer, "receipt"), head)
+            chain["entries"] = container.Encoded(chain["entries"])  # as text until packed
             payload["chain"] = chain
         previous = sync_store.sent(s, "receipt", office)
         sequence = max((x.sequence for x in previous), default=0) + 1
