@@ -39,7 +39,6 @@ STORE_MODULES = (
     "app.services.keys",
     "app.services.prefs",
     "app.services.participants",
-    "app.services.importer",
     "app.services.desk",
 )
 
