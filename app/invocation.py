@@ -9,6 +9,7 @@ frozen build (``lindungi-cli.exe`` on Windows, not on PATH), and a data dir give
 
 from __future__ import annotations
 
+import argparse
 import shlex
 import subprocess
 import sys
@@ -59,3 +60,31 @@ def windows_drive_root(text: str) -> str:
 def user_path(text: str) -> Path:
     """A path typed on the command line (``--out``): on Windows ``E:`` is the root of E."""
     return Path(windows_drive_root(text) if sys.platform == "win32" else text)
+
+
+def add_global_options(p: argparse.ArgumentParser) -> None:
+    """The options that come before any command (and alone start the GUI)."""
+    from app import __version__
+    from app.i18n import tr
+
+    p.add_argument(
+        "--version",
+        action="version",
+        version=f"Lindungi {__version__}",
+        help=tr("show the version and exit"),
+    )
+    p.add_argument("--data-dir", metavar="DIR", help=tr("data folder (beats LINDUNGI_DATA_DIR)"))
+    p.add_argument("--lang", choices=["id", "en"], help=tr("language of messages (default id)"))
+    p.add_argument(
+        "--user",
+        metavar="NAME",
+        help=tr("the account to sign in with (beats LINDUNGI_USER)"),
+    )
+    p.add_argument(
+        "--password-file",
+        dest="signin_password_file",
+        metavar="FILE",
+        help=tr("its password: the first line of the file (else LINDUNGI_PASSWORD, else asked)"),
+    )
+    p.add_argument("--demo", action="store_true", help=tr("start the GUI on fresh demo data"))
+    p.add_argument("--verbose", action="store_true", help=tr("also log to the console"))

@@ -6,6 +6,7 @@ every other command runs without it.
 
 from __future__ import annotations
 
+import argparse
 import logging
 import os
 import sys
@@ -13,10 +14,14 @@ import traceback
 from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
+from typing import NoReturn
 
-from app import cli, invocation, logsetup, winproc
+from typing_extensions import override
+
+from app import invocation, logsetup, winproc
 from app.errors import EXIT_BUG, EXIT_REFUSED, EXIT_USAGE
 from app.i18n import render, set_language
+from app.invocation import add_global_options
 from app.paths import data_dir
 
 log = logging.getLogger(__name__)
@@ -52,6 +57,31 @@ def display_available() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
+class _NotGui(Exception):
+    """Not the global options alone: a command, help, the version, or a mistake."""
+
+
+class _GuiParser(argparse.ArgumentParser):
+    @override
+    def error(self, message: str) -> NoReturn:
+        raise _NotGui(message)
+
+
+def _gui_args(argv: list[str]) -> argparse.Namespace | None:
+    """The arguments when they only start the GUI (the global options alone), without
+    importing the command line's modules (tens of ms before the first window); None for
+    anything else, which the whole command line parses (and reports)."""
+    if any(a in ("-h", "--help", "--version") for a in argv):
+        return None
+    parser = _GuiParser(add_help=False, allow_abbrev=False)
+    add_global_options(parser)
+    parser.set_defaults(command=None)
+    try:
+        return parser.parse_args(argv)
+    except _NotGui:
+        return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``lindungi`` and ``python -m app``; returns the exit code."""
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -67,11 +97,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         set_language(lang)
     winproc.utf8_streams()
     winproc.hold_running_mutex()
-    parser = cli.build_parser()
-    try:
-        args = parser.parse_args(argv)
-    except SystemExit as exc:
-        return int(exc.code) if isinstance(exc.code, int) else EXIT_USAGE
+    args = _gui_args(argv)
+    if args is None:
+        from app import cli
+
+        try:
+            args = cli.build_parser().parse_args(argv)
+        except SystemExit as exc:
+            return int(exc.code) if isinstance(exc.code, int) else EXIT_USAGE
     if args.lang:
         set_language(args.lang)
     invocation.remember_data_dir(args.data_dir)
@@ -82,6 +115,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             if sys.stderr is not None:
                 print(render("gui.no_display"), file=sys.stderr)
             return EXIT_REFUSED
+        if not args.demo:
+            from app.services import preload
+
+            # The automation sign-in: the register's modules before Qt, the key derivation
+            # while Qt loads (app.services.preload).
+            preload.sign_in_early(data_dir(args.data_dir))
         from app.ui.start import run_gui  # Qt only from here on
 
         return run_gui(args)
@@ -95,6 +134,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             # Never set up: the command is refused, and no logs folder is left behind.
             folder = None
     log_path = logsetup.configure(folder, args.verbose)
+    from app import cli  # imported already: a command was parsed
+
     try:
         return cli.run(args)
     except BrokenPipeError:

@@ -12,12 +12,11 @@ from collections.abc import Callable
 from types import ModuleType
 from typing import Any
 
-from app import __version__
 from app.cli import cards, core, database, desk, registration, safety, sync
 from app.cli.common import err
 from app.errors import AppError, ValidationFailed
 from app.i18n import tr
-from app.invocation import program_name
+from app.invocation import add_global_options, program_name
 
 log = logging.getLogger(__name__)
 
@@ -70,27 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = _Parser(
         prog=program_name(), description=tr("Lindungi: offline registry of informal workers")
     )
-    p.add_argument(
-        "--version",
-        action="version",
-        version=f"Lindungi {__version__}",
-        help=tr("show the version and exit"),
-    )
-    p.add_argument("--data-dir", metavar="DIR", help=tr("data folder (beats LINDUNGI_DATA_DIR)"))
-    p.add_argument("--lang", choices=["id", "en"], help=tr("language of messages (default id)"))
-    p.add_argument(
-        "--user",
-        metavar="NAME",
-        help=tr("the account to sign in with (beats LINDUNGI_USER)"),
-    )
-    p.add_argument(
-        "--password-file",
-        dest="signin_password_file",
-        metavar="FILE",
-        help=tr("its password: the first line of the file (else LINDUNGI_PASSWORD, else asked)"),
-    )
-    p.add_argument("--demo", action="store_true", help=tr("start the GUI on fresh demo data"))
-    p.add_argument("--verbose", action="store_true", help=tr("also log to the console"))
+    add_global_options(p)
     sub = p.add_subparsers(dest="command", metavar="COMMAND", title=tr("commands"))
     for area in AREAS:
         handlers.update(area.register(sub))

@@ -16,6 +16,7 @@ import hashlib
 import hmac
 import logging
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -271,11 +272,17 @@ def opens_with_sign_in(data_dir: Path) -> bool:
 
 
 def sign_in(
-    data_dir: Path, username: str, password: str, now: dt.datetime | None = None
+    data_dir: Path,
+    username: str,
+    password: str,
+    now: dt.datetime | None = None,
+    unlock: Callable[[], bytes] | None = None,
 ) -> tuple[Context, Actor]:
     """Open the register of ``data_dir`` as ``username``: the password unwraps the key
     (failures counted in the key vault, before anything opens), then the account's role
-    and state are read from the register.
+    and state are read from the register. ``unlock`` gives the key when that unwrapping
+    (:func:`vault.unlock` with these credentials) was started already: the GUI starts it
+    while its modules load.
 
     A plaintext register of an earlier release is signed in the old way and then encrypted
     (app.services.encrypt).
@@ -296,7 +303,7 @@ def sign_in(
         except BaseException:
             ctx.close()
             raise
-    key = vault.unlock(data_dir, username, password, now)
+    key = unlock() if unlock is not None else vault.unlock(data_dir, username, password, now)
     encrypt.remove_leftovers(data_dir)  # an encryption interrupted after its switch
     ctx = open_data_dir(data_dir, key)
     try:

@@ -162,12 +162,13 @@ def check_startup(ctx: Context, now: dt.datetime | None = None) -> Behind | None
         return behind(ctx)
     with ctx.db.read() as s:
         count, digest = audit_store.position(s, last_id)
-        total = audit_store.head(s)[0]
     if count == head.count and digest == head.hash:
         return behind(ctx)
     standing = behind(ctx)
     if standing is not None:
         return standing
+    with ctx.db.read() as s:  # counted only for a new flag: every sign-in reads the above
+        total = audit_store.head(s)[0]
     flag = Behind(head.count, head.at, total)
     with ctx.db.session() as s:
         repo.put_setting(

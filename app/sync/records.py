@@ -179,6 +179,9 @@ def _plain(value: Any) -> Any:
     return value
 
 
+# The fields of a record in a bundle, in their order: the columns, then the erasure's time.
+RECORD_FIELDS = (*FIELDS, "erased_at")
+
 _TEMPORAL = (
     "created_at",
     "updated_at",

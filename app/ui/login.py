@@ -4,7 +4,8 @@ Five wrong passwords lock the account, the same count as on the command line.
 
 The login at start shows before the register's modules (SQLAlchemy, the store, the
 accounts service) are imported: it needs only the key vault. :func:`load_store_meanwhile`
-imports them in a background thread while the user types; signing in waits for it.
+imports them in a background thread while the user types; signing in waits for it
+(app.services.preload).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import AppError
-from app.services import vault
+from app.services import preload, vault
 from app.services.actor import Actor
 from app.ui import common
 from app.ui.common import set_message, translate_buttons
@@ -37,32 +38,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# What signing in and the main window need below the UI (no Qt), in the order they import
-# each other; the main window's own modules are imported on the GUI thread.
-STORE_MODULES = (
-    "app.services.context",
-    "app.services.accounts",
-    "app.services.encrypt",
-    "app.services.chainhead",
-    "app.services.keys",
-    "app.services.prefs",
-    "app.services.participants",
-    "app.services.importer",
-    "app.services.desk",
-)
-
 _loading: threading.Thread | None = None
-
-
-def _import_store() -> None:
-    import importlib
-
-    for name in STORE_MODULES:
-        try:
-            importlib.import_module(name)
-        except Exception:  # the sign-in imports it again and reports what fails
-            log.exception("importing %s in the background failed", name)
-            return
 
 
 def load_store_meanwhile() -> None:
@@ -70,7 +46,7 @@ def load_store_meanwhile() -> None:
     user types meanwhile). Nothing Qt: widgets are made on the GUI thread only."""
     global _loading
     if _loading is None:
-        _loading = threading.Thread(target=_import_store, name="load-store")
+        _loading = threading.Thread(target=preload.import_store, name="load-store")
         _loading.start()
 
 

@@ -33,7 +33,7 @@ from typing_extensions import override
 from app.domain.install import Role as InstallRole
 from app.domain.participant import FUNDING, OCCUPATIONS, Status
 from app.errors import AppError
-from app.services import importer, participants
+from app.services import participants
 from app.services.actor import Role
 from app.services.participants import ListQuery
 from app.ui import common
@@ -733,6 +733,8 @@ class MainWindow(QMainWindow):
             full = common.confirm(
                 self, self.tr("Write full NIKs? Choose No to write them masked (130306••••••••12).")
             )
+        from app.services import importer  # the sheets' modules: not before the window shows
+
         try:
             count = importer.export_list(
                 self._ctx, self.session.actor, self.current_query(), Path(path), full_nik=full

@@ -22,7 +22,6 @@ import os
 import shutil
 import sys
 import tempfile
-import time
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -35,7 +34,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from app import i18n, logsetup, settings
 from app.errors import AppError
 from app.paths import data_dir, resource
-from app.services import vault
+from app.services import preload, vault
 from app.services.actor import DEMO_ADMIN, Actor
 from app.ui import common
 from app.ui.bus import Changes, bus
@@ -47,9 +46,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-QUIT_AFTER_SHOW = "LINDUNGI_QUIT_AFTER_SHOW"
-USER_ENV = "LINDUNGI_USER"
-PASSWORD_ENV = "LINDUNGI_PASSWORD"  # noqa: S105  (a variable name, not a password)
+QUIT_AFTER_SHOW = preload.QUIT_AFTER_SHOW
 DEMO_PARTICIPANTS = 1333
 DEMO_SEED = 2022
 
@@ -141,20 +138,7 @@ def install_excepthook(log_path: Path | None) -> None:
 # --- start --------------------------------------------------------------------------------
 
 
-def _since_process_start() -> float:
-    """Seconds since this process started (Linux: from /proc; elsewhere since import)."""
-    try:
-        with open("/proc/self/stat", encoding="ascii") as f:
-            fields = f.read().rsplit(")", 1)[1].split()
-        start_ticks = int(fields[19])
-        with open("/proc/uptime", encoding="ascii") as f:
-            uptime = float(f.read().split()[0])
-        return uptime - start_ticks / os.sysconf("SC_CLK_TCK")
-    except (OSError, ValueError, IndexError, AttributeError):
-        return time.perf_counter() - _IMPORTED
-
-
-_IMPORTED = time.perf_counter()
+_since_process_start = preload.since_process_start
 
 
 def _report_and_quit(app: QApplication, what: str) -> None:
@@ -176,28 +160,23 @@ def make_demo(path: Path) -> Context:
     return ctx
 
 
-def _credentials_submitted() -> None:
-    """The start-up benchmark times from here (the automation sign-in's credentials
-    submitted, key derivation still to come) to the main window."""
-    if os.environ.get(QUIT_AFTER_SHOW) and sys.stdout is not None:
-        print(f"credentials submitted after {_since_process_start():.3f} s", flush=True)
-
-
 def sign_in_flow(path: Path) -> tuple[Context, Actor] | None:
     """The sign-in that opens an encrypted register: the automation sign-in, else the
     login; None when the user quits."""
     from app.ui.login import LoginDialog, load_store_meanwhile, store_loaded
 
     problem = ""
-    name = os.environ.get(USER_ENV, "").strip()
-    secret = os.environ.get(PASSWORD_ENV, "")
-    if name and secret and os.environ.get(QUIT_AFTER_SHOW) != "login":
-        _credentials_submitted()
+    taken = preload.credentials()
+    if taken is not None:
+        name, secret = taken
+        early = preload.take_unlocking(path, name, secret)
+        if early is None:
+            preload.note_submitted()
         store_loaded()
         from app.services import accounts
 
         try:
-            return accounts.sign_in(path, name, secret)
+            return accounts.sign_in(path, name, secret, unlock=early.result if early else None)
         except AppError as exc:
             log.warning("automation sign-in of %s refused: %s", name, exc.code)
             problem = str(exc)
@@ -237,10 +216,10 @@ def login_flow(ctx: Context) -> Actor | None:
         return FirstRunWizard.ask(ctx)
     actor: Actor | None = None
     problem = ""
-    name = os.environ.get(USER_ENV, "").strip()
-    secret = os.environ.get(PASSWORD_ENV, "")
-    if name and secret and os.environ.get(QUIT_AFTER_SHOW) != "login":
-        _credentials_submitted()
+    taken = preload.credentials()
+    if taken is not None:
+        name, secret = taken
+        preload.note_submitted()
         try:
             actor = accounts.login(ctx, name, secret)
         except AppError as exc:

@@ -9,8 +9,9 @@ Each run starts a fresh process (``python -m app --data-dir D``, or the frozen e
 given with ``--exe``, e.g. ``dist/Lindungi/Lindungi``) with ``LINDUNGI_QUIT_AFTER_SHOW``:
 - process start → login shown (``login``): goal ≤ 0.5 s;
 - credentials submitted → main window shown, key derivation included: the automation
-  sign-in (``LINDUNGI_USER``/``LINDUNGI_PASSWORD``) reports when it starts signing in, and
-  the main window when it is shown: goal ≤ 0.5 s;
+  sign-in (``LINDUNGI_USER``/``LINDUNGI_PASSWORD``) reports when it takes the credentials
+  (at process start, before the register's modules load: app.services.preload), and the
+  main window when it is shown: goal ≤ 0.5 s;
 - process start → main window shown with the automation sign-in: goal ≤ 1.0 s;
 - for ``python -m app`` also, as a user signs in: the password typed into the login
   ``--typing`` seconds after it shows (default 1.0) and Enter pressed → main window shown

@@ -16,6 +16,7 @@ from app.services import demo
 from app.services.context import Context
 from app.store import audit, repo, sync
 from app.store.repo import ListQuery
+from app.sync.records import HISTORY_FIELDS
 from tests.actors import ADMIN
 
 
@@ -207,6 +208,7 @@ def test_every_history_index_is_read_by_some_query(register: Context) -> None:
     for run in (
         lambda s: repo.history_of(s, uuids[0]),
         lambda s: sync.history_rows_of(s, code, uuids),
+        lambda s: sync.history_to_send(s, code, uuids, HISTORY_FIELDS),
         lambda s: sync.history_keys(s, code, uuids),
         lambda s: sync.local_history(s, code, uuids),
     ):

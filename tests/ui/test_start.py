@@ -24,7 +24,7 @@ from pytestqt.qtbot import QtBot
 
 from app.errors import StorageError
 from app.i18n import render
-from app.services import accounts, audit
+from app.services import accounts, audit, vault
 from app.services.actor import Role
 from app.services.context import Context
 from app.ui import start
@@ -122,6 +122,63 @@ def test_automation_signs_in_from_the_environment(make_ctx: MakeCtx, tmp_path: P
     finally:
         ctx.close()
     assert actions.count("login") == 1  # through the same check as the login dialog
+
+
+# The automation sign-in's start, noting the key derivations and whether Qt was loaded when
+# the register's modules were; a login shown instead of the main window prints its message.
+_EARLY = """
+import sys
+from app.services import preload, vault
+
+derived = []
+qt_before_store = []
+derive, load = vault.derive, preload.import_store
+
+
+def counting(*args, **kwargs):
+    derived.append(1)
+    return derive(*args, **kwargs)
+
+
+def shown(dialog):
+    print("login shown with:", dialog.message.text())
+    return 0
+
+
+def loading():
+    qt_before_store.append("PySide6" in sys.modules)
+    load()
+    from app.ui import common  # Qt may load now
+
+    common.run_modal = shown
+
+
+vault.derive, preload.import_store = counting, loading
+from app.main import main
+
+code = main(sys.argv[1:])
+print("derived:", len(derived), "qt before store:", qt_before_store)
+sys.exit(code)
+"""
+
+
+def test_the_automation_sign_in_derives_the_key_while_qt_loads(
+    make_ctx: MakeCtx, tmp_path: Path
+) -> None:
+    """The register's modules load before Qt, the key once, in its own thread; a wrong
+    password counts once and shows the login with the reason."""
+    ctx = make_ctx("kecamatan", name="office")
+    accounts.first_admin(ctx, "rina", "rahasia-123")
+    ctx.close()
+    env = {"LINDUNGI_USER": "rina", "LINDUNGI_PASSWORD": "rahasia-123"}
+    out = run_app(quit_after="main", data_dir=tmp_path / "office", extra=env, script=_EARLY)
+    assert "main window shown after" in out
+    assert "derived: 1 qt before store: [False]" in out, out
+    env["LINDUNGI_PASSWORD"] = "salah-salah"
+    out = run_app(quit_after="main", data_dir=tmp_path / "office", extra=env, script=_EARLY)
+    assert f"login shown with: {render('login.failed')}" in out, out
+    assert "derived: 1" in out
+    assert vault.lock_state(vault.load(tmp_path / "office"), "rina")[0] == 1  # counted once
 
 
 def test_a_data_dir_that_cannot_be_used_is_refused(

@@ -5,6 +5,7 @@ last acknowledged bundle; signed by the office and sealed for the kabupaten."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,7 +28,14 @@ from app.store import repo
 from app.store import sync as sync_store
 from app.sync import container
 from app.sync.manifest import BundleManifest, bundle_name
-from app.sync.records import encode_card, encode_event, encode_history, encode_record
+from app.sync.records import (
+    HISTORY_FIELDS,
+    RECORD_FIELDS,
+    encode_card,
+    encode_event,
+    encode_history,
+    encode_record,
+)
 
 
 @dataclass(frozen=True)
@@ -83,30 +91,72 @@ def _explained(
     return keep, held
 
 
-def _payload(
-    s: Session, ident: Identity, base: sync_store.SentRecord | None
-) -> tuple[dict[str, Any], dict[str, int], list[str]]:
-    """What the bundle carries, its counts, and the records held back."""
-    code = ident.install_code
+def _rendered(
+    s: Session, code: str
+) -> tuple[container.Encoded, container.Encoded, int, list[str]] | None:
+    """The records and their history as SQLite renders them (the same JSON as
+    :func:`encode_record` and :func:`encode_history` write), the held-back check on the
+    stored text: (records, history, inactive records, held back); None on a server."""
+    records = sync_store.records_to_send(s, RECORD_FIELDS, audit.COMPARED)
+    if records is None:
+        return None
+    history = sync_store.history_to_send(s, code, [r.uuid for r in records], HISTORY_FIELDS)
+    vouched = {h.entity_id: h.state for h in history if h.state}
+    sha = hashlib.sha256
+    keep: set[str] = set()
+    held: list[str] = []
+    for r in records:
+        if vouched.get(r.uuid) == sha(r.state_text.encode("utf-8")).hexdigest():
+            keep.add(r.uuid)
+        else:
+            held.append(r.reg_no)
+    if held:
+        records = [r for r in records if r.uuid in keep]
+        history = [h for h in history if h.entity_id in keep]
+    inactive = sum(1 for r in records if r.status == "inactive")
+    return (
+        container.Encoded((r.json for r in records), rendered=True),
+        container.Encoded((h.json for h in history), rendered=True),
+        inactive,
+        held,
+    )
+
+
+def _encoded(s: Session, code: str) -> tuple[container.Encoded, container.Encoded, int, list[str]]:
+    """The same as :func:`_rendered`, through Python values (a PostgreSQL server)."""
     records = sync_store.participants_to_send(s)
     history = sync_store.history_rows_of(s, code, [r["uuid"] for r in records])
     records, held_back = _explained(records, history)
     if held_back:
         keep = {r["uuid"] for r in records}
         history = [h for h in history if h["entity_id"] in keep]
+    return (
+        container.Encoded(encode_record(r) for r in records),
+        container.Encoded(encode_history(h) for h in history),
+        sum(1 for r in records if r["status"] == "inactive"),
+        held_back,
+    )
+
+
+def _payload(
+    s: Session, ident: Identity, base: sync_store.SentRecord | None
+) -> tuple[dict[str, Any], dict[str, int], list[str]]:
+    """What the bundle carries, its counts, and the records held back."""
+    code = ident.install_code
+    records, history, inactive, held_back = _rendered(s, code) or _encoded(s, code)
     since = base.created_at if base else None
     cursor = base.cursor if base else {}
     cards = sync_store.cards_changed(s, code, cursor.get("card", 0), since)
     events = sync_store.events_changed(s, code, cursor.get("event", 0), since)
     payload = {
-        "participants": container.Encoded(encode_record(r) for r in records),
-        "history": container.Encoded(encode_history(h) for h in history),
+        "participants": records,
+        "history": history,
         "cards": [encode_card(c) for c in cards],
         "handovers": [encode_event(e, items) for e, items in events],
     }
     counts = {
         "participants": len(records),
-        "inactive": sum(1 for r in records if r["status"] == "inactive"),
+        "inactive": inactive,
         "history": len(history),
         "cards": len(cards),
         "handovers": len(events),
