@@ -10,6 +10,11 @@ MESSAGES: dict[str, str] = {
     ),
     "pg.sslmode": "sslmode={mode} is not supported: use one of {modes}.",
     "pg.url_option": "The PostgreSQL address has options Lindungi does not know: {option}.",
+    "pg.ca_file": (
+        "The server's certificate file {path} (sslrootcert) is missing or is not a "
+        "certificate: give the CA certificate (.crt or .pem) the server's administrator "
+        "made. Nothing was changed."
+    ),
     "pg.unreachable": (
         "No PostgreSQL server answers at {host} port {port}: check the address and that "
         "the server is running and reachable from this PC. Nothing was changed."
@@ -118,6 +123,11 @@ ID: dict[str, str] = {
     MESSAGES["pg.sslmode"]: "sslmode={mode} tidak didukung: pakai salah satu dari {modes}.",
     MESSAGES["pg.url_option"]: (
         "Alamat PostgreSQL memuat opsi yang tidak dikenal Lindungi: {option}."
+    ),
+    MESSAGES["pg.ca_file"]: (
+        "Berkas sertifikat server {path} (sslrootcert) tidak ada atau bukan sertifikat: "
+        "berikan sertifikat CA (.crt atau .pem) yang dibuat administrator server. Tidak ada "
+        "yang diubah."
     ),
     MESSAGES["pg.unreachable"]: (
         "Tidak ada server PostgreSQL yang menjawab di {host} port {port}: periksa alamatnya "

@@ -159,7 +159,10 @@ def ssl_context(address: ServerAddress) -> ssl.SSLContext | bool | None:
         return False
     if address.sslmode == "prefer":
         return None
-    ctx = ssl.create_default_context(cafile=address.sslrootcert)
+    try:
+        ctx = ssl.create_default_context(cafile=address.sslrootcert)
+    except (OSError, ssl.SSLError) as exc:  # missing, unreadable or not a certificate
+        raise StorageError("pg.ca_file", path=str(address.sslrootcert)) from exc
     if address.sslmode == "require":
         ctx.check_hostname = False
         ctx.verify_mode = ssl.CERT_NONE

@@ -96,6 +96,23 @@ def test_an_address_that_is_not_postgresql_or_an_unknown_sslmode_is_refused() ->
     assert caught.value.code == "pg.sslmode"
 
 
+@pytest.mark.parametrize("ca", ["missing", "not_a_certificate"])
+def test_a_certificate_file_that_is_missing_or_not_one_is_named_and_nothing_is_written(
+    tmp_path: Path, cli: Any, cli_account: Any, ca: str
+) -> None:
+    # Refused before any server is tried: the port is one where nothing listens.
+    path = tmp_path / "server.crt"
+    if ca == "not_a_certificate":
+        path.write_text("bukan sertifikat\n")
+    url = f"postgresql://lindungi@127.0.0.1:1/lindungi?sslmode=verify-full&sslrootcert={path}"
+    data_dir = tmp_path / "kab"
+    code, _out, err = cli("--data-dir", data_dir, "setup", "--role", "kabupaten", "--database", url)
+    assert code != 0
+    assert f"Berkas sertifikat server {path} (sslrootcert) tidak ada atau bukan sertifikat" in err
+    assert "Traceback" not in err
+    assert not data_dir.exists()
+
+
 def _tls_ca() -> str:
     import os
 
