@@ -572,7 +572,7 @@ def search_first(s: Session, q: ListQuery, limit: int, cap: int, whole_up_to: in
 # looked for among this many rows in name order (the index of migration 0013): for a run
 # of digits, enough for the NIK prefix of one kecamatan in eight (1,600 rows), a few
 # milliseconds; a name word (or a registration number) is tested by computing the name's
-# words (7 µs a row).
+# words (2–7 µs a row on a loaded machine).
 _SERVER_WALK = {"digits": 4_000, "words": 1_000}
 
 
