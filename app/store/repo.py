@@ -576,6 +576,24 @@ def search_first(s: Session, q: ListQuery, limit: int, cap: int, whole_up_to: in
 _SERVER_WALK = {"digits": 4_000, "words": 1_000}
 
 
+# A name search that the planner expects to match at most this many rows reads them all
+# at once (count and page in one pass: 39,000 matches in 220-280 ms at 2,000,000 on a
+# loaded machine) rather than counting 10,001 first (77 ms) and then reading them all.
+_ONE_PASS = 50_000
+
+
+def _estimate(s: Session, stmt: Select[Any]) -> float:
+    """How many rows the server's planner expects ``stmt`` to return (from its statistics:
+    a choice between two plans that give the same rows, never a count shown)."""
+    compiled = stmt.compile(dialect=s.get_bind().dialect)
+    params = tuple(compiled.params[name] for name in compiled.positiontup or [])
+    found: Any = (
+        s.connection().exec_driver_sql("EXPLAIN (FORMAT JSON) " + compiled.string, params).scalar()
+    )
+    plan = json.loads(found) if isinstance(found, str) else found
+    return float(plan[0]["Plan"]["Plan Rows"])
+
+
 def _limited(conditions: Sequence[Any], cap: int) -> Any:
     """``count(*)`` of the participants that meet all ``conditions``, up to ``cap`` + 1,
     as a scalar subquery (``SELECT 1``: an index-only scan where the index has them)."""
@@ -623,15 +641,20 @@ def _server_first(s: Session, q: ListQuery, limit: int, cap: int, whole_up_to: i
             ids = _raw_ids(s, _found_first(matching, key, q.descending, shown))
             return _first(ids, count, limit, whole_up_to)
     else:
-        # Name words (or a registration number): the matches, up to cap + 1, with their
-        # sort keys, counted and sorted in one statement (the word index is read once).
-        found = _found(matching.limit(cap + 1), key)
+        # Name words (or a registration number): the matches with their sort keys,
+        # counted and sorted in one statement (the word index is read once). Every match
+        # when the planner expects at most _ONE_PASS (its statistics of the words): the
+        # page is then the top of all of them, whatever the count; otherwise up to cap + 1.
+        every = _estimate(s, matching) <= _ONE_PASS
+        found = _found(matching if every else matching.limit(cap + 1), key)
         order = found.c.k.desc() if q.descending else found.c.k
         counted = select(func.count()).select_from(found).scalar_subquery()
         rows = s.execute(select(found.c.id, counted).order_by(order, found.c.id).limit(shown)).all()
         count = int(rows[0][1]) if rows else 0
         if count <= cap:
             return _first([r[0] for r in rows], count, limit, whole_up_to)
+        if every:
+            return FirstPage([r[0] for r in rows][:limit], cap, True)
     if q.sort == "name" and not q.descending:
         matched = and_(or_(*term), *filters).label("matched")
         rows_walked = _SERVER_WALK["digits" if len(term) > 1 else "words"]
