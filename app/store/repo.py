@@ -577,7 +577,7 @@ _SERVER_WALK = {"digits": 4_000, "words": 1_000}
 
 
 # A name search that the planner expects to match at most this many rows reads them all
-# at once (count and page in one pass: 39,000 matches in 220-280 ms at 2,000,000 on a
+# at once (count and page in one pass: 40,000 matches in 200 ms at 2,000,000 on a
 # loaded machine) rather than counting 10,001 first (77 ms) and then reading them all.
 _ONE_PASS = 50_000
 
