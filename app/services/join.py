@@ -111,3 +111,43 @@ def join(
         raise
     log.info("desk joined the register on %s", address.display())
     return ctx, actor
+
+
+def check_url(url: str, db_password: str | None) -> None:
+    """The check a desk's join makes before it asks for an account: the server at ``url``
+    (``db_password``, when given, in place of the URL's own) holds a kabupaten's register
+    that shares its sign-ins.
+
+    Raises:
+        InvalidInput: not a PostgreSQL URL.
+        StorageError, Refused: as :func:`shared_vault`.
+    """
+    address, in_url = pg.parse(url)
+    shared_vault(address, in_url if db_password is None else db_password)
+
+
+def join_fresh(
+    ctx: Context, url: str, db_password: str | None, username: str, password: str
+) -> Actor:
+    """:func:`join` for ``ctx``, a data dir the first-run wizard opened for its setup: its
+    empty register and unclaimed key are dropped, the desk joins, and ``ctx`` works on the
+    server's register from then on. When the join fails, ``ctx`` is on an empty register
+    of this PC again (with a new key), as before.
+
+    Raises:
+        Refused, InvalidInput, StorageError: as :func:`join`.
+    """
+    path = ctx.data_dir
+    check_url(url, db_password)  # before anything is closed or removed
+    if vault.unclaimed_key(vault.load(path)) is None:
+        raise Refused("setup.already", code=vault.label(path, "install") or str(path))
+    server.drop_fresh_register(ctx)
+    vault.path_of(path).unlink(missing_ok=True)
+    try:
+        joined, actor = join(path, url, db_password, username, password)
+    except BaseException:
+        server.detach_fresh(ctx, opened=False)
+        raise
+    ctx.db = joined.db
+    ctx.forget_cached()
+    return actor

@@ -14,6 +14,7 @@ import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, inspect, text
 
@@ -21,6 +22,9 @@ from app.errors import Refused, StorageError
 from app.store import ledger, pg
 from app.store.engine import DB_FILENAME, Database
 from app.store.migrate import known_revisions
+
+if TYPE_CHECKING:
+    from app.services.context import Context
 
 log = logging.getLogger(__name__)
 
@@ -137,3 +141,85 @@ def open_database(data_dir: Path, key: bytes | None) -> Database:
     db = Database(data_dir / DB_FILENAME, key, server=locator.address, password=password)
     ledger.use_server(data_dir, db.engine)  # sequences, chain head, erasures: in the server
     return db
+
+
+# --- the first-run wizard: a data dir opened for its setup, its register put on a server ---
+
+SSLMODES = pg.SSLMODES
+DEFAULT_PORT = pg.DEFAULT_PORT
+
+
+def address_url(
+    host: str, port: int, database: str, user: str, sslmode: str, sslrootcert: str | None
+) -> str:
+    """The ``postgresql://`` address (never with a password) of these fields, as
+    ``setup --database`` takes it."""
+    address = pg.ServerAddress(
+        host.strip(), port, database.strip(), user.strip(), sslmode, sslrootcert or None
+    )
+    return address.display()
+
+
+def drop_fresh_register(ctx: Context) -> None:
+    """Close the empty register that opening a new data dir made (the GUI opens the data
+    dir before its first-run wizard asks where the register goes) and remove its file.
+
+    Raises:
+        Refused: ``setup.already``: the register is set up (it is never removed).
+    """
+    if ctx.is_set_up:
+        raise Refused("setup.already", code=ctx.identity.install_code)
+    ctx.db.close()
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        (ctx.data_dir / (DB_FILENAME + suffix)).unlink(missing_ok=True)
+
+
+def reopen(ctx: Context) -> None:
+    """``ctx`` on the register its data dir now records (the server's, or a new SQLite
+    file), in place: whoever holds ``ctx`` works on it from now on."""
+    from app.services.context import open_data_dir
+
+    ctx.db = open_data_dir(ctx.data_dir).db
+    ctx.forget_cached()
+
+
+def attach_fresh(ctx: Context, url: str, password: str | None) -> pg.ServerAddress:
+    """Put the register of ``ctx``, a data dir opened for its setup and not set up, on
+    the server at ``url`` (checked first, as ``setup --database`` does), sealing the
+    password with the data dir's new key; ``ctx`` then works on the server. When that
+    fails, ``ctx`` is as it was (an empty register on this PC) and nothing else is left.
+
+    Raises:
+        Refused: ``setup.already``, or as :func:`check_target`.
+        InvalidInput: not a PostgreSQL URL.
+        StorageError: as :func:`check_target`, or the server failed while the register's
+            tables were made.
+    """
+    from app.services.context import database_key
+
+    if ctx.is_set_up:
+        raise Refused("setup.already", code=ctx.identity.install_code)
+    check_url(url, password)  # before anything is closed or removed
+    drop_fresh_register(ctx)
+    try:
+        key = database_key(ctx.data_dir)
+        assert key is not None  # a new data dir's unclaimed key
+        address = attach(ctx.data_dir, url, password, key)
+        reopen(ctx)
+    except BaseException:
+        detach_fresh(ctx, opened=False)
+        raise
+    return address
+
+
+def detach_fresh(ctx: Context, *, opened: bool = True) -> None:
+    """Undo :func:`attach_fresh` when the setup that followed it failed (or a desk's join
+    that failed): the data dir no longer records the server, and ``ctx`` is on an empty
+    register on this PC again. The server's database keeps the tables the attempt made (a
+    second attempt finds it still without a register).
+    """
+    if opened:
+        ctx.db.close()
+    pg.locator_path(ctx.data_dir).unlink(missing_ok=True)
+    ledger.forget_server(ctx.data_dir)
+    reopen(ctx)

@@ -33,6 +33,11 @@ def use_server(data_dir: Path, engine: Engine) -> None:
     _servers[data_dir.resolve()] = engine
 
 
+def forget_server(data_dir: Path) -> None:
+    """The ledger of ``data_dir`` is in its files again (a setup on a server undone)."""
+    _servers.pop(data_dir.resolve(), None)
+
+
 def _server(data_dir: Path) -> Engine | None:
     return _servers.get(data_dir.resolve())
 

@@ -1,5 +1,6 @@
 """The first run: what this PC is (a kecamatan office's station, or the kabupaten) and who
-administers it. The GUI face of ``lindungi setup``; a data dir already set up never sees it."""
+administers it. The GUI face of ``lindungi setup`` (and, for the kabupaten's register on a
+server, of ``database join``: app.ui.wizard_server); a data dir already set up never sees it."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ import logging
 import string
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -27,12 +30,14 @@ from app.domain.install import Role as InstallRole
 from app.domain.install import valid_station
 from app.errors import AppError, Refused
 from app.i18n import render
-from app.services import accounts, setup
+from app.services import accounts, server, setup
 from app.services.actor import Actor, Role
 from app.services.context import Context
 from app.ui import common
 from app.ui.accountform import AccountForm
 from app.ui.common import set_message
+from app.ui.tasks import finish_all
+from app.ui.wizard_server import JoinPage, StoragePage
 
 log = logging.getLogger(__name__)
 
@@ -162,10 +167,17 @@ class AdminPage(QWizardPage):
     """The first administrator's account; saving happens here, on Next (the recovery
     sheet follows)."""
 
-    def __init__(self, ctx: Context, place: PlacePage, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: Context,
+        place: PlacePage,
+        storage: StoragePage | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._ctx = ctx
         self._place = place
+        self._storage = storage
         self.actor: Actor | None = None
         self.setTitle(self.tr("The administrator"))
         self.setSubTitle(
@@ -219,7 +231,7 @@ class AdminPage(QWizardPage):
                             raise
                         trust.setup_from_enrolment(self._ctx, actor, path, reuse=True)
                 elif place.kabupaten_office.isChecked():
-                    setup.setup_install(self._ctx, actor, role=InstallRole.KABUPATEN)
+                    self._setup_kabupaten(actor)
                 else:
                     setup.setup_install(
                         self._ctx,
@@ -235,6 +247,30 @@ class AdminPage(QWizardPage):
         log.info("set up as %s", self._ctx.identity.install_code)
         self.actor = actor
         return True
+
+    def _setup_kabupaten(self, actor: Actor) -> None:
+        """The kabupaten on this PC, or on the server of the storage page: the data dir
+        records the server (its password sealed) exactly as ``setup --database`` does, and
+        when the setup fails it records nothing (this PC's empty register is back).
+
+        Raises:
+            AppError: the server refused, or the setup failed.
+        """
+        storage = self._storage
+        if storage is None or storage.choice() != "server":
+            setup.setup_install(self._ctx, actor, role=InstallRole.KABUPATEN)
+            return
+        url, password = storage.fields.fields()
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            server.attach_fresh(self._ctx, url, password)
+            try:
+                setup.setup_install(self._ctx, actor, role=InstallRole.KABUPATEN)
+            except BaseException:
+                server.detach_fresh(self._ctx)
+                raise
+        finally:
+            QGuiApplication.restoreOverrideCursor()
 
 
 class RecoveryPage(QWizardPage):
@@ -328,9 +364,14 @@ class FirstRunWizard(QWizard):
         self.setWindowTitle(self.tr("Lindungi — first start"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.place = PlacePage()
-        self.admin = AdminPage(ctx, self.place)
-        if not ctx.is_set_up:
+        # The kabupaten's register on this PC or on a server; a kecamatan never sees it.
+        self.storage = StoragePage()
+        self.admin = AdminPage(ctx, self.place, self.storage)
+        self.joining = JoinPage(ctx, self.storage)
+        fresh = not ctx.is_set_up
+        if fresh:
             self.addPage(self.place)
+            self.addPage(self.storage)
         else:
             # Set up from the command line without an administrator: ask for one now.
             self.setWindowTitle(self.tr("Lindungi — the administrator"))
@@ -339,6 +380,12 @@ class FirstRunWizard(QWizard):
         self.admin.setCommitPage(True)
         self.recovery = RecoveryPage(ctx, self.admin)
         self.addPage(self.recovery)
+        if fresh:
+            self.addPage(self.joining)
+        else:  # kept (the other pages name them) but never shown
+            for page in (self.storage, self.joining):
+                page.setParent(self)
+                page.hide()
         texts = {
             QWizard.WizardButton.CommitButton: self.tr("&Next >"),
             QWizard.WizardButton.BackButton: self.tr("< &Back"),
@@ -349,10 +396,46 @@ class FirstRunWizard(QWizard):
         for which, text in texts.items():
             self.setButtonText(which, text)
         self.setMinimumWidth(560)
+        if fresh:  # the storage page's fields with a two-line message under them
+            self.setMinimumHeight(540)
+
+    @override
+    def nextId(self) -> int:
+        """The kabupaten's storage page after the place; a desk joining a server signs in
+        and is done (no administrator to create, no new recovery sheet)."""
+        page = self.currentPage()
+        if page is self.place:
+            return self._id(self.storage if self.place.kabupaten_office.isChecked() else self.admin)
+        if page is self.storage:
+            return self._id(self.joining if self.storage.choice() == "join" else self.admin)
+        if page is self.recovery or page is self.joining:
+            return -1
+        return super().nextId()
+
+    def _id(self, page: QWizardPage) -> int:
+        return next(i for i in self.pageIds() if self.page(i) is page)
+
+    @property
+    def actor(self) -> Actor | None:
+        """Who is signed in at the end: the new administrator, or the account that joined."""
+        return self.admin.actor or self.joining.actor
+
+    @override
+    def done(self, result: int) -> None:
+        self.storage.fields.abandon()  # a test still running reports to nobody
+        super().done(result)
 
     @classmethod
     def ask(cls, ctx: Context, parent: QWidget | None = None) -> Actor | None:
-        """The administrator created (logged in), or None when the user cancelled."""
+        """The administrator created (logged in), the account of a desk that joined a
+        server's register, or None when the user cancelled."""
         wizard = cls(ctx, parent)
         common.run_modal(wizard)
-        return wizard.admin.actor
+        finish_all()  # a connection test still running ends before the wizard is gone
+        joined = wizard.joining.actor
+        if joined is not None and accounts.must_change(ctx, joined.username):
+            # As at a login: an administrator reset this account's password at another desk.
+            from app.ui.login import ChangePasswordDialog
+
+            return ChangePasswordDialog.ask(ctx, joined)
+        return wizard.actor

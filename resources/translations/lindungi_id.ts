@@ -1495,6 +1495,29 @@
     </message>
 </context>
 <context>
+    <name>JoinPage</name>
+    <message>
+        <source>Sign in to the register on the server</source>
+        <translation>Masuk ke register di server</translation>
+    </message>
+    <message>
+        <source>With an account that an administrator made for you at the first desk (Administration ▸ Users). This PC then works on the same register.</source>
+        <translation>Dengan akun yang dibuatkan administrator untuk Anda di meja pertama (Administrasi ▸ Pengguna). Setelah itu PC ini bekerja pada register yang sama.</translation>
+    </message>
+    <message>
+        <source>&amp;Account name</source>
+        <translation>&amp;Nama akun</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word</source>
+        <translation>Kata san&amp;di</translation>
+    </message>
+    <message>
+        <source>Write your account name and password.</source>
+        <translation>Tulis nama akun dan kata sandi Anda.</translation>
+    </message>
+</context>
+<context>
     <name>KpjReprintDialog</name>
     <message>
         <source>KPJ numbers arrived: reprint cards</source>
@@ -3060,6 +3083,97 @@ Camat: H. Afrizal</translation>
     </message>
 </context>
 <context>
+    <name>ServerFields</name>
+    <message>
+        <source>e.g. 192.168.1.10 or server-dinas</source>
+        <translation>mis. 192.168.1.10 atau server-dinas</translation>
+    </message>
+    <message>
+        <source>No encryption (disable)</source>
+        <translation>Tanpa enkripsi (disable)</translation>
+    </message>
+    <message>
+        <source>Encrypted when the server offers it (prefer)</source>
+        <translation>Terenkripsi bila server menawarkannya (prefer)</translation>
+    </message>
+    <message>
+        <source>Always encrypted, certificate not checked (require)</source>
+        <translation>Selalu terenkripsi, sertifikat tidak diperiksa (require)</translation>
+    </message>
+    <message>
+        <source>Encrypted, certificate checked against the CA (verify-ca)</source>
+        <translation>Terenkripsi, sertifikat diperiksa dengan CA (verify-ca)</translation>
+    </message>
+    <message>
+        <source>Encrypted, certificate and host name checked (verify-full)</source>
+        <translation>Terenkripsi, sertifikat dan nama host diperiksa (verify-full)</translation>
+    </message>
+    <message>
+        <source>the server&apos;s CA certificate (.crt, .pem)</source>
+        <translation>sertifikat CA server (.crt, .pem)</translation>
+    </message>
+    <message>
+        <source>Choose &amp;file…</source>
+        <translation>Pilih berk&amp;as…</translation>
+    </message>
+    <message>
+        <source>&amp;Host</source>
+        <translation>&amp;Host</translation>
+    </message>
+    <message>
+        <source>P&amp;ort</source>
+        <translation>P&amp;ort</translation>
+    </message>
+    <message>
+        <source>&amp;Database</source>
+        <translation>&amp;Basis data</translation>
+    </message>
+    <message>
+        <source>&amp;User</source>
+        <translation>Pe&amp;ngguna</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word</source>
+        <translation>Kata san&amp;di</translation>
+    </message>
+    <message>
+        <source>&amp;Encryption (TLS)</source>
+        <translation>&amp;Enkripsi (TLS)</translation>
+    </message>
+    <message>
+        <source>&amp;CA certificate</source>
+        <translation>Sertifikat &amp;CA</translation>
+    </message>
+    <message>
+        <source>&amp;Test the connection</source>
+        <translation>&amp;Uji koneksi</translation>
+    </message>
+    <message>
+        <source>Choose the server&apos;s CA certificate</source>
+        <translation>Pilih sertifikat CA server</translation>
+    </message>
+    <message>
+        <source>Certificates (*.crt *.pem *.cer);;All files (*)</source>
+        <translation>Sertifikat (*.crt *.pem *.cer);;Semua berkas (*)</translation>
+    </message>
+    <message>
+        <source>Write the server&apos;s host name or IP address.</source>
+        <translation>Tulis nama host atau alamat IP server.</translation>
+    </message>
+    <message>
+        <source>Write the name of the database on the server.</source>
+        <translation>Tulis nama basis data di server.</translation>
+    </message>
+    <message>
+        <source>Write the PostgreSQL user name.</source>
+        <translation>Tulis nama pengguna PostgreSQL.</translation>
+    </message>
+    <message>
+        <source>The CA certificate {path} does not exist.</source>
+        <translation>Sertifikat CA {path} tidak ada.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -3234,6 +3348,49 @@ Camat: H. Afrizal</translation>
     <message>
         <source>{count} spellings forgotten.</source>
         <translation>{count} ejaan dilupakan.</translation>
+    </message>
+</context>
+<context>
+    <name>StoragePage</name>
+    <message>
+        <source>Where is the kabupaten&apos;s register kept?</source>
+        <translation>Di mana register kabupaten disimpan?</translation>
+    </message>
+    <message>
+        <source>On this PC, or on a PostgreSQL server that several desks of the Dinas share.</source>
+        <translation>Di PC ini, atau di server PostgreSQL yang dipakai bersama beberapa meja di Dinas.</translation>
+    </message>
+    <message>
+        <source>Keep the register on this &amp;PC (SQLite)</source>
+        <translation>Simpan register di &amp;PC ini (SQLite)</translation>
+    </message>
+    <message>
+        <source>On a PostgreSQL &amp;server (a new register)</source>
+        <translation>Di &amp;server PostgreSQL (register baru)</translation>
+    </message>
+    <message>
+        <source>&amp;Join a register on a server (another desk of the Dinas)</source>
+        <translation>&amp;Gabung ke register di server (meja lain di Dinas)</translation>
+    </message>
+    <message>
+        <source>The usual choice when one PC keeps the register. It can be moved onto a server later (lindungi database move).</source>
+        <translation>Pilihan biasa bila satu PC menyimpan register. Register dapat dipindah ke server nanti (lindungi database move).</translation>
+    </message>
+    <message>
+        <source>An empty database that the server&apos;s administrator created for Lindungi. The password is kept sealed with the register&apos;s key, never as plain text.</source>
+        <translation>Basis data kosong yang dibuat administrator server untuk Lindungi. Kata sandinya disimpan tersegel dengan kunci register, tidak pernah sebagai teks biasa.</translation>
+    </message>
+    <message>
+        <source>The register that the first desk set up on the server. You then sign in with an account of that register.</source>
+        <translation>Register yang disiapkan meja pertama di server. Setelah itu Anda masuk dengan akun register tersebut.</translation>
+    </message>
+    <message>
+        <source>Connected: the database holds the kabupaten&apos;s register. Next, sign in with your account of it.</source>
+        <translation>Terhubung: basis data memuat register kabupaten. Berikutnya, masuk dengan akun Anda di register itu.</translation>
+    </message>
+    <message>
+        <source>Connected: the database {database} on {host} is empty and ready for the register.</source>
+        <translation>Terhubung: basis data {database} di {host} kosong dan siap untuk register.</translation>
     </message>
 </context>
 <context>
