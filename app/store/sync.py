@@ -233,6 +233,23 @@ def records_to_send(
     ]
 
 
+def rendered_of_install(s: Session, install_code: str, fields: Sequence[str]) -> list[str] | None:
+    """The records of :func:`participants_of_install`, in the same order, each as the JSON
+    object of ``fields`` (dates and times in ISO form, as :func:`records_to_send` renders
+    them); None on a PostgreSQL server."""
+    from app.store.repo import driver
+
+    if is_server(s):
+        return None
+    temporal = [name for name, _ in _TEMPORAL]
+    low, high = install_code + "-", install_code + "."  # "." sorts right after "-"
+    sql = (
+        f"SELECT {_json_object(fields, temporal)} FROM participant "  # noqa: S608
+        "WHERE reg_no >= ? AND reg_no < ? ORDER BY reg_no"
+    )
+    return [row[0] for row in driver(s).execute(sql, (low, high))]
+
+
 class RenderedHistory(NamedTuple):
     """A history entry a bundle carries, rendered by SQLite (see :func:`history_to_send`)."""
 
@@ -727,7 +744,7 @@ class SentRecord:
     file_name: str
     created_at: dt.datetime
     counts: dict[str, int]
-    cursor: dict[str, int]
+    cursor: dict[str, int | str]  # ids and the chain head's count, and its hash
     acked_at: dt.datetime | None
 
 
@@ -764,7 +781,7 @@ class SentValues(TypedDict):
     file_name: str
     created_at: dt.datetime
     counts: dict[str, int]
-    cursor: dict[str, int]
+    cursor: dict[str, int | str]  # ids and the chain head's count, and its hash
     acked_at: dt.datetime | None
 
 

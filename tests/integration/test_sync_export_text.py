@@ -1,7 +1,8 @@
-"""A bundle's records and history rendered by SQLite: the same JSON text, byte for byte, as
-Python's encoders write from the records read as Python values, and the same records held
-back, whatever the text holds (quotes, backslashes, control characters, characters beyond
-the BMP), dates with and without microseconds, erased and deactivated records."""
+"""A bundle's records and history, and a receipt's records, rendered by SQLite: the same
+JSON text, byte for byte, as Python's encoders write from the records read as Python values,
+and the same records held back, whatever the text holds (quotes, backslashes, control
+characters, characters beyond the BMP), dates with and without microseconds, erased and
+deactivated records."""
 
 from __future__ import annotations
 
@@ -72,6 +73,11 @@ def test_rendered_records_and_history_are_the_json_python_writes(
         uuids = [r["uuid"] for r in values]
         history = sync_store.history_to_send(s, code, uuids, HISTORY_FIELDS)
         history_values = sync_store.history_rows_of(s, code, uuids)
+        # A receipt's state of the records an office registered: the same JSON again.
+        of_install = sync_store.rendered_of_install(s, code, RECORD_FIELDS)
+        of_install_values = list(sync_store.participants_of_install(s, code))
+    assert len(of_install_values) == 4
+    assert of_install == [_dumps(encode_record(r)) for r in of_install_values]
     assert rendered is not None
     assert [r.uuid for r in rendered] == uuids and len(rendered) == 4
     for got, row in zip(rendered, values, strict=True):

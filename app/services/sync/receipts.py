@@ -49,6 +49,7 @@ from app.sync.container import Container, FormatError
 from app.sync.manifest import ReceiptManifest, receipt_name
 from app.sync.records import (
     OFFICE_FIELDS,
+    RECORD_FIELDS,
     RecordError,
     card_key,
     decode_record,
@@ -103,8 +104,13 @@ def write_receipt(
         assert peer is not None and peer.enc_key is not None
         received = [r for r in sync_store.received_from(s, office) if r.status == "imported"]
         latest = received[-1] if received else None
-        state = container.Encoded(
-            encode_record(r) for r in sync_store.participants_of_install(s, office)
+        rendered = sync_store.rendered_of_install(s, office, RECORD_FIELDS)
+        state = (
+            container.Encoded(rendered, rendered=True)
+            if rendered is not None  # SQLite writes encode_record's JSON itself
+            else container.Encoded(
+                encode_record(r) for r in sync_store.participants_of_install(s, office)
+            )
         )
         outcomes = latest.outcome.get("records", []) if latest else []
         payload = {
@@ -148,7 +154,7 @@ def write_receipt(
             file_name=target.name,
             created_at=now,
             counts=counts,
-            cursor={"chain_count": head.count} if head is not None else {},
+            cursor={"chain_count": head.count, "chain_hash": head.hash} if head is not None else {},
             acked_at=None,
         )
         repo.add_history(
