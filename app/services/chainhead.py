@@ -258,18 +258,21 @@ def daily(ctx: Context, username: str, now: dt.datetime | None = None) -> None:
 def held_by(s: Session, peer: sync_store.PeerRecord, kind: str) -> tuple[int, str] | None:
     """The head of this install's chain that ``peer`` holds at least: the one it said it
     holds in its latest file, else the one of the first file sent to it (None before any).
-    Files sent record their head's entry count in their cursor."""
+    Files sent record their head's entry count and hash in their cursor (for one that
+    recorded only the count, the hash is found by counting the chain up to it)."""
     if peer.chain_seen_hash:
         return peer.chain_seen_count, peer.chain_seen_hash
-    counts = [
-        x.cursor["chain_count"]
-        for x in sync_store.sent(s, kind, peer.install_code)
-        if "chain_count" in x.cursor
+    cursors = [
+        x.cursor for x in sync_store.sent(s, kind, peer.install_code) if "chain_count" in x.cursor
     ]
-    if not counts:
+    if not cursors:
         return None
-    first = min(counts)
-    return first, audit_store.segment(s, first, first)[0]
+    first = min(cursors, key=lambda c: int(c["chain_count"]))
+    count = int(first["chain_count"])
+    known = first.get("chain_hash")
+    if isinstance(known, str) and known:
+        return count, known
+    return count, audit_store.segment(s, count, count)[0]
 
 
 def outgoing(s: Session, after: tuple[int, str] | None, head: ChainHead) -> dict[str, Any]:

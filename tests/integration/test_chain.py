@@ -466,3 +466,58 @@ def test_a_segment_read_from_the_newest_entry_is_the_one_counted_from_the_first(
     with ctx.db.read() as s:
         assert audit_store.segment(s, 2, count, newest) == audit_store.segment(s, 2, count)
     ctx.close()
+
+
+def test_the_head_an_office_holds_is_the_first_unacknowledged_files_with_or_without_its_hash(
+    make_ctx: MakeCtx, tmp_path: Path
+) -> None:
+    """Before an office answers, the kabupaten's head it holds is the one of the first
+    receipt sent to it: read from the receipt's record, or (a record that kept only the
+    count) counted off the chain; both are the same head, and the next receipt carries the
+    entries after it."""
+    import json
+
+    from sqlalchemy import text
+
+    from app.store import audit as audit_store
+    from app.store import sync as sync_store
+
+    world = World.make(make_ctx, tmp_path, confirm=True)
+    world.register(world.a, person(1))
+    world.kab_import(world.export(world.a))
+    world.receipt_for(world.a)
+    world.register(world.a, person(2))
+    world.kab_import(world.export(world.a))
+    world.receipt_for(world.a)
+    code = "130306-A"
+    with world.kab.db.session() as s:
+        peer = sync_store.get_peer(s, code)
+        assert peer is not None and not peer.chain_seen_hash  # the office has not answered
+        sent = sync_store.sent(s, "receipt", code)
+        assert len(sent) >= 2 and all("chain_hash" in x.cursor for x in sent)
+        first = min(sent, key=lambda x: int(x.cursor["chain_count"]))
+        count = int(first.cursor["chain_count"])
+        recorded = chainhead.held_by(s, peer, "receipt")
+        assert recorded == (count, first.cursor["chain_hash"])
+        assert recorded == (count, audit_store.segment(s, count, count)[0])
+    with world.kab.db.session() as s:  # as a receipt recorded before the hash was kept
+        for x in sync_store.sent(s, "receipt", code):
+            s.execute(
+                text(
+                    "UPDATE sync_sent SET cursor = :cursor WHERE kind = 'receipt' "
+                    "AND sequence = :seq AND recipient = :code"
+                ),
+                {
+                    "cursor": json.dumps({"chain_count": x.cursor["chain_count"]}),
+                    "seq": x.sequence,
+                    "code": code,
+                },
+            )
+    with world.kab.db.read() as s:
+        peer = sync_store.get_peer(s, code)
+        assert peer is not None
+        assert chainhead.held_by(s, peer, "receipt") == recorded
+    # The office takes the newest receipt: the entries after the head it held join on.
+    result = world.office_import(world.a, world.receipt_for(world.a))
+    assert result.status == "imported", result.status
+    assert audit.verify(world.kab).ok and audit.verify(world.a).ok

@@ -146,8 +146,8 @@ def _payload(
     records, history, inactive, held_back = _rendered(s, code) or _encoded(s, code)
     since = base.created_at if base else None
     cursor = base.cursor if base else {}
-    cards = sync_store.cards_changed(s, code, cursor.get("card", 0), since)
-    events = sync_store.events_changed(s, code, cursor.get("event", 0), since)
+    cards = sync_store.cards_changed(s, code, int(cursor.get("card", 0)), since)
+    events = sync_store.events_changed(s, code, int(cursor.get("event", 0)), since)
     payload = {
         "participants": records,
         "history": history,
@@ -197,7 +197,7 @@ def export_bundle(
         assert kab is not None and kab.enc_key is not None
         kab_key = kab.enc_key
         chain = _chain(s, ctx)
-        cursor = sync_store.max_ids(s)
+        cursor: dict[str, int | str] = dict(sync_store.max_ids(s))
         payload, counts, held_back = _payload(s, ident, chain.base)
         seen = (kab.chain_count, kab.chain_hash) if kab.chain_hash else None
         if head is not None:
@@ -205,6 +205,7 @@ def export_bundle(
             payload["chain"] = chainhead.outgoing(s, after, head)
             payload["chain"]["entries"] = container.Encoded(payload["chain"]["entries"])
             cursor["chain_count"] = head.count
+            cursor["chain_hash"] = head.hash  # held_by reads it without counting the chain
         progress(0, 1)
         assert ident.kecamatan is not None
         manifest = BundleManifest(
