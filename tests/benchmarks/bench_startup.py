@@ -8,10 +8,11 @@ follow whatever the store is (encrypted, chained) when this runs.
 Each run starts a fresh process (``python -m app --data-dir D``, or the frozen executable
 given with ``--exe``, e.g. ``dist/Lindungi/Lindungi``) with ``LINDUNGI_QUIT_AFTER_SHOW``:
 - process start → login shown (``login``): goal ≤ 0.5 s;
-- credentials submitted → main window shown, key derivation included: the automation
+- credentials taken → main window shown, key derivation included: the automation
   sign-in (``LINDUNGI_USER``/``LINDUNGI_PASSWORD``) reports when it takes the credentials
   (at process start, before the register's modules load: app.services.preload), and the
-  main window when it is shown: goal ≤ 0.5 s;
+  main window when it is shown; shown without a goal, as it holds the store's whole load
+  (the goal ≤ 0.5 s is the typed sign-in's, below);
 - process start → main window shown with the automation sign-in: goal ≤ 1.0 s;
 - for ``python -m app`` also, as a user signs in: the password typed into the login
   ``--typing`` seconds after it shows (default 1.0) and Enter pressed → main window shown
@@ -154,9 +155,17 @@ def main() -> int:
     line("process start → login shown", login, login_cpu, 0.5)
     ratio = statistics.median(login) / statistics.median(bare)
     print(f"{'':<52} ratio to the bare window {ratio:.1f}×")
-    line("credentials submitted (automation) → main window", signin, None, 0.5)
+    # The automation sign-in takes its credentials at process start, before the store's
+    # modules load: its row holds that whole load and carries no goal of its own; the
+    # goal is the typed sign-in's, what a user waits for after pressing Enter.
+    line("credentials taken at start (automation) → main window", signin, None, None)
     if at_login:
-        line(f"  typed at the login {args.typing:.1f} s after it shows", at_login, None, 0.5)
+        line(
+            f"credentials typed at the login {args.typing:.1f} s after it shows → main window",
+            at_login,
+            None,
+            0.5,
+        )
     line("process start → main window (automation sign-in)", main_, main_cpu, 1.0)
     return 0
 
