@@ -42,7 +42,7 @@ from app.domain.rows import CardRow, HistoryEntry
 from app.errors import AppError, InvalidInput, NotFound, OsReason, Refused, StorageError
 from app.i18n import tr
 from app.paths import temp_beside
-from app.services import keys
+from app.services import keys, pending_print
 from app.services.actor import Actor, Role
 from app.services.context import Context
 from app.store import cardrepo, repo
@@ -383,12 +383,21 @@ def _run(
                 for p in job.planned
             ]
             repo.bulk_history(s, history)
+            # Killed between the rename and the commit, the next opening removes the PDF
+            # (app.services.pending_print); failing here, so does the except below.
+            pending_print.mark(
+                ctx.data_dir, part, out, ident.install_code, job.planned[0].serial, now
+            )
             try:
                 os.replace(part, out)
             except OSError as exc:
                 raise StorageError("cards.out_locked", path=str(out)) from exc
+    except BaseException:
+        pending_print.undo(ctx.data_dir)
+        raise
     finally:
         part.unlink(missing_ok=True)
+    pending_print.clear(ctx.data_dir)
     seconds = time.perf_counter() - start
     log.info(
         "printed %d cards (%d new, %d copies, %d reprints) to %s in %.1f s",

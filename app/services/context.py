@@ -20,6 +20,10 @@ from app.store.migrate import needs_upgrade, upgrade
 log = logging.getLogger(__name__)
 
 
+# The note of a card print job between its PDF's rename and its commit (app.services.pending_print).
+PENDING_PRINT = "cards-pending.json"
+
+
 def ensure_writable(path: Path) -> None:
     """Create the data dir if needed and prove it can be written.
 
@@ -186,6 +190,11 @@ def open_data_dir(path: Path, key: bytes | None = None) -> Context:
             sequences.reconcile(s, path)
     files.private_data_dir(path)
     ctx = Context(path, db)
+    if (path / PENDING_PRINT).exists():  # a print job killed before its commit
+        from app.services import pending_print
+
+        with db.read() as s:
+            pending_print.recover(path, s)
     from app.services import chainhead
 
     if landed is not None:  # a restore that was decided lands now: its chain is the head

@@ -141,6 +141,8 @@ def test_card_print_job_killed_at_random_moments(tmp_path: Path) -> None:
         time.sleep(rng.uniform(0.05, duration * 4))
         proc.send_signal(signal.SIGKILL)
         proc.wait(30)
+        # The next start settles a job killed between its PDF's rename and its commit.
+        assert _lindungi(data, "whoami").wait(60) == 0
         printed = _cards(data / "lindungi.sqlite")
         # Either the whole job is recorded and its PDF is complete, or neither exists
         # (every card of --all is recorded: new ones, and copies of current ones).
