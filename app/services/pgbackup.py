@@ -158,10 +158,11 @@ def restore(ctx: Context, actor: Actor, path: Path, database: str) -> int:
         except pgdump.DumpUnreadable as exc:
             raise InvalidInput("backup.other_key", name=path.name) from exc
         try:
-            count = _check_and_prepare(ctx, actor, target, path)
             # A dump of a database that a restore had replaced carries its mark: the
-            # restored database is the register in use.
+            # restored database is to be the register in use (and the mark would refuse
+            # the checks' own writes).
             ledger.clear_superseded(target.engine)
+            count = _check_and_prepare(ctx, actor, target, path)
             # Checked whole: the old database is marked as replaced by it. Every other
             # desk follows at its next start, and its writes are refused until then.
             ledger.mark_superseded(

@@ -169,6 +169,8 @@ def clear_superseded(engine: Engine) -> None:
     """Remove a mark from the server database of ``engine`` (a restored dump of a database
     that had been replaced carries its mark; the restored one is the register in use)."""
     with engine.begin() as conn:
+        if not has_ledger(conn):
+            return
         conn.execute(text(f"SELECT pg_advisory_xact_lock({LEDGER_LOCK})"))
         conn.execute(text("DELETE FROM lindungi_ledger WHERE name = :n"), {"n": SUPERSEDED})
 
