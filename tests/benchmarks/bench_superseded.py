@@ -75,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
         try:
             without = _median_ms(args.sessions, write)
         finally:
-            pg.refuse_if_superseded = check  # type: ignore[assignment]
+            pg.refuse_if_superseded = check
         alone = _median_ms(args.sessions, read_mark)
     finally:
         db.close()
