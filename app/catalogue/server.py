@@ -44,6 +44,23 @@ MESSAGES: dict[str, str] = {
         "Another desk changed the same records at the same moment: nothing was saved. Try again."
     ),
     "pg.locator": "The record of the register's server, {path}, is damaged or unreadable.",
+    "pg.superseded": (
+        "The register was restored at another desk into database {restored}: database "
+        "{database}, which this desk is still working on, is no longer used. Nothing was "
+        "saved. Close Lindungi and start it again: it then works on the restored register."
+    ),
+    "pg.follow_gone": (
+        "The register was restored at another desk into database {restored}, but that "
+        "database cannot be opened ({reason}). This desk does not go on working on the "
+        "previous database {database}, which is no longer used: ask the administrator who "
+        "restored it."
+    ),
+    "pg.follow_other": (
+        "The register was restored at another desk into database {restored}, but that "
+        "database does not hold the register of install {code}. This desk does not go on "
+        "working on the previous database {database}, which is no longer used: ask the "
+        "administrator who restored it."
+    ),
     "pg.not_empty": (
         "The PostgreSQL database {database} already holds the register of install {code}: "
         "choose an empty database."
@@ -158,6 +175,24 @@ ID: dict[str, str] = {
         "Meja lain mengubah data yang sama pada saat yang sama: tidak ada yang disimpan. Coba lagi."
     ),
     MESSAGES["pg.locator"]: "Catatan server register, {path}, rusak atau tidak terbaca.",
+    MESSAGES["pg.superseded"]: (
+        "Register telah dipulihkan di meja lain ke basis data {restored}: basis data "
+        "{database}, yang masih dipakai meja ini, tidak digunakan lagi. Tidak ada yang "
+        "disimpan. Tutup Lindungi lalu buka lagi: setelah itu ia bekerja pada register yang "
+        "dipulihkan."
+    ),
+    MESSAGES["pg.follow_gone"]: (
+        "Register telah dipulihkan di meja lain ke basis data {restored}, tetapi basis data "
+        "itu tidak dapat dibuka ({reason}). Meja ini tidak melanjutkan pekerjaan di basis data "
+        "sebelumnya, {database}, yang tidak digunakan lagi: tanyakan kepada administrator "
+        "yang memulihkannya."
+    ),
+    MESSAGES["pg.follow_other"]: (
+        "Register telah dipulihkan di meja lain ke basis data {restored}, tetapi basis data "
+        "itu tidak memuat register instalasi {code}. Meja ini tidak melanjutkan pekerjaan di "
+        "basis data sebelumnya, {database}, yang tidak digunakan lagi: tanyakan kepada "
+        "administrator yang memulihkannya."
+    ),
     MESSAGES["pg.not_empty"]: (
         "Basis data PostgreSQL {database} sudah memuat register instalasi {code}: pilih "
         "basis data yang kosong."

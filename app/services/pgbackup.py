@@ -13,7 +13,10 @@ install, a schema this version knows, brought up to date by the migrations and c
 with the live register's, every erasure of the ledger re-applied, sequences moved on, a
 ``restore`` entry, and the audit chain walked whole). Only then does the install switch
 to the restored database; on any failure the new database is emptied again and the live
-register is untouched. The previous database stays on the server as it was.
+register is untouched. The previous database stays on the server as it was, with one
+ledger document more: the mark that names the restored database (app.store.ledger). The
+other desks follow that mark when they next open the register (app.services.server), and
+a write they begin on the old database before that is refused (app.store.pg).
 """
 
 from __future__ import annotations
@@ -28,10 +31,10 @@ from app.errors import InvalidInput, Refused, StorageError
 from app.services import chainhead
 from app.services.actor import Actor, Role
 from app.services.context import Context
-from app.store import pgdump
+from app.store import ledger, pgdump
 from app.store.engine import Database
 from app.store.migrate import current_revision, needs_upgrade, upgrade
-from app.store.pg import Locator, ServerAddress, load_locator, save_locator
+from app.store.pg import WRITE_LOCK, Locator, ServerAddress, load_locator, save_locator
 
 log = logging.getLogger(__name__)
 
@@ -155,13 +158,31 @@ def restore(ctx: Context, actor: Actor, path: Path, database: str) -> int:
         except pgdump.DumpUnreadable as exc:
             raise InvalidInput("backup.other_key", name=path.name) from exc
         try:
+            # A dump of a database that a restore had replaced carries its mark: the
+            # restored database is to be the register in use (and the mark would refuse
+            # the checks' own writes).
+            ledger.clear_superseded(target.engine)
             count = _check_and_prepare(ctx, actor, target, path)
+            # Checked whole: the old database is marked as replaced by it. Every other
+            # desk follows at its next start, and its writes are refused until then.
+            ledger.mark_superseded(
+                ctx.db.engine,
+                WRITE_LOCK,
+                {
+                    "database": database,
+                    "install": ours,
+                    "by": actor.username,
+                    "file": path.name,
+                    "at": dt.datetime.now().isoformat(timespec="seconds"),
+                },
+            )
         except BaseException:
             pgdump.empty_out(target.engine)
             raise
     finally:
         target.close()
-    # The switch: one rename of the data dir's record of its server.
+    # The switch: one rename of the data dir's record of its server. A crash before it
+    # leaves this desk on the marked database, which it follows at its next start.
     old = load_locator(ctx.data_dir)
     sealed = old.sealed_password if old is not None else None
     save_locator(ctx.data_dir, Locator(target_address, sealed))

@@ -10,6 +10,7 @@ kabupaten may choose a server; a kecamatan's register stays the encrypted SQLite
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -139,8 +140,89 @@ def open_database(data_dir: Path, key: bytes | None) -> Database:
             raise Refused("signin.needed", path=str(data_dir))
         password = vault.open_secret(key, locator.sealed_password, PASSWORD_PURPOSE)
     db = Database(data_dir / DB_FILENAME, key, server=locator.address, password=password)
+    db = _follow_restore(data_dir, locator, password, db)
     ledger.use_server(data_dir, db.engine)  # sequences, chain head, erasures: in the server
     return db
+
+
+# A restore into a database that was itself replaced later is followed on, a few steps.
+FOLLOW_STEPS = 5
+
+
+def _follow_restore(
+    data_dir: Path, locator: pg.Locator, password: str | None, db: Database
+) -> Database:
+    """``db``, or, when a restore at another desk replaced its database (the ledger's mark,
+    app.store.ledger), the restored database, checked to be a register of the same install;
+    the data dir's record then names it (same server, password and TLS; one rename).
+
+    Raises:
+        StorageError: ``pg.follow_gone`` (the restored database cannot be opened) or
+            ``pg.follow_other`` (it holds no register of this install); the record is left
+            as it was and nothing works on the replaced database.
+    """
+    address = locator.address
+    try:
+        for _step in range(FOLLOW_STEPS):
+            mark, install = _mark_and_install(db)
+            if mark is None:
+                break
+            restored = str(mark.get("database") or "")
+            where = {"database": address.database, "restored": restored or "?"}
+            if not restored or restored == address.database:
+                raise StorageError("pg.follow_other", code=install or "?", **where)
+            target = dataclasses.replace(address, database=restored)
+            db.close()
+            db = Database(db.path, db.key, server=target, password=password)
+            try:
+                _mark, found = _mark_and_install(db, install_anyway=True)
+            except StorageError as exc:
+                raise StorageError("pg.follow_gone", reason=str(exc), **where) from exc
+            if found is None or found != install:
+                raise StorageError("pg.follow_other", code=install or "?", **where)
+            address = target
+        else:
+            where = {"database": address.database, "restored": "?"}
+            raise StorageError("pg.follow_other", code="?", **where)
+    except BaseException:
+        db.close()
+        raise
+    if address != locator.address:
+        pg.save_locator(data_dir, pg.Locator(address, locator.sealed_password))
+        log.warning(
+            "database %s was replaced by a restore at another desk: this desk now works on %s",
+            locator.address.database,
+            address.database,
+        )
+    return db
+
+
+def _mark_and_install(
+    db: Database, *, install_anyway: bool = False
+) -> tuple[dict[str, object] | None, str | None]:
+    """The restore's mark in ``db`` (None while it is in use) and, when there is one or
+    ``install_anyway``, its install's code (None when it holds no register).
+
+    Raises:
+        StorageError: the server's refusal (unreachable, no such database, …).
+    """
+    assert db.server is not None
+    try:
+        with db.engine.connect() as conn:
+            mark = ledger.superseded(conn)
+            install = None
+            if (mark is not None or install_anyway) and conn.execute(
+                text("SELECT to_regclass('install') IS NOT NULL")
+            ).scalar():
+                install = conn.execute(text("SELECT install_code FROM install")).scalar()
+    except (StorageError, Refused):
+        raise
+    except Exception as exc:
+        refusal = pg.server_error(exc, db.server)
+        if refusal is None:
+            raise
+        raise refusal from exc
+    return mark, None if install is None else str(install)
 
 
 # --- the first-run wizard: a data dir opened for its setup, its register put on a server ---

@@ -10,20 +10,31 @@ chain head, the erasures) kept outside the register's own tables.
 
 A data dir whose register is on a server is registered here when it opens
 (:func:`use_server`); every other data dir keeps files.
+
+The document ``superseded`` (:data:`SUPERSEDED`) exists only on a server: a restore at one
+desk writes it into the database it replaces, naming the restored database
+(:func:`mark_superseded`). Every desk that opens the old database then follows to the new
+one (app.services.server), and a write session begun on the old database is refused
+(app.store.pg): no desk's work lands where nobody else looks.
 """
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Connection, Engine, text
 
 from app.paths import temp_beside
 
 # The advisory lock of a ledger change (any constant other than the write lock's).
 LEDGER_LOCK = 0x4C454447  # "LEDG"
+
+# The document that says a restore replaced this database, and by which.
+SUPERSEDED = "superseded"
 
 _servers: dict[Path, Engine] = {}
 
@@ -96,14 +107,72 @@ def update(data_dir: Path, name: str, change: Callable[[str | None], str | None]
         ).scalar()
         new = change(None if current is None else str(current))
         if new is not None:
-            conn.execute(
-                text(
-                    "INSERT INTO lindungi_ledger (name, body) VALUES (:n, :b) "
-                    "ON CONFLICT (name) DO UPDATE SET body = excluded.body, "
-                    "updated_at = now() AT TIME ZONE 'UTC'"
-                ),
-                {"n": name, "b": new},
-            )
+            _put(conn, name, new)
+
+
+def _put(conn: Connection, name: str, body: str) -> None:
+    """Insert or replace the server ledger's document ``name`` in ``conn``'s transaction."""
+    conn.execute(
+        text(
+            "INSERT INTO lindungi_ledger (name, body) VALUES (:n, :b) "
+            "ON CONFLICT (name) DO UPDATE SET body = excluded.body, "
+            "updated_at = now() AT TIME ZONE 'UTC'"
+        ),
+        {"n": name, "b": body},
+    )
+
+
+def has_ledger(conn: Connection) -> bool:
+    """True when the server's database has the ledger's table (a database not yet
+    migrated, as at setup, has none)."""
+    found = conn.execute(text("SELECT to_regclass('lindungi_ledger') IS NOT NULL")).scalar()
+    return bool(found)
+
+
+def superseded(conn: Connection) -> dict[str, Any] | None:
+    """The mark a restore left in this server database (``database``: the restored one;
+    ``at``, ``by``, ``install``), or None while it is the register in use. A mark that is
+    not readable JSON still says the database was replaced: ``database`` is then empty."""
+    return read_mark(conn) if has_ledger(conn) else None
+
+
+def read_mark(conn: Connection) -> dict[str, Any] | None:
+    """:func:`superseded` of a database known to have the ledger's table: one read of its
+    primary key."""
+    body = conn.execute(
+        text("SELECT body FROM lindungi_ledger WHERE name = :n"), {"n": SUPERSEDED}
+    ).scalar()
+    if body is None:
+        return None
+    try:
+        mark = json.loads(str(body))
+        if not isinstance(mark, dict):
+            raise ValueError(mark)
+    except ValueError:
+        return {"database": ""}
+    return {**mark, "database": str(mark.get("database") or "")}
+
+
+def mark_superseded(engine: Engine, write_lock: int, mark: dict[str, Any]) -> None:
+    """Write the mark ``mark`` (``database``: the restored database) into the server
+    database of ``engine``, in one short transaction that holds the register's write lock
+    ``write_lock`` and then the ledger's: a write session in progress ends first, and every
+    later one sees the mark (app.store.pg refuses it)."""
+    body = json.dumps(mark, sort_keys=True)
+    with engine.begin() as conn:
+        conn.execute(text(f"SELECT pg_advisory_xact_lock({int(write_lock)})"))
+        conn.execute(text(f"SELECT pg_advisory_xact_lock({LEDGER_LOCK})"))
+        _put(conn, SUPERSEDED, body)
+
+
+def clear_superseded(engine: Engine) -> None:
+    """Remove a mark from the server database of ``engine`` (a restored dump of a database
+    that had been replaced carries its mark; the restored one is the register in use)."""
+    with engine.begin() as conn:
+        if not has_ledger(conn):
+            return
+        conn.execute(text(f"SELECT pg_advisory_xact_lock({LEDGER_LOCK})"))
+        conn.execute(text("DELETE FROM lindungi_ledger WHERE name = :n"), {"n": SUPERSEDED})
 
 
 def write_file(path: Path, body: str) -> None:

@@ -37,6 +37,7 @@ from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import URL
 
 from app.errors import InvalidInput, StorageError
+from app.store import ledger
 from app.store.engine import LOCATOR_FILENAME
 from app.store.faults import Fault, classify
 from app.store.files import write_private
@@ -215,12 +216,36 @@ def make_pg_engine(
 def write_lock_on_begin(engine: Engine, option: str) -> None:
     """Every transaction begun on a connection with the execution option ``option`` (the
     store's write sessions and migrations) first takes the register's advisory lock: it is
-    the only writer until it ends (see the module's docstring)."""
+    the only writer until it ends (see the module's docstring). It is then refused when a
+    restore at another desk has replaced this database since (the ledger's mark, which that
+    restore writes under the same lock): its work would land where no desk looks."""
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
         if conn.get_execution_options().get(option, False):
             conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
+            refuse_if_superseded(conn)
+
+
+def refuse_if_superseded(conn: Any) -> None:
+    """Refuse the write begun on ``conn`` when its database carries a restore's mark (one
+    read of the ledger's primary key; whether the ledger's table exists is asked once per
+    connection, as a database being set up has none yet).
+
+    Raises:
+        StorageError: ``pg.superseded``: restart Lindungi, which then follows the restore.
+    """
+    if not conn.info.get(_HAS_LEDGER):
+        if not ledger.has_ledger(conn):
+            return
+        conn.info[_HAS_LEDGER] = True
+    mark = ledger.read_mark(conn)
+    if mark is not None:
+        url = conn.engine.url
+        raise StorageError("pg.superseded", database=url.database, restored=mark["database"] or "?")
+
+
+_HAS_LEDGER = "lindungi_has_ledger"
 
 
 def check_connection(address: ServerAddress, password: str | None) -> str:

@@ -1,0 +1,217 @@
+"""The other desks follow a restore: desk A restores a backup into a new database of the
+server; the old database is marked as replaced, desk B lands on the restored one when it
+next opens the register (its record then names it), and a write that desk B begins on the
+old database before that is refused, with nothing written there.
+
+These need a server (``LINDUNGI_TEST_PG``, see tests/pg.py) and pg_dump/pg_restore:
+skipped without them, except under CI, where the server is required.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from app.errors import StorageError
+from app.i18n import render
+from app.services import accounts, backup, chainhead, participants, pgbackup
+from app.services.context import Context
+from app.store import ledger, pg
+from tests.conftest import CLI_PASSWORD, CLI_USER, MakeParticipant
+from tests.integration.pg_register import pg_database, pg_kabupaten
+from tests.integration.test_join_pg import RINA_PW, _join, _write, desk_a
+from tests.pg import Server
+
+__all__ = ["desk_a", "pg_database", "pg_kabupaten"]  # fixtures
+needs_tools = pytest.mark.skipif(
+    not pgbackup.tools_present(), reason="pg_dump/pg_restore are not on the PATH"
+)
+
+
+@pytest.fixture
+def desks(desk_a: tuple[Path, str, Path], tmp_path: Path, cli: Any) -> tuple[Path, Path, str]:
+    """Desk A (set up) and desk B (joined as rina) on one register; its database's name."""
+    a, bare, db_pw = desk_a
+    b = tmp_path / "desk-b"
+    code, _out, err = _join(cli, b, bare, db_pw, "rina", _write(tmp_path / "rina-pw", RINA_PW))
+    assert code == 0, err
+    return a, b, pg.parse(bare)[0].database
+
+
+def _database(data_dir: Path) -> str:
+    locator = pg.load_locator(data_dir)
+    assert locator is not None
+    return locator.address.database
+
+
+def _restore_at_a(
+    a: Path, pg_server: Server, make_participant: MakeParticipant
+) -> tuple[str, Path, str]:
+    """At desk A: two registered, a backup, a third registered after it, then the backup
+    restored into a new database. The new database's name, the backup, the third's NIK."""
+    ctx, admin = accounts.sign_in(a, CLI_USER, CLI_PASSWORD)
+    try:
+        participants.register(ctx, admin, make_participant(serial=1))
+        participants.register(ctx, admin, make_participant(serial=2))
+        path = backup.backup(ctx, admin)
+        third = make_participant(serial=3)
+        participants.register(ctx, admin, third)
+        restored = pg_server.create()
+        assert pgbackup.restore(ctx, admin, path, restored) == 2
+    finally:
+        ctx.close()
+    return restored, path, third.nik
+
+
+def _count_in(pg_server: Server, database: str, table: str) -> int:
+    engine = create_engine(pg_server.url(database))
+    try:
+        with engine.connect() as conn:
+            return int(conn.execute(text(f"SELECT count(*) FROM {table}")).scalar() or 0)
+    finally:
+        engine.dispose()
+
+
+@needs_tools
+def test_a_desk_that_opens_after_a_restore_works_on_the_restored_database(
+    desks: tuple[Path, Path, str],
+    pg_server: Server,
+    make_participant: MakeParticipant,
+) -> None:
+    a, b, old = desks
+    restored, _path, third_nik = _restore_at_a(a, pg_server, make_participant)
+    assert _database(a) == restored
+    assert _database(b) == old  # B has not opened since
+
+    ctx_b, rina = accounts.sign_in(b, "rina", RINA_PW)
+    try:
+        assert ctx_b.db.server is not None and ctx_b.db.server.database == restored
+        # The restored register: the two of the backup, not the one registered after it.
+        assert participants.count(ctx_b) == 2
+        with ctx_b.db.read() as s:
+            niks = {n for (n,) in s.execute(text("SELECT nik FROM participant"))}
+        assert third_nik not in niks
+        with ctx_b.db.read() as s:
+            actions = [a for (a,) in s.execute(text("SELECT action FROM history ORDER BY id"))]
+        assert "restore" in actions[-3:]  # then B's sign-in
+        # B writes into the restored register, where A works too.
+        participants.register(ctx_b, rina, make_participant(serial=4))
+    finally:
+        ctx_b.close()
+    # B's record names the restored database, with the same server, password and TLS.
+    locator_b = pg.load_locator(b)
+    locator_a = pg.load_locator(a)
+    assert locator_b is not None and locator_a is not None
+    assert locator_b.address == locator_a.address
+    assert locator_b.sealed_password is not None
+    ctx_a, _admin = accounts.sign_in(a, CLI_USER, CLI_PASSWORD)
+    try:
+        assert participants.count(ctx_a) == 3
+    finally:
+        ctx_a.close()
+    # The old database is as the restore left it: three participants, and the mark.
+    assert _count_in(pg_server, old, "participant") == 3
+    engine = create_engine(pg_server.url(old))
+    try:
+        with engine.connect() as conn:
+            mark = ledger.superseded(conn)
+    finally:
+        engine.dispose()
+    assert mark is not None and mark["database"] == restored and mark["by"] == CLI_USER
+
+
+@needs_tools
+def test_a_desk_open_during_the_restore_is_refused_its_next_write(
+    desks: tuple[Path, Path, str],
+    pg_server: Server,
+    make_participant: MakeParticipant,
+) -> None:
+    a, b, old = desks
+    ctx_b, rina = accounts.sign_in(b, "rina", RINA_PW)
+    try:
+        restored, _path, _nik = _restore_at_a(a, pg_server, make_participant)
+        before = (_count_in(pg_server, old, "participant"), _count_in(pg_server, old, "history"))
+        with pytest.raises(StorageError) as refused:
+            participants.register(ctx_b, rina, make_participant(serial=5))
+        assert refused.value.code == "pg.superseded"
+        shown = render(refused.value.code, **refused.value.params)
+        assert restored in shown and "Tutup Lindungi lalu buka lagi" in shown, shown
+        # Reading still works (what B shows stays on screen until it restarts).
+        assert participants.count(ctx_b) == 3
+    finally:
+        ctx_b.close()
+    after = (_count_in(pg_server, old, "participant"), _count_in(pg_server, old, "history"))
+    assert after == before
+    # Started again, B follows.
+    ctx_b, _rina = accounts.sign_in(b, "rina", RINA_PW)
+    try:
+        assert participants.count(ctx_b) == 2
+    finally:
+        ctx_b.close()
+    assert _database(b) == restored
+
+
+@pytest.mark.parametrize("target", ["missing", "empty"])
+def test_a_mark_naming_no_register_of_this_install_is_refused_clearly(
+    desks: tuple[Path, Path, str], pg_server: Server, target: str
+) -> None:
+    """The old database names a database that does not exist, or one that holds no
+    register: desk B refuses to open, says why, and keeps its record as it was (it works
+    on neither database)."""
+    _a, b, old = desks
+    name = "lindungi_tidak_ada" if target == "missing" else pg_server.create()
+    engine = create_engine(pg_server.url(old))
+    try:
+        ledger.mark_superseded(engine, pg.WRITE_LOCK, {"database": name})
+    finally:
+        engine.dispose()
+    before = pg.locator_path(b).read_bytes()
+    with pytest.raises(StorageError) as refused:
+        accounts.sign_in(b, "rina", RINA_PW)
+    shown = render(refused.value.code, **refused.value.params)
+    if target == "missing":
+        assert refused.value.code == "pg.follow_gone"
+        assert "tidak dapat dibuka" in shown and name in shown, shown
+    else:
+        assert refused.value.code == "pg.follow_other"
+        assert "tidak memuat register instalasi 130300-K" in shown, shown
+    assert old in shown
+    assert pg.locator_path(b).read_bytes() == before
+    assert json.loads(before)["server"]["database"] == old
+
+
+@needs_tools
+def test_a_restore_of_a_dump_that_carried_a_mark_clears_it(
+    pg_kabupaten: Context, make_participant: MakeParticipant, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A backup of a database that a restore had replaced carries the mark; restored, it
+    is the register in use: the mark is gone and its writes go through."""
+    from tests.actors import ADMIN
+    from tests.integration.pg_register import create_database, open_register
+
+    live = pg_kabupaten.db.engine
+    participants.register(pg_kabupaten, ADMIN, make_participant(serial=7))
+    ledger.mark_superseded(live, pg.WRITE_LOCK, {"database": "elsewhere"})
+    with pytest.raises(StorageError) as refused:
+        participants.register(pg_kabupaten, ADMIN, make_participant(serial=8))
+    assert refused.value.code == "pg.superseded"
+    # Lindungi refuses a backup of a marked database (it signs the chain head first); a
+    # dump made apart from it is what carries a mark.
+    monkeypatch.setattr(chainhead, "sign_now", lambda *_a: None)
+    path = pgbackup.dump(pg_kabupaten, pg_kabupaten.backups_dir / "marked.pgdump")
+    monkeypatch.undo()
+    ledger.clear_superseded(live)
+    address = create_database()
+    assert pgbackup.restore(pg_kabupaten, ADMIN, path, address.database) == 1
+    restored = open_register(pg_kabupaten.data_dir / "restored-view", address)
+    try:
+        with restored.db.engine.connect() as conn:
+            assert ledger.superseded(conn) is None
+        participants.register(restored, ADMIN, make_participant(serial=9))
+        assert participants.count(restored) == 2
+    finally:
+        restored.close()
