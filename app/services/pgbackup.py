@@ -163,6 +163,10 @@ def restore(ctx: Context, actor: Actor, path: Path, database: str) -> int:
             # the checks' own writes).
             ledger.clear_superseded(target.engine)
             count = _check_and_prepare(ctx, actor, target, path)
+            # The ledger in use comes along (the restored one is the backup's): erasures,
+            # sequences, account wraps and sealed keys made since. Not the chain head: the
+            # restored chain is the backup's, and the backup's head is the one it passes.
+            ledger.copy_documents(ctx.db.engine, target.engine, {chainhead.FILENAME})
             # Checked whole: the old database is marked as replaced by it. Every other
             # desk follows at its next start, and its writes are refused until then.
             ledger.mark_superseded(

@@ -175,6 +175,22 @@ def clear_superseded(engine: Engine) -> None:
         conn.execute(text("DELETE FROM lindungi_ledger WHERE name = :n"), {"n": SUPERSEDED})
 
 
+def copy_documents(source: Engine, target: Engine, skip: set[str]) -> int:
+    """Put the ledger documents of the server database of ``source`` (the register in
+    use) into that of ``target`` (a restored one), all but ``skip`` and the restore's mark,
+    in one transaction under the target's ledger lock: as the files beside a SQLite
+    register survive its restore, the erasures, sequences, account wraps and sealed keys
+    made since the backup are not lost with the switch. Returns how many were copied."""
+    with source.connect() as conn:
+        rows = conn.execute(text("SELECT name, body FROM lindungi_ledger ORDER BY name")).all()
+    kept = [(str(n), str(b)) for n, b in rows if n != SUPERSEDED and n not in skip]
+    with target.begin() as conn:
+        conn.execute(text(f"SELECT pg_advisory_xact_lock({LEDGER_LOCK})"))
+        for name, body in kept:
+            _put(conn, name, body)
+    return len(kept)
+
+
 def write_file(path: Path, body: str) -> None:
     """Replace the file at ``path`` with ``body`` durably: a temporary file of a name no
     other process uses, fsync, then a rename over the old one (and fsync of the folder)."""

@@ -215,3 +215,56 @@ def test_a_restore_of_a_dump_that_carried_a_mark_clears_it(
         assert participants.count(restored) == 2
     finally:
         restored.close()
+
+
+def _ledger_of(pg_server: Server, database: str) -> dict[str, str]:
+    engine = create_engine(pg_server.url(database))
+    try:
+        with engine.connect() as conn:
+            rows = conn.execute(text("SELECT name, body FROM lindungi_ledger")).all()
+    finally:
+        engine.dispose()
+    return {str(n): str(b) for n, b in rows}
+
+
+@needs_tools
+def test_the_ledger_in_use_comes_along_to_the_restored_database(
+    desks: tuple[Path, Path, str],
+    pg_server: Server,
+    make_participant: MakeParticipant,
+) -> None:
+    """An erasure and a registration made after the backup: the restored database's ledger
+    holds them (as the files beside a SQLite register survive its restore), so a later
+    restore of an older backup still re-applies the erasure; only the chain head stays the
+    backup's, the one the restored chain passes."""
+    from app.services import privacy
+
+    a, _b, old = desks
+    ctx, admin = accounts.sign_in(a, CLI_USER, CLI_PASSWORD)
+    try:
+        first = participants.register(ctx, admin, make_participant(serial=1)).reg_no
+        participants.register(ctx, admin, make_participant(serial=2))
+        path = backup.backup(ctx, admin)
+        participants.register(ctx, admin, make_participant(serial=3))
+        privacy.erase(ctx, admin, first, "request")
+        restored = pg_server.create()
+        assert pgbackup.restore(ctx, admin, path, restored) == 2
+    finally:
+        ctx.close()
+    before, after = _ledger_of(pg_server, old), _ledger_of(pg_server, restored)
+    assert ledger.SUPERSEDED in before and ledger.SUPERSEDED not in after
+    for name, body in before.items():
+        if name not in (ledger.SUPERSEDED, chainhead.FILENAME):
+            assert after.get(name) == body, name
+    assert "erasures.json" in after and first in after["erasures.json"]
+    ctx, admin = accounts.sign_in(a, CLI_USER, CLI_PASSWORD)
+    try:  # the restored register opens clean: not flagged behind its head
+        assert chainhead.behind(ctx) is None
+        with ctx.db.read() as s:
+            erased = s.execute(
+                text("SELECT erased_at IS NOT NULL FROM participant WHERE reg_no = :r"),
+                {"r": first},
+            ).scalar()
+        assert erased
+    finally:
+        ctx.close()
