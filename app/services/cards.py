@@ -364,25 +364,7 @@ def _run(
             reprinted = [p.subject.uuid for p in job.planned if p.kind == REPRINT]
             cardrepo.void_cards(s, reprinted, now)
             cardrepo.insert_cards(s, rows)
-            history: list[HistoryEntry] = [
-                {
-                    "at": now,
-                    "actor": actor.username,
-                    "install_code": ident.install_code,
-                    "entity": "participant",
-                    "entity_id": p.subject.uuid,
-                    "action": f"card_{p.kind}",
-                    "changes": json.dumps(
-                        {
-                            "serial": format_serial(ident.install_code, p.serial),
-                            "version": p.version,
-                        }
-                    ),
-                    "reason": reason if p.kind == REPRINT else "",
-                }
-                for p in job.planned
-            ]
-            repo.bulk_history(s, history)
+            repo.bulk_history(s, _history(job, actor, ident.install_code, reason, now))
             # Killed between the rename and the commit, the next opening removes the PDF
             # (app.services.pending_print); failing here, so does the except below.
             pending_print.mark(
@@ -422,6 +404,28 @@ def _run(
         tuple(job.skipped),
         _cut_names(job),
     )
+
+
+def _history(
+    job: _Job, actor: Actor, install_code: str, reason: str, now: dt.datetime
+) -> list[HistoryEntry]:
+    """One history entry per card of the job: its serial and version (and a reprint's
+    reason)."""
+    return [
+        {
+            "at": now,
+            "actor": actor.username,
+            "install_code": install_code,
+            "entity": "participant",
+            "entity_id": p.subject.uuid,
+            "action": f"card_{p.kind}",
+            "changes": json.dumps(
+                {"serial": format_serial(install_code, p.serial), "version": p.version}
+            ),
+            "reason": reason if p.kind == REPRINT else "",
+        }
+        for p in job.planned
+    ]
 
 
 def _cut_names(job: _Job) -> tuple[tuple[str, str], ...]:
