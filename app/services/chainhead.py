@@ -96,14 +96,27 @@ def sign_now(ctx: Context, reason: str, now: dt.datetime | None = None) -> Chain
     except AppError as exc:
         log.warning("chain head not signed at %s: %s", reason, exc.code)
         return None
-    with ctx.db.session() as s:
-        count, last_id, digest = audit_store.head(s)
+    with ctx.db.session() as s:  # a write session: no other desk appends meanwhile
+        count, last_id, digest = audit_store.head(s, _signed_position(s))
         unsigned = ChainHead(code, count, digest, now)
         head = ChainHead(code, count, digest, now, key.sign(unsigned.message()).hex())
         repo.put_setting(s, SETTING, head.to_json() | {"last_id": last_id})
     _write_file(ctx.data_dir, head, last_id)
     log.info("chain head signed at %s: %s entries", reason, count)
     return head
+
+
+def _signed_position(s: Session) -> tuple[int, int, str] | None:
+    """(count, id of the newest entry, its hash) of the head signed last, as the database
+    keeps it (None when it keeps none or an unreadable one): where counting the chain
+    can start from (:func:`app.store.audit.head`)."""
+    raw = repo.get_setting(s, SETTING)
+    if not isinstance(raw, dict):
+        return None
+    count, last_id, digest = raw.get("count"), raw.get("last_id"), raw.get("hash")
+    if type(count) is not int or type(last_id) is not int or not isinstance(digest, str):
+        return None
+    return count, last_id, digest
 
 
 def _signed_by_self(ctx: Context, head: ChainHead) -> bool:

@@ -81,11 +81,28 @@ def find(
 # --- the chain head (app.services.chainhead) --------------------------------------------
 
 
-def head(s: Session) -> tuple[int, int, str]:
-    """(number of entries, id of the newest, its hash); (0, 0, genesis) when empty."""
+def head(s: Session, since: tuple[int, int, str] | None = None) -> tuple[int, int, str]:
+    """(number of entries, id of the newest, its hash); (0, 0, genesis) when empty.
+
+    ``since``: a head known before (its count, the id of its newest entry and that entry's
+    hash: the one signed last). While that entry is still there with that hash, the entries
+    up to it are the ones counted then (the history is append-only and every entry's hash
+    covers the chain before it), so only the entries after it are counted: a province's
+    millions are not counted again at every receipt. Otherwise (an entry removed, a chain
+    recomputed, ids renumbered) every entry is counted.
+    """
     from app.domain.audit import GENESIS
 
     h = t.History
+    if since is not None:
+        count, last_id, digest = since
+        if 0 < count <= last_id and s.scalar(select(h.hash).where(h.id == last_id)) == digest:
+            more, last = s.execute(
+                select(func.count(h.id), func.max(h.id)).where(h.id > last_id)
+            ).one()
+            if not last:
+                return count, last_id, digest
+            return count + int(more), int(last), str(s.scalar(select(h.hash).where(h.id == last)))
     count, last = s.execute(select(func.count(h.id), func.max(h.id))).one()
     if not last:
         return 0, 0, GENESIS

@@ -1,8 +1,10 @@
 """A province-sized register on PostgreSQL beside the kabupaten's 100,000 on SQLite.
 
 Run: ``python -m tests.benchmarks.bench_postgres --pg postgresql://USER@HOST:PORT/postgres
-[--pg-participants 2000000] [--sqlite-participants 100000] [--bundle 20000] [--runs 5]``
-(``--sqlite-participants 0`` measures PostgreSQL alone)
+[--pg-participants 2000000] [--sqlite-participants 100000] [--bundle 20000] [--runs 5]
+[--keep DIR] [--merge-only] [--profile FILE]``
+(``--sqlite-participants 0`` measures PostgreSQL alone; ``--merge-only`` with a register
+kept by ``--keep`` measures only the merge, ``--profile`` writes its cProfile statistics)
 (or set ``LINDUNGI_TEST_PG``; the account must be allowed to create databases: the
 benchmark makes ``lindungi_bench`` and drops it at the end unless ``--keep``). Not
 collected by pytest; it prints figures, not a verdict of CI.
@@ -343,8 +345,21 @@ def attempt(side: Side, what: str, fn: Callable[[], tuple[float, str]]) -> None:
     print(f"  {side.label}: {what}: {show(seconds)} ({note})", flush=True)
 
 
-def measure(side: Side, ctx: Context, office: Context, usb: Path, out: Path, runs: int) -> None:
+def measure(
+    side: Side,
+    ctx: Context,
+    office: Context,
+    usb: Path,
+    out: Path,
+    runs: int,
+    *,
+    merge_only: bool = False,
+    profile: Path | None = None,
+) -> None:
     side.count = participants.count(ctx)
+    if merge_only:
+        merge_bundle(side, ctx, office, usb, profile)
+        return
     for label, term in searches(ctx):
 
         def search(term: str = term) -> tuple[float, str]:
@@ -367,15 +382,7 @@ def measure(side: Side, ctx: Context, office: Context, usb: Path, out: Path, run
         return wall, f"{dash.participants:,} in {dash.year}"
 
     attempt(side, "dashboard", dashboard)
-    sent = export.export_bundle(office, ADMIN, usb)
-
-    def merge() -> tuple[float, str]:
-        cpu = time.process_time()
-        wall, merged = timed(lambda: bundle_import.import_file(ctx, ADMIN, sent.path))
-        cpu = time.process_time() - cpu  # this process's; the server's work is its own
-        return wall, f"{merged.status}: {merged.counts.get('new', 0):,} new; CPU {cpu:.2f} s here"
-
-    attempt(side, f"merge a bundle of {sent.counts['participants']:,}", merge)
+    merge_bundle(side, ctx, office, usb, profile)
     path = out / f"recap-{side.label.split()[0]}.xlsx"
 
     def recap() -> tuple[float, str]:
@@ -383,6 +390,36 @@ def measure(side: Side, ctx: Context, office: Context, usb: Path, out: Path, run
         return wall, f"{path.stat().st_size / 1024:,.0f} KB"
 
     attempt(side, "recap report 2023 (xlsx)", recap)
+
+
+def merge_bundle(
+    side: Side, ctx: Context, office: Context, usb: Path, profile: Path | None
+) -> None:
+    """The office's bundle exported and merged as the desk waits for it (receipt included);
+    with ``profile``, under cProfile, its statistics written there (the figure is then
+    inflated by the profiler: compare the figure of a run without it)."""
+    sent = export.export_bundle(office, ADMIN, usb)
+
+    def run() -> Any:
+        return bundle_import.import_file(ctx, ADMIN, sent.path)
+
+    def merge() -> tuple[float, str]:
+        # The moments in UTC, to find the merge's statements in the server's log.
+        print(f"  merge from {dt.datetime.now(dt.UTC).isoformat()}", flush=True)
+        cpu = time.process_time()
+        if profile is None:
+            wall, merged = timed(run)
+        else:
+            import cProfile
+
+            with cProfile.Profile() as prof:
+                wall, merged = timed(run)
+            prof.dump_stats(str(profile))
+        cpu = time.process_time() - cpu  # this process's; the server's work is its own
+        print(f"  merge until {dt.datetime.now(dt.UTC).isoformat()}", flush=True)
+        return wall, f"{merged.status}: {merged.counts.get('new', 0):,} new; CPU {cpu:.2f} s here"
+
+    attempt(side, f"merge a bundle of {sent.counts['participants']:,}", merge)
 
 
 def office_for(kab: Context, folder: Path, usb: Path, bundle: int) -> Context:
@@ -452,7 +489,16 @@ def postgres_side(args: argparse.Namespace, root: Path, scratch: Path) -> Side:
         usb.mkdir()
         office = office_for(ctx, scratch / "pg-office", usb, args.bundle)
         try:
-            measure(side, ctx, office, usb, scratch, args.runs)
+            measure(
+                side,
+                ctx,
+                office,
+                usb,
+                scratch,
+                args.runs,
+                merge_only=args.merge_only,
+                profile=args.profile,
+            )
         finally:
             office.close()
     finally:
@@ -483,7 +529,16 @@ def sqlite_side(args: argparse.Namespace, root: Path, scratch: Path) -> Side:
         usb.mkdir()
         office = office_for(ctx, scratch / "sqlite-office", usb, args.bundle)
         try:
-            measure(side, ctx, office, usb, scratch, args.runs)
+            measure(
+                side,
+                ctx,
+                office,
+                usb,
+                scratch,
+                args.runs,
+                merge_only=args.merge_only,
+                profile=args.profile,
+            )
         finally:
             office.close()
     finally:
@@ -553,6 +608,18 @@ def main(argv: list[str] | None = None) -> int:
         metavar="DIR",
         help="build the registers here (and the lindungi_bench database) and keep them; "
         "a later run with the same DIR reuses them and skips the load",
+    )
+    ap.add_argument(
+        "--merge-only",
+        action="store_true",
+        help="measure only the merge of a bundle (with a register kept by --keep: the "
+        "merge's own before and after, without the searches, dashboard and recap)",
+    )
+    ap.add_argument(
+        "--profile",
+        type=Path,
+        metavar="FILE",
+        help="run the merge under cProfile and write its statistics to FILE (pstats)",
     )
     args = ap.parse_args(argv)
     if not args.pg:

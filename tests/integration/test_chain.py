@@ -468,6 +468,41 @@ def test_a_segment_read_from_the_newest_entry_is_the_one_counted_from_the_first(
     ctx.close()
 
 
+def test_the_head_counted_on_from_the_last_signed_one_is_the_whole_chains(
+    make_ctx: MakeCtx, make_participant: MakeParticipant
+) -> None:
+    """Signing counts only the entries after the head signed last: the same count, newest
+    id and hash as counting every entry; a known head whose entry is gone or has another
+    hash (a chain rewritten) is not counted on from, and neither is an empty register's."""
+    from app.store import audit as audit_store
+
+    ctx = make_ctx("kabupaten")
+    participants.register(ctx, ADMIN, make_participant(serial=1))
+    first = chainhead.sign_now(ctx, "test")
+    assert first is not None
+    with ctx.db.read() as s:
+        signed = audit_store.head(s)
+        assert signed[0] == first.count and signed[2] == first.hash
+        assert audit_store.head(s, signed) == signed  # nothing written since
+    for i in range(3):
+        participants.register(ctx, ADMIN, make_participant(serial=i + 2))
+    with ctx.db.read() as s:
+        whole = audit_store.head(s)
+        assert whole[0] > signed[0]
+        assert audit_store.head(s, signed) == whole
+        count, last_id, digest = signed
+        for wrong in (
+            (count, last_id, "0" * 64),  # that entry's hash is another: recounted
+            (count, whole[1] + 5, digest),  # no such entry
+            (last_id + 1, last_id, digest),  # more entries than ids
+            (0, 0, chain_rule.GENESIS),
+        ):
+            assert audit_store.head(s, wrong) == whole
+    second = chainhead.sign_now(ctx, "test")
+    assert second is not None and (second.count, second.hash) == (whole[0], whole[2])
+    ctx.close()
+
+
 def test_the_head_an_office_holds_is_the_first_unacknowledged_files_with_or_without_its_hash(
     make_ctx: MakeCtx, tmp_path: Path
 ) -> None:

@@ -96,3 +96,35 @@ def test_rendered_records_and_history_are_the_json_python_writes(
     assert fast[2:] == slow[2:]
     assert fast[3] == [regs[3]]  # edited outside Lindungi: held back by both
     assert fast[2] == 1  # the erased, deactivated record goes, as inactive
+
+
+def test_a_receipts_records_rendered_by_the_register_are_the_json_python_writes(
+    kabupaten_ctx: Context, make_participant: MakeParticipant
+) -> None:
+    """The state a receipt carries, rendered by the kabupaten's register (SQLite, or the
+    server with ``--pg``): the JSON text Python writes of the same records read as values,
+    byte for byte, whatever the text holds and with times with and without microseconds."""
+    from sqlalchemy import text
+
+    ctx = kabupaten_ctx
+    regs = _register(ctx, make_participant)
+    edits: list[tuple[str, dict[str, Any]]] = [
+        (regs[0], {"name": AWKWARD, "occupation": 'x\\y"z', "status_date": None}),
+        (regs[1], {"updated_at": dt.datetime(2024, 5, 6, 7, 8, 9)}),
+        (regs[2], {"created_at": dt.datetime(2024, 1, 2, 3, 4, 5, 60)}),
+        (regs[3], {"erased_at": dt.datetime(2024, 3, 4, 5, 6, 7, 123456), "kpj": None}),
+    ]
+    with ctx.db.session() as s:  # behind the application's back
+        for reg, changes in edits:
+            sets = ", ".join(f"{k} = :{k}" for k in changes)
+            s.execute(
+                text(f"UPDATE participant SET {sets} WHERE reg_no = :reg"),
+                {**changes, "reg": reg},
+            )
+    with ctx.db.read() as s:
+        code = ctx.identity.install_code
+        rendered = sync_store.rendered_of_install(s, code, RECORD_FIELDS)
+        values = list(sync_store.participants_of_install(s, code))
+    assert len(values) == 4 and [r["reg_no"] for r in values] == sorted(regs)
+    assert rendered == [_dumps(encode_record(r)) for r in values]
+    assert AWKWARD in json.loads(rendered[0])["name"]

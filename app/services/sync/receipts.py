@@ -53,7 +53,6 @@ from app.sync.records import (
     RecordError,
     card_key,
     decode_record,
-    encode_record,
 )
 
 _KAB_OWNED = ("kpj", "duplicate_of")
@@ -104,14 +103,9 @@ def write_receipt(
         assert peer is not None and peer.enc_key is not None
         received = [r for r in sync_store.received_from(s, office) if r.status == "imported"]
         latest = received[-1] if received else None
+        # The database writes encode_record's JSON of each record itself.
         rendered = sync_store.rendered_of_install(s, office, RECORD_FIELDS)
-        state = (
-            container.Encoded(rendered, rendered=True)
-            if rendered is not None  # SQLite writes encode_record's JSON itself
-            else container.Encoded(
-                encode_record(r) for r in sync_store.participants_of_install(s, office)
-            )
-        )
+        state = container.Encoded(rendered, rendered=True)
         outcomes = latest.outcome.get("records", []) if latest else []
         payload = {
             "imported": [r.sequence for r in received],
