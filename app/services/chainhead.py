@@ -288,18 +288,31 @@ def held_by(s: Session, peer: sync_store.PeerRecord, kind: str) -> tuple[int, st
     return count, audit_store.segment(s, count, count)[0]
 
 
-def outgoing(s: Session, after: tuple[int, str] | None, head: ChainHead) -> dict[str, Any]:
+def outgoing(
+    s: Session, after: tuple[int, str] | None, head: ChainHead, *, encoded: bool = False
+) -> dict[str, Any]:
     """What a bundle or receipt carries in its body: the link fields of this install's
     entries after the head the recipient holds, up to ``head`` (none when the recipient
-    holds no head of this install yet, or one this chain does not pass through)."""
+    holds no head of this install yet, or one this chain does not pass through).
+
+    ``encoded``: the entries as :class:`app.sync.container.Encoded` (the same JSON; on a
+    server written by the server itself)."""
+    from app.sync.container import Encoded
+
     if after is not None and after[0] <= head.count:
-        start, entries = audit_store.segment(s, after[0], head.count, head.hash)
-        if start == after[1]:
-            return {
-                "start": [after[0], start],
-                "entries": [audit.link_record(e) for e in entries],
-            }
-    return {"start": [head.count, head.hash], "entries": []}
+        rendered = (
+            audit_store.rendered_segment(s, after[0], head.count, head.hash) if encoded else None
+        )
+        if rendered is not None:
+            start, texts = rendered
+            if start == after[1]:
+                return {"start": [after[0], start], "entries": Encoded(texts, rendered=True)}
+        else:
+            start, rows = audit_store.segment(s, after[0], head.count, head.hash)
+            if start == after[1]:
+                links = [audit.link_record(e) for e in rows]
+                return {"start": [after[0], start], "entries": Encoded(links) if encoded else links}
+    return {"start": [head.count, head.hash], "entries": Encoded([]) if encoded else []}
 
 
 @dataclass(frozen=True)

@@ -144,7 +144,7 @@ def segment(
 
     raw = raw_connection(s)
     if newest is not None:
-        found = _tail_segment(s, raw, after, upto, newest)
+        found = _tail_segment(s, raw, after, upto, newest, _link_fields(s))
         if found is not None:
             return found
     if is_server(s):
@@ -163,6 +163,40 @@ def segment(
     return start, rows
 
 
+def rendered_segment(
+    s: Session, after: int, upto: int, newest: str | None = None
+) -> tuple[str, list[str]] | None:
+    """:func:`segment` on a server, each entry as the JSON text of its link record
+    (:func:`app.domain.audit.link_record`, as ``json.dumps`` writes it compactly) written
+    by the server: a receipt's 40,000 entries read through pg8000 a column at a time were
+    a tenth of a merge's time in the program. None on SQLite."""
+    if not is_server(s):
+        return None
+    raw = raw_connection(s)
+    fields = [_LINK_JSON]
+    found = _tail_segment(s, raw, after, upto, newest, fields) if newest is not None else None
+    start, rows = found if found is not None else _server_segment(raw, after, upto, fields)
+    return start, [row[0] for row in rows]
+
+
+def _json_text(sql: str) -> str:
+    """SQL (PostgreSQL): a text value as JSON (``to_json`` escapes exactly the characters
+    Python's encoder escapes, the same way), NULL as null."""
+    return f"coalesce(to_json(({sql})::text)::text, 'null')"
+
+
+# The link record's JSON on the server: the rule (1 for none), then the other link fields
+# as stored (the time as the text SQLite stores).
+_LINK_JSON = (
+    "concat('[', coalesce(nullif(rule, 0), 1)::text, "
+    + ", ".join(
+        "',', " + _json_text("to_char(at, 'YYYY-MM-DD HH24:MI:SS.US')" if f == "at" else f)
+        for f in LINK_FIELDS[1:]
+    )
+    + ", ']')"
+)
+
+
 def _link_fields(s: Session) -> list[str]:
     """:data:`LINK_FIELDS` in SQL; on a server the time as the text SQLite stores (pg8000
     parses a timestamp with ``strptime``: 40,000 of them were a second of a receipt)."""
@@ -174,7 +208,7 @@ def _link_fields(s: Session) -> list[str]:
 
 
 def _tail_segment(
-    s: Session, raw: Any, after: int, upto: int, newest: str
+    s: Session, raw: Any, after: int, upto: int, newest: str, fields: list[str]
 ) -> tuple[str, list[tuple[Any, ...]]] | None:
     """:func:`segment` counted from the newest entry backwards, or None when the newest
     entry is not the one of ``newest`` (entries written since) or there are fewer."""
@@ -195,7 +229,7 @@ def _tail_segment(
             return None
         after_id, start = int(found[0]), found[1]
     rows = raw.execute(
-        f"SELECT {', '.join(_link_fields(s))} FROM history WHERE id > ? "  # noqa: S608 (fixed)
+        f"SELECT {', '.join(fields)} FROM history WHERE id > ? "  # noqa: S608 (fixed)
         "ORDER BY id LIMIT ?",
         (after_id, wanted + 1),
     ).fetchall()

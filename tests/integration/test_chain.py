@@ -468,6 +468,45 @@ def test_a_segment_read_from_the_newest_entry_is_the_one_counted_from_the_first(
     ctx.close()
 
 
+def test_a_segment_rendered_by_the_register_is_the_json_of_the_one_read(
+    make_ctx: MakeCtx, make_participant: MakeParticipant
+) -> None:
+    """A receipt's entries, their JSON written by the register (on a server by the server):
+    the same text as the link records read as values and encoded, from the newest entry
+    and counted from the first, and none past a head the chain does not pass through."""
+    import json
+
+    from app.store import audit as audit_store
+    from app.sync.container import Encoded
+
+    ctx = make_ctx("kabupaten")
+    for i in range(3):
+        participants.register(ctx, ADMIN, make_participant(serial=i + 1))
+    head = chainhead.sign_now(ctx, "test")
+    assert head is not None
+    with ctx.db.read() as s:
+        for after in (0, 2, head.count - 1, head.count):
+            start = audit_store.segment(s, after, after)[0]
+            plain = chainhead.outgoing(s, (after, start), head)
+            encoded = chainhead.outgoing(s, (after, start), head, encoded=True)
+            assert isinstance(encoded["entries"], Encoded)
+            text = "[" + ",".join(encoded["entries"].pieces) + "]"
+            assert text == json.dumps(plain["entries"], separators=(",", ":"), ensure_ascii=False)
+            assert encoded["start"] == plain["start"] == [after, start]
+            assert len(plain["entries"]) == head.count - after
+        elsewhere = chainhead.outgoing(s, (1, "0" * 64), head, encoded=True)
+        assert elsewhere["start"] == [head.count, head.hash] and len(elsewhere["entries"]) == 0
+    participants.register(ctx, ADMIN, make_participant(serial=9))  # the head is not the newest
+    with ctx.db.read() as s:
+        start = audit_store.segment(s, 2, 2)[0]
+        plain = chainhead.outgoing(s, (2, start), head)
+        encoded = chainhead.outgoing(s, (2, start), head, encoded=True)
+        assert "[" + ",".join(encoded["entries"].pieces) + "]" == json.dumps(
+            plain["entries"], separators=(",", ":"), ensure_ascii=False
+        )
+    ctx.close()
+
+
 def test_the_head_counted_on_from_the_last_signed_one_is_the_whole_chains(
     make_ctx: MakeCtx, make_participant: MakeParticipant
 ) -> None:

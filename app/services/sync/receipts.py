@@ -114,9 +114,9 @@ def write_receipt(
             "voided_cards": [list(card_key(c)) for c in sync_store.voided_cards(s, office)],
         }
         if head is not None:
-            chain = chainhead.outgoing(s, chainhead.held_by(s, peer, "receipt"), head)
-            chain["entries"] = container.Encoded(chain["entries"])  # as text until packed
-            payload["chain"] = chain
+            held = chainhead.held_by(s, peer, "receipt")
+            # The entries as text until packed (on a server, written by the server).
+            payload["chain"] = chainhead.outgoing(s, held, head, encoded=True)
         previous = sync_store.sent(s, "receipt", office)
         sequence = max((x.sequence for x in previous), default=0) + 1
         counts = {"records": len(state), "outcomes": len(outcomes)}
