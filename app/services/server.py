@@ -102,6 +102,34 @@ def check_url(url: str, password: str | None) -> pg.ServerAddress:
     return address
 
 
+def undo_setup(url: str, password: str | None) -> None:
+    """After a setup on the server at ``url`` failed (its check had found no register
+    there): remove what the attempt made in the server's database (the register's tables,
+    an install row, the ledger's documents), so that the same setup runs again whole
+    instead of finding a register without its administrator. A database that also holds
+    tables of something else is left as it is; a server that cannot be reached now is
+    logged (a retry then finds the tables: without an install row it carries on, with one
+    it says the database already holds a register).
+    """
+    from app.store import pgdump
+    from app.store.tables import Base
+
+    address, in_url = pg.parse(url)
+    ours = set(Base.metadata.tables) | {"alembic_version", "lindungi_ledger"}
+    engine = pg.make_pg_engine(address, in_url if password is None else password, busy_timeout_s=5)
+    try:
+        found = set(pgdump.user_tables(engine))
+        if found and found <= ours:
+            pgdump.empty_out(engine)
+            log.warning("the failed setup's tables on %s were removed", address.display())
+        elif found:
+            log.warning("tables of the failed setup left on %s (others there)", address.display())
+    except Exception as exc:  # the server's fault: the failure being reported matters more
+        log.warning("the failed setup's tables on %s not removed: %s", address.display(), exc)
+    finally:
+        engine.dispose()
+
+
 def attach(data_dir: Path, url: str, password: str | None, key: bytes) -> pg.ServerAddress:
     """Record in ``data_dir`` that its register is on the server at ``url`` (checked
     first with :func:`check_target`; nothing is written when that fails), the password
