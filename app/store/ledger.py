@@ -14,10 +14,11 @@ A data dir whose register is on a server is registered here when it opens
 (:func:`use_server`); every other data dir keeps files.
 
 The document ``superseded`` (:data:`SUPERSEDED`) exists only on a server: a restore at one
-desk writes it into the database it replaces, naming the restored database
-(:func:`mark_superseded`). Every desk that opens the old database then follows to the new
-one (app.services.server), and a write session begun on the old database is refused
-(app.store.pg): no desk's work lands where nobody else looks.
+desk writes it into the database it replaces, naming the restored database, after the
+ledger in use was copied there (:func:`hand_over`). Every desk that opens the old database
+then follows to the new one (app.services.server), and a write session or a ledger change
+begun on the old database is refused (app.store.pg, :func:`update`): no desk's work lands
+where nobody else looks.
 """
 
 from __future__ import annotations
@@ -185,7 +186,8 @@ def mark_superseded(engine: Engine, write_lock: int, mark: dict[str, Any]) -> No
     """Write the mark ``mark`` (``database``: the restored database) into the server
     database of ``engine``, in one short transaction that holds the register's write lock
     ``write_lock`` and then the ledger's: a write session in progress ends first, and every
-    later one sees the mark (app.store.pg refuses it)."""
+    later one sees the mark (app.store.pg refuses it). A restore uses :func:`hand_over`,
+    which also carries the ledger over; this alone marks a database (tests, repairs)."""
     body = json.dumps(mark, sort_keys=True)
     with engine.begin() as conn:
         conn.execute(text(f"SELECT pg_advisory_xact_lock({int(write_lock)})"))
