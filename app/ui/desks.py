@@ -54,6 +54,8 @@ class DesksLabel(QLabel):
 
     # A restore at another desk replaced this desk's database (a presence.Replaced).
     replaced = Signal(object)
+    # A round ended on the worker thread (delivered on the window's thread, queued).
+    _answered = Signal()
 
     def __init__(self, ctx: Context, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -71,6 +73,7 @@ class DesksLabel(QLabel):
         self._timer = QTimer(self)
         self._timer.setInterval(TICK_MS)
         self._timer.timeout.connect(self.tick)
+        self._answered.connect(self._collect, Qt.ConnectionType.QueuedConnection)
         bus().changed.connect(self._on_own_change)
         self.setVisible(False)
         self.tick()
@@ -94,6 +97,19 @@ class DesksLabel(QLabel):
         if due:
             self._last_beat = now
         self._pending = self._pool.submit(self._round, due)
+        self._pending.add_done_callback(self._on_answer)
+
+    def _on_answer(self, _done: Future[_Look]) -> None:
+        """On the worker thread: have the window take the answer now, not at the next tick
+        (a restore elsewhere is then shown within one interval)."""
+        with contextlib.suppress(RuntimeError):  # the label is gone: nothing to show
+            self._answered.emit()
+
+    def _collect(self) -> None:
+        if self._stopped or self._pending is None or not self._pending.done():
+            return
+        self._take(self._pending)
+        self._pending = None
 
     def settle(self) -> None:
         """Wait for the round under way and show it (tests; closing)."""
