@@ -13,7 +13,20 @@ from dataclasses import dataclass
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Select, and_, case, func, insert, literal_column, or_, select, text
+from sqlalchemy import (
+    Select,
+    and_,
+    case,
+    column,
+    false,
+    func,
+    insert,
+    literal_column,
+    or_,
+    select,
+    table,
+    text,
+)
 from sqlalchemy.orm import Session
 
 from app.domain import audit
@@ -432,14 +445,20 @@ def _fts_query(words: list[str]) -> str:
     return " ".join('"' + w.replace('"', "") + '"*' for w in words)
 
 
-def _tsquery(words: list[str]) -> str:
-    # Each word as a prefix, all of them: siti:* & aminah:* (words are \w+ only).
-    return " & ".join(w.replace("_", "") + ":*" for w in words if w.replace("_", ""))
+def _name_words(q: ListQuery) -> list[str] | None:
+    """The words of a name search (apostrophes dropped, as the name indexes hold names);
+    None when the term is empty, a run of digits or a registration number."""
+    term = q.search.strip()
+    compact = term.replace(" ", "").replace(".", "")
+    if not term or compact.isdigit() or re.fullmatch(r"\d{6}-[A-Za-z](-\d{0,6})?", compact):
+        return None
+    return re.findall(r"\w+", re.sub("['\u2019`]", "", term))
 
 
-def _term_conditions(q: ListQuery, server: bool) -> list[Any]:
+def _term_conditions(q: ListQuery, s: Session | None = None) -> list[Any]:
     """The search term's conditions, any of which makes a match (a run of digits is a NIK,
-    KPJ or registration-number prefix: three); none without a term."""
+    KPJ or registration-number prefix: three); none without a term. ``s``: a session on a
+    PostgreSQL server, whose name words are a table (migration 0014) instead of FTS5."""
     p = t.Participant
     term = q.search.strip()
     if not term:
@@ -455,13 +474,11 @@ def _term_conditions(q: ListQuery, server: bool) -> list[Any]:
     if re.fullmatch(r"\d{6}-[A-Za-z](-\d{0,6})?", compact):
         prefix = compact.upper()
         return [(p.reg_no >= prefix) & (p.reg_no < _next_prefix(prefix))]
-    words = re.findall(r"\w+", re.sub("['\u2019`]", "", term))
+    words = _name_words(q)
     if not words:
         return []
-    if server:  # PostgreSQL: the GIN word index of migration 0001
-        return [
-            func.lindungi_name_words(p.name).op("@@")(func.lindungi_name_query(_tsquery(words)))
-        ]
+    if s is not None:  # PostgreSQL: the table of name words
+        return [_words_condition(_server_words(s, words))]
     return [
         p.id.in_(
             select(text("rowid"))
@@ -492,12 +509,16 @@ def _filters(q: ListQuery) -> list[Any]:
     return out
 
 
-def _matching(q: ListQuery, server: bool = False) -> tuple[Select[tuple[int]], bool]:
+def _matching(
+    q: ListQuery, s: Session | None = None, term: list[Any] | None = None
+) -> tuple[Select[tuple[int]], bool]:
     """``SELECT id`` with the conditions of ``q``, unordered, and whether the conditions
-    use an index of their own (a search term) rather than a plain scan; ``server``: the
-    register is on PostgreSQL, whose name index replaces SQLite's FTS5."""
+    use an index of their own (a search term) rather than a plain scan; ``s``: a session
+    on PostgreSQL, whose name words replace SQLite's FTS5; ``term``: the term's
+    conditions when the caller has them already."""
     stmt = select(t.Participant.id)
-    term = _term_conditions(q, server)
+    if term is None:
+        term = _term_conditions(q, s)
     if term:
         stmt = stmt.where(or_(*term))
     for condition in _filters(q):
@@ -534,7 +555,7 @@ def search_ids(s: Session, q: ListQuery, limit: int | None = None) -> list[int]:
     Digits search NIK, KPJ and registration-number prefixes through their indexes; words
     search names through the FTS5 index, each word as a prefix.
     """
-    stmt = _ordered(_matching(q, is_server(s))[0], q)
+    stmt = _ordered(_matching(q, s if is_server(s) else None)[0], q)
     if limit is not None:
         stmt = stmt.limit(limit)
     return _raw_ids(s, stmt)
@@ -583,8 +604,8 @@ def search_first(s: Session, q: ListQuery, limit: int, cap: int, whole_up_to: in
 # On a server, the first page of a search that matches more than the count's cap is first
 # looked for among this many rows in name order (the index of migration 0013): for a run
 # of digits, enough for the NIK prefix of one kecamatan in eight (1,600 rows), a few
-# milliseconds; a name word (or a registration number) is tested by computing the name's
-# words (2–7 µs a row on a loaded machine).
+# milliseconds; a name word by a probe of the word table's primary key each (a
+# registration number, or a name word with filters, the same way).
 _SERVER_WALK = {"digits": 4_000, "words": 1_000}
 
 
@@ -628,6 +649,155 @@ def _digits_count(s: Session, term: list[Any], filters: list[Any], cap: int) -> 
     return int(s.execute(select(_limited([or_(*term), *filters], cap))).scalar() or 0)
 
 
+# --- the name words of a register on PostgreSQL (migration 0014) ----------------------
+
+# One row per word of each participant's name, with the participant's id, name and all
+# the name's words, each after a space (" ridwan saputra"). Its index (word, id) holds the
+# word in the "C" collation (a prefix is a range of bytes) and includes the name and the
+# words: a search reads it alone (index-only). Its primary key is (id, word).
+_WORDS = table("participant_word", column("id"), column("word"), column("name"), column("words"))
+
+
+def _server_words(s: Session, words: list[str]) -> list[str]:
+    """The typed ``words`` as the server's word table holds words (``lindungi_words_of``:
+    lower case, without accents: the same function that filled the table), each to be
+    matched as a prefix; one that another starts with is left out (the longer implies it)."""
+    typed = " ".join(w.replace("_", "") for w in words)
+    found = set(s.execute(text("SELECT lindungi_words_of(:typed)"), {"typed": typed}).scalars())
+    return sorted(w for w in found if not any(o != w and o.startswith(w) for o in found))
+
+
+def _word_bounds(word: str) -> tuple[str, str | None]:
+    """The range of the words that start with ``word``: [low, high), or no high bound
+    after the last code point."""
+    last = ord(word[-1])
+    if last >= 0x10FFFF:
+        return word, None
+    return word, word[:-1] + chr(0xE000 if last == 0xD7FF else last + 1)  # no surrogates
+
+
+def _word_range(column: Any, word: str) -> Any:
+    low, high = _word_bounds(word)
+    if high is None:
+        return (column >= low) & column.startswith(word, autoescape=True)
+    return (column >= low) & (column < high)
+
+
+def _words_condition(words: list[str]) -> Any:
+    """A participant whose name has, for each of ``words``, a word that starts with it
+    (per participant a probe of the word table's primary key, or a semi-join)."""
+    if not words:
+        return false()
+    p = t.Participant
+    w = _WORDS.alias("w")
+    return and_(
+        *(
+            select(literal_column("1")).where(w.c.id == p.id, _word_range(w.c.word, word)).exists()
+            for word in words
+        )
+    )
+
+
+def _word_rows(driver: str, others: list[str]) -> Select[Any]:
+    """The word table's rows in the range of ``driver`` whose name also has a word that
+    starts with each of ``others`` (tested on the row's list of words: no join)."""
+    w = _WORDS
+    return select(w.c.id).where(
+        _word_range(w.c.word, driver), *(func.strpos(w.c.words, " " + o) > 0 for o in others)
+    )
+
+
+def _word_count(s: Session, driver: str, others: list[str], cap: int) -> int:
+    """How many participants match (:func:`_word_rows`), up to ``cap`` + 1: an index-only
+    scan stopped there (a person whose name has two words in the range is one: the rows
+    are read on until ``cap`` + 1 distinct ids or the end)."""
+    rows = cap + 1
+    while True:
+        inner = _word_rows(driver, others).limit(rows).subquery()
+        read, distinct = s.execute(
+            select(func.count(), func.count(inner.c.id.distinct())).select_from(inner)
+        ).one()
+        if read < rows or distinct > cap:
+            return min(int(distinct), cap + 1)
+        rows += cap + 1 - int(distinct)
+
+
+def _word_page(s: Session, driver: str, others: list[str], want: int) -> list[int]:
+    """The first ``want`` matching participants (:func:`_word_rows`) in the list's order:
+    the range read and its top sorted (a person with two words in the range comes twice,
+    side by side: same name, same id; read on until ``want`` distinct ones)."""
+    w = _WORDS
+    n = want
+    while n > 0:
+        got = list(
+            s.execute(_word_rows(driver, others).order_by(w.c.name, w.c.id).limit(n)).scalars()
+        )
+        ids = list(dict.fromkeys(got))
+        if len(ids) >= want or len(got) < n:
+            return ids[:want]
+        n += want - len(ids)
+    return []
+
+
+def _word_walk(s: Session, words: list[str], limit: int) -> list[int] | None:
+    """The first ``limit`` matches looked for among the first rows in name order (the
+    index of migration 0013; a probe of the word table's primary key each), or None when
+    they hold fewer: a prefix that very many names have (a letter or two) is dense there."""
+    p = t.Participant
+    window = (
+        select(p.id, p.name, _words_condition(words).label("matched"))
+        .order_by(p.name, p.id)
+        .limit(_SERVER_WALK["words"])
+        .subquery()
+    )
+    walked = (
+        select(window.c.id)
+        .where(window.c.matched)
+        .order_by(window.c.name, window.c.id)
+        .limit(limit)
+    )
+    ids = list(s.execute(walked).scalars())
+    return ids if len(ids) == limit else None
+
+
+def _words_first(s: Session, words: list[str], limit: int, cap: int, whole_up_to: int) -> FirstPage:
+    """:func:`search_first` of a name search on PostgreSQL, sorted by name (the list's
+    default), without filters: from the word table's index alone. The rows of the word
+    that the planner expects in fewest rows (its statistics of the words) are read, each
+    tested for the other words on its own list of the name's words."""
+    if not words:
+        return FirstPage([], 0, False)
+    w = _WORDS
+    shown = max(limit, whole_up_to)
+    expected = [_estimate(s, select(w.c.id).where(_word_range(w.c.word, word))) for word in words]
+    driver = words[expected.index(min(expected))]
+    others = [word for word in words if word != driver]
+    if len(words) > 1 and min(expected) <= _ONE_PASS:
+        # Few rows to read: every match with its name, counted and sorted in one pass.
+        found = (
+            _word_rows(driver, others)
+            .add_columns(func.min(w.c.name).label("name"))
+            .group_by(w.c.id)
+            .cte("found")
+            .prefix_with("MATERIALIZED")
+        )
+        counted = select(func.count()).select_from(found).scalar_subquery()
+        rows = s.execute(
+            select(found.c.id, counted).order_by(found.c.name, found.c.id).limit(shown)
+        ).all()
+        count = int(rows[0][1]) if rows else 0
+        ids = [r[0] for r in rows]
+        if count > cap:
+            return FirstPage(ids[:limit], cap, True)
+        return _first(ids, count, limit, whole_up_to)
+    count = _word_count(s, driver, others, cap)
+    if count <= cap:
+        want = count if count <= whole_up_to else min(limit, count)
+        return _first(_word_page(s, driver, others, want), count, limit, whole_up_to)
+    walked = _word_walk(s, words, limit) if min(expected) > _ONE_PASS else None
+    return FirstPage(walked or _word_page(s, driver, others, limit), cap, True)
+
+
 def _server_first(s: Session, q: ListQuery, limit: int, cap: int, whole_up_to: int) -> FirstPage:
     """:func:`search_first` on PostgreSQL, whose planner misjudges how many rows a search
     term matches and where they are in name order (it walked the name index testing every
@@ -636,8 +806,16 @@ def _server_first(s: Session, q: ListQuery, limit: int, cap: int, whole_up_to: i
     folded back into a walk) and sorted; more than ``cap`` of them are first looked for
     among the first rows in name order (:data:`_SERVER_WALK`)."""
     p = t.Participant
-    term, filters = _term_conditions(q, server=True), _filters(q)
-    matching, _ranged = _matching(q, server=True)
+    filters = _filters(q)
+    words = _name_words(q)
+    if words:
+        found = _server_words(s, words)
+        if not filters and q.sort == "name" and not q.descending:
+            return _words_first(s, found, limit, cap, whole_up_to)
+        term = [_words_condition(found)]
+    else:
+        term = _term_conditions(q, s)
+    matching, _ranged = _matching(q, s, term)
     key = _SORTABLE.get(q.sort, p.name)
     shown = max(limit, whole_up_to)
     if not term:  # filters alone: their statistics are right, and so is the planner's plan
