@@ -16,7 +16,7 @@ import pytest
 from sqlalchemy import text
 
 from app.domain.install import Role
-from app.services import participants, privacy, server
+from app.services import backup, participants, pgbackup, privacy, server
 from app.services.context import Context, database_key, ensure_writable, open_data_dir
 from app.services.setup import setup_install
 from app.store import repo
@@ -25,6 +25,15 @@ from app.store.migrate import _alembic_config, current_revision, head_revision, 
 from app.store.repo import ListQuery
 from tests.actors import ADMIN
 from tests.conftest import MakeParticipant
+from tests.integration.pg_register import (
+    create_database,
+    drop_database,
+    open_register,
+    pg_database,
+    pg_kabupaten,
+)
+
+__all__ = ["pg_database", "pg_kabupaten"]  # fixtures
 
 NAMES = [
     "Nur'aini",
@@ -301,6 +310,30 @@ def test_upgrade_from_0013_fills_the_table_and_downgrade_removes_it(
         assert gin is None
     finally:
         ctx.close()
+
+
+@pytest.mark.skipif(not pgbackup.tools_present(), reason="pg_dump/pg_restore are not on the PATH")
+def test_a_restored_register_finds_its_names_and_not_those_erased_since(
+    pg_kabupaten: Context, make_participant: MakeParticipant
+) -> None:
+    # The dump carries the word table; the erasure made after the backup is applied again
+    # to the restored register, and its words go with it.
+    ctx = pg_kabupaten
+    numbers = _register(ctx, make_participant)
+    path = backup.backup(ctx, ADMIN)
+    privacy.erase(ctx, ADMIN, numbers["Zoë Ridwansyah"])
+    address = create_database()
+    try:
+        assert pgbackup.restore(ctx, ADMIN, path, address.database) == len(NAMES)
+        restored = open_register(ctx.data_dir / "restored-view", address)
+        try:
+            assert _found(restored, "zoe") == []
+            assert _found(restored, "siti ami") == ["Siti Aminah", "Siti Nur Aminah"]
+            assert _words_of(restored) == _words_expected(restored)
+        finally:
+            restored.close()
+    finally:
+        drop_database(address)
 
 
 def test_migration_0014_does_nothing_on_sqlite(tmp_path: Path) -> None:
