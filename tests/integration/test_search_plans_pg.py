@@ -222,6 +222,23 @@ def test_a_name_search_reads_no_participant_on_a_server(register: Context) -> No
             assert "Heap Scan on participant_word" not in plan, (what, plan)
 
 
+def test_a_name_in_another_order_reads_the_gin_index_on_a_server(register: Context) -> None:
+    # Another order (or a filter) with a name: the GIN index of the name's words, whose
+    # matches the server reads from the table in their physical order.
+    for what in ("word", "two words"):
+        query = ListQuery(search=terms(register)[what], sort="reg_no")
+        found = first_page_plans(register, query)
+        assert any("Bitmap Index Scan on ix_participant_name_words" in p for p in found), found
+
+
+def test_the_name_word_index_keeps_a_short_pending_list(register: Context) -> None:
+    with register.db.read() as s:
+        options = s.execute(
+            text("SELECT reloptions FROM pg_class WHERE relname = 'ix_participant_name_words'")
+        ).scalar()
+    assert "gin_pending_list_limit=256" in (options or []), options
+
+
 def test_the_dashboard_groups_are_known_to_the_planner(register: Context) -> None:
     # Extended statistics of the dashboard's keys: the planner expects about as many
     # groups as there are (without them, the product of each key's own count), so it
