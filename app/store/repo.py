@@ -26,6 +26,7 @@ from sqlalchemy import (
     select,
     table,
     text,
+    union_all,
 )
 from sqlalchemy.orm import Session
 
@@ -650,10 +651,16 @@ def _digits_count(s: Session, term: list[Any], filters: list[Any], cap: int) -> 
 # --- the name words of a register on PostgreSQL (migration 0014) ----------------------
 
 # One row per word of each participant's name, with the participant's id, name and all
-# the name's words, each after a space (" ridwan saputra"). Its index (word, id) holds the
-# word in the "C" collation (a prefix is a range of bytes) and includes the name and the
-# words: a search reads it alone (index-only). Its primary key is (id, word).
+# the name's words, each after a space (" ridwan saputra"). Its index (word, name, id)
+# holds the word in the "C" collation (a prefix is a range of bytes) and the name in the
+# list's NOCASE, and includes the words: a search reads it alone (index-only), each word's
+# run in the list's order. Its primary key is (id, word).
 _WORDS = table("participant_word", column("id"), column("word"), column("name"), column("words"))
+
+# A search word that starts at most this many distinct words of the register ("ridwan",
+# "ridwansyah") has its first page merged from each word's run of the index; a shorter
+# prefix (a letter or two) reads its range and sorts its top.
+_MERGED_WORDS = 32
 
 
 def _server_words(s: Session, words: list[str]) -> list[str]:
@@ -728,16 +735,56 @@ def _word_count(s: Session, driver: str, others: list[str], cap: int) -> int:
         rows += cap + 1 - int(distinct)
 
 
-def _word_page(s: Session, driver: str, others: list[str], want: int) -> list[int]:
-    """The first ``want`` matching participants (:func:`_word_rows`) in the list's order:
-    the range read and its top sorted (a person with two words in the range comes twice,
-    side by side: same name, same id; read on until ``want`` distinct ones)."""
+def _distinct_words(s: Session, word: str, most: int) -> list[str]:
+    """The distinct words of the register that start with ``word``, up to ``most`` + 1 of
+    them: one probe of the index each (a skip scan)."""
+    low, high = _word_bounds(word)
+    bound = "starts_with(w.word, :low)" if high is None else "w.word < :high"
+    sql = (
+        "WITH RECURSIVE d(word) AS ("  # noqa: S608 (the bound is one of two fixed texts)
+        f"(SELECT w.word FROM participant_word w WHERE w.word >= :low AND {bound} "
+        "ORDER BY w.word LIMIT 1) "
+        "UNION ALL SELECT (SELECT w.word FROM participant_word w WHERE w.word > d.word "
+        f"AND {bound} ORDER BY w.word LIMIT 1) "
+        "FROM d WHERE d.word IS NOT NULL) "
+        "SELECT word FROM d WHERE word IS NOT NULL LIMIT :most"
+    )
+    params: dict[str, Any] = {"low": low, "most": most + 1}
+    if high is not None:
+        params["high"] = high
+    return list(s.execute(text(sql), params).scalars())
+
+
+def _word_page(
+    s: Session, driver: str, others: list[str], want: int, runs: list[str] | None
+) -> list[int]:
+    """The first ``want`` matching participants (:func:`_word_rows`) in the list's order.
+    One word that starts at most :data:`_MERGED_WORDS` distinct words (``runs``, of
+    :func:`_distinct_words`): each word's run of the index, already in that order, merged
+    (no sort); otherwise the range read and its top sorted. A person with two words in
+    the range comes twice, side by side (same name, same id): rows are read on until
+    ``want`` distinct ones."""
     w = _WORDS
+    order = (w.c.name, w.c.id)
+
+    def fetch(n: int) -> list[int]:
+        if runs is None or len(runs) > _MERGED_WORDS:
+            stmt = _word_rows(driver, others).order_by(*order).limit(n)
+        elif len(runs) < 2:
+            stmt = select(w.c.id).where(w.c.word == (runs or [driver])[0]).order_by(*order)
+            stmt = stmt.limit(n)
+        else:
+            each = [
+                select(w.c.id, w.c.name).where(w.c.word == run).order_by(*order).limit(n)
+                for run in runs
+            ]
+            merged = union_all(*each).subquery()
+            stmt = select(merged.c.id).order_by(merged.c.name, merged.c.id).limit(n)
+        return list(s.execute(stmt).scalars())
+
     n = want
     while n > 0:
-        got = list(
-            s.execute(_word_rows(driver, others).order_by(w.c.name, w.c.id).limit(n)).scalars()
-        )
+        got = fetch(n)
         ids = list(dict.fromkeys(got))
         if len(ids) >= want or len(got) < n:
             return ids[:want]
@@ -797,11 +844,14 @@ def _words_first(s: Session, words: list[str], limit: int, cap: int, whole_up_to
             return FirstPage(ids[:limit], cap, True)
         return _first(ids, count, limit, whole_up_to)
     count = _word_count(s, driver, others, cap)
+    runs = None if others else _distinct_words(s, driver, _MERGED_WORDS)
     if count <= cap:
         want = count if count <= whole_up_to else min(limit, count)
-        return _first(_word_page(s, driver, others, want), count, limit, whole_up_to)
-    walked = _word_walk(s, words, limit) if min(expected) > _ONE_PASS else None
-    return FirstPage(walked or _word_page(s, driver, others, limit), cap, True)
+        return _first(_word_page(s, driver, others, want, runs), count, limit, whole_up_to)
+    merged = runs is not None and len(runs) <= _MERGED_WORDS
+    walk = not merged and min(expected) > _ONE_PASS  # a letter or two: a range to sort
+    walked = _word_walk(s, words, limit) if walk else None
+    return FirstPage(walked or _word_page(s, driver, others, limit, runs), cap, True)
 
 
 def _server_first(s: Session, q: ListQuery, limit: int, cap: int, whole_up_to: int) -> FirstPage:

@@ -15,13 +15,14 @@ as the GIN index holds it (``lindungi_name_words``: lower case, without apostrop
 accents), the participant's id, the name, and all the name's words (``words``, each after
 a space: " ridwan saputra").
 
-- Its index of (word, id), the word in the "C" collation (a prefix is a range of bytes),
-  includes the name and the words: a search reads it alone (index-only). The count of a
-  word stops at the cap; the first page is the range's top in the list's order (name,
-  then id: the top of 40,000 sorted in under 20 ms); a second word is tested on the row's
-  own ``words`` (" saputra" in it), without a join. An index of (word, name, id) would
-  give the page without a sort, but every insert would then compare names under the
-  NOCASE collation (ICU) on its way down the tree: twice the cost for a merge.
+- Its index of (word, name, id), the word in the "C" collation (a prefix is a range of
+  bytes) and the name in the list's NOCASE, includes the words: a search reads it alone
+  (index-only). The count of a word stops at the cap; the first page is each matching
+  word's run of the index, already in the list's order (name, then id), merged: no sort
+  however many match; a second word is tested on the row's own ``words`` (" saputra" in
+  it), without a join. (An index of (word, id) would be cheaper to insert into, since
+  names are compared under ICU on the way down the tree, but each page would then sort
+  the range: 18 ms for 40,000 rows, against 0.1 ms.)
 - Its primary key (id, word) finds a participant's words (an edit, an erasure).
 
 Triggers keep it: one statement's inserted rows in one ``INSERT … SELECT`` (a transition
@@ -78,7 +79,7 @@ FILL = "INSERT INTO participant_word (id, word, name, words) " + ROWS_OF.format(
 )
 INDEXES = (
     "ALTER TABLE participant_word ADD CONSTRAINT pk_participant_word PRIMARY KEY (id, word)",
-    "CREATE INDEX ix_participant_word_word ON participant_word (word, id) INCLUDE (name, words)",
+    "CREATE INDEX ix_participant_word_word ON participant_word (word, name, id) INCLUDE (words)",
 )
 FUNCTIONS = (
     "CREATE FUNCTION participant_word_insert() RETURNS trigger LANGUAGE plpgsql AS $$ "

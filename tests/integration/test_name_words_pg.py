@@ -156,35 +156,36 @@ def test_the_word_table_finds_whom_sqlite_finds(both: tuple[Context, Context]) -
     assert _words_of(on_server) == _words_expected(on_server)
 
 
-@pytest.mark.parametrize("one_pass", [50_000, 0])
-@pytest.mark.parametrize("walk", [1_000, 3])
-@pytest.mark.parametrize(("limit", "cap", "whole"), [(3, 10_000, 0), (2, 3, 0), (3, 5, 4)])
+@pytest.mark.parametrize(
+    ("one_pass", "merged", "walk"), [(50_000, 32, 1_000), (0, 32, 3), (50_000, 0, 1_000), (0, 0, 3)]
+)
 def test_the_first_page_from_the_word_table_is_the_whole_lists_start(
     both: tuple[Context, Context],
     monkeypatch: pytest.MonkeyPatch,
     one_pass: int,
+    merged: int,
     walk: int,
-    limit: int,
-    cap: int,
-    whole: int,
 ) -> None:
-    # Every path of the word table: several words in one pass, or counted then read; more
-    # matches than the cap looked for along the name order first (a walk long or short),
-    # or read from the range and sorted: the same page, in the list's order, each person
-    # counted once.
+    # Every path of the word table: several words in one pass, or counted then read; one
+    # word's page merged from each word's run, or its range read and sorted; more matches
+    # than the cap looked for along the name order first (a walk long or short): the same
+    # page, in the list's order, each person counted once.
     _lite, on_server = both
     monkeypatch.setattr(repo, "_ONE_PASS", one_pass)
+    monkeypatch.setattr(repo, "_MERGED_WORDS", merged)
     monkeypatch.setattr(repo, "_SERVER_WALK", {"digits": 4_000, "words": walk})
-    for term in TERMS:
-        with on_server.db.read() as s:
-            every = repo.search_ids(s, ListQuery(search=term))
-            first = repo.search_first(s, ListQuery(search=term), limit, cap, whole_up_to=whole)
-        assert first.count == min(len(every), cap), term
-        assert first.capped == (len(every) > cap), term
-        if len(every) <= min(whole, cap):
-            assert first.ids == every, term
-        else:
-            assert first.ids == every[:limit], term
+    for limit, cap, whole in [(3, 10_000, 0), (2, 3, 0), (3, 5, 4)]:
+        for term in TERMS:
+            query = ListQuery(search=term)
+            with on_server.db.read() as s:
+                every = repo.search_ids(s, query)
+                first = repo.search_first(s, query, limit, cap, whole_up_to=whole)
+            assert first.count == min(len(every), cap), term
+            assert first.capped == (len(every) > cap), term
+            if len(every) <= min(whole, cap):
+                assert first.ids == every, term
+            else:
+                assert first.ids == every[:limit], term
 
 
 def test_an_edited_name_is_found_by_its_new_words_only(
