@@ -38,6 +38,10 @@ MESSAGES: dict[str, str] = {
     "record.draft": "The record is a draft: only approved records may leave the office.",
     "record.reg_no_taken": "Registration number {reg_no} is already used by another record.",
     "record.repeated": "The record appears twice in the bundle.",
+    "record.held_as": (
+        "The record {reg_no} carries the id of {other}, another record of the register:"
+        " not merged. Ask the office whether its register was copied from another PC."
+    ),
     "sync.likely_duplicate": "Likely duplicate of {other} (same NIK): waiting for the kabupaten's review.",
     "sync.edit_conflict": "Changed both at the office and at the kabupaten ({fields}): waiting for the kabupaten's review.",
     # Enrolment and trust.
@@ -163,6 +167,10 @@ ID: dict[str, str] = {
     ]: "Data ini masih draf: hanya data yang sudah disetujui yang boleh keluar dari kantor.",
     MESSAGES["record.reg_no_taken"]: "Nomor registrasi {reg_no} sudah dipakai oleh data lain.",
     MESSAGES["record.repeated"]: "Data ini muncul dua kali dalam bundel.",
+    MESSAGES["record.held_as"]: (
+        "Data {reg_no} membawa id milik {other}, data lain dalam register: tidak digabungkan."
+        " Tanyakan kepada kantor itu apakah registernya disalin dari PC lain."
+    ),
     MESSAGES[
         "sync.likely_duplicate"
     ]: "Kemungkinan ganda dengan {other} (NIK sama): menunggu pemeriksaan kabupaten.",

@@ -84,7 +84,8 @@ def walkthrough() -> str:
     return block.group(1)
 
 
-def test_the_readme_walkthrough_counts_what_it_registered(tmp_path: Path) -> None:
+def _walk(tmp_path: Path, block: str) -> tuple[str, str]:
+    """Run ``block`` in ``tmp_path`` with what the reader brings; its output and errors."""
     (tmp_path / "pw.txt").write_text("rahasia-kabupaten-1\n", encoding="utf-8")
     wb = Workbook()
     ws = wb.active
@@ -104,14 +105,40 @@ def test_the_readme_walkthrough_counts_what_it_registered(tmp_path: Path) -> Non
     env["LINDUNGI_LANG"] = "id"
     env.pop("LINDUNGI_DATA_DIR", None)
     run = subprocess.run(
-        ["bash", "-c", walkthrough()],
+        ["bash", "-c", block],
         cwd=tmp_path,
         env=env,
         capture_output=True,
         text=True,
         timeout=600,
     )
-    out, err = run.stdout, run.stderr
+    return run.stdout, run.stderr
+
+
+def test_the_readme_walkthrough_counts_what_it_registered(tmp_path: Path) -> None:
+    out, err = _walk(tmp_path, walkthrough())
+    _the_year_went_as_the_readme_says(tmp_path, out, err)
+
+
+def test_the_readme_walkthrough_with_the_kabupaten_on_a_server(tmp_path: Path, pg_url: str) -> None:
+    """The same year with the kabupaten's register on PostgreSQL (the README's setup line
+    with ``--database``): every command, each its own process, works as on SQLite."""
+    from app.store import pg
+
+    address, password = pg.parse(pg_url)
+    assert password is not None
+    (tmp_path / "db-password").write_text(password + "\n", encoding="utf-8")
+    setup = "$L --data-dir kab setup --role kabupaten"
+    block = walkthrough()
+    assert block.count(setup + "\n") == 1
+    on_server = f"{setup} --database '{address.display()}' --database-password-file db-password"
+    block = block.replace(setup + "\n", on_server + "\n") + "$L --data-dir kab database where\n"
+    out, err = _walk(tmp_path, block)
+    assert f"postgresql://{address.user}@" in out, out  # the register was on the server
+    _the_year_went_as_the_readme_says(tmp_path, out, err)
+
+
+def _the_year_went_as_the_readme_says(tmp_path: Path, out: str, err: str) -> None:
     year = dt.date.today().year
 
     # Every registration falls in a programme year: no warning, no error anywhere.

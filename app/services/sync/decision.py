@@ -8,7 +8,8 @@ bulk, calls it once per record and turns the decisions into the rows of one tran
 
 The rules, in the order they apply:
 
-1. a record already seen in this bundle is refused (``record.repeated``);
+1. a record already seen in this bundle is refused (``record.repeated``), and so is one
+   whose id the register holds under another registration number (``record.held_as``);
 2. a record the register has merged at this revision or later, with no open conflict, is
    unchanged;
 3. an erasure of personal data made at the office (UU PDP) is carried out here too;
@@ -151,6 +152,11 @@ def decide(
     if r["uuid"] in so_far.seen:
         return Decision(Outcome.REFUSED, "record.repeated")
     row = held.row
+    if row is not None and row["reg_no"] != r["reg_no"]:
+        # Its id is another registration number's here: never counted as seen already.
+        return Decision(
+            Outcome.REFUSED, "record.held_as", {"reg_no": r["reg_no"], "other": row["reg_no"]}
+        )
     if row is not None and r["revision"] <= row["ack_revision"] and held.pending is None:
         return Decision(Outcome.UNCHANGED)
     if r["erased_at"] is not None:
@@ -173,11 +179,7 @@ def _erasure(r: ParticipantRow, row: StoredParticipant | None) -> Decision:
 
 
 def _reg_no_problem(r: ParticipantRow, held: Held) -> Problem | None:
-    row = held.row
-    if row is None:
-        taken = held.reg_no_owner not in (None, r["uuid"])
-    else:
-        taken = row["reg_no"] != r["reg_no"]
+    taken = held.row is None and held.reg_no_owner not in (None, r["uuid"])
     return ("record.reg_no_taken", {"reg_no": r["reg_no"]}) if taken else None
 
 

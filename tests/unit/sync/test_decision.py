@@ -198,8 +198,19 @@ EARLY = {
         Held(row=stored()),
         expect={
             "outcome": Outcome.REFUSED,
-            "code": "record.reg_no_taken",
-            "params": {"reg_no": REG3},
+            "code": "record.held_as",
+            "params": {"reg_no": REG3, "other": REG1},
+        },
+    ),
+    # Another office's record with the same id (a register copied from another PC): not
+    # "unchanged", though its revision is one the register has merged.
+    "a known id under another registration number, at a revision merged already": Case(
+        incoming(reg_no=REG3, revision=2),
+        Held(row=stored()),
+        expect={
+            "outcome": Outcome.REFUSED,
+            "code": "record.held_as",
+            "params": {"reg_no": REG3, "other": REG1},
         },
     ),
 }
