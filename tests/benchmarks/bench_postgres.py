@@ -315,9 +315,9 @@ def copy_in(ctx: Context, n: int) -> float:
     assert address is not None
     for table in ("participant", "history", "participant_word"):
         admin_sql(address, ctx.db.engine.url.password, f"VACUUM ANALYZE {table}")
-    # The first VACUUM after the load marked only a fifth of the word table's pages
-    # all-visible (every time, at 2,000,000), and index-only scans read the table for the
-    # rest; a second one marks them, as autovacuum would in its own time.
+    # The first VACUUM after a load (or a migration) of 2,000,000 marked only part of the
+    # word table's pages all-visible (a fifth, once), and index-only scans read the table
+    # for the rest; a second one marked them, as autovacuum would in its own time.
     admin_sql(address, ctx.db.engine.url.password, "VACUUM participant_word")
     return words
 
