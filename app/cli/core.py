@@ -160,23 +160,30 @@ def cmd_setup(args: argparse.Namespace) -> int:
         if server_url:
             _check_server_choice(args)
             _attach_server(args)
-        ctx = context(args, set_up=False, sign_in=False)
         try:
-            ident = setup_install(
-                ctx,
-                admin,
-                role=InstallRole(args.role),
-                regency=args.regency,
-                kecamatan=args.kecamatan,
-                station=args.station,
-                regions=regions,
-            )
-            accounts.first_admin(ctx, admin.username, password)
-            from app.cli.safety import write_recovery_sheet
+            ctx = context(args, set_up=False, sign_in=False)
+            try:
+                ident = setup_install(
+                    ctx,
+                    admin,
+                    role=InstallRole(args.role),
+                    regency=args.regency,
+                    kecamatan=args.kecamatan,
+                    station=args.station,
+                    regions=regions,
+                )
+                accounts.first_admin(ctx, admin.username, password)
+                from app.cli.safety import write_recovery_sheet
 
-            write_recovery_sheet(args, ctx, admin)
-        finally:
-            ctx.close()
+                write_recovery_sheet(args, ctx, admin)
+            finally:
+                ctx.close()
+        except BaseException:
+            if server_url:  # the server's database as it was found, as the data dir is
+                from app.services import server
+
+                server.undo_setup(server_url, _server_password(args))
+            raise
     out(
         tr(
             "Set up {code} ({role}) in {path}",

@@ -31,10 +31,18 @@ from app.errors import InvalidInput, Refused, StorageError
 from app.services import chainhead
 from app.services.actor import Actor, Role
 from app.services.context import Context
+from app.services.server import end_restore_journal, journal_restore
 from app.store import ledger, pgdump
 from app.store.engine import Database
 from app.store.migrate import current_revision, needs_upgrade, upgrade
-from app.store.pg import WRITE_LOCK, Locator, ServerAddress, load_locator, save_locator
+from app.store.pg import (
+    WRITE_LOCK,
+    Locator,
+    ServerAddress,
+    load_locator,
+    refuse_if_superseded,
+    save_locator,
+)
 
 log = logging.getLogger(__name__)
 
@@ -103,8 +111,12 @@ def dump(ctx: Context, target: Path) -> Path:
 
     Raises:
         StorageError: no pg_dump on the PATH (the message says how backups are done then),
-            or pg_dump failed (its reason).
+            pg_dump failed (its reason), or ``pg.superseded``: a restore at another desk
+            replaced the database since this desk opened it (a dump of it would be a
+            backup of a register nobody uses any more).
     """
+    with ctx.db.engine.connect() as conn:  # also when the chain head cannot be signed now
+        refuse_if_superseded(conn)
     chainhead.sign_now(ctx, "backup")
     return pgdump.dump(server(ctx), target, _key(ctx), _header(ctx))
 
@@ -153,24 +165,28 @@ def restore(ctx: Context, actor: Actor, path: Path, database: str) -> int:
         found = pgdump.user_tables(target.engine)
         if found:
             raise Refused("pgbackup.not_empty", database=database)
+        # Until the switch, the data dir names the database being filled: a desk killed
+        # on the way empties it again at its next start (app.services.server).
+        journal_restore(ctx.data_dir, _address(ctx).database, database)
         try:
-            pgdump.restore(path, _key(ctx), server(ctx), database)
-        except pgdump.DumpUnreadable as exc:
-            raise InvalidInput("backup.other_key", name=path.name) from exc
-        try:
+            try:
+                pgdump.restore(path, _key(ctx), server(ctx), database)
+            except pgdump.DumpUnreadable as exc:
+                raise InvalidInput("backup.other_key", name=path.name) from exc
             # A dump of a database that a restore had replaced carries its mark: the
             # restored database is to be the register in use (and the mark would refuse
             # the checks' own writes).
             ledger.clear_superseded(target.engine)
             count = _check_and_prepare(ctx, actor, target, path)
-            # The ledger in use comes along (the restored one is the backup's): erasures,
-            # sequences, account wraps and sealed keys made since. Not the chain head: the
-            # restored chain is the backup's, and the backup's head is the one it passes.
-            ledger.copy_documents(ctx.db.engine, target.engine, {chainhead.FILENAME})
-            # Checked whole: the old database is marked as replaced by it. Every other
-            # desk follows at its next start, and its writes are refused until then.
-            ledger.mark_superseded(
+            # Checked whole: the ledger in use comes along (the restored one is the
+            # backup's): erasures, sequences, account wraps and sealed keys made since.
+            # Not the chain head: the restored chain is the backup's, and the backup's
+            # head is the one it passes. Then the old database is marked as replaced by
+            # it; every other desk follows at its next start, and its writes are refused
+            # until then.
+            ledger.hand_over(
                 ctx.db.engine,
+                target.engine,
                 WRITE_LOCK,
                 {
                     "database": database,
@@ -179,9 +195,11 @@ def restore(ctx: Context, actor: Actor, path: Path, database: str) -> int:
                     "file": path.name,
                     "at": dt.datetime.now().isoformat(timespec="seconds"),
                 },
+                {chainhead.FILENAME},
             )
         except BaseException:
             pgdump.empty_out(target.engine)
+            end_restore_journal(ctx.data_dir)
             raise
     finally:
         target.close()
@@ -190,6 +208,7 @@ def restore(ctx: Context, actor: Actor, path: Path, database: str) -> int:
     old = load_locator(ctx.data_dir)
     sealed = old.sealed_password if old is not None else None
     save_locator(ctx.data_dir, Locator(target_address, sealed))
+    end_restore_journal(ctx.data_dir)
     log.info("register restored from %s into database %s", path.name, database)
     return count
 

@@ -4,8 +4,10 @@ At the kabupaten several desks share one register (on PostgreSQL). Each signed-i
 writes its heartbeat with :func:`beat` when it starts and every half minute while it
 runs and removes it with :func:`leave`; :func:`others` lists the other desks seen in
 the last two minutes. :func:`marker` is the register's change marker, polled every few
-seconds so that a desk refreshes what it shows when another desk changed it. A register
-on SQLite at a kecamatan has one desk; the same calls work there and show nobody else.
+seconds so that a desk refreshes what it shows when another desk changed it, and
+:func:`replaced` tells a desk at once that a restore at another desk replaced its database
+(it must stop and start again). A register on SQLite at a kecamatan has one desk; the same
+calls work there and show nobody else.
 
 A heartbeat is never worth a failed action: when the register is busy or unreachable for
 a moment, a beat is skipped (the next one comes half a minute later).
@@ -24,7 +26,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from app.errors import StorageError
 from app.services.actor import Actor
 from app.services.context import Context
-from app.store import presence
+from app.store import ledger, presence
 from app.store.concurrency import retrying
 
 log = logging.getLogger(__name__)
@@ -43,6 +45,16 @@ class Desk:
     host: str
     since: dt.datetime
     seen: dt.datetime
+
+
+@dataclass(frozen=True)
+class Replaced:
+    """A restore at another desk replaced the database this desk works on."""
+
+    database: str  # the one this desk works on, no longer used
+    restored: str  # the one the register now lives in ("" when the mark does not say)
+    by: str  # who restored ("" when not said)
+    at: dt.datetime | None  # when
 
 
 def new_desk_id() -> str:
@@ -101,3 +113,25 @@ def marker(ctx: Context) -> int:
     """The register's change marker: it grows whenever any desk changes the register."""
     with ctx.db.read() as s:
         return presence.change_marker(s)
+
+
+def replaced(ctx: Context) -> Replaced | None:
+    """The restore's mark in the database this desk works on (app.store.ledger), or None
+    while it is the register in use; always None for a register on SQLite. One read of the
+    ledger's primary key.
+
+    Raises:
+        StorageError, SQLAlchemyError: the server cannot be read now.
+    """
+    server = ctx.db.server
+    if server is None:
+        return None
+    with ctx.db.engine.connect() as conn:
+        mark = ledger.superseded(conn)
+    if mark is None:
+        return None
+    try:
+        at = dt.datetime.fromisoformat(str(mark.get("at")))
+    except ValueError:
+        at = None
+    return Replaced(server.database, mark["database"], str(mark.get("by") or ""), at)

@@ -11,6 +11,7 @@ kabupaten may choose a server; a kecamatan's register stays the encrypted SQLite
 from __future__ import annotations
 
 import dataclasses
+import json
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -101,6 +102,34 @@ def check_url(url: str, password: str | None) -> pg.ServerAddress:
     return address
 
 
+def undo_setup(url: str, password: str | None) -> None:
+    """After a setup on the server at ``url`` failed (its check had found no register
+    there): remove what the attempt made in the server's database (the register's tables,
+    an install row, the ledger's documents), so that the same setup runs again whole
+    instead of finding a register without its administrator. A database that also holds
+    tables of something else is left as it is; a server that cannot be reached now is
+    logged (a retry then finds the tables: without an install row it carries on, with one
+    it says the database already holds a register).
+    """
+    from app.store import pgdump
+    from app.store.tables import Base
+
+    address, in_url = pg.parse(url)
+    ours = set(Base.metadata.tables) | {"alembic_version", "lindungi_ledger"}
+    engine = pg.make_pg_engine(address, in_url if password is None else password, busy_timeout_s=5)
+    try:
+        found = set(pgdump.user_tables(engine))
+        if found and found <= ours:
+            pgdump.empty_out(engine)
+            log.warning("the failed setup's tables on %s were removed", address.display())
+        elif found:
+            log.warning("tables of the failed setup left on %s (others there)", address.display())
+    except Exception as exc:  # the server's fault: the failure being reported matters more
+        log.warning("the failed setup's tables on %s not removed: %s", address.display(), exc)
+    finally:
+        engine.dispose()
+
+
 def attach(data_dir: Path, url: str, password: str | None, key: bytes) -> pg.ServerAddress:
     """Record in ``data_dir`` that its register is on the server at ``url`` (checked
     first with :func:`check_target`; nothing is written when that fails), the password
@@ -141,8 +170,72 @@ def open_database(data_dir: Path, key: bytes | None) -> Database:
         password = vault.open_secret(key, locator.sealed_password, PASSWORD_PURPOSE)
     db = Database(data_dir / DB_FILENAME, key, server=locator.address, password=password)
     db = _follow_restore(data_dir, locator, password, db)
+    _finish_restore_journal(data_dir, locator.address, db, password)
     ledger.use_server(data_dir, db.engine)  # sequences, chain head, erasures: in the server
     return db
+
+
+# --- a restore on the server that this desk did not finish ---------------------------------
+
+RESTORE_JOURNAL = "restore-server-pending.json"
+
+
+def journal_restore(data_dir: Path, live: str, database: str) -> None:
+    """Record, before a restore fills ``database``, that it is to replace ``live``: a desk
+    killed before the restore's end finds this at its next start (see below)."""
+    body = json.dumps({"from": live, "database": database})
+    ledger.write_file(data_dir / RESTORE_JOURNAL, body)
+
+
+def end_restore_journal(data_dir: Path) -> None:
+    """The restore ended (switched, or its database emptied again after a failure)."""
+    (data_dir / RESTORE_JOURNAL).unlink(missing_ok=True)
+
+
+def _finish_restore_journal(
+    data_dir: Path, opened: pg.ServerAddress, db: Database, password: str | None
+) -> None:
+    """A restore at this desk that was killed before its end: when the database it was to
+    replace (``opened``, the one the data dir named) still carries no mark, the restore
+    never took place (app.store.ledger.hand_over commits the mark last), and the database it
+    filled is emptied again, so that the restore can be made again into it. When the mark
+    is there, this desk has just followed it: the restore is complete. Either way the
+    journal ends; an emptying that fails is logged and tried at the next start."""
+    path = data_dir / RESTORE_JOURNAL
+    try:
+        entry = json.loads(path.read_text(encoding="utf-8"))
+        live, filled = str(entry["from"]), str(entry["database"])
+    except FileNotFoundError:
+        return
+    except (OSError, ValueError, KeyError, TypeError):
+        log.warning("unreadable record of an unfinished restore removed: %s", path.name)
+        end_restore_journal(data_dir)
+        return
+    assert db.server is not None
+    unfinished = opened.database == live == db.server.database and filled not in ("", live)
+    if unfinished:
+        target = Database(
+            db.path, db.key, server=dataclasses.replace(opened, database=filled), password=password
+        )
+        from app.store import pgdump  # only here: its cipher is not needed to open
+
+        try:
+            pgdump.empty_out(target.engine)
+            log.warning(
+                "a restore into database %s was not finished: it was emptied; the register "
+                "is still database %s",
+                filled,
+                live,
+            )
+        except Exception as exc:  # the server's fault: the next start tries again
+            refusal = pg.server_error(exc, opened)
+            if refusal is None or refusal.code != "pg.no_database":
+                log.warning("database %s of an unfinished restore not emptied: %s", filled, exc)
+                return
+            log.warning("database %s of an unfinished restore is gone", filled)
+        finally:
+            target.close()
+    end_restore_journal(data_dir)
 
 
 # A restore into a database that was itself replaced later is followed on, a few steps.

@@ -6,16 +6,19 @@ chain head, the erasures) kept outside the register's own tables.
 - PostgreSQL: a row of ``lindungi_ledger`` in the server (migration 0010_postgres), which
   the server's backups leave out, so that every desk sees the same ledger and a restored
   dump keeps it. A change is one short transaction of its own that first takes the
-  ledger's advisory lock: two desks never lose each other's update.
+  ledger's advisory lock: two desks never lose each other's update, and then reads the
+  restore's mark (below): a desk still open on a replaced database is refused
+  (``pg.superseded``) and changes nothing there.
 
 A data dir whose register is on a server is registered here when it opens
 (:func:`use_server`); every other data dir keeps files.
 
 The document ``superseded`` (:data:`SUPERSEDED`) exists only on a server: a restore at one
-desk writes it into the database it replaces, naming the restored database
-(:func:`mark_superseded`). Every desk that opens the old database then follows to the new
-one (app.services.server), and a write session begun on the old database is refused
-(app.store.pg): no desk's work lands where nobody else looks.
+desk writes it into the database it replaces, naming the restored database, after the
+ledger in use was copied there (:func:`hand_over`). Every desk that opens the old database
+then follows to the new one (app.services.server), and a write session or a ledger change
+begun on the old database is refused (app.store.pg, :func:`update`): no desk's work lands
+where nobody else looks.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, text
 
+from app.errors import StorageError
 from app.paths import temp_beside
 
 # The advisory lock of a ledger change (any constant other than the write lock's).
@@ -93,7 +97,18 @@ def on_server(data_dir: Path) -> bool:
 
 def update(data_dir: Path, name: str, change: Callable[[str | None], str | None]) -> None:
     """Replace the document ``name`` with ``change(current)`` (unchanged when that
-    returns None): on a server under the ledger's lock, in one transaction."""
+    returns None): on a server under the ledger's lock, in one transaction, refused when a
+    restore at another desk has replaced the database (:func:`refuse_if_marked`).
+
+    The lock is the ledger's, not the register's write lock: a sequence is reserved inside
+    a write session that holds the write lock on its own connection, and this second
+    connection would wait for it until the lock timeout. The mark is written under the
+    ledger's lock too (:func:`hand_over`), so an update either ends before the restore
+    reads the ledger it carries over, or sees the mark and is refused.
+
+    Raises:
+        StorageError: ``pg.superseded``.
+    """
     engine = _server(data_dir)
     if engine is None:
         new = change(read(data_dir, name))
@@ -102,6 +117,7 @@ def update(data_dir: Path, name: str, change: Callable[[str | None], str | None]
         return
     with engine.begin() as conn:
         conn.execute(text(f"SELECT pg_advisory_xact_lock({LEDGER_LOCK})"))
+        refuse_if_marked(conn)
         current = conn.execute(
             text("SELECT body FROM lindungi_ledger WHERE name = :n"), {"n": name}
         ).scalar()
@@ -153,11 +169,25 @@ def read_mark(conn: Connection) -> dict[str, Any] | None:
     return {**mark, "database": str(mark.get("database") or "")}
 
 
+def refuse_if_marked(conn: Connection) -> None:
+    """Refuse the change begun on ``conn`` when its database (known to have the ledger's
+    table) carries a restore's mark: its work would land where no desk looks.
+
+    Raises:
+        StorageError: ``pg.superseded``: restart Lindungi, which then follows the restore.
+    """
+    mark = read_mark(conn)
+    if mark is not None:
+        where = conn.engine.url.database
+        raise StorageError("pg.superseded", database=where, restored=mark["database"] or "?")
+
+
 def mark_superseded(engine: Engine, write_lock: int, mark: dict[str, Any]) -> None:
     """Write the mark ``mark`` (``database``: the restored database) into the server
     database of ``engine``, in one short transaction that holds the register's write lock
     ``write_lock`` and then the ledger's: a write session in progress ends first, and every
-    later one sees the mark (app.store.pg refuses it)."""
+    later one sees the mark (app.store.pg refuses it). A restore uses :func:`hand_over`,
+    which also carries the ledger over; this alone marks a database (tests, repairs)."""
     body = json.dumps(mark, sort_keys=True)
     with engine.begin() as conn:
         conn.execute(text(f"SELECT pg_advisory_xact_lock({int(write_lock)})"))
@@ -175,19 +205,42 @@ def clear_superseded(engine: Engine) -> None:
         conn.execute(text("DELETE FROM lindungi_ledger WHERE name = :n"), {"n": SUPERSEDED})
 
 
-def copy_documents(source: Engine, target: Engine, skip: set[str]) -> int:
-    """Put the ledger documents of the server database of ``source`` (the register in
-    use) into that of ``target`` (a restored one), all but ``skip`` and the restore's mark,
-    in one transaction under the target's ledger lock: as the files beside a SQLite
-    register survive its restore, the erasures, sequences, account wraps and sealed keys
-    made since the backup are not lost with the switch. Returns how many were copied."""
-    with source.connect() as conn:
-        rows = conn.execute(text("SELECT name, body FROM lindungi_ledger ORDER BY name")).all()
-    kept = [(str(n), str(b)) for n, b in rows if n != SUPERSEDED and n not in skip]
-    with target.begin() as conn:
-        conn.execute(text(f"SELECT pg_advisory_xact_lock({LEDGER_LOCK})"))
-        for name, body in kept:
-            _put(conn, name, body)
+def hand_over(
+    source: Engine,
+    target: Engine,
+    write_lock: int,
+    mark: dict[str, Any],
+    skip: set[str],
+) -> int:
+    """The last step of a restore on a server: put the ledger documents of the database
+    of ``source`` (the register in use) into that of ``target`` (the restored one), all but
+    ``skip`` and a mark, and mark ``source`` as replaced by ``mark`` (``database``: the
+    restored one). Returns how many documents were copied.
+
+    The two databases cannot share a transaction, so the order decides what a crash
+    leaves. One transaction on ``source`` takes the register's write lock ``write_lock``
+    and the ledger's lock (a write in progress at another desk ends first; a ledger change
+    waits or, after the mark, is refused), reads the ledger, and holds both locks while
+    the copy commits in ``target``; only then is the mark written and committed. A crash
+    before that commit leaves ``source`` unmarked, the register in use as it was (the
+    copy in ``target`` is an unfinished restore that the restoring desk's next start
+    empties: app.services.server), never a mark naming a database without the ledger.
+
+    Raises:
+        StorageError: ``pg.superseded``: ``source`` was itself replaced meanwhile.
+    """
+    body = json.dumps(mark, sort_keys=True)
+    with source.begin() as old:
+        old.execute(text(f"SELECT pg_advisory_xact_lock({int(write_lock)})"))
+        old.execute(text(f"SELECT pg_advisory_xact_lock({LEDGER_LOCK})"))
+        refuse_if_marked(old)
+        rows = old.execute(text("SELECT name, body FROM lindungi_ledger ORDER BY name")).all()
+        kept = [(str(n), str(b)) for n, b in rows if n != SUPERSEDED and n not in skip]
+        with target.begin() as new:
+            new.execute(text(f"SELECT pg_advisory_xact_lock({LEDGER_LOCK})"))
+            for name, doc in kept:
+                _put(new, name, doc)
+        _put(old, SUPERSEDED, body)
     return len(kept)
 
 

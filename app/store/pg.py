@@ -239,10 +239,7 @@ def refuse_if_superseded(conn: Any) -> None:
         if not ledger.has_ledger(conn):
             return
         conn.info[_HAS_LEDGER] = True
-    mark = ledger.read_mark(conn)
-    if mark is not None:
-        url = conn.engine.url
-        raise StorageError("pg.superseded", database=url.database, restored=mark["database"] or "?")
+    ledger.refuse_if_marked(conn)
 
 
 _HAS_LEDGER = "lindungi_has_ledger"

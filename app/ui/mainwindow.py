@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QTableView,
     QTabWidget,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -33,7 +34,7 @@ from typing_extensions import override
 from app.domain.install import Role as InstallRole
 from app.domain.participant import FUNDING, OCCUPATIONS, Status
 from app.errors import AppError
-from app.services import participants
+from app.services import participants, presence
 from app.services.actor import Role
 from app.services.participants import ListQuery
 from app.ui import common
@@ -41,7 +42,7 @@ from app.ui.bus import Changes, bus
 from app.ui.chain_banner import ChainBanner
 from app.ui.common import fmt_int, role_label, status_label
 from app.ui.dashboard import DashboardWidget
-from app.ui.desks import DesksLabel
+from app.ui.desks import DesksLabel, ReplacedBanner
 from app.ui.listmodel import ParticipantListModel
 from app.ui.screen import ScreenDialog
 from app.ui.session import Session
@@ -52,11 +53,15 @@ SEARCH_DELAY_MS = 250
 
 
 def with_chain_banner(window: MainWindow, session: Session, content: QWidget) -> QWidget:
-    """``content`` under the banner of a database behind its signed audit trail head."""
+    """``content`` under the banners of a database behind its signed audit trail head and
+    of a database that a restore at another desk replaced."""
     window.chain_banner = ChainBanner(session)
+    window.replaced_banner = ReplacedBanner()
+    window.content = content
     outer = QWidget()
     box = QVBoxLayout(outer)
     box.setContentsMargins(0, 0, 0, 0)
+    box.addWidget(window.replaced_banner)
     box.addWidget(window.chain_banner)
     box.addWidget(content, 1)
     return outer
@@ -66,6 +71,8 @@ class MainWindow(QMainWindow):
     """The participant list and every action of the office."""
 
     chain_banner: ChainBanner
+    replaced_banner: ReplacedBanner
+    content: QWidget
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -112,6 +119,9 @@ class MainWindow(QMainWindow):
             self.setCentralWidget(with_chain_banner(self, session, self.tabs))
         else:
             self.setCentralWidget(with_chain_banner(self, session, central))
+
+        self.replaced_banner.button.clicked.connect(self.close)
+        self.desks.replaced.connect(self._on_replaced)
 
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -513,6 +523,20 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.desks)
         self.statusBar().addPermanentWidget(self.user_label)
         self.update_user()
+
+    def _on_replaced(self, gone: presence.Replaced) -> None:
+        """A restore at another desk replaced this window's database: say so, and stop every
+        action but closing (the store refuses any write there anyway; the window must not
+        invite one). Lindungi started again follows the restore at its sign-in."""
+        text = self.replaced_banner.show_for(gone)
+        self.content.setEnabled(False)
+        for action in self.findChildren(QAction):
+            if action is not self.quit_action:
+                action.setEnabled(False)
+        for bar in self.findChildren(QToolBar):
+            bar.setEnabled(False)
+        self.statusBar().showMessage(self.tr("Nothing more can be saved here."))
+        common.error(self, text)
 
     def update_user(self) -> None:
         """Show who is logged in."""

@@ -1905,6 +1905,10 @@
         <translation>Konflik</translation>
     </message>
     <message>
+        <source>Nothing more can be saved here.</source>
+        <translation>Tidak ada lagi yang dapat disimpan di sini.</translation>
+    </message>
+    <message>
         <source>Logged in: {user} ({role})</source>
         <translation>Masuk sebagai: {user} ({role})</translation>
     </message>
@@ -2964,6 +2968,21 @@ Camat: H. Afrizal</translation>
     <message>
         <source>&amp;Save it elsewhere…</source>
         <translation>&amp;Simpan di tempat lain…</translation>
+    </message>
+</context>
+<context>
+    <name>ReplacedBanner</name>
+    <message>
+        <source>Close Lindungi</source>
+        <translation>Tutup Lindungi</translation>
+    </message>
+    <message>
+        <source>Another desk restored a backup of this register into database {restored}. Database {database}, which this window still shows, is no longer used: nothing more can be saved here. Close Lindungi and start it again; it then opens the restored register.</source>
+        <translation>Meja lain memulihkan cadangan register ini ke basis data {restored}. Basis data {database}, yang masih ditampilkan jendela ini, tidak digunakan lagi: tidak ada lagi yang dapat disimpan di sini. Tutup Lindungi lalu buka lagi; setelah itu Lindungi membuka register yang dipulihkan.</translation>
+    </message>
+    <message>
+        <source>Restored by {user} on {date} at {time}.</source>
+        <translation>Dipulihkan oleh {user} pada {date} pukul {time}.</translation>
     </message>
 </context>
 <context>

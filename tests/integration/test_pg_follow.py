@@ -199,9 +199,10 @@ def test_a_restore_of_a_dump_that_carried_a_mark_clears_it(
     with pytest.raises(StorageError) as refused:
         participants.register(pg_kabupaten, ADMIN, make_participant(serial=8))
     assert refused.value.code == "pg.superseded"
-    # Lindungi refuses a backup of a marked database (it signs the chain head first); a
+    # Lindungi refuses a backup of a marked database (test_a_backup_at_a_desk_open_…); a
     # dump made apart from it is what carries a mark.
     monkeypatch.setattr(chainhead, "sign_now", lambda *_a: None)
+    monkeypatch.setattr(pgbackup, "refuse_if_superseded", lambda _conn: None)
     path = pgbackup.dump(pg_kabupaten, pg_kabupaten.backups_dir / "marked.pgdump")
     monkeypatch.undo()
     ledger.clear_superseded(live)
@@ -268,3 +269,183 @@ def test_the_ledger_in_use_comes_along_to_the_restored_database(
         assert erased
     finally:
         ctx.close()
+
+
+# --- a desk still open on the replaced database changes nothing there ---------------------
+
+
+@needs_tools
+def test_a_desk_open_during_the_restore_cannot_change_the_old_ledger(
+    desks: tuple[Path, Path, str],
+    pg_server: Server,
+    make_participant: MakeParticipant,
+) -> None:
+    """Desk B, signed in before desk A's restore, tries to take a registration number, to
+    raise a sequence and to sign its chain head: each is refused with the restore's
+    message, and the old database's ledger is exactly as the restore left it."""
+    from app.services import sequences
+
+    a, b, old = desks
+    ctx_b, rina = accounts.sign_in(b, "rina", RINA_PW)
+    try:
+        restored, _path, _nik = _restore_at_a(a, pg_server, make_participant)
+        before = _ledger_of(pg_server, old)
+        tries = {
+            "a registration number": lambda: participants.register(
+                ctx_b, rina, make_participant(serial=6)
+            ),
+            "a sequence": lambda: sequences.write(b, "registration", 900),
+            "the chain head": lambda: chainhead.sign_now(ctx_b, "daily"),
+            "a ledger document": lambda: ledger.update(b, chainhead.FILENAME, lambda _o: "{}"),
+        }
+        for what, attempt in tries.items():
+            with pytest.raises(StorageError) as refused:
+                attempt()
+            assert refused.value.code == "pg.superseded", what
+            assert refused.value.params["restored"] == restored, what
+        assert _ledger_of(pg_server, old) == before
+    finally:
+        ctx_b.close()
+    # The sequence in the old ledger is not the 900 that B tried.
+    assert '"registration": 900' not in before.get("sequences.json", "")
+
+
+@needs_tools
+@pytest.mark.parametrize("key_locked", [False, True])
+def test_a_backup_at_a_desk_open_during_the_restore_is_refused(
+    desks: tuple[Path, Path, str],
+    pg_server: Server,
+    make_participant: MakeParticipant,
+    monkeypatch: pytest.MonkeyPatch,
+    key_locked: bool,
+) -> None:
+    """A backup started at a desk that has not restarted since a restore elsewhere would be
+    a backup of a register nobody uses: refused with the restore's message, no file
+    written, nothing changed in the old database; also when its chain head cannot be
+    signed now (a signing key still waiting for its passphrase signs nothing)."""
+    a, b, old = desks
+    ctx_b, admin_b = accounts.sign_in(b, CLI_USER, CLI_PASSWORD)
+    try:
+        restored, _path, _nik = _restore_at_a(a, pg_server, make_participant)
+        if key_locked:
+            monkeypatch.setattr(chainhead, "sign_now", lambda *_a: None)
+        history = _count_in(pg_server, old, "history")
+        for taken in (
+            lambda: backup.backup(ctx_b, admin_b),
+            lambda: backup.auto_backup(ctx_b, "daily"),
+        ):
+            with pytest.raises(StorageError) as refused:
+                taken()
+            assert refused.value.code == "pg.superseded"
+            shown = render(refused.value.code, **refused.value.params)
+            assert restored in shown and "Tutup Lindungi lalu buka lagi" in shown, shown
+        assert not list(ctx_b.backups_dir.glob("*.pgdump"))
+        assert _count_in(pg_server, old, "history") == history
+    finally:
+        ctx_b.close()
+
+
+# --- a restoring desk killed between the ledger's copy and the mark -----------------------
+
+_KILLED_RESTORE = """
+import os, sys
+from pathlib import Path
+from app.services import accounts, pgbackup
+from app.store import ledger
+
+data_dir, dump, database, point, user, password = sys.argv[1:7]
+if point == "before_mark":  # the copy is committed in the restored database, the mark not
+    put = ledger._put
+
+    def killed(conn, name, body):
+        if name == ledger.SUPERSEDED:
+            os._exit(9)
+        put(conn, name, body)
+
+    ledger._put = killed
+else:  # the mark is committed, the desk's own record not switched
+    pgbackup.save_locator = lambda *_a: os._exit(9)
+ctx, admin = accounts.sign_in(Path(data_dir), user, password)
+pgbackup.restore(ctx, admin, Path(dump), database)
+os._exit(0)
+"""
+
+
+@needs_tools
+@pytest.mark.parametrize("point", ["before_mark", "before_switch"])
+def test_a_restore_killed_between_its_steps_is_recovered_at_the_next_start(
+    desks: tuple[Path, Path, str],
+    pg_server: Server,
+    make_participant: MakeParticipant,
+    point: str,
+) -> None:
+    """The restoring desk's process is killed (no clean-up runs) after the restored
+    database received the ledger in use but before the old one is marked, or after the
+    mark but before its own record switched. At its next start: without the mark, the
+    register in use is the old one, untouched, and the half-restored database is emptied
+    (the restore can be made into it again); with the mark, the desk follows it to the
+    restored database, complete with the ledger."""
+    import subprocess
+    import sys
+
+    from app.store import pgdump
+
+    a, b, old = desks
+    ctx, admin = accounts.sign_in(a, CLI_USER, CLI_PASSWORD)
+    try:
+        participants.register(ctx, admin, make_participant(serial=1))
+        participants.register(ctx, admin, make_participant(serial=2))
+        path = backup.backup(ctx, admin)
+        participants.register(ctx, admin, make_participant(serial=3))
+    finally:
+        ctx.close()
+    restored = pg_server.create()
+    ledger_before = _ledger_of(pg_server, old)
+    script = [_KILLED_RESTORE, str(a), str(path), restored, point, CLI_USER, CLI_PASSWORD]
+    killed = subprocess.run(
+        [sys.executable, "-c", *script],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert killed.returncode == 9, killed.stderr
+    assert _database(a) == old  # the desk's record never switched
+    assert (a / "restore-server-pending.json").is_file()
+
+    ctx, admin = accounts.sign_in(a, CLI_USER, CLI_PASSWORD)
+    try:
+        if point == "before_mark":
+            assert _ledger_of(pg_server, old) == ledger_before  # no mark
+            assert ctx.db.server is not None and ctx.db.server.database == old
+            assert participants.count(ctx) == 3
+        else:
+            assert ctx.db.server is not None and ctx.db.server.database == restored
+            assert participants.count(ctx) == 2
+    finally:
+        ctx.close()
+    assert not (a / "restore-server-pending.json").exists()
+    engine = create_engine(pg_server.url(restored))
+    try:
+        tables = pgdump.user_tables(engine)
+    finally:
+        engine.dispose()
+    if point == "before_mark":
+        assert not tables  # emptied: the restore can be made into it again
+        ctx, admin = accounts.sign_in(a, CLI_USER, CLI_PASSWORD)
+        try:
+            assert pgbackup.restore(ctx, admin, path, restored) == 2
+        finally:
+            ctx.close()
+    else:  # the ledger in use was there before the mark
+        after = _ledger_of(pg_server, restored)
+        for name, body in ledger_before.items():
+            if name != chainhead.FILENAME:
+                assert after.get(name) == body, name
+    # Either way desk B, which never saw any of it, now follows to the restored register.
+    ctx_b, _rina = accounts.sign_in(b, "rina", RINA_PW)
+    try:
+        assert ctx_b.db.server is not None and ctx_b.db.server.database == restored
+        assert participants.count(ctx_b) == 2
+    finally:
+        ctx_b.close()
