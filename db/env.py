@@ -18,8 +18,13 @@ target_metadata = Base.metadata
 
 
 def include_name(name: str | None, type_: str, _parent: Any) -> bool:
-    """Skip the FTS5 tables, which live beside the models."""
-    return not (type_ == "table" and name is not None and name.startswith("participant_fts"))
+    """Skip the name-search tables (SQLite's FTS5, PostgreSQL's participant_word), which
+    live beside the models."""
+    return not (
+        type_ == "table"
+        and name is not None
+        and (name.startswith("participant_fts") or name == "participant_word")
+    )
 
 
 def run() -> None:

@@ -115,7 +115,7 @@ def undo_setup(url: str, password: str | None) -> None:
     from app.store.tables import Base
 
     address, in_url = pg.parse(url)
-    ours = set(Base.metadata.tables) | {"alembic_version", "lindungi_ledger"}
+    ours = set(Base.metadata.tables) | {"alembic_version", "lindungi_ledger", "participant_word"}
     engine = pg.make_pg_engine(address, in_url if password is None else password, busy_timeout_s=5)
     try:
         found = set(pgdump.user_tables(engine))

@@ -13,7 +13,21 @@ from dataclasses import dataclass
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Select, and_, case, func, insert, literal_column, or_, select, text
+from sqlalchemy import (
+    Select,
+    and_,
+    case,
+    column,
+    false,
+    func,
+    insert,
+    literal_column,
+    or_,
+    select,
+    table,
+    text,
+    union_all,
+)
 from sqlalchemy.orm import Session
 
 from app.domain import audit
@@ -432,14 +446,20 @@ def _fts_query(words: list[str]) -> str:
     return " ".join('"' + w.replace('"', "") + '"*' for w in words)
 
 
-def _tsquery(words: list[str]) -> str:
-    # Each word as a prefix, all of them: siti:* & aminah:* (words are \w+ only).
-    return " & ".join(w.replace("_", "") + ":*" for w in words if w.replace("_", ""))
+def _name_words(q: ListQuery) -> list[str] | None:
+    """The words of a name search (apostrophes dropped, as the name indexes hold names);
+    None when the term is empty, a run of digits or a registration number."""
+    term = q.search.strip()
+    compact = term.replace(" ", "").replace(".", "")
+    if not term or compact.isdigit() or re.fullmatch(r"\d{6}-[A-Za-z](-\d{0,6})?", compact):
+        return None
+    return re.findall(r"\w+", re.sub("['\u2019`]", "", term))
 
 
 def _term_conditions(q: ListQuery, server: bool) -> list[Any]:
     """The search term's conditions, any of which makes a match (a run of digits is a NIK,
-    KPJ or registration-number prefix: three); none without a term."""
+    KPJ or registration-number prefix: three); none without a term. ``server``: a register
+    on PostgreSQL, whose name words are a GIN index instead of FTS5."""
     p = t.Participant
     term = q.search.strip()
     if not term:
@@ -455,13 +475,11 @@ def _term_conditions(q: ListQuery, server: bool) -> list[Any]:
     if re.fullmatch(r"\d{6}-[A-Za-z](-\d{0,6})?", compact):
         prefix = compact.upper()
         return [(p.reg_no >= prefix) & (p.reg_no < _next_prefix(prefix))]
-    words = re.findall(r"\w+", re.sub("['\u2019`]", "", term))
+    words = _name_words(q)
     if not words:
         return []
     if server:  # PostgreSQL: the GIN word index of migration 0001
-        return [
-            func.lindungi_name_words(p.name).op("@@")(func.lindungi_name_query(_tsquery(words)))
-        ]
+        return [_gin_condition(words)]
     return [
         p.id.in_(
             select(text("rowid"))
@@ -583,14 +601,16 @@ def search_first(s: Session, q: ListQuery, limit: int, cap: int, whole_up_to: in
 # On a server, the first page of a search that matches more than the count's cap is first
 # looked for among this many rows in name order (the index of migration 0013): for a run
 # of digits, enough for the NIK prefix of one kecamatan in eight (1,600 rows), a few
-# milliseconds; a name word (or a registration number) is tested by computing the name's
-# words (2–7 µs a row on a loaded machine).
+# milliseconds; a name word by a probe of the word table's primary key each (a
+# registration number, or a name word with filters, the same way).
 _SERVER_WALK = {"digits": 4_000, "words": 1_000}
 
 
-# A name search that the planner expects to match at most this many rows reads them all
-# at once (count and page in one pass: 40,000 matches in 200 ms at 2,000,000 on a
-# loaded machine) rather than counting 10,001 first (77 ms) and then reading them all.
+# A search that the planner expects to match at most this many rows reads them all at
+# once (a registration number, or a name with filters: count and page in one pass) rather
+# than counting 10,001 first and then reading them all. For a name alone (the word table),
+# several words expected in at most this many rows of the rarest are read in one pass, and
+# one word in more is first looked for along the name order (:data:`_SERVER_WALK`).
 _ONE_PASS = 50_000
 
 
@@ -628,15 +648,230 @@ def _digits_count(s: Session, term: list[Any], filters: list[Any], cap: int) -> 
     return int(s.execute(select(_limited([or_(*term), *filters], cap))).scalar() or 0)
 
 
+# --- the name words of a register on PostgreSQL (migration 0014) ----------------------
+
+# One row per word of each participant's name, with the participant's id, name and all
+# the name's words, each after a space (" ridwan saputra"). Its index (word, name, id)
+# holds the word in the "C" collation (a prefix is a range of bytes) and the name in the
+# list's NOCASE, and includes the words: a search reads it alone (index-only), each word's
+# run in the list's order. Its primary key is (id, word).
+_WORDS = table("participant_word", column("id"), column("word"), column("name"), column("words"))
+
+# A search word that starts at most this many distinct words of the register ("ridwan",
+# "ridwansyah") has its first page merged from each word's run of the index; a shorter
+# prefix (a letter or two) reads its range and sorts its top.
+_MERGED_WORDS = 32
+
+
+def _server_words(s: Session, words: list[str]) -> list[str]:
+    """The typed ``words`` as the server's word table holds words (``lindungi_words_of``:
+    lower case, without accents: the same function that filled the table), each to be
+    matched as a prefix; one that another starts with is left out (the longer implies it)."""
+    typed = " ".join(w.replace("_", "") for w in words)
+    found = set(s.execute(text("SELECT lindungi_words_of(:typed)"), {"typed": typed}).scalars())
+    return sorted(w for w in found if not any(o != w and o.startswith(w) for o in found))
+
+
+def _word_bounds(word: str) -> tuple[str, str | None]:
+    """The range of the words that start with ``word``: [low, high), or no high bound
+    after the last code point."""
+    last = ord(word[-1])
+    if last >= 0x10FFFF:
+        return word, None
+    return word, word[:-1] + chr(0xE000 if last == 0xD7FF else last + 1)  # no surrogates
+
+
+def _word_range(column: Any, word: str) -> Any:
+    low, high = _word_bounds(word)
+    if high is None:
+        return (column >= low) & column.startswith(word, autoescape=True)
+    return (column >= low) & (column < high)
+
+
+def _gin_condition(words: list[str]) -> Any:
+    """The name search as a condition on the participant table, through the GIN index of
+    the name's words (migration 0001): each word a prefix (``siti:* & ami:*``)."""
+    p = t.Participant
+    query = " & ".join(w.replace("_", "") + ":*" for w in words if w.replace("_", ""))
+    return func.lindungi_name_words(p.name).op("@@")(func.lindungi_name_query(query))
+
+
+def _words_condition(words: list[str]) -> Any:
+    """A participant whose name has, for each of ``words``, a word that starts with it
+    (per participant a probe of the word table's primary key, or a semi-join)."""
+    if not words:
+        return false()
+    p = t.Participant
+    w = _WORDS.alias("w")
+    return and_(
+        *(
+            select(literal_column("1")).where(w.c.id == p.id, _word_range(w.c.word, word)).exists()
+            for word in words
+        )
+    )
+
+
+def _word_rows(driver: str, others: list[str]) -> Select[Any]:
+    """The word table's rows in the range of ``driver`` whose name also has a word that
+    starts with each of ``others`` (tested on the row's list of words: no join)."""
+    w = _WORDS
+    return select(w.c.id).where(
+        _word_range(w.c.word, driver), *(func.strpos(w.c.words, " " + o) > 0 for o in others)
+    )
+
+
+def _word_count(s: Session, driver: str, others: list[str], cap: int) -> int:
+    """How many participants match (:func:`_word_rows`), up to ``cap`` + 1: an index-only
+    scan stopped there (a person whose name has two words in the range is one: the rows
+    are read on until ``cap`` + 1 distinct ids or the end)."""
+    rows = cap + 1
+    while True:
+        inner = _word_rows(driver, others).limit(rows).subquery()
+        read, distinct = s.execute(
+            select(func.count(), func.count(inner.c.id.distinct())).select_from(inner)
+        ).one()
+        if read < rows or distinct > cap:
+            return min(int(distinct), cap + 1)
+        rows += cap + 1 - int(distinct)
+
+
+def _distinct_words(s: Session, word: str, most: int) -> list[str]:
+    """The distinct words of the register that start with ``word``, up to ``most`` + 1 of
+    them: one probe of the index each (a skip scan)."""
+    low, high = _word_bounds(word)
+    bound = "starts_with(w.word, :low)" if high is None else "w.word < :high"
+    sql = (
+        "WITH RECURSIVE d(word) AS ("  # noqa: S608 (the bound is one of two fixed texts)
+        f"(SELECT w.word FROM participant_word w WHERE w.word >= :low AND {bound} "
+        "ORDER BY w.word LIMIT 1) "
+        "UNION ALL SELECT (SELECT w.word FROM participant_word w WHERE w.word > d.word "
+        f"AND {bound} ORDER BY w.word LIMIT 1) "
+        "FROM d WHERE d.word IS NOT NULL) "
+        "SELECT word FROM d WHERE word IS NOT NULL LIMIT :most"
+    )
+    params: dict[str, Any] = {"low": low, "most": most + 1}
+    if high is not None:
+        params["high"] = high
+    return list(s.execute(text(sql), params).scalars())
+
+
+def _word_page(
+    s: Session, driver: str, others: list[str], want: int, runs: list[str] | None
+) -> list[int]:
+    """The first ``want`` matching participants (:func:`_word_rows`) in the list's order.
+    One word that starts at most :data:`_MERGED_WORDS` distinct words (``runs``, of
+    :func:`_distinct_words`): each word's run of the index, already in that order, merged
+    (no sort); otherwise the range read and its top sorted. A person with two words in
+    the range comes twice, side by side (same name, same id): rows are read on until
+    ``want`` distinct ones."""
+    w = _WORDS
+    order = (w.c.name, w.c.id)
+
+    def fetch(n: int) -> list[int]:
+        if runs is None or len(runs) > _MERGED_WORDS:
+            stmt = _word_rows(driver, others).order_by(*order).limit(n)
+        elif len(runs) < 2:
+            stmt = select(w.c.id).where(w.c.word == (runs or [driver])[0]).order_by(*order)
+            stmt = stmt.limit(n)
+        else:
+            each = [
+                select(w.c.id, w.c.name).where(w.c.word == run).order_by(*order).limit(n)
+                for run in runs
+            ]
+            merged = union_all(*each).subquery()
+            stmt = select(merged.c.id).order_by(merged.c.name, merged.c.id).limit(n)
+        return list(s.execute(stmt).scalars())
+
+    n = want
+    while n > 0:
+        got = fetch(n)
+        ids = list(dict.fromkeys(got))
+        if len(ids) >= want or len(got) < n:
+            return ids[:want]
+        n += want - len(ids)
+    return []
+
+
+def _word_walk(s: Session, words: list[str], limit: int) -> list[int] | None:
+    """The first ``limit`` matches looked for among the first rows in name order (the
+    index of migration 0013; a probe of the word table's primary key each), or None when
+    they hold fewer: a prefix that very many names have (a letter or two) is dense there."""
+    p = t.Participant
+    window = (
+        select(p.id, p.name, _words_condition(words).label("matched"))
+        .order_by(p.name, p.id)
+        .limit(_SERVER_WALK["words"])
+        .subquery()
+    )
+    walked = (
+        select(window.c.id)
+        .where(window.c.matched)
+        .order_by(window.c.name, window.c.id)
+        .limit(limit)
+    )
+    ids = list(s.execute(walked).scalars())
+    return ids if len(ids) == limit else None
+
+
+def _words_first(s: Session, words: list[str], limit: int, cap: int, whole_up_to: int) -> FirstPage:
+    """:func:`search_first` of a name search on PostgreSQL, sorted by name (the list's
+    default), without filters: from the word table's index alone. The rows of the word
+    that the planner expects in fewest rows (its statistics of the words) are read, each
+    tested for the other words on its own list of the name's words."""
+    if not words:
+        return FirstPage([], 0, False)
+    w = _WORDS
+    shown = max(limit, whole_up_to)
+    expected = [_estimate(s, select(w.c.id).where(_word_range(w.c.word, word))) for word in words]
+    driver = words[expected.index(min(expected))]
+    others = [word for word in words if word != driver]
+    if len(words) > 1 and min(expected) <= _ONE_PASS:
+        # Few rows to read: every match with its name, counted and sorted in one pass.
+        found = (
+            _word_rows(driver, others)
+            .add_columns(func.min(w.c.name).label("name"))
+            .group_by(w.c.id)
+            .cte("found")
+            .prefix_with("MATERIALIZED")
+        )
+        counted = select(func.count()).select_from(found).scalar_subquery()
+        rows = s.execute(
+            select(found.c.id, counted).order_by(found.c.name, found.c.id).limit(shown)
+        ).all()
+        count = int(rows[0][1]) if rows else 0
+        ids = [r[0] for r in rows]
+        if count > cap:
+            return FirstPage(ids[:limit], cap, True)
+        return _first(ids, count, limit, whole_up_to)
+    count = _word_count(s, driver, others, cap)
+    runs = None if others else _distinct_words(s, driver, _MERGED_WORDS)
+    if count <= cap:
+        want = count if count <= whole_up_to else min(limit, count)
+        return _first(_word_page(s, driver, others, want, runs), count, limit, whole_up_to)
+    merged = runs is not None and len(runs) <= _MERGED_WORDS
+    walk = not merged and min(expected) > _ONE_PASS  # a letter or two: a range to sort
+    walked = _word_walk(s, words, limit) if walk else None
+    return FirstPage(walked or _word_page(s, driver, others, limit, runs), cap, True)
+
+
 def _server_first(s: Session, q: ListQuery, limit: int, cap: int, whole_up_to: int) -> FirstPage:
     """:func:`search_first` on PostgreSQL, whose planner misjudges how many rows a search
     term matches and where they are in name order (it walked the name index testing every
     row: 7 s at 2,000,000 for a first name, whose bearers all sort after "R"). A term's
     matches are taken through the term's own index first (a materialised CTE is never
     folded back into a walk) and sorted; more than ``cap`` of them are first looked for
-    among the first rows in name order (:data:`_SERVER_WALK`)."""
+    among the first rows in name order (:data:`_SERVER_WALK`). A name alone in the list's
+    default order comes from the word table's index (:func:`_words_first`); a name with
+    filters or in another order takes the path of the other terms, through the GIN index
+    (which reads the matching rows of the table in their physical order: 150 ms for
+    "Ridwan" and a status at 2,000,000, where the word table's ids took the server to a
+    plain scan of the table, 400 ms)."""
     p = t.Participant
-    term, filters = _term_conditions(q, server=True), _filters(q)
+    filters = _filters(q)
+    words = _name_words(q)
+    if words and not filters and q.sort == "name" and not q.descending:
+        return _words_first(s, _server_words(s, words), limit, cap, whole_up_to)
+    term = _term_conditions(q, server=True)
     matching, _ranged = _matching(q, server=True)
     key = _SORTABLE.get(q.sort, p.name)
     shown = max(limit, whole_up_to)

@@ -49,6 +49,19 @@ def tables_on(address: ServerAddress) -> list[str]:
         engine.dispose()
 
 
+def names_found(ctx: Any) -> dict[str, list[str]]:
+    """The names a few name searches find (FTS5 on SQLite, the word table on a server)."""
+    from app.store import repo
+
+    out = {}
+    with ctx.db.read() as s:
+        for term in ("siti", "nur", "ri", "yusnimar wati", "a"):
+            ids = repo.search_ids(s, repo.ListQuery(search=term))
+            out[term] = sorted(repo.participant_by_id(s, i).name for i in ids)  # type: ignore[union-attr]
+    assert any(out.values())
+    return out
+
+
 def test_the_register_moves_whole_and_the_file_is_kept_as_a_backup(
     cli: Any, kabupaten: Path, pg_database: ServerAddress
 ) -> None:
@@ -56,6 +69,7 @@ def test_the_register_moves_whole_and_the_file_is_kept_as_a_backup(
     try:
         counts = transfer.row_counts(before.db.engine)
         entries = audit.verify(before).entries
+        found = names_found(before)
     finally:
         before.close()
     code, out, err = cli("--data-dir", kabupaten, "database", "move", "--to", url_of(pg_database))
@@ -81,6 +95,8 @@ def test_the_register_moves_whole_and_the_file_is_kept_as_a_backup(
         assert {k: now[k] for k in same} == {k: counts[k] for k in same}
         check = audit.verify(after)
         assert check.ok and check.entries >= entries
+        # The server's name words were filled as the rows came in: the same people found.
+        assert names_found(after) == found
     finally:
         after.close()
     code, out, _err = cli("--data-dir", kabupaten, "database", "where")
