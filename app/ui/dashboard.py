@@ -274,6 +274,9 @@ class DashboardWidget(QWidget):
 
         self.chart_title = QLabel()
         self.chart = BarChart()
+        # The kecamatan whose registrations this year are more than their quota pays for.
+        self.over_quota = common.message_label(common.WARNING_STYLE)
+        self.over_quota.setObjectName("over_quota")
 
         self.installs_title = QLabel(self.tr("Offices"))
         bold = self.installs_title.font()
@@ -311,6 +314,7 @@ class DashboardWidget(QWidget):
         layout.addLayout(tiles)
         layout.addWidget(self.chart_title)
         layout.addWidget(self.chart, 1)
+        layout.addWidget(self.over_quota)
         layout.addWidget(self.installs_title)
         layout.addWidget(self.installs_empty)
         layout.addWidget(self.installs)
@@ -371,6 +375,19 @@ class DashboardWidget(QWidget):
                 ),
                 ChartSeries(self.tr("Quota"), [k.quota for k in data.kecamatan], SERIES_COLOURS[1]),
             ],
+        )
+        over = [k for k in data.kecamatan if k.participants > k.quota]
+        common.set_message(
+            self.over_quota,
+            self.tr("Over the quota of {year}: {kecamatan}.").format(
+                year=data.year,
+                kecamatan=", ".join(
+                    f"{k.name} {fmt_int(k.participants)} / {fmt_int(k.quota)}" for k in over
+                ),
+            )
+            if over
+            else "",
+            common.WARNING_STYLE,
         )
         installs = data.installs
         self.installs_title.setVisible(installs is not None)

@@ -728,6 +728,10 @@
         <source>Quota</source>
         <translation>Kuota</translation>
     </message>
+    <message>
+        <source>Over the quota of {year}: {kecamatan}.</source>
+        <translation>Melebihi kuota {year}: {kecamatan}.</translation>
+    </message>
 </context>
 <context>
     <name>DeactivateDialog</name>

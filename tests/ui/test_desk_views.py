@@ -54,6 +54,20 @@ def test_the_dashboard_shows_the_years_figures(qtbot: QtBot, kab: Context) -> No
     assert not image.isNull()
 
 
+def test_a_kecamatan_over_its_quota_is_named_under_the_chart(qtbot: QtBot, kab: Context) -> None:
+    w = DashboardWidget(kab, ADMIN, today=dt.date(2022, 10, 1))
+    qtbot.addWidget(w)
+    w.show()
+    assert w.over_quota.isHidden()  # 120 in all: no kecamatan over its quota
+    assert w.data is not None
+    busiest = max(w.data.kecamatan, key=lambda k: k.participants)
+    desk.set_quota(kab, ADMIN, 2022, busiest.code, busiest.participants - 1)
+    w.refresh()
+    assert w.over_quota.isVisible()
+    count = busiest.participants
+    assert w.over_quota.text() == (f"Melebihi kuota {2022}: {busiest.name} {count} / {count - 1}.")
+
+
 def test_a_year_without_programme_year_is_named_and_a_supervisor_creates_it(
     qtbot: QtBot, kab: Context
 ) -> None:
