@@ -445,6 +445,29 @@ def merge_bundle(
     attempt(side, f"merge a bundle of {sent.counts['participants']:,}", merge)
 
 
+def measure_with_office(
+    side: Side, ctx: Context, scratch: Path, prefix: str, args: argparse.Namespace
+) -> None:
+    """Measure ``ctx`` with an office of its own (folders named after ``prefix``) that
+    sends the bundle the merge takes."""
+    usb = scratch / f"{prefix}-usb"
+    usb.mkdir()
+    office = office_for(ctx, scratch / f"{prefix}-office", usb, args.bundle)
+    try:
+        measure(
+            side,
+            ctx,
+            office,
+            usb,
+            scratch,
+            args.runs,
+            merge_only=args.merge_only,
+            profile=args.profile,
+        )
+    finally:
+        office.close()
+
+
 def office_for(kab: Context, folder: Path, usb: Path, bundle: int) -> Context:
     """A new station of Kamang Baru (B, or the next letter free in a reused register),
     enrolled and confirmed, with ``bundle`` approved records waiting to be sent."""
@@ -508,22 +531,7 @@ def postgres_side(args: argparse.Namespace, root: Path, scratch: Path) -> Side:
             desk.add_year(ctx, ADMIN, 2023, copy_from=2022)
             if args.keep:
                 ready.write_text("ok", encoding="utf-8")
-        usb = scratch / "pg-usb"
-        usb.mkdir()
-        office = office_for(ctx, scratch / "pg-office", usb, args.bundle)
-        try:
-            measure(
-                side,
-                ctx,
-                office,
-                usb,
-                scratch,
-                args.runs,
-                merge_only=args.merge_only,
-                profile=args.profile,
-            )
-        finally:
-            office.close()
+        measure_with_office(side, ctx, scratch, "pg", args)
     finally:
         ctx.close()
         if not args.keep:
@@ -548,22 +556,7 @@ def sqlite_side(args: argparse.Namespace, root: Path, scratch: Path) -> Side:
             desk.add_year(ctx, ADMIN, 2023, copy_from=2022)
             if args.keep:
                 ready.write_text("ok", encoding="utf-8")
-        usb = scratch / "sqlite-usb"
-        usb.mkdir()
-        office = office_for(ctx, scratch / "sqlite-office", usb, args.bundle)
-        try:
-            measure(
-                side,
-                ctx,
-                office,
-                usb,
-                scratch,
-                args.runs,
-                merge_only=args.merge_only,
-                profile=args.profile,
-            )
-        finally:
-            office.close()
+        measure_with_office(side, ctx, scratch, "sqlite", args)
     finally:
         ctx.close()
     return side
