@@ -23,6 +23,7 @@ import datetime as dt
 import hashlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 GENESIS = "0" * 64
@@ -103,9 +104,12 @@ def _plain(value: Any) -> str:
     return "" if value is None else str(value)
 
 
+_compared = itemgetter(*COMPARED)
+
+
 def state_digest(row: Mapping[str, Any]) -> str:
     """SHA-256 (hex) of a participant's compared columns (:data:`COMPARED`)."""
-    values = [row[k] for k in COMPARED]
+    values = _compared(row)
     canonical = "\x1f".join([v if type(v) is str else _plain(v) for v in values])
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
@@ -153,6 +157,10 @@ def chain(prev: str, entry: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
+_IDENT_AFTER_AT = IDENTITY_FIELDS[1:]
+_CONTENT_AFTER_IDENT = CONTENT_FIELDS_2[len(IDENTITY_FIELDS) :]
+
+
 def chain_many(prev: str, entries: Iterable[Mapping[str, Any]]) -> Iterator[dict[str, Any]]:
     """:func:`chain` of many entries in order (a batch often shares one timestamp)."""
     times: dict[Any, str] = {}
@@ -162,8 +170,9 @@ def chain_many(prev: str, entries: Iterable[Mapping[str, Any]]) -> Iterator[dict
         at_text = times.get(at)
         if at_text is None:
             at_text = times[at] = _text(at)
-        ident = [_text(e.get(k)) for k in IDENTITY_FIELDS[1:]]
-        rest = [_text(e.get(k)) for k in CONTENT_FIELDS_2[len(IDENTITY_FIELDS) :]]
+        # Most values are text already: only the others go through _text.
+        ident = [v if type(v) is str else _text(v) for v in map(e.get, _IDENT_AFTER_AT)]
+        rest = [v if type(v) is str else _text(v) for v in map(e.get, _CONTENT_AFTER_IDENT)]
         content = sha("\x1f".join([at_text, *ident, *rest]).encode("utf-8")).hexdigest()
         digest = sha("\x1f".join(["2", prev, at_text, *ident, content]).encode("utf-8")).hexdigest()
         yield {

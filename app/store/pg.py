@@ -29,7 +29,9 @@ import re
 import ssl
 import urllib.parse
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from concurrent.futures import Future, ThreadPoolExecutor, wait
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -209,6 +211,20 @@ def make_pg_engine(
         cur.execute("SET TIME ZONE 'UTC'")
         cur.close()
         dbapi_conn.commit()
+
+    # A statement still running in the background (:func:`pipelined`) ends before any
+    # other use of its connection, and before its transaction ends.
+    @event.listens_for(engine, "before_cursor_execute")
+    def _settle_first(conn: Any, *_args: Any) -> None:
+        settle(conn.connection.driver_connection)
+
+    @event.listens_for(engine, "commit")
+    def _settle_before_commit(conn: Any) -> None:
+        settle(conn.connection.driver_connection)
+
+    @event.listens_for(engine, "rollback")
+    def _settle_before_rollback(conn: Any) -> None:
+        settle(conn.connection.driver_connection, quiet=True)
 
     return engine
 
@@ -391,6 +407,7 @@ class RawConnection:
         return sql.replace("%", "%%").replace("?", "%s")
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> _Rows:
+        settle(self._conn)
         cursor = self._conn.cursor()
         cursor.execute(self._sql(sql), tuple(params))
         return _Rows(cursor)
@@ -404,10 +421,59 @@ class RawConnection:
         batch = [tuple(r) for r in rows]
         if not batch:
             return
-        cursor = self._conn.cursor()
-        if _as_arrays(cursor, sql, batch):
+        if _as_arrays(self._conn, sql, batch):
             return
-        cursor.executemany(self._sql(sql), batch)
+        settle(self._conn)
+        self._conn.cursor().executemany(self._sql(sql), batch)
+
+
+@dataclass
+class _Pipeline:
+    """The block of :func:`pipelined` on one connection."""
+
+    pool: ThreadPoolExecutor
+    types: dict[str, dict[str, str]]
+    running: Future[Any] | None = field(default=None)
+
+
+_PIPELINES: dict[int, _Pipeline] = {}  # id of pg8000's connection → its block
+
+
+@contextmanager
+def pipelined(conn: Any, tables: Sequence[str]) -> Iterator[None]:
+    """Within the block, the array statements of :meth:`RawConnection.executemany` on
+    ``conn`` (pg8000's connection) run on a worker thread, so that the program prepares
+    the next statement's arrays while the server works on the last (a merge's 20,000 rows
+    and 40,000 history entries: the program's share of the writes then hides behind the
+    server's). One statement runs at a time, in order; any other use of the connection (a
+    read, a statement through SQLAlchemy, the transaction's end, the block's end) first
+    waits for it and raises its error. ``tables``' column types are read before anything
+    runs (reading them later would wait for the statement running)."""
+    cursor = conn.cursor()
+    types = {table: _column_types(cursor, table) for table in tables}
+    with ThreadPoolExecutor(1, thread_name_prefix="lindungi-write") as pool:
+        _PIPELINES[id(conn)] = _Pipeline(pool, types)
+        try:
+            yield
+            settle(conn)
+        except BaseException:
+            settle(conn, quiet=True)  # the block's own error is the one to report
+            raise
+        finally:
+            _PIPELINES.pop(id(conn), None)
+
+
+def settle(conn: Any, quiet: bool = False) -> None:
+    """Wait for the statement running in the background on ``conn`` (:func:`pipelined`),
+    if any, and raise its error (unless ``quiet``)."""
+    line = _PIPELINES.get(id(conn))
+    if line is None or line.running is None:
+        return
+    running, line.running = line.running, None
+    if quiet:
+        wait([running])
+        return
+    running.result()
 
 
 _INSERT_VALUES = re.compile(
@@ -416,7 +482,7 @@ _INSERT_VALUES = re.compile(
 _UPDATE_BY_ID = re.compile(
     r"\s*UPDATE (\w+) SET (\w+ = \?(?:,\s*\w+ = \?)*) WHERE id = \?\s*", re.IGNORECASE
 )
-_PER_STATEMENT = 10_000
+_PER_STATEMENT = 50_000
 
 
 def _array_text(value: Any) -> str | None:
@@ -442,11 +508,12 @@ def _column_types(cursor: Any, table: str) -> dict[str, str]:
     return dict(cursor.fetchall())
 
 
-def _as_arrays(cursor: Any, sql: str, rows: list[tuple[Any, ...]]) -> bool:
+def _as_arrays(conn: Any, sql: str, rows: list[tuple[Any, ...]]) -> bool:
     """Run ``sql`` for ``rows`` as ``INSERT … SELECT … FROM unnest(…)`` or ``UPDATE … FROM
     unnest(…)``, every column sent as one text array and cast to its column's type (read
     from the catalogue); False (nothing done) for any other statement, an id named twice
-    (where the order of the updates decides) or a value of another kind."""
+    (where the order of the updates decides) or a value of another kind. In a
+    :func:`pipelined` block the statements run in the background."""
     insert = _INSERT_VALUES.fullmatch(sql)
     update = None if insert else _UPDATE_BY_ID.fullmatch(sql)
     if insert is not None:
@@ -468,7 +535,12 @@ def _as_arrays(cursor: Any, sql: str, rows: list[tuple[Any, ...]]) -> bool:
         texts = [_column_text([r[k] for r in rows]) for k in range(width)]
     except ValueError:
         return False
-    types = _column_types(cursor, table)
+    line = _PIPELINES.get(id(conn))
+    cursor = conn.cursor()
+    types = line.types.get(table) if line is not None else None
+    if types is None:
+        settle(conn)
+        types = _column_types(cursor, table)
     if not all(c in types for c in columns):
         return False
     names = [f"c{i}" for i in range(width)]
@@ -488,7 +560,12 @@ def _as_arrays(cursor: Any, sql: str, rows: list[tuple[Any, ...]]) -> bool:
         )
     for i in range(0, len(rows), _PER_STATEMENT):
         chunk = slice(i, i + _PER_STATEMENT)
-        cursor.execute(statement, tuple(array_literal(column[chunk]) for column in texts))
+        params = tuple(array_literal(column[chunk]) for column in texts)
+        if line is None:
+            cursor.execute(statement, params)
+        else:
+            settle(conn)
+            line.running = line.pool.submit(cursor.execute, statement, params)
     return True
 
 

@@ -8,7 +8,7 @@ import functools
 import json
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from contextlib import AbstractContextManager, contextmanager, suppress
+from contextlib import AbstractContextManager, contextmanager, nullcontext, suppress
 from dataclasses import dataclass
 from operator import itemgetter
 from typing import Any
@@ -261,6 +261,16 @@ def bulk_insert_participants(s: Session, rows: Sequence[ParticipantRow]) -> None
     _insert_marked(s, [{**r, "history_hash": NEW_ROW} for r in rows])
 
 
+def _in_background(s: Session, tables: Sequence[str]) -> AbstractContextManager[None]:
+    """On a server, bulk writes of ``tables`` in the block run while the program prepares
+    the next (app.store.pg.pipelined); on SQLite, which works in this process, as they come."""
+    if not is_server(s):
+        return nullcontext()
+    from app.store.pg import pipelined
+
+    return pipelined(s.connection().connection.driver_connection, tables)
+
+
 def _insert_marked(s: Session, marked: list[dict[str, Any]]) -> None:
     """The rows of :func:`bulk_insert_participants`, their ``history_hash`` set."""
     if not marked:
@@ -273,13 +283,13 @@ def _insert_marked(s: Session, marked: list[dict[str, Any]]) -> None:
             if type(r[key]) is dt.datetime:
                 r[key] = stamp(r[key])
     conn = s.connection()
-    trigger = None
+    trigger = last = None
     if not is_server(s):  # PostgreSQL's name index follows the table by itself
         trigger = conn.exec_driver_sql(
             "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'participant_fts_ai'"
         ).scalar()
-    last = conn.exec_driver_sql("SELECT coalesce(max(id), 0) FROM participant").scalar()
     if trigger:
+        last = conn.exec_driver_sql("SELECT coalesce(max(id), 0) FROM participant").scalar()
         conn.exec_driver_sql("DROP TRIGGER participant_fts_ai")
     # The table's indexes grow in random order (names, NIKs): with SQLite's 2 MB page cache
     # they spill to the WAL file while the rows go in. A larger cache for this transaction
@@ -363,8 +373,10 @@ def bulk_register(
             pointed.append((found[2], i))
     _chain(s, entries)
     pointer = {uid: str(entries[i]["hash"]) for uid, i in last.items() if uid in states}
-    _insert_marked(s, [{**r, "history_hash": pointer.get(r["uuid"], NEW_ROW)} for r in rows])
-    _insert_entries(s, entries)
+    with _in_background(s, ("participant", "history")):
+        # The entries first: the rows' 35 columns are made ready while the server writes them.
+        _insert_entries(s, entries)
+        _insert_marked(s, [{**r, "history_hash": pointer.get(r["uuid"], NEW_ROW)} for r in rows])
     _point_rows(s, [(str(entries[i]["hash"]), pid) for pid, i in pointed])
 
 

@@ -469,19 +469,23 @@ def measure_with_office(
 
 
 def office_for(kab: Context, folder: Path, usb: Path, bundle: int) -> Context:
-    """A new station of Kamang Baru (B, or the next letter free in a reused register),
-    enrolled and confirmed, with ``bundle`` approved records waiting to be sent."""
+    """A new station of Kamang Baru (B, or the next letter free in a reused register; then
+    another kecamatan's), enrolled and confirmed, with ``bundle`` approved records waiting
+    to be sent."""
     from app.errors import Refused
 
     stations = "BDEFGHJLMNPQRSTUVWXY"  # K is the kabupaten's
-    for station in stations:
+    others = [k.code for k in kab.regions.kecamatan(kab.identity.regency)]
+    places = [(k, st) for k in ["13.03.06", *others] for st in stations]
+    places = list(dict.fromkeys(places))  # Kamang Baru first, once
+    for kecamatan, station in places:
         try:
-            enrol = trust.write_enrolment(kab, ADMIN, "13.03.06", station, usb)
+            enrol = trust.write_enrolment(kab, ADMIN, kecamatan, station, usb)
             break
         except Refused:
             continue
     else:
-        raise SystemExit("no station letter left at 13.03.06: start from a new register")
+        raise SystemExit("no station letter left in any kecamatan: start from a new register")
     office = open_data_dir(folder)
     trust.setup_from_enrolment(office, ADMIN, enrol.path)
     first = export.export_bundle(office, ADMIN, usb)
@@ -489,7 +493,7 @@ def office_for(kab: Context, folder: Path, usb: Path, bundle: int) -> Context:
     code = office.identity.install_code
     offices.confirm_office(kab, ADMIN, code, trust.whoami(office).fingerprint, usb)
     # Other people at each station: a reused register's next office brings new records.
-    demo.generate(office, ADMIN, bundle, seed=7 + stations.index(station))
+    demo.generate(office, ADMIN, bundle, seed=7 + places.index((kecamatan, station)))
     return office
 
 
