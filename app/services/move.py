@@ -110,7 +110,9 @@ def _copy_and_check(ctx: Context, target: Database) -> dict[str, int]:
         upgrade(target.engine, target.path, ctx.data_dir / "backups")
         with target.engine.begin() as conn:
             conn.exec_driver_sql(f"SET LOCAL lock_timeout = '{BUSY_TIMEOUT_S}s'")
+            conn.exec_driver_sql("SET LOCAL synchronous_commit = on")  # pg.vacuum_analyze
             copied = transfer.copy(ctx.db.engine, conn)
+        pg.vacuum_analyze(target.engine)  # statistics and visibility for the checks and desks
         differs = transfer.compare(ctx.db.engine, target.engine)
         if differs is not None:
             raise Refused("move.mismatch", table=differs.table, row=differs.row)

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import re
 import ssl
 import urllib.parse
@@ -43,6 +44,8 @@ from app.store import ledger
 from app.store.engine import LOCATOR_FILENAME
 from app.store.faults import Fault, classify
 from app.store.files import write_private
+
+log = logging.getLogger(__name__)
 
 LOCATOR_FORMAT = 1
 DEFAULT_PORT = 5432
@@ -212,21 +215,44 @@ def make_pg_engine(
         cur.close()
         dbapi_conn.commit()
 
-    # A statement still running in the background (:func:`pipelined`) ends before any
-    # other use of its connection, and before its transaction ends.
+    # A statement still running in the background (:func:`pipelined`, whose block ends only
+    # when it has) ends before any statement through SQLAlchemy in the block.
     @event.listens_for(engine, "before_cursor_execute")
     def _settle_first(conn: Any, *_args: Any) -> None:
         settle(conn.connection.driver_connection)
 
-    @event.listens_for(engine, "commit")
-    def _settle_before_commit(conn: Any) -> None:
-        settle(conn.connection.driver_connection)
-
-    @event.listens_for(engine, "rollback")
-    def _settle_before_rollback(conn: Any) -> None:
-        settle(conn.connection.driver_connection, quiet=True)
-
     return engine
+
+
+def vacuum_analyze(engine: Engine, tables: Sequence[str] | None = None) -> None:
+    """``VACUUM (ANALYZE)`` of ``tables`` (those that exist), or of the whole database:
+    after a bulk fill (a migration's, a move's copy) the pages are marked all-visible and
+    the planner has its statistics, where autovacuum may take hours to come. It does not
+    block readers or writers. A VACUUM that fails only costs speed: it is logged, not raised.
+
+    VACUUM runs outside any transaction: on the driver's connection in autocommit (a pooled
+    connection's check at checkout has begun one, which is ended first). It marks a page
+    all-visible only once the commit of its rows is on disk: the filling transaction
+    commits with ``synchronous_commit`` on (a server that commits asynchronously writes the
+    commit a moment later, and the pages stay unmarked until the next VACUUM)."""
+    with engine.connect() as conn:
+        raw = conn.connection.driver_connection
+        assert raw is not None
+        raw.rollback()
+        raw.autocommit = True
+        cursor = raw.cursor()
+        try:
+            for table in [None] if tables is None else tables:
+                if table is not None:
+                    cursor.execute("SELECT to_regclass(%s)", (table,))
+                    if cursor.fetchone()[0] is None:
+                        continue
+                try:
+                    cursor.execute("VACUUM (ANALYZE)" + ("" if table is None else f" {table}"))
+                except Exception as exc:  # the driver's own errors: logged
+                    log.warning("VACUUM of %s failed: %s", table or "the database", exc)
+        finally:
+            raw.autocommit = False
 
 
 def write_lock_on_begin(engine: Engine, option: str) -> None:

@@ -305,6 +305,14 @@ def test_upgrade_from_0013_fills_the_table_and_downgrade_removes_it(
         upgrade(engine, ctx.db.path, ctx.data_dir)
         assert current_revision(engine) == head_revision()
         assert _words_of(ctx) == _words_expected(ctx)
+        with engine.connect() as conn:  # vacuumed after the fill: index-only scans stay so
+            pages, visible = conn.execute(
+                text(
+                    "SELECT relpages, relallvisible FROM pg_class "
+                    "WHERE relname = 'participant_word'"
+                )
+            ).one()
+        assert pages > 0 and visible == pages
         assert _found(ctx, "marlina") == ["Siti Marlina"]
         with engine.connect() as conn:
             gin = conn.execute(text("SELECT to_regclass('ix_participant_name_words')")).scalar()
