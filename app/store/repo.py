@@ -625,6 +625,10 @@ _SERVER_WALK = {"digits": 4_000, "words": 1_000}
 # one word in more is first looked for along the name order (:data:`_SERVER_WALK`).
 _ONE_PASS = 50_000
 
+# The server's memory for one name search with filters (see _server_first), in its
+# transaction only (``SET LOCAL``).
+_SEARCH_WORK_MEM = "64MB"
+
 
 def _estimate(s: Session, stmt: Select[Any]) -> float:
     """How many rows the server's planner expects ``stmt`` to return (from its statistics:
@@ -883,6 +887,12 @@ def _server_first(s: Session, q: ListQuery, limit: int, cap: int, whole_up_to: i
     words = _name_words(q)
     if words and not filters and q.sort == "name" and not q.descending:
         return _words_first(s, _server_words(s, words), limit, cap, whole_up_to)
+    if words:
+        # The GIN index's matches of a short prefix ("yul", "s") and a filter's rows are
+        # two bitmaps of hundreds of thousands: in the default 4 MB they go lossy and every
+        # row of their pages is read and its name's words computed again (3 to 6 s at
+        # 2,000,000); exact bitmaps need tens of MB, for this search only.
+        s.execute(text(f"SET LOCAL work_mem = '{_SEARCH_WORK_MEM}'"))
     term = _term_conditions(q, server=True)
     matching, _ranged = _matching(q, server=True)
     key = _SORTABLE.get(q.sort, p.name)

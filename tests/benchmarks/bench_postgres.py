@@ -327,8 +327,9 @@ def copy_in(ctx: Context, n: int) -> float:
 # --- the measures, the same on both engines ---------------------------------------------
 
 
-def searches(ctx: Context) -> list[tuple[str, str]]:
-    """(label, term) of every kind of search the list's search box runs."""
+def searches(ctx: Context) -> list[tuple[str, ListQuery]]:
+    """(label, query) of every kind of search the list's search box runs, alone and with
+    the list's filters and another order."""
     with ctx.db.read() as s:
 
         def one(sql: str) -> str:
@@ -345,14 +346,23 @@ def searches(ctx: Context) -> list[tuple[str, str]]:
         middle = int(s.execute(text("SELECT count(*) FROM participant")).scalar() or 0) // 3
         reg_no = one(f"SELECT reg_no FROM participant ORDER BY id LIMIT 1 OFFSET {middle}")
         kpj = one("SELECT kpj FROM participant WHERE kpj IS NOT NULL ORDER BY id LIMIT 1")
+        kecamatan = one(
+            "SELECT kecamatan_code FROM participant GROUP BY 1 ORDER BY count(*) DESC LIMIT 1"
+        )
+    word = full.split()[0]
     return [
-        ("6-digit NIK prefix", nik6),
-        ("10-digit NIK prefix", nik10),
-        ("a name word", full.split()[0]),
-        ("two name words", " ".join(full.split()[:2])),
-        ("a registration number", reg_no),
-        ("a KPJ number", kpj),
-        ("the whole list", ""),
+        ("6-digit NIK prefix", ListQuery(search=nik6)),
+        ("10-digit NIK prefix", ListQuery(search=nik10)),
+        ("a name word", ListQuery(search=word)),
+        ("two name words", ListQuery(search=" ".join(full.split()[:2]))),
+        ("a registration number", ListQuery(search=reg_no)),
+        ("a KPJ number", ListQuery(search=kpj)),
+        ("the whole list", ListQuery()),
+        ("a name word, one kecamatan", ListQuery(search=word, kecamatan=kecamatan)),
+        ("3 letters of a name, one kecamatan", ListQuery(search=word[:3], kecamatan=kecamatan)),
+        ("a name word, active", ListQuery(search=word, status="active")),
+        ("a name word by registration number", ListQuery(search=word, sort="reg_no")),
+        ("one kecamatan", ListQuery(kecamatan=kecamatan)),
     ]
 
 
@@ -383,11 +393,9 @@ def measure(
     if merge_only:
         merge_bundle(side, ctx, office, usb, profile)
         return
-    for label, term in searches(ctx):
+    for label, query in searches(ctx):
 
-        def search(term: str = term) -> tuple[float, str]:
-            query = ListQuery(search=term)
-
+        def search(query: ListQuery = query) -> tuple[float, str]:
             def page() -> Any:
                 first = participants.first_page(ctx, query, PAGE, participants.WHOLE_UP_TO)
                 participants.rows(ctx, first.ids[:PAGE])
@@ -396,7 +404,7 @@ def measure(
             page()  # warm: the first query of a kind plans and reads its pages
             wall, first = median(runs, page)
             count = f"{'> ' if first.capped else ''}{first.count:,}".replace(",", ".")
-            return wall, f"{term[:16]!r}: {count}"
+            return wall, f"{query.search[:16]!r}: {count}"
 
         attempt(side, f"search: {label}", search)
 
