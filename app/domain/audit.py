@@ -110,7 +110,9 @@ _compared = itemgetter(*COMPARED)
 def state_digest(row: Mapping[str, Any]) -> str:
     """SHA-256 (hex) of a participant's compared columns (:data:`COMPARED`)."""
     values = _compared(row)
-    canonical = "\x1f".join([v if type(v) is str else _plain(v) for v in values])
+    canonical = "\x1f".join(
+        [v if type(v) is str else "" if v is None else _plain(v) for v in values]
+    )
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import logging
+import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
@@ -625,8 +626,15 @@ def _meanwhile(ctx: Context, read: Callable[..., _T], *args: Any) -> Iterator[Fu
         done.set_result(read(*args))
         yield done
         return
-    with ThreadPoolExecutor(1, thread_name_prefix="lindungi-read") as pool:
-        yield pool.submit(read, *args)
+    # The worker's driver needs the interpreter for a moment after each reply: this thread
+    # hands it over every 0.5 ms instead of 5 (both threads run Python here).
+    switch = sys.getswitchinterval()
+    sys.setswitchinterval(min(switch, 0.0005))
+    try:
+        with ThreadPoolExecutor(1, thread_name_prefix="lindungi-read") as pool:
+            yield pool.submit(read, *args)
+    finally:
+        sys.setswitchinterval(switch)
 
 
 def _decode_records(
