@@ -190,8 +190,9 @@ class DesksLabel(QLabel):
 
 
 class ReplacedBanner(QWidget):
-    """The main window's banner once a restore at another desk replaced its database: what
-    happened, that nothing more is saved here, and the button that closes Lindungi."""
+    """The main window's banner once a restore (at another desk, or with the command line on
+    this PC) replaced its database: what happened, that nothing more is saved here, and the
+    button that closes Lindungi."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -212,7 +213,7 @@ class ReplacedBanner(QWidget):
     def message(self, gone: presence.Replaced) -> str:
         """What the banner and the message box say, in the window's language."""
         text = self.tr(
-            "Another desk restored a backup of this register into database {restored}. "
+            "A backup of this register was restored into database {restored}. "
             "Database {database}, which this window still shows, is no longer used: nothing "
             "more can be saved here. Close Lindungi and start it again; it then opens the "
             "restored register."

@@ -2981,8 +2981,8 @@ Camat: H. Afrizal</translation>
         <translation>Tutup Lindungi</translation>
     </message>
     <message>
-        <source>Another desk restored a backup of this register into database {restored}. Database {database}, which this window still shows, is no longer used: nothing more can be saved here. Close Lindungi and start it again; it then opens the restored register.</source>
-        <translation>Meja lain memulihkan cadangan register ini ke basis data {restored}. Basis data {database}, yang masih ditampilkan jendela ini, tidak digunakan lagi: tidak ada lagi yang dapat disimpan di sini. Tutup Lindungi lalu buka lagi; setelah itu Lindungi membuka register yang dipulihkan.</translation>
+        <source>A backup of this register was restored into database {restored}. Database {database}, which this window still shows, is no longer used: nothing more can be saved here. Close Lindungi and start it again; it then opens the restored register.</source>
+        <translation>Cadangan register ini telah dipulihkan ke basis data {restored}. Basis data {database}, yang masih ditampilkan jendela ini, tidak digunakan lagi: tidak ada lagi yang dapat disimpan di sini. Tutup Lindungi lalu buka lagi; setelah itu Lindungi membuka register yang dipulihkan.</translation>
     </message>
     <message>
         <source>Restored by {user} on {date} at {time}.</source>

@@ -63,7 +63,7 @@ def test_an_open_window_is_told_at_once_that_another_desk_restored(
         shown = window.replaced_banner.text.text()
         old = desk_b.db.server.database if desk_b.db.server else "?"
         assert shown.startswith(
-            f"Meja lain memulihkan cadangan register ini ke basis data {restored}. "
+            f"Cadangan register ini telah dipulihkan ke basis data {restored}. "
             f"Basis data {old}, yang masih ditampilkan jendela ini, tidak digunakan lagi"
         ), shown
         assert "Tutup Lindungi lalu buka lagi" in shown
