@@ -472,9 +472,13 @@ def pipelined(conn: Any, tables: Sequence[str]) -> Iterator[None]:
     the next statement's arrays while the server works on the last (a merge's 20,000 rows
     and 40,000 history entries: the program's share of the writes then hides behind the
     server's). One statement runs at a time, in order; any other use of the connection (a
-    read, a statement through SQLAlchemy, the transaction's end, the block's end) first
+    read, a statement through SQLAlchemy, the block's end, before the transaction's) first
     waits for it and raises its error. ``tables``' column types are read before anything
-    runs (reading them later would wait for the statement running)."""
+    runs (reading them later would wait for the statement running). A block inside another
+    on the same connection is part of the outer one."""
+    if id(conn) in _PIPELINES:  # inside another block on this connection: its own
+        yield
+        return
     cursor = conn.cursor()
     types = {table: _column_types(cursor, table) for table in tables}
     with ThreadPoolExecutor(1, thread_name_prefix="lindungi-write") as pool:
