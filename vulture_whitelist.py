@@ -8,8 +8,10 @@ _.__call__  # a Protocol's signature (app/domain/progress.py)
 _._  # argparse looks its `_` up at call time (app/cli/__init__.py)
 _on_connect  # SQLAlchemy event listener (app/store/engine.py)
 _on_begin  # SQLAlchemy event listener (app/store/engine.py)
+_settle_first  # SQLAlchemy event listener (app/store/pg.py)
 cli_account  # a pytest fixture named in `usefixtures` (tests/conftest.py)
 _.isolation_level  # the sqlite3 driver's attribute, set to take transactions over
+_.autocommit  # pg8000's attribute, set for VACUUM outside a transaction (app/store/pg.py)
 _.paintEvent  # Qt override (app/ui/dashboard.py)
 _.filterAcceptsRow  # Qt override (app/ui/handover_views.py)
 source_parent  # its parameter
