@@ -1,7 +1,8 @@
-"""The bulk writes of a register on PostgreSQL run on a worker thread while the program
-makes the next ones ready (app.store.pg.pipelined): a statement the server refuses there
-is still the transaction's error, nothing of the transaction stays, and the next write
-goes in whole.
+"""A register on PostgreSQL works beside the program: a merge's reads run on a worker thread
+while the records are decoded and checked, and its bulk writes while the next are made
+ready (app.store.pg.pipelined). A statement the server refuses there, or a connection lost
+there, is still the transaction's error, told as on the program's own thread; nothing of
+the transaction stays, and the same work then goes in whole.
 
 These need a server (``LINDUNGI_TEST_PG``, tests/pg.py): skipped without one, required
 under CI.
@@ -10,14 +11,23 @@ under CI.
 from __future__ import annotations
 
 import dataclasses
+import threading
+from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import text
+from sqlalchemy.orm import Session
 
-from app.services import audit
+from app.errors import StorageError
+from app.services import audit, trust
 from app.services.context import Context
+from app.services.sync import bundle_import
 from app.store import pg, repo
+from app.store import sync as sync_store
+from tests.actors import ADMIN
 from tests.integration.pg_register import pg_database, pg_kabupaten
+from tests.integration.sync_world import KEC_A, World, person, snapshot
 from tests.integration.test_bulk_register import made
 
 __all__ = ["pg_database", "pg_kabupaten"]  # fixtures
@@ -62,3 +72,47 @@ def test_a_row_refused_in_the_background_leaves_nothing_and_the_next_write_goes_
             )
         ).scalar()
     assert pointed == len(rows)
+
+
+@pytest.fixture
+def world(pg_kabupaten: Context, make_ctx: Any, tmp_path: Path) -> World:
+    """The kabupaten on the server and one office (SQLite), its key confirmed."""
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    written = trust.write_enrolment(pg_kabupaten, ADMIN, KEC_A, "A", usb)
+    office = make_ctx("kecamatan", name="kec-a", setup=False)
+    trust.setup_from_enrolment(office, ADMIN, written.path)
+    out = World(pg_kabupaten, office, office, usb)
+    out.register(office, person(1))
+    out.kab_import(out.export(office))
+    out.confirm(office)
+    return out
+
+
+def test_the_connection_lost_in_a_merges_reads_is_told_and_nothing_is_merged(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    world.register(world.a, *(person(i, name=f"Peserta {i}") for i in range(2, 30)))
+    bundle = world.export(world.a)
+    before = snapshot(world.kab)
+    real = sync_store.participants_by_uuid
+    seen: list[str] = []
+
+    def cut(s: Session, uuids: Any) -> Any:
+        if not seen:  # the server ends this desk's session as the register is read
+            seen.append(threading.current_thread().name)
+            pid = s.connection().exec_driver_sql("SELECT pg_backend_pid()").scalar()
+            with world.kab.db.engine.connect() as other:
+                other.execute(text("SELECT pg_terminate_backend(:p)"), {"p": pid})
+        return real(s, uuids)
+
+    monkeypatch.setattr(sync_store, "participants_by_uuid", cut)
+    with pytest.raises(StorageError) as caught:
+        bundle_import.import_file(world.kab, ADMIN, bundle)
+    assert caught.value.code == "pg.connection_lost"
+    assert seen and seen[0].startswith("lindungi-read")  # read beside the rules
+    monkeypatch.undo()
+    assert snapshot(world.kab) == before
+    merged = bundle_import.import_file(world.kab, ADMIN, bundle)
+    assert (merged.status, merged.counts["new"]) == ("imported", 28)
+    assert audit.verify(world.kab).ok
