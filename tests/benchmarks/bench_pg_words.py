@@ -10,8 +10,8 @@ each), inserted in statements of 10,000 rows as ``INSERT … SELECT``, the shape
 bulk path sends (app.store.pg: each column as one array). Each run is rolled back. The
 figures:
 
-- **as it is**: the register's own schema (the GIN index of the name's words; from
-  migration 0014 on, the word table's trigger and indexes too);
+- **as it is**: the register's own schema (the GIN index of the name's words until
+  migration 0015 dropped it; from migration 0014 on, the word table's trigger and indexes);
 - the same in a transaction that first disables the word table's insert trigger, drops
   the GIN index, or both (rolled back too).
 """

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import text
@@ -111,22 +112,26 @@ def _found(ctx: Context, term: str) -> list[str]:
         return sorted(repo.participant_by_id(s, i).name for i in ids)  # type: ignore[union-attr]
 
 
-def _words_of(ctx: Context) -> set[tuple[int, str, str]]:
+FILTERS = "kecamatan_code, nagari_code, status, occupation, funding"
+
+
+def _words_of(ctx: Context) -> set[tuple[Any, ...]]:
     with ctx.db.read() as s:
-        rows = s.execute(text("SELECT id, word, name FROM participant_word")).all()
-    return {(int(r[0]), str(r[1]), str(r[2])) for r in rows}
+        rows = s.execute(text(f"SELECT id, word, name, {FILTERS} FROM participant_word")).all()
+    return {tuple(r) for r in rows}
 
 
-def _words_expected(ctx: Context) -> set[tuple[int, str, str]]:
-    """What the table must hold: the words of every name, as the old GIN index held them."""
+def _words_expected(ctx: Context) -> set[tuple[Any, ...]]:
+    """What the table must hold: the words of every name, as the GIN index of migration
+    0001 held them, each with the participant's filters (migration 0015)."""
     with ctx.db.read() as s:
         rows = s.execute(
             text(
-                "SELECT p.id, w, p.name FROM participant p, "
+                f"SELECT p.id, w, p.name, p.{FILTERS.replace(', ', ', p.')} FROM participant p, "
                 "unnest(tsvector_to_array(lindungi_name_words(p.name::text))) AS w"
             )
         ).all()
-    return {(int(r[0]), str(r[1]), str(r[2])) for r in rows}
+    return {tuple(r) for r in rows}
 
 
 @pytest.fixture
@@ -254,6 +259,28 @@ def test_bulk_inserts_and_updates_keep_the_word_table(pg_register: str, tmp_path
             )
         assert _words_of(ctx) == _words_expected(ctx)
         assert len(_found(ctx, "nama baru")) == 300
+        with ctx.db.session() as s:  # the filters alone change (a merge's updates, KPJs)
+            ids = s.execute(text("SELECT id FROM participant WHERE id % 3 = 0")).scalars()
+            sync_store.update_participants(
+                s,
+                [
+                    {"id": i, "status": "active", "occupation": "nelayan", "funding": "apbn"}
+                    for i in ids
+                ],
+            )
+            moved = s.execute(  # another kecamatan's nagari (a correction)
+                text(
+                    "UPDATE participant SET (nagari_code, kecamatan_code) = (SELECT r.code, "
+                    "r.parent_code FROM region r WHERE r.level = 'nagari' AND r.parent_code "
+                    "<> participant.kecamatan_code ORDER BY r.code LIMIT 1) WHERE id = 7 "
+                    "RETURNING kecamatan_code"
+                )
+            ).scalar()
+        assert _words_of(ctx) == _words_expected(ctx)
+        with ctx.db.read() as s:
+            found = repo.search_ids(s, ListQuery(search="nama", kecamatan=moved))
+            first = repo.search_first(s, ListQuery(search="nama", kecamatan=moved), 500, 10_000)
+        assert 7 in found and first.ids == found
         with ctx.db.session() as s:  # deleted rows (never in the app) take their words along
             s.execute(text("DELETE FROM participant WHERE id > 400"))
         assert _words_of(ctx) == _words_expected(ctx)
@@ -299,7 +326,7 @@ def test_upgrade_from_0013_fills_the_table_and_downgrade_removes_it(
                 text("SELECT count(*) FROM pg_trigger WHERE tgname LIKE 'participant_word%'")
             ).scalar()
         assert (table, triggers) == (None, 0)
-        assert gin is not None  # the GIN index of 0001 (a name with filters) stays
+        assert gin is not None  # the GIN index of 0001, back with the downgrade of 0015
         with engine.begin() as conn:  # a name changed while the register was at 0013
             conn.execute(text("UPDATE participant SET name = 'Siti Marlina' WHERE id = 2"))
         upgrade(engine, ctx.db.path, ctx.data_dir)
@@ -314,9 +341,9 @@ def test_upgrade_from_0013_fills_the_table_and_downgrade_removes_it(
             ).one()
         assert pages > 0 and visible == pages
         assert _found(ctx, "marlina") == ["Siti Marlina"]
-        with engine.connect() as conn:
+        with engine.connect() as conn:  # every name search reads the word table (0015)
             gin = conn.execute(text("SELECT to_regclass('ix_participant_name_words')")).scalar()
-        assert gin is not None
+        assert gin is None
     finally:
         ctx.close()
 
@@ -368,3 +395,57 @@ def test_a_server_register_of_a_test_server_has_the_word_table(pg_register: str)
             assert conn.execute(text("SELECT to_regclass('participant_word')")).scalar()
     finally:
         engine.dispose()
+
+
+def test_a_name_with_each_filter_and_order_finds_what_sqlite_finds(
+    pg_url: str, tmp_path: Path
+) -> None:
+    # The same register on both engines: a name with each of the list's filters (beside
+    # the words on the server, migration 0015) and in each order gives the same people in
+    # the same order, and the first page is the whole list's start.
+    import datetime as dt
+
+    from app.services import demo
+
+    lite = open_data_dir(tmp_path / "lite")
+    setup_install(lite, ADMIN, role=Role.KABUPATEN)
+    on_server = _kabupaten_on(pg_url, tmp_path / "server")
+    try:
+        for ctx in (lite, on_server):
+            demo.generate(ctx, ADMIN, 400, seed=5, now=dt.datetime(2024, 3, 1, 9, 0))
+        with lite.db.read() as s:
+            row = s.execute(
+                text(
+                    "SELECT kecamatan_code, nagari_code, occupation, funding, status, name "
+                    "FROM participant ORDER BY id LIMIT 1 OFFSET 17"
+                )
+            ).one()
+        kecamatan, nagari, occupation, funding, status, name = row
+        word = name.split()[0]
+        queries = [
+            ListQuery(search=word, kecamatan=kecamatan),
+            ListQuery(search=word[:2], kecamatan=kecamatan, descending=True),
+            ListQuery(search=word, nagari=nagari),
+            ListQuery(search=word[:1], status=status, occupation=occupation),
+            ListQuery(search=name, funding=funding),
+            ListQuery(search=word[:1], card="unprinted", sort="reg_no"),
+            ListQuery(search=word[:1], sort="birth_date", descending=True),
+            ListQuery(search=word, sort="nik", kecamatan=kecamatan),
+            ListQuery(search=word[:1], sort="status"),
+            ListQuery(search="zzz", kecamatan=kecamatan, sort="kpj"),
+        ]
+        sizes = []
+        for query in queries:
+            found = []
+            for ctx in (lite, on_server):
+                with ctx.db.read() as s:
+                    ids = repo.search_ids(s, query)
+                    first = repo.search_first(s, query, 7, 10_000)
+                    assert first.ids == ids[:7] and first.count == len(ids), query
+                    found.append([repo.participant_by_id(s, i).reg_no for i in ids])  # type: ignore[union-attr]
+            assert found[0] == found[1], query
+            sizes.append(len(found[0]))
+        assert sum(1 for n in sizes if n > 7) >= 4 and sizes[-1] == 0, sizes
+    finally:
+        lite.close()
+        on_server.close()

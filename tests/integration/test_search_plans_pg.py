@@ -1,7 +1,7 @@
 """The list's searches and the dashboard on a PostgreSQL server read through the indexes
-and statistics kept for them (migrations 0013_pg_search and 0014_pg_name_words), as
-tests/integration/test_search_plans.py shows for SQLite; the first page and its count
-agree with the whole list on every path the server takes.
+and statistics kept for them (migrations 0013_pg_search, 0014_pg_name_words and
+0015_pg_word_filters), as tests/integration/test_search_plans.py shows for SQLite; the
+first page and its count agree with the whole list on every path the server takes.
 
 A register of a few thousand rows fits in a few pages, where reading the table is the
 cheapest plan; the plans are asked for as at a province's size, where it is not
@@ -88,6 +88,19 @@ def terms(ctx: Context) -> dict[str, str]:
     }
 
 
+def _common(ctx: Context) -> tuple[str, str, str]:
+    """The register's most common kecamatan, nagari and occupation."""
+    with ctx.db.read() as s:
+        return tuple(  # type: ignore[return-value]
+            str(
+                s.execute(
+                    text(f"SELECT {c} FROM participant GROUP BY 1 ORDER BY count(*) DESC LIMIT 1")
+                ).scalar()
+            )
+            for c in ("kecamatan_code", "nagari_code", "occupation")
+        )
+
+
 def traced_plans(
     ctx: Context, run: Callable[[Session], object], *, bitmaps: bool = True
 ) -> list[str]:
@@ -166,6 +179,7 @@ def test_a_large_result_walks_the_name_and_id_index_without_sorting(
     # first page is looked for along (name, id), whose order is the list's: no sort of
     # the rows walked.
     monkeypatch.setattr(repo, "_ONE_PASS", 0)
+    monkeypatch.setattr(repo, "_MERGED_WORDS", 0)  # a letter: more words than are merged
     with register.db.read() as s:  # a filter that most match: a name with it walks
         status = s.execute(
             text("SELECT status FROM participant GROUP BY status ORDER BY count(*) DESC LIMIT 1")
@@ -192,11 +206,23 @@ def test_the_first_page_and_count_agree_with_the_whole_list_on_a_server(
     # of a name the planner expects in many rows.
     monkeypatch.setattr(repo, "_SERVER_WALK", walk)
     monkeypatch.setattr(repo, "_ONE_PASS", one_pass)
+    kecamatan, nagari, occupation = _common(register)
     for what, term in terms(register).items():
         for query in (
             ListQuery(search=term),
             ListQuery(search=term, status="approved"),
             ListQuery(search=term, sort="reg_no", descending=True),
+            # Every filter and order of the list (a name: the word table, migration 0015).
+            ListQuery(search=term, kecamatan=kecamatan),
+            ListQuery(search=term, nagari=nagari, status="active"),
+            ListQuery(search=term, occupation=occupation, funding="apbd"),
+            ListQuery(search=term, card="unprinted"),
+            ListQuery(search=term, descending=True),
+            ListQuery(search=term, kecamatan=kecamatan, descending=True),
+            ListQuery(search=term, sort="reg_no"),
+            ListQuery(search=term, sort="nik", status="active"),
+            ListQuery(search=term, sort="birth_date"),
+            ListQuery(search=term, sort="status", descending=True, kecamatan=kecamatan),
         ):
             with register.db.read() as s:
                 whole = repo.search_ids(s, query)
@@ -222,21 +248,36 @@ def test_a_name_search_reads_no_participant_on_a_server(register: Context) -> No
             assert "Heap Scan on participant_word" not in plan, (what, plan)
 
 
-def test_a_name_in_another_order_reads_the_gin_index_on_a_server(register: Context) -> None:
-    # Another order (or a filter) with a name: the GIN index of the name's words, whose
-    # matches the server reads from the table in their physical order.
+def test_a_name_with_filters_is_counted_and_paged_from_the_word_index_alone(
+    register: Context,
+) -> None:
+    # The list's filters are beside each word (migration 0015): a name with a kecamatan,
+    # a status, a nagari, an occupation or a funding reads no participant row.
+    kecamatan, nagari, occupation = _common(register)
+    for what in ("word", "two words", "one letter"):
+        term = terms(register)[what]
+        for query in (
+            ListQuery(search=term, kecamatan=kecamatan),
+            ListQuery(search=term, status="active", nagari=nagari),
+            ListQuery(search=term, occupation=occupation, funding="apbd", descending=True),
+        ):
+            found = first_page_plans(register, query, bitmaps=False)
+            assert any("Index Only Scan using ix_participant_word_word" in p for p in found)
+            for plan in found:
+                assert " on participant " not in plan, (what, query, plan)
+                assert "Heap Scan on participant_word" not in plan, (what, query, plan)
+
+
+def test_a_name_in_another_order_reads_its_rows_by_primary_key(register: Context) -> None:
+    # Counted on the word table's index; the matches' rows (up to the cap) read by their
+    # ids to be sorted: never the whole table.
     for what in ("word", "two words"):
-        query = ListQuery(search=terms(register)[what], sort="reg_no")
+        query = ListQuery(search=terms(register)[what], sort="birth_date")
         found = first_page_plans(register, query)
-        assert any("Bitmap Index Scan on ix_participant_name_words" in p for p in found), found
-
-
-def test_the_name_word_index_keeps_a_short_pending_list(register: Context) -> None:
-    with register.db.read() as s:
-        options = s.execute(
-            text("SELECT reloptions FROM pg_class WHERE relname = 'ix_participant_name_words'")
-        ).scalar()
-    assert "gin_pending_list_limit=256" in (options or []), options
+        assert any("Index Only Scan using ix_participant_word_word" in p for p in found), found
+        assert any("pk_participant" in p for p in found), found
+        for plan in found:
+            assert "Seq Scan" not in plan, plan
 
 
 def test_the_dashboard_groups_are_known_to_the_planner(register: Context) -> None:
