@@ -265,7 +265,7 @@ def bulk_insert_participants(s: Session, rows: Sequence[ParticipantRow]) -> None
     _insert_marked(s, [{**r, "history_hash": NEW_ROW} for r in rows])
 
 
-def _in_background(s: Session, tables: Sequence[str]) -> AbstractContextManager[None]:
+def in_background(s: Session, tables: Sequence[str]) -> AbstractContextManager[None]:
     """On a server, bulk writes of ``tables`` in the block run while the program prepares
     the next (app.store.pg.pipelined); on SQLite, which works in this process, as they come."""
     if not is_server(s):
@@ -377,7 +377,7 @@ def bulk_register(
             pointed.append((found[2], i))
     _chain(s, entries)
     pointer = {uid: str(entries[i]["hash"]) for uid, i in last.items() if uid in states}
-    with _in_background(s, ("participant", "history")):
+    with in_background(s, ("participant", "history")):
         # The entries first: the rows' 35 columns are made ready while the server writes them.
         _insert_entries(s, entries)
         _insert_marked(s, [{**r, "history_hash": pointer.get(r["uuid"], NEW_ROW)} for r in rows])

@@ -116,3 +116,45 @@ def test_the_connection_lost_in_a_merges_reads_is_told_and_nothing_is_merged(
     merged = bundle_import.import_file(world.kab, ADMIN, bundle)
     assert (merged.status, merged.counts["new"]) == ("imported", 28)
     assert audit.verify(world.kab).ok
+
+
+def test_the_offices_history_goes_in_while_deciding_and_a_failure_after_leaves_nothing(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # On a server the office's new history entries are written once the register has been
+    # read, while the records are decided; a fault in the decisions after that leaves
+    # neither the entries nor anything else, and the same bundle then merges whole.
+    world.register(world.a, *(person(i, name=f"Peserta {i}") for i in range(2, 30)))
+    bundle = world.export(world.a)
+    before = snapshot(world.kab)
+    order: list[str] = []
+    real_history, real_decide = sync_store.add_history_rows, bundle_import.decide
+
+    def history(s: Session, rows: Any) -> None:
+        order.append("history")
+        real_history(s, rows)
+
+    def decide(*args: Any) -> Any:
+        order.append("decide")
+        if order.count("decide") == 20:
+            raise OSError("a fault while deciding")
+        return real_decide(*args)
+
+    monkeypatch.setattr(sync_store, "add_history_rows", history)
+    monkeypatch.setattr(bundle_import, "decide", decide)
+    with pytest.raises(OSError, match="a fault while deciding"):
+        bundle_import.import_file(world.kab, ADMIN, bundle)
+    assert order[:2] == ["history", "decide"]  # the entries went in before any decision
+    assert not pg._PIPELINES
+    assert snapshot(world.kab) == before
+    monkeypatch.undo()
+    merged = bundle_import.import_file(world.kab, ADMIN, bundle)
+    assert (merged.status, merged.counts["new"]) == ("imported", 28)
+    found = audit.verify(world.kab)
+    assert found.ok, dataclasses.asdict(found)
+    each = "SELECT install_code, count(*) FROM history WHERE entity = 'participant' GROUP BY 1"
+    with world.a.db.read() as s:
+        office = dict(s.execute(text(each)).all())
+    with world.kab.db.read() as s:  # each entry once: the office's and the kabupaten's
+        entries = dict(s.execute(text(each)).all())
+    assert entries == {**office, "130300-K": 29}

@@ -26,9 +26,9 @@ def plans(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     planned: list[str] = []
     real = bundle_import._plan_bundle
 
-    def spy(ctx: Any, s: Any, m: Any, *args: Any) -> Any:
+    def spy(ctx: Any, s: Any, m: Any, *args: Any, **kwargs: Any) -> Any:
         planned.append(m.sender)
-        return real(ctx, s, m, *args)
+        return real(ctx, s, m, *args, **kwargs)
 
     monkeypatch.setattr(bundle_import, "_plan_bundle", spy)
     return planned

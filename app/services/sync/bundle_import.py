@@ -315,21 +315,33 @@ def import_bundle(
     with ctx.db.session() as s:
         office_lock(s, m.sender)  # one office's bundles merge one at a time, in order
         _check_chain(s, m, fingerprint, digest, name)
-        if prepared is not None and prepared.token == register_token(ctx, s, now):
-            plan = prepared.plan  # the same file (its hash) and the same register
-        else:
-            payload = payload or _payload(ctx, box, name, progress)
-            plan = _plan_bundle(ctx, s, m, payload, now, progress, box.sender_keys.sign)
-        held = _chain_holds(plan, peer)
-        card_counts: dict[str, int] = {}
-        if not held:
-            progress(0, 1)
-            card_counts = _commit(s, ctx, actor, plan, box, digest, name, now, seen)
-            chainhead.remember(s, m.sender, plan.chain)
-            if m.seen is not None:
-                sync_store.put_peer(
-                    s, m.sender, chain_seen_count=m.seen[0], chain_seen_hash=m.seen[1]
+        # On a server the office's history goes in while the records are decided (the
+        # bulk writes of the plan and the commit run in the background: app.store.pg).
+        with repo.in_background(s, ("history", "participant")):
+            if prepared is not None and prepared.token == register_token(ctx, s, now):
+                plan = prepared.plan  # the same file (its hash) and the same register
+            else:
+                payload = payload or _payload(ctx, box, name, progress)
+                plan = _plan_bundle(
+                    ctx,
+                    s,
+                    m,
+                    payload,
+                    now,
+                    progress,
+                    box.sender_keys.sign,
+                    ahead=(lambda p: not _chain_holds(p, peer)) if ctx.db.on_server else None,
                 )
+            held = _chain_holds(plan, peer)
+            card_counts: dict[str, int] = {}
+            if not held:
+                progress(0, 1)
+                card_counts = _commit(s, ctx, actor, plan, box, digest, name, now, seen)
+                chainhead.remember(s, m.sender, plan.chain)
+                if m.seen is not None:
+                    sync_store.put_peer(
+                        s, m.sender, chain_seen_count=m.seen[0], chain_seen_hash=m.seen[1]
+                    )
     if held:
         # Nothing of it merged: kept until a supervisor has checked with the office.
         if seen is None:
@@ -537,6 +549,9 @@ class _Plan:
         default_factory=list
     )
     history: list[HistoryEntry] = field(default_factory=list)  # the office's, new here
+    # The office's history was written already, while the records were decided (a merge
+    # on a server: _plan_bundle's ``ahead``).
+    history_written: bool = False
     a_data: dict[str, dict[str, Any]] = field(default_factory=dict)  # duplicates' record A
     # What the office's chain head and entries say against the head held for it.
     chain: chainhead.Verdict = field(default_factory=lambda: chainhead.Verdict(""))
@@ -770,8 +785,12 @@ def _plan_bundle(
     now: dt.datetime,
     progress: Progress,
     sign_key: bytes,
+    ahead: Callable[[_Plan], bool] | None = None,
 ) -> _Plan:
-    """Decide, without writing, what importing a bundle does with each record."""
+    """Decide what importing a bundle does with each record. Nothing is written, except
+    with ``ahead`` (a merge, not a preview): when it says yes to the plan (the bundle's
+    chain is not held), the office's new history entries, which every decision leaves as
+    they are, go in once the register has been read, while the records are decided."""
     plan = _Plan(m)
     plan.chain = chainhead.incoming(
         m.sender, sync_store.get_peer(s, m.sender), m.chain, payload.get("chain"), sign_key
@@ -805,6 +824,10 @@ def _plan_bundle(
                 )
         decoded = [r for r in decoded if r["uuid"] not in unvouched]
     register = _read_while_checking(ctx, s, decoded, office.reactivated, validator, checked)
+    if ahead is not None and plan.history and ahead(plan):
+        # On a server inside repo.in_background: the server writes them from here on.
+        sync_store.add_history_rows(s, plan.history)
+        plan.history_written = True
     so_far = SoFar()
     total = len(decoded)
     for i, r in enumerate(decoded):
@@ -877,7 +900,7 @@ _NO_CHANGES = history_json({})  # a new record's entry: made once, not 20,000 ti
 def _writes(plan: _Plan, kab: str, actor: str, now: dt.datetime) -> _Writes:
     m = plan.manifest
     source = f"{m.sender} #{m.sequence}"
-    out = _Writes(history=list(plan.history))
+    out = _Writes(history=[] if plan.history_written else list(plan.history))
     for r, row, d in plan.decided:
         if d.insert is not None:
             out.inserts.append(d.insert)
