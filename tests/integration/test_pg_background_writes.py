@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from app.errors import StorageError
 from app.services import audit, trust
 from app.services.context import Context
-from app.services.sync import bundle_import
+from app.services.sync import bundle_import, decision
 from app.store import pg, repo
 from app.store import sync as sync_store
 from tests.actors import ADMIN
@@ -128,7 +128,7 @@ def test_the_offices_history_goes_in_while_deciding_and_a_failure_after_leaves_n
     bundle = world.export(world.a)
     before = snapshot(world.kab)
     order: list[str] = []
-    real_history, real_decide = sync_store.add_history_rows, bundle_import.decide
+    real_history, real_decide = sync_store.add_history_rows, decision.decide
 
     def history(s: Session, rows: Any) -> None:
         order.append("history")
@@ -154,7 +154,7 @@ def test_the_offices_history_goes_in_while_deciding_and_a_failure_after_leaves_n
     assert found.ok, dataclasses.asdict(found)
     each = "SELECT install_code, count(*) FROM history WHERE entity = 'participant' GROUP BY 1"
     with world.a.db.read() as s:
-        office = dict(s.execute(text(each)).all())
+        office = {str(r[0]): int(r[1]) for r in s.execute(text(each))}
     with world.kab.db.read() as s:  # each entry once: the office's and the kabupaten's
-        entries = dict(s.execute(text(each)).all())
+        entries = {str(r[0]): int(r[1]) for r in s.execute(text(each))}
     assert entries == {**office, "130300-K": 29}
