@@ -28,6 +28,8 @@ from app.services import vault
 from app.services.actor import Actor, Role
 from app.services.context import Context, open_data_dir
 from app.store import accounts as accounts_store
+from app.store import repo
+from app.store.concurrency import SETUP_UNFINISHED
 from app.store.tables import Account
 
 log = logging.getLogger(__name__)
@@ -198,6 +200,7 @@ def first_admin(ctx: Context, username: str, password: str, full_name: str = "")
             s, name, full_name.strip(), Role.ADMIN.value, hash_password(password), dt.datetime.now()
         )
         _history(s, ctx, name, "user_add", name, role=Role.ADMIN.value)
+        repo.drop_setting(s, SETUP_UNFINISHED)  # the setup on a server is whole now
     _wrap(ctx, name, password)
     # From now on only a sign-in opens the register.
     vault.claim(ctx.data_dir, place_label(ctx), _install_code(ctx))

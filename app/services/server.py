@@ -47,6 +47,11 @@ def check_target(address: pg.ServerAddress, password: str | None) -> None:
     """Before setup writes anything: the server answers, takes the password, has the
     database, and that database holds no register yet (nor one of a newer Lindungi).
 
+    A register that a setup left unfinished (its install row written, then the setup
+    failed before the first administrator's account and could not reach the server to
+    remove what it had made) is no register: when no setup is running there now, its
+    tables are removed here, so that the same setup runs again whole.
+
     Raises:
         StorageError: an unreachable server, a refused password, no such database, TLS
             refused, or a register of a newer version.
@@ -62,8 +67,24 @@ def check_target(address: pg.ServerAddress, password: str | None) -> None:
         install = None
         if inspect(conn).has_table("install"):
             install = conn.execute(text("SELECT install_code FROM install")).scalar()
-        if install is not None:
-            raise Refused("pg.not_empty", database=address.database, code=install)
+        if install is None:
+            return
+        left = _left_by_a_failed_setup(conn)
+    if not left or not _remove_setup_tables(address, password, "an earlier setup left"):
+        raise Refused("pg.not_empty", database=address.database, code=install)
+
+
+def _left_by_a_failed_setup(conn: Connection) -> bool:
+    """The register of ``conn`` is what a failed setup left: its mark is there, nobody has
+    an account, and no setup is running on the server now."""
+    from app.store.concurrency import SETUP_UNFINISHED, setup_running
+
+    marked = conn.execute(
+        text("SELECT count(*) FROM setting WHERE key = :key"), {"key": SETUP_UNFINISHED}
+    ).scalar()
+    if not marked or conn.execute(text("SELECT count(*) FROM account")).scalar():
+        return False
+    return not setup_running(conn)
 
 
 @contextmanager
@@ -111,21 +132,32 @@ def undo_setup(url: str, password: str | None) -> None:
     logged (a retry then finds the tables: without an install row it carries on, with one
     it says the database already holds a register).
     """
+    address, in_url = pg.parse(url)
+    try:
+        _remove_setup_tables(
+            address, in_url if password is None else password, "of the failed setup"
+        )
+    except Exception as exc:  # the server's fault: the failure being reported matters more
+        log.warning("the failed setup's tables on %s not removed: %s", address.display(), exc)
+
+
+def _remove_setup_tables(address: pg.ServerAddress, password: str | None, which: str) -> bool:
+    """Remove the register's tables from the database at ``address``, unless it also holds
+    tables of something else (then logged and left alone: False)."""
     from app.store import pgdump
     from app.store.tables import Base
 
-    address, in_url = pg.parse(url)
     ours = set(Base.metadata.tables) | {"alembic_version", "lindungi_ledger", "participant_word"}
-    engine = pg.make_pg_engine(address, in_url if password is None else password, busy_timeout_s=5)
+    engine = pg.make_pg_engine(address, password, busy_timeout_s=5)
     try:
         found = set(pgdump.user_tables(engine))
         if found and found <= ours:
             pgdump.empty_out(engine)
-            log.warning("the failed setup's tables on %s were removed", address.display())
+            log.warning("the tables %s on %s were removed", which, address.display())
         elif found:
-            log.warning("tables of the failed setup left on %s (others there)", address.display())
-    except Exception as exc:  # the server's fault: the failure being reported matters more
-        log.warning("the failed setup's tables on %s not removed: %s", address.display(), exc)
+            log.warning("the tables %s on %s left (others there)", which, address.display())
+            return False
+        return True
     finally:
         engine.dispose()
 

@@ -17,6 +17,7 @@ from app.services.actor import Actor
 from app.services.actor import Role as AccountRole
 from app.services.context import Context
 from app.store import repo
+from app.store.concurrency import SETUP_UNFINISHED, hold_setup_lock
 
 DEFAULT_REGENCY = "13.03"
 
@@ -104,6 +105,11 @@ def setup_install(
         # A random id of this install: bundles and receipts carry it, so that two PCs set
         # up from one enrolment file are told apart (see docs/sync.md).
         repo.put_setting(s, "install_id", os.urandom(16).hex())
+        if ctx.db.on_server:
+            # Until the first administrator's account: a setup that fails before it (and
+            # cannot reach the server to clean up) leaves a register a retry may replace.
+            repo.put_setting(s, SETUP_UNFINISHED, now.isoformat())
+            hold_setup_lock(s)
         repo.replace_regions(s, regions)
         quotas: dict[tuple[str, str], int] = {}
         for kec in index.kecamatan(reg.code):

@@ -22,7 +22,7 @@ import random
 import time
 import zlib
 from collections.abc import Callable
-from typing import ParamSpec, TypeVar
+from typing import Any, ParamSpec, TypeVar
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
@@ -46,6 +46,11 @@ LOCK_SPACE = 0x4C44
 MERGE = "merge"
 CONFIRM = "confirm"
 CONFLICT = "conflict"
+SETUP = "setup"
+# The setting a setup on a server writes with the install row and the first administrator's
+# account removes: while it is there (and no setup holds :func:`hold_setup_lock`), the
+# register is what a failed setup left.
+SETUP_UNFINISHED = "setup_unfinished"
 
 
 def is_retryable(exc: BaseException) -> bool:
@@ -105,6 +110,28 @@ def lock_key(purpose: str, office: str) -> int:
     number, as PostgreSQL's two-key form takes)."""
     value = zlib.crc32(f"{purpose}:{office.strip().upper()}".encode())
     return value - 2**32 if value >= 2**31 else value
+
+
+def hold_setup_lock(s: Session) -> None:
+    """On a server, a setup's lock, held by the session's connection until it closes (the
+    setup's process ends or its register is closed): a desk that finds a register left
+    without an administrator learns from it whether a setup is still running there. Not
+    waited for: another setup at the same moment fails on the install row anyway."""
+    if is_server(s):
+        s.execute(
+            text("SELECT pg_try_advisory_lock(:space, :key)"),
+            {"space": LOCK_SPACE, "key": lock_key(SETUP, "")},
+        )
+
+
+def setup_running(conn: Any) -> bool:
+    """True when a setup holds :func:`hold_setup_lock` on the server of ``conn`` (a
+    SQLAlchemy connection)."""
+    params = {"space": LOCK_SPACE, "key": lock_key(SETUP, "")}
+    taken = conn.execute(text("SELECT pg_try_advisory_lock(:space, :key)"), params).scalar()
+    if taken:
+        conn.execute(text("SELECT pg_advisory_unlock(:space, :key)"), params)
+    return not taken
 
 
 def office_lock(s: Session, office: str, purpose: str = MERGE) -> None:

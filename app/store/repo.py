@@ -22,6 +22,7 @@ from sqlalchemy import (
     case,
     cast,
     column,
+    delete,
     false,
     func,
     insert,
@@ -92,6 +93,11 @@ def get_setting(s: Session, key: str) -> Any | None:
 def put_setting(s: Session, key: str, value: Any) -> None:
     """Store a setting."""
     s.merge(t.Setting(key=key, value=json.dumps(value)))
+
+
+def drop_setting(s: Session, key: str) -> None:
+    """Remove a setting (nothing when there is none)."""
+    s.execute(delete(t.Setting).where(t.Setting.key == key))
 
 
 # --- regions --------------------------------------------------------------------------

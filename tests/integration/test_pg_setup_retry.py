@@ -100,3 +100,65 @@ def test_a_failed_setup_leaves_tables_of_something_else_alone(
     )  # fmt: skip
     assert code != 0 and "terputus" in err, err
     assert "catatan_lain" in _tables(pg_url)
+
+
+def _setup_argv(pg_url: str, tmp_path: Path, desk: str) -> list[Any]:
+    address, password = pg.parse(pg_url)
+    assert password is not None
+    db_pw = tmp_path / "db-password"
+    db_pw.write_text(password + "\n", encoding="utf-8")
+    return [
+        "--data-dir", tmp_path / desk, "setup", "--role", "kabupaten",
+        "--database", address.display(), "--database-password-file", db_pw,
+    ]  # fmt: skip
+
+
+def test_a_setup_whose_cleanup_could_not_reach_the_server_can_be_run_again(
+    pg_url: str, tmp_path: Path, cli: Any, cli_account: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The server went away after the install row was written, and was still away when
+    # the failed setup tried to remove its tables: they stay, marked unfinished. The same
+    # setup run again (the server back) replaces them; a finished register is refused.
+    argv = _setup_argv(pg_url, tmp_path, "desk")
+    with monkeypatch.context() as patch:
+        patch.setattr("app.services.accounts.first_admin", _server_lost)
+        patch.setattr("app.services.server._remove_setup_tables", _server_lost)
+        code, _out, err = cli(*argv)
+    assert code != 0 and "terputus" in err, err
+    assert "install" in _tables(pg_url)  # left behind
+
+    code, out, err = cli(*argv)
+    assert code == 0, err
+    assert "130300-K" in out
+    code, _out, err = cli(*_setup_argv(pg_url, tmp_path, "another-desk"))
+    assert code != 0
+    assert "130300-K" in err  # already holds a register (with its administrator)
+    ctx, _admin = accounts.sign_in(tmp_path / "desk", CLI_USER, CLI_PASSWORD)
+    ctx.close()
+
+
+def test_a_register_whose_setup_is_still_running_is_not_replaced(
+    pg_url: str, tmp_path: Path, cli: Any, cli_account: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A setup on another desk has written its install row and is still going (it holds
+    # the setup's lock): a second setup of the same database is refused, nothing removed.
+    from sqlalchemy import text
+
+    from app.store.concurrency import LOCK_SPACE, SETUP, lock_key
+
+    argv = _setup_argv(pg_url, tmp_path, "desk")
+    with monkeypatch.context() as patch:
+        patch.setattr("app.services.accounts.first_admin", _server_lost)
+        patch.setattr("app.services.server._remove_setup_tables", _server_lost)
+        cli(*argv)
+    engine = create_engine(pg_url.replace("postgresql://", "postgresql+pg8000://", 1))
+    try:
+        with engine.connect() as running:  # the other desk's setup
+            running.execute(
+                text("SELECT pg_advisory_lock(:s, :k)"), {"s": LOCK_SPACE, "k": lock_key(SETUP, "")}
+            )
+            code, _out, err = cli(*argv)
+            assert code != 0 and "130300-K" in err, err
+            assert "install" in _tables(pg_url)
+    finally:
+        engine.dispose()

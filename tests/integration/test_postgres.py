@@ -19,14 +19,14 @@ from sqlalchemy import text
 
 from app.domain.install import Role
 from app.errors import AppError, InvalidInput, StorageError
-from app.services import audit, participants, server
+from app.services import accounts, audit, participants, server
 from app.services.context import Context, open_data_dir
 from app.services.setup import setup_install
 from app.store import pg, repo
 from app.store.engine import Database
 from app.store.migrate import current_revision, head_revision, upgrade
 from tests.actors import ADMIN
-from tests.conftest import MakeParticipant
+from tests.conftest import CLI_PASSWORD, CLI_USER, MakeParticipant
 from tests.pg import Server
 
 
@@ -222,7 +222,11 @@ def test_a_register_of_a_newer_lindungi_is_refused(pg_url: str, tmp_path: Path) 
 def test_setup_refuses_a_database_that_already_holds_a_register(
     pg_url: str, tmp_path: Path
 ) -> None:
-    _kabupaten_on(pg_url, tmp_path / "first").close()
+    first = _kabupaten_on(pg_url, tmp_path / "first")
+    try:  # a register whose setup finished: it has its first administrator
+        accounts.first_admin(first, CLI_USER, CLI_PASSWORD)
+    finally:
+        first.close()
     with pytest.raises(AppError) as caught:
         server.attach(tmp_path / "second", pg_url, None, b"k" * 32)
     assert caught.value.code == "pg.not_empty"
