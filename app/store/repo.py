@@ -14,13 +14,9 @@ from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import (
-    ARRAY,
-    Integer,
     Select,
     and_,
-    any_,
     case,
-    cast,
     column,
     delete,
     false,
@@ -636,9 +632,9 @@ _SERVER_WALK = {"digits": 4_000, "words": 1_000}
 # looked for along the name order (:data:`_SERVER_WALK`).
 _ONE_PASS = 50_000
 
-# The server's memory for a name search in another order whose every match's row is read
-# and sorted (:func:`_words_in_order`), in its transaction only (``SET LOCAL``): in the
-# default 4 MB the sort of a prefix's hundreds of thousands of rows goes to disk.
+# The server's memory for a name search in another order with more matches than the cap,
+# which may sort every match (:func:`_words_in_order`), in its transaction only (``SET
+# LOCAL``): in the default 4 MB the sort of a prefix's hundreds of thousands goes to disk.
 _SEARCH_WORK_MEM = "64MB"
 
 
@@ -679,11 +675,12 @@ def _digits_count(s: Session, term: list[Any], filters: list[Any], cap: int) -> 
 # --- the name words of a register on PostgreSQL (migrations 0014 and 0015) ------------
 
 # One row per word of each participant's name, with the participant's id, name, all the
-# name's words, each after a space (" ridwan saputra"), and the list's filters
-# (kecamatan, nagari, status, occupation, funding). Its index (word, name, id) holds the
-# word in the "C" collation (a prefix is a range of bytes) and the name in the list's
-# NOCASE, and includes the words and the filters: a search reads it alone (index-only),
-# each word's run in the list's order. Its primary key is (id, word).
+# name's words, each after a space (" ridwan saputra"), the list's filters (kecamatan,
+# nagari, status, occupation, funding) and its other orders' values (sex, birth date,
+# registration number, NIK, KPJ). Its index (word, name, id)
+# holds the word in the "C" collation (a prefix is a range of bytes) and the name in the
+# list's NOCASE, and includes the rest: a search reads it alone (index-only), each word's
+# run in the list's order. Its primary key is (id, word).
 _WORDS = table(
     "participant_word",
     column("id"),
@@ -695,7 +692,26 @@ _WORDS = table(
     column("status"),
     column("occupation"),
     column("funding"),
+    column("sex"),
+    column("birth_date"),
+    column("reg_no"),
+    column("nik"),
+    column("kpj"),
 )
+
+# The list's orders other than the name's, as the word table's index holds them beside
+# each word (migration 0015): a name in one of them is sorted from that index alone.
+_WORD_ORDERS = {
+    "reg_no": "reg_no",
+    "nik": "nik",
+    "birth_date": "birth_date",
+    "nagari": "nagari_code",
+    "occupation": "occupation",
+    "status": "status",
+    "kpj": "kpj",
+    "sex": "sex",
+    "funding": "funding",
+}
 
 # A search word that starts at most this many distinct words of the register ("ridwan",
 # "ridwansyah") has its first page merged from each word's run of the index; a shorter
@@ -703,9 +719,9 @@ _WORDS = table(
 _MERGED_WORDS = 32
 
 # Other orders whose index gives the first page of a name with more matches than the
-# cap, looked for along it (a probe of the word table's primary key each), up to this many
-# rows: 19,000 rows of the registration numbers' order take 22 ms at 2,000,000 ("Ridwan":
-# 200 matches), every match's row read and sorted (39,000) 130 ms.
+# cap and no filter, looked for along it (a probe of the word table's primary key each),
+# up to this many rows: 19,000 rows of the registration numbers' order take 22 ms at
+# 2,000,000 ("Ridwan": 200 matches); a letter's 600,000 matches sorted take 0.7 s.
 _WALKED_ORDERS = ("reg_no", "nik", "kpj")
 _WALK_MOST = 40_000
 
@@ -735,19 +751,21 @@ def _word_range(column: Any, word: str) -> Any:
     return (column >= low) & (column < high)
 
 
-def _words_condition(words: list[str]) -> Any:
+def _words_condition(words: list[str], probe: bool = False) -> Any:
     """A participant whose name has, for each of ``words``, a word that starts with it
-    (per participant a probe of the word table's primary key, or a semi-join)."""
+    (per participant a probe of the word table's primary key, or a semi-join). ``probe``:
+    always the probe (a walk tests a few thousand rows; the planner would rather read a
+    letter's whole range into a hash first: 0.33 s for "s" at 2,000,000, 3 ms probed)."""
     if not words:
         return false()
     p = t.Participant
     w = _WORDS.alias("w")
-    return and_(
-        *(
-            select(literal_column("1")).where(w.c.id == p.id, _word_range(w.c.word, word)).exists()
-            for word in words
-        )
-    )
+    each: list[Select[Any]] = [
+        select(literal_column("1")).where(w.c.id == p.id, _word_range(w.c.word, word))
+        for word in words
+    ]
+    # OFFSET keeps PostgreSQL from turning the subquery into a hash of the whole range.
+    return and_(*((e.offset(0) if probe else e).exists() for e in each))
 
 
 def _word_filters(q: ListQuery) -> list[Any]:
@@ -802,7 +820,9 @@ def _word_count(s: Session, driver: str, others: list[str], conds: list[Any], ca
         ).one()
         if read < rows or distinct > cap:
             return min(int(distinct), cap + 1)
-        rows += cap + 1 - int(distinct)
+        # Each person came read/distinct times so far: read on by that much more (a letter
+        # in one kecamatan read 10,001 rows four times over, 45 ms each, one more at a time).
+        rows = max(rows + cap + 1 - int(distinct), int(rows * (cap + 1) * 1.1 / max(distinct, 1)))
 
 
 def _distinct_words(s: Session, word: str, most: int) -> list[str]:
@@ -888,7 +908,11 @@ def _walk(s: Session, words: list[str], q: ListQuery, rows: int, limit: int) -> 
     p = t.Participant
     key = _SORTABLE[q.sort]
     window = (
-        select(p.id, key.label("k"), and_(_words_condition(words), *_filters(q)).label("matched"))
+        select(
+            p.id,
+            key.label("k"),
+            and_(_words_condition(words, probe=True), *_filters(q)).label("matched"),
+        )
         .order_by(key.desc() if q.descending else key, p.id)
         .limit(rows)
         .subquery()
@@ -956,16 +980,12 @@ def _words_first(
     return FirstPage(walked or _word_page(s, ws, limit, runs), cap, True)
 
 
-def _walk_rows(s: Session, q: ListQuery, expected: float, limit: int) -> int | None:
+def _walk_rows(s: Session, expected: float, limit: int) -> int | None:
     """How many rows along another order's index should hold ``limit`` matches twice over,
-    from the planner's share of the name's rows (and of the filters', taken as
-    independent); None past :data:`_WALK_MOST` (the matches are then too thinly spread)."""
-    p = t.Participant
-    total = max(_estimate(s, select(p.id)), 1.0)
+    from the planner's share of the name's rows in the register; None past
+    :data:`_WALK_MOST` (the matches are then too thinly spread)."""
+    total = max(_estimate(s, select(t.Participant.id)), 1.0)
     share = expected / total
-    filters = _filters(q)
-    if filters:
-        share *= _estimate(s, select(p.id).where(*filters)) / total
     if share <= 0:
         return None
     rows = max(int(2 * limit / share), _SERVER_WALK["digits"])
@@ -981,37 +1001,49 @@ def _words_in_order(
     cap: int,
     whole_up_to: int,
 ) -> FirstPage:
-    """A name search in another order than the name's: counted on the word table's index;
-    up to ``cap`` matches, their ids read from it and their rows by primary key, sorted;
-    more, first looked for along the order's own index (:data:`_WALKED_ORDERS`), else every
-    match's row read and the top sorted."""
+    """A name search in another order than the name's: counted and sorted on the word
+    table's index alone, whose rows hold each order's value (in one pass when the planner
+    expects at most :data:`_ONE_PASS` rows of the name). More matches than the cap
+    without a filter, in the order of an index of the participant table (registration
+    number, NIK, KPJ), are first looked for along it (a short prefix: hundreds of thousands
+    to sort otherwise); with a filter not (a kecamatan's participants are together in the
+    order of the registration number and the NIK, never spread along it)."""
+    key = _WORD_ORDERS[q.sort]
+    walkable = q.sort in _WALKED_ORDERS and not ws.conds
+    if ws.expected <= _ONE_PASS and not walkable:
+        # Few rows to read: every match with its value, counted and sorted in one pass.
+        each = ws.rows().add_columns(_WORDS.c[key].label("k")).distinct()
+        found = each.cte("found").prefix_with("MATERIALIZED")
+        counted = select(func.count()).select_from(found).scalar_subquery()
+        order = found.c.k.desc() if ws.descending else found.c.k
+        page = select(found.c.id, counted).order_by(order, found.c.id)
+        got = s.execute(page.limit(max(limit, whole_up_to))).all()
+        count = int(got[0][1]) if got else 0
+        ids = [r[0] for r in got]
+        if count > cap:
+            return FirstPage(ids[:limit], cap, True)
+        return _first(ids, count, limit, whole_up_to)
     count = _word_count(s, ws.driver, ws.others, ws.conds, cap)
     if count == 0:
         return FirstPage([], 0, False)
     if count <= cap:
-        shown = max(limit, whole_up_to)
-        return _first(_rows_in_order(s, ws, q, shown), count, limit, whole_up_to)
-    rows = _walk_rows(s, q, ws.expected, limit) if q.sort in _WALKED_ORDERS else None
-    walked = _walk(s, words, q, rows, limit) if rows else None
-    if walked:
-        return FirstPage(walked, cap, True)
-    # Many matches thinly spread along the order (or an order without an index): every
-    # match's row is read; the sort of hundreds of thousands wants memory.
+        ids = _words_in_their_order(s, ws, key, max(limit, whole_up_to))
+        return _first(ids, count, limit, whole_up_to)
+    # The sort of hundreds of thousands of matches may come: memory for it.
     s.execute(text(f"SET LOCAL work_mem = '{_SEARCH_WORK_MEM}'"))
-    return FirstPage(_rows_in_order(s, ws, q, limit), cap, True)
+    walk = _walk_rows(s, ws.expected, limit) if walkable else None
+    walked = _walk(s, words, q, walk, limit) if walk else None
+    return FirstPage(walked or _words_in_their_order(s, ws, key, limit), cap, True)
 
 
-def _rows_in_order(s: Session, ws: _WordSearch, q: ListQuery, n: int) -> list[int]:
-    """The first ``n`` matches of ``ws`` in the order of ``q``: their ids gathered from the
-    word table's index into one array, their rows read by primary key and sorted (5,500
-    matches 42 ms at 2,000,000, 39,000 120 ms). The rows are read first, whatever the
-    planner expects of the array: along the order's own index it tested every row of the
-    register (1 s)."""
-    p = t.Participant
-    matches = ws.rows().distinct().subquery()
-    ids = cast(select(func.array_agg(matches.c.id)).scalar_subquery(), ARRAY(Integer))
-    stmt = _found_first(select(p.id).where(p.id == any_(ids)), _SORTABLE[q.sort], q.descending, n)
-    return list(s.execute(stmt).scalars())
+def _words_in_their_order(s: Session, ws: _WordSearch, key: str, n: int) -> list[int]:
+    """The first ``n`` matches of ``ws`` ordered by the word table's ``key`` (then id), read
+    from its index alone (a person whose name has two words in the range is there twice,
+    with the same values: kept once)."""
+    w = _WORDS
+    found = ws.rows().add_columns(w.c[key].label("k")).distinct().subquery()
+    order = found.c.k.desc() if ws.descending else found.c.k
+    return list(s.execute(select(found.c.id).order_by(order, found.c.id).limit(n)).scalars())
 
 
 def _server_first(s: Session, q: ListQuery, limit: int, cap: int, whole_up_to: int) -> FirstPage:

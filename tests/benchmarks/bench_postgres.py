@@ -250,12 +250,17 @@ def _csv(rows: list[list[Any]]) -> io.BytesIO:
     return io.BytesIO(buf.getvalue().encode("utf-8"))
 
 
-# The name words of the copied participants (migration 0014), in one statement after the
-# COPY: the trigger that fills them per statement is set aside meanwhile.
+# The name words of the copied participants (migrations 0014 and 0015: with the values
+# the list filters and sorts by), in one statement after the COPY: the trigger that fills
+# them per statement is set aside meanwhile.
 WORD_TRIGGER = "participant_word_ai"
+WORD_VALUES = (
+    "kecamatan_code, nagari_code, status, occupation, funding, sex, birth_date, reg_no, nik, kpj"
+)
 FILL_WORDS = (
-    "INSERT INTO participant_word (id, word, name, words) "
-    "SELECT n.id, w.word, n.name, ' ' || array_to_string(a.words, ' ') FROM participant n, "
+    f"INSERT INTO participant_word (id, word, name, words, {WORD_VALUES}) "
+    "SELECT n.id, w.word, n.name, ' ' || array_to_string(a.words, ' '), "
+    f"n.{WORD_VALUES.replace(', ', ', n.')} FROM participant n, "
     "LATERAL (SELECT lindungi_word_array(n.name::text) AS words) a, unnest(a.words) AS w(word) "
     "WHERE n.id > :after"
 )
@@ -366,6 +371,11 @@ def searches(ctx: Context) -> list[tuple[str, ListQuery]]:
         ("3 letters of a name, one kecamatan", ListQuery(search=word[:3], kecamatan=kecamatan)),
         ("a name word, active", ListQuery(search=word, status="active")),
         ("a name word by registration number", ListQuery(search=word, sort="reg_no")),
+        ("a name word by birth date", ListQuery(search=word, sort="birth_date")),
+        (
+            "a name word in one kecamatan by NIK",
+            ListQuery(search=word, kecamatan=kecamatan, sort="nik"),
+        ),
         ("one kecamatan", ListQuery(kecamatan=kecamatan)),
     ]
 

@@ -9,6 +9,7 @@ under CI.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -112,7 +113,9 @@ def _found(ctx: Context, term: str) -> list[str]:
         return sorted(repo.participant_by_id(s, i).name for i in ids)  # type: ignore[union-attr]
 
 
-FILTERS = "kecamatan_code, nagari_code, status, occupation, funding"
+FILTERS = (
+    "kecamatan_code, nagari_code, status, occupation, funding, sex, birth_date, reg_no, nik, kpj"
+)
 
 
 def _words_of(ctx: Context) -> set[tuple[Any, ...]]:
@@ -123,7 +126,7 @@ def _words_of(ctx: Context) -> set[tuple[Any, ...]]:
 
 def _words_expected(ctx: Context) -> set[tuple[Any, ...]]:
     """What the table must hold: the words of every name, as the GIN index of migration
-    0001 held them, each with the participant's filters (migration 0015)."""
+    0001 held them, each with the participant's filters and orders (migration 0015)."""
     with ctx.db.read() as s:
         rows = s.execute(
             text(
@@ -264,7 +267,14 @@ def test_bulk_inserts_and_updates_keep_the_word_table(pg_register: str, tmp_path
             sync_store.update_participants(
                 s,
                 [
-                    {"id": i, "status": "active", "occupation": "nelayan", "funding": "apbn"}
+                    {
+                        "id": i,
+                        "status": "active",
+                        "occupation": "nelayan",
+                        "funding": "apbn",
+                        "birth_date": dt.date(1980, 1, 2),
+                        "kpj": f"22{i:09d}",
+                    }
                     for i in ids
                 ],
             )
@@ -403,8 +413,6 @@ def test_a_name_with_each_filter_and_order_finds_what_sqlite_finds(
     # The same register on both engines: a name with each of the list's filters (beside
     # the words on the server, migration 0015) and in each order gives the same people in
     # the same order, and the first page is the whole list's start.
-    import datetime as dt
-
     from app.services import demo
 
     lite = open_data_dir(tmp_path / "lite")
@@ -432,6 +440,9 @@ def test_a_name_with_each_filter_and_order_finds_what_sqlite_finds(
             ListQuery(search=word[:1], sort="birth_date", descending=True),
             ListQuery(search=word, sort="nik", kecamatan=kecamatan),
             ListQuery(search=word[:1], sort="status"),
+            ListQuery(search=word[:1], sort="sex", descending=True, funding=funding),
+            ListQuery(search=word, sort="nagari", kecamatan=kecamatan),
+            ListQuery(search=word[:1], sort="occupation", status=status),
             ListQuery(search="zzz", kecamatan=kecamatan, sort="kpj"),
         ]
         sizes = []
