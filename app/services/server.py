@@ -79,6 +79,8 @@ def _left_by_a_failed_setup(conn: Connection) -> bool:
     an account, and no setup is running on the server now."""
     from app.store.concurrency import SETUP_UNFINISHED, setup_running
 
+    if not (inspect(conn).has_table("setting") and inspect(conn).has_table("account")):
+        return False  # a register of a version before accounts: never a setup's leftover
     marked = conn.execute(
         text("SELECT count(*) FROM setting WHERE key = :key"), {"key": SETUP_UNFINISHED}
     ).scalar()
