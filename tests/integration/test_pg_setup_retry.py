@@ -113,6 +113,17 @@ def _setup_argv(pg_url: str, tmp_path: Path, desk: str) -> list[Any]:
     ]  # fmt: skip
 
 
+def _fail_unreachable(cli: Any, argv: list[Any], monkeypatch: pytest.MonkeyPatch) -> str:
+    """Run the setup of ``argv`` with the server gone after the install row was written,
+    and still gone when the failed setup tried to remove its tables; its error output."""
+    with monkeypatch.context() as patch:
+        patch.setattr("app.services.accounts.first_admin", _server_lost)
+        patch.setattr("app.services.server._remove_setup_tables", _server_lost)
+        code, _out, err = cli(*argv)
+    assert code != 0
+    return str(err)
+
+
 def test_a_setup_whose_cleanup_could_not_reach_the_server_can_be_run_again(
     pg_url: str, tmp_path: Path, cli: Any, cli_account: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -120,11 +131,8 @@ def test_a_setup_whose_cleanup_could_not_reach_the_server_can_be_run_again(
     # the failed setup tried to remove its tables: they stay, marked unfinished. The same
     # setup run again (the server back) replaces them; a finished register is refused.
     argv = _setup_argv(pg_url, tmp_path, "desk")
-    with monkeypatch.context() as patch:
-        patch.setattr("app.services.accounts.first_admin", _server_lost)
-        patch.setattr("app.services.server._remove_setup_tables", _server_lost)
-        code, _out, err = cli(*argv)
-    assert code != 0 and "terputus" in err, err
+    err = _fail_unreachable(cli, argv, monkeypatch)
+    assert "terputus" in err, err
     assert "install" in _tables(pg_url)  # left behind
 
     code, out, err = cli(*argv)
@@ -147,10 +155,7 @@ def test_a_register_whose_setup_is_still_running_is_not_replaced(
     from app.store.concurrency import LOCK_SPACE, SETUP, lock_key
 
     argv = _setup_argv(pg_url, tmp_path, "desk")
-    with monkeypatch.context() as patch:
-        patch.setattr("app.services.accounts.first_admin", _server_lost)
-        patch.setattr("app.services.server._remove_setup_tables", _server_lost)
-        cli(*argv)
+    _fail_unreachable(cli, argv, monkeypatch)
     engine = create_engine(pg_url.replace("postgresql://", "postgresql+pg8000://", 1))
     try:
         with engine.connect() as running:  # the other desk's setup
