@@ -131,8 +131,8 @@ def undo_setup(url: str, password: str | None) -> None:
     an install row, the ledger's documents), so that the same setup runs again whole
     instead of finding a register without its administrator. A database that also holds
     tables of something else is left as it is; a server that cannot be reached now is
-    logged (a retry then finds the tables: without an install row it carries on, with one
-    it says the database already holds a register).
+    logged (a retry then finds the tables: without an install row it carries on; with one
+    still marked unfinished and no setup running, :func:`check_target` removes them).
     """
     address, in_url = pg.parse(url)
     try:
