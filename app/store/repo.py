@@ -508,20 +508,26 @@ def _term_conditions(q: ListQuery, server: Session | None = None) -> list[Any]:
     ]
 
 
+# The list's filters of a value: the field of ListQuery, the column it is compared with
+# (the participant's; on a server the word table holds the same columns, migration 0015).
+_FILTERED = (
+    ("nagari", "nagari_code"),
+    ("kecamatan", "kecamatan_code"),
+    ("status", "status"),
+    ("occupation", "occupation"),
+    ("funding", "funding"),
+)
+
+
+def _filter_values(q: ListQuery) -> list[tuple[str, str]]:
+    """(column, value) of each of the list's filters of a value that ``q`` sets."""
+    return [(column, getattr(q, field)) for field, column in _FILTERED if getattr(q, field)]
+
+
 def _filters(q: ListQuery) -> list[Any]:
     """The list's filters (nagari, kecamatan, status, occupation, funding, card)."""
-    p = t.Participant
-    out: list[Any] = [
-        column == value
-        for column, value in (
-            (p.nagari_code, q.nagari),
-            (p.kecamatan_code, q.kecamatan),
-            (p.status, q.status),
-            (p.occupation, q.occupation),
-            (p.funding, q.funding),
-        )
-        if value
-    ]
+    p = t.Participant.__table__.c
+    out: list[Any] = [p[column] == value for column, value in _filter_values(q)]
     if q.card:
         from app.store.cardrepo import card_state_filter  # the card area's tables
 
@@ -772,17 +778,7 @@ def _word_filters(q: ListQuery) -> list[Any]:
     """The list's filters as conditions on the word table's rows: those it holds compared
     in its index; the card's (kept with the cards) through the participant's row."""
     w = _WORDS
-    out: list[Any] = [
-        w.c[name] == value
-        for name, value in (
-            ("nagari_code", q.nagari),
-            ("kecamatan_code", q.kecamatan),
-            ("status", q.status),
-            ("occupation", q.occupation),
-            ("funding", q.funding),
-        )
-        if value
-    ]
+    out: list[Any] = [w.c[column] == value for column, value in _filter_values(q)]
     if q.card:
         from app.store.cardrepo import card_state_filter  # the card area's tables
 
